@@ -1,0 +1,135 @@
+/**
+ * Compile a reader's TypeScript into a program the loop can run.
+ *
+ * One esbuild pass (the same esbuild-wasm in the browser and in the CLI):
+ * 1. blank out import/export syntax (module-syntax.ts) and wrap the file in
+ *    `__main(async () => { ... })`, so the top level is the first task and
+ *    top-level `await` works; line N of the reader's file is line N+1 here;
+ * 2. strip types and lower async functions, async generators and `for await`
+ *    to generators (everything else stays as written: target esnext);
+ * 3. swap esbuild's `__async` helper for the loop's driver (runtime/driver.ts),
+ *    keeping line numbers, so awaits are under the loop's control.
+ * The result carries esbuild's source map; stack traces are mapped back with it
+ * (stack-map.ts).
+ */
+import { stripModuleSyntax, type SourceError } from './module-syntax.ts';
+
+/** The part of esbuild's API the compiler uses (esbuild-wasm in both browser and Node). */
+export interface EsbuildLike {
+  transform(
+    input: string,
+    options: {
+      loader: 'ts';
+      target: string;
+      supported: Record<string, boolean>;
+      sourcemap: 'external';
+      sourcefile: string;
+      tsconfigRaw?: object;
+    },
+  ): Promise<{ code: string; map: string; warnings: unknown[] }>;
+}
+
+/** A compiled program. */
+export interface CompiledProgram {
+  ok: true;
+  /** Body of the function the runner builds; it calls `__main(fn)` once. */
+  code: string;
+  /** esbuild's source map (JSON) from `code` to the wrapped source. */
+  map: string;
+  /** Lines the wrapper adds before the reader's first line. */
+  lineOffset: number;
+  /** The reader's file name, used in stack traces. */
+  filename: string;
+  /** The reader's source, for error excerpts. */
+  source: string;
+}
+
+/** A program that did not compile. */
+export interface CompileFailure {
+  ok: false;
+  errors: SourceError[];
+}
+
+export type CompileResult = CompiledProgram | CompileFailure;
+
+/** Helpers the runtime provides instead of esbuild's own. */
+export const RUNTIME_HELPERS = ['__async'] as const;
+
+const WRAPPER_LINES = 1;
+
+interface EsbuildMessage {
+  text: string;
+  location: { line: number; column: number; lineText: string } | null;
+}
+
+/** Compile `source` (TypeScript) with `esbuild`; never throws for bad input, returns errors instead. */
+export async function compile(source: string, esbuild: EsbuildLike, filename = 'main.ts'): Promise<CompileResult> {
+  const { body, declarations, errors } = stripModuleSyntax(source);
+  if (errors.length) return { ok: false, errors };
+  const wrapped = `__main(async () => {${declarations}\n${body}\n});`;
+  let output: { code: string; map: string };
+  try {
+    output = await esbuild.transform(wrapped, {
+      loader: 'ts',
+      target: 'esnext',
+      supported: { 'async-await': false, 'async-generator': false, 'for-await': false },
+      sourcemap: 'external',
+      sourcefile: filename,
+      tsconfigRaw: { compilerOptions: { useDefineForClassFields: true, verbatimModuleSyntax: false } },
+    });
+  } catch (failure) {
+    return { ok: false, errors: toSourceErrors(failure, source) };
+  }
+  return {
+    ok: true,
+    code: replaceHelpers(output.code),
+    map: output.map,
+    lineOffset: WRAPPER_LINES,
+    filename,
+    source,
+  };
+}
+
+/** esbuild's failure (an Error with `errors`) as errors at the reader's lines. */
+function toSourceErrors(failure: unknown, source: string): SourceError[] {
+  const messages = (failure as { errors?: EsbuildMessage[] }).errors;
+  if (!Array.isArray(messages) || messages.length === 0) {
+    return [{ line: 1, column: 0, message: String((failure as Error)?.message ?? failure), lineText: '' }];
+  }
+  const lines = source.split('\n');
+  return messages.map((m) => {
+    if (!m.location) return { line: 1, column: 0, message: m.text, lineText: lines[0] ?? '' };
+    // The wrapper's line 1 holds the imports; an error there is reported on the reader's line 1.
+    const line = Math.min(Math.max(1, m.location.line - WRAPPER_LINES), Math.max(1, lines.length));
+    const inWrapper = m.location.line <= WRAPPER_LINES || m.location.line > lines.length + WRAPPER_LINES;
+    return { line, column: inWrapper ? 0 : m.location.column, message: m.text, lineText: lines[line - 1] ?? '' };
+  });
+}
+
+/**
+ * esbuild prints its helpers before the first top-level statement, each one a
+ * `var __name = ...` starting in column 0. Replace the definitions the runtime
+ * provides with a reference to its own (passed in as `__helpers`), padding with
+ * empty lines so every later line keeps its number (the source map stays valid).
+ */
+export function replaceHelpers(code: string): string {
+  const lines = code.split('\n');
+  const mainAt = lines.findIndex((line) => line.startsWith('__main('));
+  if (mainAt <= 0) return code;
+  const out: string[] = [];
+  let i = 0;
+  while (i < mainAt) {
+    const match = /^var (__\w+) = /.exec(lines[i]!);
+    let end = i + 1;
+    while (end < mainAt && !lines[end]!.startsWith('var ')) end++;
+    if (match && (RUNTIME_HELPERS as readonly string[]).includes(match[1]!)) {
+      out.push(`var ${match[1]} = __helpers.${match[1]!.slice(2)};`);
+      for (let k = i + 1; k < end; k++) out.push('');
+    } else {
+      for (let k = i; k < end; k++) out.push(lines[k]!);
+    }
+    i = end;
+  }
+  for (let k = mainAt; k < lines.length; k++) out.push(lines[k]!);
+  return out.join('\n');
+}

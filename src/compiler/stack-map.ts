@@ -1,0 +1,81 @@
+/**
+ * Map V8 stack traces of a compiled program back to the reader's TypeScript.
+ *
+ * The runner builds the program with `new Function(..., code + sourceURL)`, so
+ * V8 names its frames `<filename>.js:line:column`, counting the lines of the
+ * function header it adds. We measure that header once instead of assuming it,
+ * then map each frame through esbuild's source map and drop the frames that are
+ * the runtime's own (they mean nothing to a reader).
+ */
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
+import type { CompiledProgram } from './compile.ts';
+
+let headerLines: number | undefined;
+
+/** Lines V8 adds before a `new Function` body (2 in current V8). */
+export function functionHeaderLines(): number {
+  if (headerLines === undefined) {
+    headerLines = 2;
+    try {
+      new Function('throw new Error("probe")\n//# sourceURL=__probe__.js')();
+    } catch (error) {
+      const match = /__probe__\.js:(\d+):\d+/.exec(String((error as Error).stack));
+      if (match) headerLines = Number(match[1]) - 1;
+    }
+  }
+  return headerLines;
+}
+
+/** The sourceURL a compiled program is given. */
+export function programUrl(program: Pick<CompiledProgram, 'filename'>): string {
+  return `${program.filename}.js`;
+}
+
+/** Maps positions in the compiled program to the reader's file. */
+export class StackMapper {
+  readonly #program: CompiledProgram;
+  #map: TraceMap | undefined;
+
+  constructor(program: CompiledProgram) {
+    this.#program = program;
+  }
+
+  /** The reader's (line, column), both 1-based, for a generated position (1-based line and column, as V8 prints). */
+  original(line: number, column: number): { line: number; column: number } | null {
+    this.#map ??= new TraceMap(this.#program.map);
+    const pos = originalPositionFor(this.#map, { line: line - functionHeaderLines(), column: Math.max(0, column - 1) });
+    if (pos.line === null || pos.column === null) return null;
+    const userLine = pos.line - this.#program.lineOffset;
+    if (userLine < 1) return null;
+    return { line: userLine, column: pos.column + 1 };
+  }
+
+  /** Rewrite a V8 stack: program frames point at the reader's file, runtime frames are dropped. */
+  mapStack(stack: string): string {
+    const url = programUrl(this.#program);
+    const lines = stack.split('\n');
+    const out: string[] = [];
+    for (const line of lines) {
+      if (!/^\s+at\s/.test(line)) {
+        out.push(line);
+        continue;
+      }
+      const at = line.lastIndexOf(url + ':');
+      if (at === -1) continue;
+      const match = /:(\d+):(\d+)\)?$/.exec(line.slice(at + url.length));
+      if (!match) continue;
+      const pos = this.original(Number(match[1]), Number(match[2]));
+      if (!pos) continue;
+      const where = `${this.#program.filename}:${pos.line}:${pos.column}`;
+      const fn = /^\s+at\s+(?:async\s+)?(.*?)\s+\(/.exec(line)?.[1];
+      const name = fn && !fn.includes(url) && !/^(Generator\.|__async|eval|new Function|anonymous)/.test(fn) ? fn : '';
+      out.push(name ? `    at ${cleanName(name)} (${where})` : `    at ${where}`);
+    }
+    return out.join('\n');
+  }
+}
+
+/** Lowered async functions appear as their generator; keep the reader's name only. */
+function cleanName(name: string): string {
+  return name.replace(/^Object\./, '').replace(/^Generator\./, '');
+}

@@ -1,0 +1,104 @@
+/**
+ * The console a program sees: every call becomes one `log` trace event with
+ * the virtual time, the running task and the level. Values are formatted by
+ * node-inspect-extracted (Node's own util.inspect, packaged for browsers), so
+ * output reads exactly as `node` prints it.
+ */
+import { formatWithOptions, inspect } from 'node-inspect-extracted';
+import type { Loop } from './loop.ts';
+import type { LogLevel } from './trace.ts';
+
+/** The subset of the console API programs get. */
+export interface ProgramConsole {
+  log(...args: unknown[]): void;
+  info(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+  debug(...args: unknown[]): void;
+  trace(...args: unknown[]): void;
+  dir(value: unknown, options?: object): void;
+  table(data: unknown): void;
+  assert(condition: unknown, ...args: unknown[]): void;
+  count(label?: string): void;
+  countReset(label?: string): void;
+  time(label?: string): void;
+  timeEnd(label?: string): void;
+  timeLog(label?: string, ...args: unknown[]): void;
+  group(...args: unknown[]): void;
+  groupEnd(): void;
+}
+
+/** Format console arguments as Node does (printf-style first argument, util.inspect for the rest). */
+export function formatArgs(args: unknown[]): string {
+  return formatWithOptions({ colors: false }, ...args);
+}
+
+/** Build the console for one run; lines beyond the loop's output limit stop the run. */
+export function createConsole(loop: Loop): ProgramConsole {
+  let indent = '';
+  const counts = new Map<string, number>();
+  const timers = new Map<string, number>();
+
+  const emit = (level: LogLevel, text: string): void => {
+    if (loop.stopped) return;
+    if (loop.lines >= loop.limits.outputLimit) {
+      loop.stopNow('output-limit', `output limit: the program printed more than ${loop.limits.outputLimit.toLocaleString('en')} lines`);
+    }
+    loop.lines++;
+    const body = indent ? text.split('\n').map((line) => indent + line).join('\n') : text;
+    loop.trace.add(loop.now, loop.current?.id ?? 0, 'log', { level, text: body });
+  };
+
+  const make = (level: LogLevel) => (...args: unknown[]) => emit(level, formatArgs(args));
+  const elapsed = (label: string): string | undefined => {
+    const start = timers.get(label);
+    return start === undefined ? undefined : `${label}: ${formatElapsed(loop.now - start)}`;
+  };
+
+  return {
+    log: make('log'),
+    info: make('info'),
+    warn: make('warn'),
+    error: make('error'),
+    debug: make('debug'),
+    trace: (...args) => emit('error', `Trace: ${formatArgs(args)}`),
+    dir: (value, options) => emit('log', inspect(value, { ...options, colors: false })),
+    table: (data) => emit('log', inspect(data, { colors: false })),
+    assert: (condition, ...args) => {
+      if (!condition) emit('error', args.length ? `Assertion failed: ${formatArgs(args)}` : 'Assertion failed');
+    },
+    count: (label = 'default') => {
+      const n = (counts.get(label) ?? 0) + 1;
+      counts.set(label, n);
+      emit('info', `${label}: ${n}`);
+    },
+    countReset: (label = 'default') => {
+      counts.set(label, 0);
+    },
+    time: (label = 'default') => {
+      timers.set(label, loop.now);
+    },
+    timeEnd: (label = 'default') => {
+      const text = elapsed(label);
+      timers.delete(label);
+      if (text) emit('info', text);
+    },
+    timeLog: (label = 'default', ...args) => {
+      const text = elapsed(label);
+      if (text) emit('info', args.length ? `${text} ${formatArgs(args)}` : text);
+    },
+    group: (...args) => {
+      if (args.length) emit('log', formatArgs(args));
+      indent += '  ';
+    },
+    groupEnd: () => {
+      indent = indent.slice(2);
+    },
+  };
+}
+
+/** Node prints console.time durations like "1.234s" or "12ms"; virtual time is whole or fractional ms. */
+function formatElapsed(ms: number): string {
+  if (ms >= 1000) return `${(ms / 1000).toFixed(3)}s`;
+  return `${Number.isInteger(ms) ? ms : ms.toFixed(3)}ms`;
+}

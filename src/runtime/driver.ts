@@ -1,0 +1,136 @@
+/**
+ * The async-function driver: our replacement for esbuild's `__async` helper.
+ *
+ * Why lower `async`/`await` at all: a native `await` runs on the engine's own
+ * microtask queue, out of the loop's sight, so neither virtual time nor
+ * attribution could be exact. The compiler (src/compiler) has esbuild lower
+ * every async function to a generator and call `__async(this, args, gen)`;
+ * the program runner passes this driver as `__async`.
+ *
+ * What it keeps from esbuild's helper, so JavaScript ordering stays equal to
+ * V8's: awaiting anything that is not a loop object is
+ * `Promise.resolve(value).then(resume, fail)` with this run's Promise (one
+ * tick for a native-looking promise, more for thenables), and the result is
+ * delivered with `resolve(returnValue)`.
+ *
+ * What it adds, so asyncio semantics hold: awaiting a loop Future does what an
+ * asyncio Task does - no suspension if the future is done, otherwise one
+ * done-callback that wakes the frame through the ready queue - and records
+ * what the task waits on. A pending cancellation (`Task.mustCancel`) is thrown
+ * into the frame at its next resume, as asyncio's Task.__step does.
+ * Tests: tests/runtime/driver.test.ts, the ordering and semantics corpora.
+ */
+import { Future, Yield } from './future.ts';
+import type { Loop } from './loop.ts';
+import type { Task } from './task.ts';
+
+type Step = IteratorResult<unknown, unknown>;
+
+/** Make the `__async(thisArg, args, generatorFunction)` helper for one loop. */
+export function makeAsyncDriver(loop: Loop) {
+  const P = loop.Promise;
+  return function __async(thisArg: unknown, args: unknown, genFn: (...a: unknown[]) => Generator): Promise<unknown> {
+    return new P((resolve, reject) => {
+      const task = loop.current as Task<unknown> | null;
+      let gen: Generator;
+
+      const resume = (value: unknown): void => {
+        let step: Step;
+        try {
+          if (task !== null && task.mustCancel) step = gen.throw(task.takePendingCancel());
+          else step = gen.next(value);
+        } catch (error) {
+          reject(error);
+          return;
+        }
+        advance(step);
+      };
+      const fail = (error: unknown): void => {
+        let step: Step;
+        try {
+          if (task !== null && task.mustCancel) step = gen.throw(task.takePendingCancel());
+          else step = gen.throw(error);
+        } catch (inner) {
+          reject(inner);
+          return;
+        }
+        advance(step);
+      };
+
+      const advance = (first: Step): void => {
+        let step = first;
+        // Loop instead of recursing while awaited futures are already done (no suspension, as in asyncio).
+        for (;;) {
+          if (step.done) {
+            resolve(step.value);
+            return;
+          }
+          const awaited = step.value;
+          if (awaited instanceof Future) {
+            if (awaited.done()) {
+              try {
+                step = readDone(gen, awaited);
+              } catch (error) {
+                reject(error);
+                return;
+              }
+              continue;
+            }
+            suspendOn(awaited);
+            return;
+          }
+          if (awaited instanceof Yield) {
+            if (task !== null) task.waitLabel = null;
+            loop.callSoon(() => resume(awaited.value), task, 'checkpoint');
+            return;
+          }
+          if (task !== null && task.waitLabel === null) task.waitLabel = PROMISE_LABEL;
+          P.resolve(awaited).then(resume, fail);
+          return;
+        }
+      };
+
+      const suspendOn = (future: Future<unknown>): void => {
+        if (task !== null) {
+          task.futWaiter = future;
+          task.waitLabel = future.label;
+          // Cancelled while running: cancel what it now awaits (asyncio's __step does the same).
+          if (task.mustCancel && task.pendingThrow === undefined && future.cancel()) task.mustCancel = false;
+        }
+        future.addDoneCallback(() => {
+          if (task !== null && task.futWaiter === future) task.futWaiter = null;
+          let value: unknown;
+          try {
+            value = future.result();
+          } catch (error) {
+            fail(error);
+            return;
+          }
+          resume(value);
+        });
+      };
+
+      gen = genFn.apply(thisArg, args as unknown[]) as Generator;
+      let first: Step;
+      try {
+        first = gen.next();
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      advance(first);
+    });
+  };
+}
+
+function readDone(gen: Generator, future: Future<unknown>): Step {
+  let value: unknown;
+  try {
+    value = future.result();
+  } catch (error) {
+    return gen.throw(error);
+  }
+  return gen.next(value);
+}
+
+const PROMISE_LABEL = { kind: 'promise', what: 'promise' } as const;

@@ -1,0 +1,200 @@
+/**
+ * Future: a result that will be set later (asyncio.Future).
+ *
+ * Invariant, as in asyncio: done-callbacks never run inline; they are scheduled
+ * with `callSoon` in the context of whoever added them. That one rule is what
+ * makes wake-up order predictable (each waiter wakes in its own ready-queue turn).
+ *
+ * A Future is a thenable, so plain JavaScript (`Promise.all`, `.then`) works
+ * with it; the async-function driver (driver.ts) awaits Futures without a
+ * promise round-trip, the way an asyncio Task awaits a future.
+ */
+import { getLoop, type Loop, type LoopTask } from './loop.ts';
+import { CancelledError, InvalidStateError } from './errors.ts';
+import type { WaitLabel } from './trace.ts';
+
+const PENDING = 0;
+const FULFILLED = 1;
+const REJECTED = 2;
+const CANCELLED = 3;
+type State = typeof PENDING | typeof FULFILLED | typeof REJECTED | typeof CANCELLED;
+
+interface DoneCallback<T> {
+  fn: (future: Future<T>) => void;
+  ctx: LoopTask | null;
+}
+
+const FUTURE_WAIT: WaitLabel = { kind: 'future', what: 'future' };
+
+/** A result that will be available later; awaitable (asyncio.Future). */
+export class Future<T = unknown> implements PromiseLike<T> {
+  /** The loop this future belongs to. */
+  readonly loop: Loop;
+  /** What a task awaiting this future is shown waiting on. */
+  label: WaitLabel;
+  #state: State = PENDING;
+  #value: unknown = undefined;
+  #cancelMessage: string | undefined;
+  #callbacks: DoneCallback<T>[] = [];
+  /** True while an exception was set and nobody has looked at it yet. */
+  protected exceptionUnretrieved = false;
+
+  /** Create a pending future on the running loop; `label` says what awaiting it means. */
+  constructor(label: WaitLabel = FUTURE_WAIT) {
+    this.loop = getLoop();
+    this.label = label;
+  }
+
+  /** True once the future has a result, an exception, or was cancelled. */
+  done(): boolean {
+    return this.#state !== PENDING;
+  }
+
+  /** True if the future was cancelled. */
+  cancelled(): boolean {
+    return this.#state === CANCELLED;
+  }
+
+  /** The result; throws the exception, CancelledError if cancelled, InvalidStateError if not done. */
+  result(): T {
+    switch (this.#state) {
+      case FULFILLED:
+        return this.#value as T;
+      case REJECTED:
+        this.exceptionUnretrieved = false;
+        throw this.#value;
+      case CANCELLED:
+        throw this.makeCancelledError();
+      default:
+        throw new InvalidStateError('Result is not set.');
+    }
+  }
+
+  /** The exception (undefined if the future succeeded); throws CancelledError if cancelled. */
+  exception(): unknown {
+    if (this.#state === CANCELLED) throw this.makeCancelledError();
+    if (this.#state === PENDING) throw new InvalidStateError('Exception is not set.');
+    this.exceptionUnretrieved = false;
+    return this.#state === REJECTED ? this.#value : undefined;
+  }
+
+  /** Mark the future done with a result and schedule its callbacks. */
+  setResult(value: T): void {
+    if (this.#state !== PENDING) throw new InvalidStateError(`invalid state: ${this.#stateName()}`);
+    this.#state = FULFILLED;
+    this.#value = value;
+    this.#scheduleCallbacks();
+  }
+
+  /** Mark the future done with an exception and schedule its callbacks. */
+  setException(error: unknown): void {
+    if (this.#state !== PENDING) throw new InvalidStateError(`invalid state: ${this.#stateName()}`);
+    this.#state = REJECTED;
+    this.#value = error;
+    this.exceptionUnretrieved = true;
+    this.#scheduleCallbacks();
+  }
+
+  /** Cancel the future; returns false if it was already done. */
+  cancel(message?: string): boolean {
+    if (this.#state !== PENDING) return false;
+    this.#state = CANCELLED;
+    this.#cancelMessage = message;
+    this.#scheduleCallbacks();
+    return true;
+  }
+
+  /** Call `fn(future)` (via callSoon) when the future is done; at once on the next turn if it already is. */
+  addDoneCallback(fn: (future: Future<T>) => void): void {
+    const ctx = this.loop.current;
+    if (this.#state !== PENDING) this.loop.callSoon(() => fn(this), ctx, 'future');
+    else this.#callbacks.push({ fn, ctx });
+  }
+
+  /** Remove every registration of `fn`; returns how many were removed. */
+  removeDoneCallback(fn: (future: Future<T>) => void): number {
+    const before = this.#callbacks.length;
+    this.#callbacks = this.#callbacks.filter((cb) => cb.fn !== fn);
+    return before - this.#callbacks.length;
+  }
+
+  /** Thenable interop: settle a new promise of this run when the future is done. */
+  then<R1 = T, R2 = never>(
+    onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    const P = this.loop.Promise;
+    return new P<R1 | R2>((resolve, reject) => {
+      this.addDoneCallback(() => {
+        let value: T;
+        try {
+          value = this.result();
+        } catch (error) {
+          if (typeof onRejected !== 'function') return reject(error);
+          try {
+            resolve(onRejected(error));
+          } catch (inner) {
+            reject(inner);
+          }
+          return;
+        }
+        if (typeof onFulfilled !== 'function') return resolve(value as unknown as R1);
+        try {
+          resolve(onFulfilled(value));
+        } catch (inner) {
+          reject(inner);
+        }
+      });
+    });
+  }
+
+  /** Like Promise.prototype.catch. */
+  catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this.then(undefined, onRejected);
+  }
+
+  /** The error a cancelled future raises. */
+  protected makeCancelledError(): CancelledError {
+    return new CancelledError(this.#cancelMessage ?? '');
+  }
+
+  /** The message given to cancel(), if any. */
+  protected get cancelMessage(): string | undefined {
+    return this.#cancelMessage;
+  }
+
+  #scheduleCallbacks(): void {
+    const callbacks = this.#callbacks;
+    this.#callbacks = [];
+    for (const cb of callbacks) this.loop.callSoon(() => cb.fn(this), cb.ctx, 'future');
+  }
+
+  #stateName(): string {
+    return ['PENDING', 'FINISHED', 'FINISHED', 'CANCELLED'][this.#state]!;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'Future';
+  }
+}
+
+/**
+ * The awaitable of `checkpoint()` and `sleep(0)`: yield to the loop exactly
+ * once, as asyncio's bare `yield` does (one ready-queue turn, no timer).
+ */
+export class Yield<T = undefined> implements PromiseLike<T> {
+  readonly value: T;
+  constructor(value: T) {
+    this.value = value;
+  }
+
+  then<R1 = T, R2 = never>(
+    onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    const loop = getLoop();
+    return new loop.Promise<T>((resolve) => {
+      loop.callSoon(() => resolve(this.value), loop.current, 'checkpoint');
+    }).then(onFulfilled, onRejected);
+  }
+}

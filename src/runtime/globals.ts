@@ -1,0 +1,147 @@
+/**
+ * The JavaScript globals a program sees, rebuilt on the loop's virtual time:
+ * timers with Node's rules (a delay below 1 ms, or above 2^31-1, becomes 1 ms;
+ * callbacks due at the same instant run in the order they were set),
+ * `queueMicrotask`, this run's `Promise`, a `Date` and `performance.now()` that
+ * read the virtual clock, and a seeded `Math.random` so runs are repeatable.
+ * The compiler passes these as parameters that shadow the real globals.
+ */
+import { createConsole, type ProgramConsole } from './console.ts';
+import type { Handle, Loop } from './loop.ts';
+
+/** Virtual `Date.now()` at time 0 of every run: 2025-01-01T00:00:00Z, so dates print the same in every run. */
+export const VIRTUAL_EPOCH = Date.UTC(2025, 0, 1);
+
+const TIMEOUT_MAX = 2 ** 31 - 1;
+
+/** The globals handed to a program. */
+export interface ProgramGlobals {
+  Promise: PromiseConstructor;
+  setTimeout: (fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => number;
+  setInterval: (fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => number;
+  clearTimeout: (id?: number) => void;
+  clearInterval: (id?: number) => void;
+  queueMicrotask: (fn: () => void) => void;
+  console: ProgramConsole;
+  Date: DateConstructor;
+  performance: { now(): number; timeOrigin: number };
+  Math: Math;
+}
+
+/** Names of the globals, in the order the compiled program's wrapper takes them. */
+export const GLOBAL_NAMES = [
+  'Promise',
+  'setTimeout',
+  'setInterval',
+  'clearTimeout',
+  'clearInterval',
+  'queueMicrotask',
+  'console',
+  'Date',
+  'performance',
+  'Math',
+] as const satisfies ReadonlyArray<keyof ProgramGlobals>;
+
+/** Node's coercion of a timer delay. */
+function timerDelay(ms: unknown): number {
+  const n = Number(ms);
+  return n >= 1 && n <= TIMEOUT_MAX ? n : 1;
+}
+
+/** Build the globals for one run on `loop`; `seed` makes Math.random repeatable. */
+export function createGlobals(loop: Loop, seed = 1): ProgramGlobals {
+  const timers = new Map<number, Handle>();
+  let nextId = 1;
+
+  const setTimeout = (fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): number => {
+    if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
+    const id = nextId++;
+    const handle = loop.callLater(timerDelay(ms), () => {
+      timers.delete(id);
+      fn(...args);
+    }, loop.current, 'setTimeout');
+    timers.set(id, handle);
+    return id;
+  };
+
+  const setInterval = (fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): number => {
+    if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
+    const id = nextId++;
+    const delay = timerDelay(ms);
+    const ctx = loop.current;
+    const tick = (): void => {
+      try {
+        fn(...args);
+      } finally {
+        // Rescheduled after the callback, as Node does (timers it set come first), unless it cleared itself.
+        if (timers.has(id)) timers.set(id, loop.callLater(delay, tick, ctx, 'setInterval'));
+      }
+    };
+    timers.set(id, loop.callLater(delay, tick, ctx, 'setInterval'));
+    return id;
+  };
+
+  const clear = (id?: number): void => {
+    if (id === undefined) return;
+    const handle = timers.get(id);
+    if (handle) {
+      handle.cancel();
+      timers.delete(id);
+    }
+  };
+
+  const queueMicrotask = (fn: () => void): void => {
+    if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
+    loop.enqueueJob(fn, loop.current);
+  };
+
+  return {
+    Promise: loop.Promise,
+    setTimeout,
+    setInterval,
+    clearTimeout: clear,
+    clearInterval: clear,
+    queueMicrotask,
+    console: createConsole(loop),
+    Date: createVirtualDate(loop),
+    performance: { now: () => loop.now, timeOrigin: VIRTUAL_EPOCH },
+    Math: createSeededMath(seed),
+  };
+}
+
+/** A Date whose "now" is the virtual clock; every other use behaves as Date does. */
+function createVirtualDate(loop: Loop): DateConstructor {
+  const RealDate = Date;
+  class VirtualDate extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(VIRTUAL_EPOCH + loop.now);
+      else super(...(args as [string]));
+    }
+    static override now(): number {
+      return VIRTUAL_EPOCH + loop.now;
+    }
+  }
+  // Calling Date() without new returns a string in JavaScript.
+  const DateFn = function (this: unknown, ...args: unknown[]) {
+    if (!new.target) return new VirtualDate().toString();
+    return Reflect.construct(VirtualDate, args, new.target);
+  } as unknown as DateConstructor;
+  Object.setPrototypeOf(DateFn, VirtualDate);
+  DateFn.prototype = VirtualDate.prototype;
+  return DateFn;
+}
+
+/** Math with a deterministic random(): mulberry32 seeded per run. */
+function createSeededMath(seed: number): Math {
+  let state = seed >>> 0;
+  const random = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const math = Object.create(Math) as Math;
+  Object.defineProperty(math, 'random', { value: random, writable: true, configurable: true });
+  return math;
+}

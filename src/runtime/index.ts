@@ -1,0 +1,18 @@
+/**
+ * miniloop: the public API a program imports (`import { sleep } from "miniloop"`).
+ * Names are camelCase versions of asyncio's and trio's; time is in
+ * milliseconds. The reference page is generated from the doc comments of
+ * these exports, so every export carries one.
+ */
+export { now, sleep, checkpoint, callSoon, callLater, callAt, blockFor, run, type RunOptions } from './time.ts';
+export { Future, Yield } from './future.ts';
+export { Task, currentTask, type TaskOptions } from './task.ts';
+export { CancelledError, TimeoutError, InvalidStateError, ValueError, ExceptionGroup } from './errors.ts';
+export type { Handle } from './loop.ts';
+
+import { Task, type TaskOptions } from './task.ts';
+
+/** Wrap `fn` (called on the next turn) or an already running promise in a Task (asyncio.create_task). */
+export function createTask<T>(fn: (() => T | PromiseLike<T>) | PromiseLike<T>, options: TaskOptions = {}): Task<T> {
+  return new Task(fn, options);
+}

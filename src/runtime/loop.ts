@@ -1,0 +1,370 @@
+/**
+ * The loop: virtual clock, timers, the ready queue and the microtask queue.
+ *
+ * Design (after asyncio's `_run_once` and Node's timers + microtask checkpoint):
+ * - `runUntilIdle` is the only place callbacks and jobs run. One turn moves every
+ *   due timer to the ready queue, then runs exactly the callbacks that were ready
+ *   when the turn began; after each callback the microtask queue drains
+ *   completely, as Node does after each macrotask.
+ * - Time is virtual: it moves only when nothing is ready, jumping to the next
+ *   timer. A run is a single synchronous call, so it is deterministic and a
+ *   program that "waits an hour" finishes in milliseconds.
+ * - Every callback and job carries a context (the task that scheduled it); the
+ *   loop switches `current` before running it. That is how each console line and
+ *   each running/ready/waiting stretch is attributed to a task exactly.
+ * Tests: tests/runtime/loop.test.ts, tests/runtime/ordering.test.ts.
+ */
+import { createPromiseClass } from './promise.ts';
+import { TimerHeap } from './timer-heap.ts';
+import { TraceRecorder, type StopReason, type WaitLabel } from './trace.ts';
+
+/** What the loop needs to know about a task to attribute work to it. */
+export interface LoopTask {
+  readonly id: number;
+  readonly name: string;
+  /** Callbacks and jobs queued for this task that have not run yet. */
+  queued: number;
+  /** What the task waits on when it stops running (set by whatever it awaited). */
+  waitLabel: WaitLabel | null;
+  done(): boolean;
+}
+
+/** A scheduled callback; `cancel()` keeps it from running. */
+export class Handle {
+  when: number;
+  seq: number;
+  cancelled = false;
+  /** When the callback became due, for ready spans after a stall. */
+  since: number;
+  readonly fn: () => void;
+  readonly ctx: LoopTask | null;
+  readonly source: string;
+
+  constructor(fn: () => void, ctx: LoopTask | null, when: number, seq: number, source: string) {
+    this.fn = fn;
+    this.ctx = ctx;
+    this.when = when;
+    this.since = when;
+    this.seq = seq;
+    this.source = source;
+  }
+
+  /** Keep the callback from running; returns nothing, like asyncio's Handle.cancel. */
+  cancel(): void {
+    this.cancelled = true;
+  }
+}
+
+/** Limits that stop runaway programs with a plain message. */
+export interface LoopLimits {
+  /** Virtual milliseconds a run may last. Default: 24 hours. */
+  timeLimit: number;
+  /** Callbacks plus microtask jobs a run may execute. Default: 10,000,000. */
+  stepLimit: number;
+  /** Console lines a run may print. Default: 10,000. */
+  outputLimit: number;
+}
+
+export const DEFAULT_LIMITS: LoopLimits = {
+  timeLimit: 24 * 60 * 60 * 1000,
+  stepLimit: 10_000_000,
+  outputLimit: 10_000,
+};
+
+/** Thrown through user code to unwind it when the run must stop at once. */
+export class RunStopped extends Error {
+  readonly reason: StopReason;
+  constructor(reason: StopReason, message: string) {
+    super(message);
+    this.name = 'RunStopped';
+    this.reason = reason;
+  }
+}
+
+interface Job {
+  fn: () => void;
+  ctx: LoopTask | null;
+}
+
+let active: Loop | null = null;
+
+/** The loop of the run in progress; the public API finds its loop here, as asyncio's get_running_loop does. */
+export function getLoop(): Loop {
+  if (active === null) throw new Error('miniloop: no run in progress (this API works inside a program run on the loop)');
+  return active;
+}
+
+/** The loop of the run in progress, or null outside a run. */
+export function maybeLoop(): Loop | null {
+  return active;
+}
+
+export class Loop {
+  /** Virtual time in milliseconds since the run started. */
+  now = 0;
+  readonly trace = new TraceRecorder();
+  readonly limits: LoopLimits;
+  /** The task whose code is running now (null: the loop itself). */
+  current: LoopTask | null = null;
+  /** This run's Promise class: its jobs go through this loop's microtask queue. */
+  readonly Promise: PromiseConstructor;
+  /** Set when the run must end; checked after every callback and job. */
+  stopped: { reason: StopReason; message: string } | null = null;
+  steps = 0;
+  lines = 0;
+  /** Rejected promises nobody handled yet (reported at the end). */
+  readonly unhandled = new Map<object, unknown>();
+
+  #seq = 0;
+  #ready: Handle[] = [];
+  #readyHead = 0;
+  #timers = new TimerHeap<Handle>();
+  #jobs: Job[] = [];
+  #jobsHead = 0;
+  #idleHooks: Array<() => boolean> = [];
+
+  constructor(limits: Partial<LoopLimits> = {}) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.Promise = createPromiseClass({
+      enqueueJob: (fn, ctx) => this.enqueueJob(fn, ctx as LoopTask | null),
+      captureContext: () => this.current,
+      trackRejection: (promise, op, reason) => {
+        if (op === 'reject') this.unhandled.set(promise, reason);
+        else this.unhandled.delete(promise);
+      },
+    });
+  }
+
+  /** Schedule `fn` to run on the next turn (asyncio's call_soon). */
+  callSoon(fn: () => void, ctx: LoopTask | null = this.current, source = 'callSoon'): Handle {
+    const handle = new Handle(fn, ctx, this.now, this.#seq++, source);
+    this.#pushReady(handle);
+    return handle;
+  }
+
+  /** Schedule `fn` to run `ms` virtual milliseconds from now. */
+  callLater(ms: number, fn: () => void, ctx: LoopTask | null = this.current, source = 'timer'): Handle {
+    return this.callAt(this.now + Math.max(0, ms), fn, ctx, source);
+  }
+
+  /** Schedule `fn` to run at virtual time `t` (not before now). */
+  callAt(t: number, fn: () => void, ctx: LoopTask | null = this.current, source = 'timer'): Handle {
+    const handle = new Handle(fn, ctx, Math.max(t, this.now), this.#seq++, source);
+    this.#timers.push(handle);
+    return handle;
+  }
+
+  /** Queue a microtask job for `ctx`; it runs before the next callback. */
+  enqueueJob(fn: () => void, ctx: LoopTask | null = this.current): void {
+    if (ctx !== null) this.#markQueued(ctx, this.now);
+    this.#jobs.push({ fn, ctx });
+  }
+
+  /** Register a hook run when the loop goes idle; return true if it scheduled more work. */
+  onIdle(hook: () => boolean): void {
+    this.#idleHooks.push(hook);
+  }
+
+  /** Stop the run after the current callback. The first reason given wins. */
+  stop(reason: StopReason, message: string): void {
+    if (this.stopped) return;
+    this.stopped = { reason, message };
+    this.trace.add(this.now, 0, 'stop', { reason, message });
+  }
+
+  /** Stop now, unwinding the running user code. */
+  stopNow(reason: StopReason, message: string): never {
+    this.stop(reason, message);
+    throw new RunStopped(reason, message);
+  }
+
+  /** Move the clock forward while the loop thread is blocked (blockFor): nothing else runs meanwhile. */
+  advanceBlocked(ms: number): void {
+    const task = this.current;
+    this.trace.add(this.now, task?.id ?? 0, 'block', { ms });
+    this.now += ms;
+    if (this.now > this.limits.timeLimit) {
+      this.stopNow('time-limit', `time limit: the program ran past ${formatMs(this.limits.timeLimit)} of virtual time`);
+    }
+  }
+
+  /** True when nothing is ready, no job is queued and no timer is pending. */
+  isIdle(): boolean {
+    return this.#readyHead >= this.#ready.length && this.#jobsHead >= this.#jobs.length && this.#liveTimers() === 0;
+  }
+
+  /**
+   * Run until nothing is left to do or the run is stopped. This is the only
+   * place callbacks and jobs are executed.
+   */
+  runUntilIdle(): void {
+    const previous = active;
+    active = this;
+    try {
+      this.#drainJobs();
+      while (!this.stopped) {
+        if (this.#readyHead >= this.#ready.length) {
+          // 1. Nothing ready: jump the clock to the next live timer.
+          const next = this.#nextLiveTimer();
+          if (next === undefined) {
+            if (this.#runIdleHooks()) continue;
+            break;
+          }
+          if (next.when > this.limits.timeLimit) {
+            this.stop('time-limit', `time limit: the program would run past ${formatMs(this.limits.timeLimit)} of virtual time`);
+            break;
+          }
+          if (next.when > this.now) this.now = next.when;
+        }
+        // 2. Move every due timer to the ready queue, in (when, seq) order.
+        for (let t = this.#nextLiveTimer(); t !== undefined && t.when <= this.now; t = this.#nextLiveTimer()) {
+          this.#timers.pop();
+          this.#pushReady(t);
+        }
+        // 3. Run exactly the callbacks that were ready when the turn began.
+        const end = this.#ready.length;
+        while (this.#readyHead < end && !this.stopped) {
+          const handle = this.#ready[this.#readyHead]!;
+          this.#ready[this.#readyHead++] = undefined as unknown as Handle;
+          if (handle.cancelled) {
+            if (handle.ctx) handle.ctx.queued--;
+            continue;
+          }
+          this.#runCallback(handle);
+        }
+        if (this.#readyHead > 1024 && this.#readyHead * 2 > this.#ready.length) {
+          this.#ready = this.#ready.slice(this.#readyHead);
+          this.#readyHead = 0;
+        }
+      }
+    } finally {
+      this.#switchTo(null);
+      active = previous;
+    }
+  }
+
+  #runCallback(handle: Handle): void {
+    if (++this.steps > this.limits.stepLimit) {
+      this.stop('step-limit', `step limit: the program ran more than ${this.limits.stepLimit.toLocaleString('en')} steps`);
+      return;
+    }
+    this.trace.add(this.now, 0, 'macrotask', { source: handle.source });
+    if (handle.ctx) handle.ctx.queued--;
+    this.#switchTo(handle.ctx);
+    this.#invoke(handle.fn);
+    const jobs = this.#drainJobs();
+    this.trace.add(this.now, 0, 'microtasks', { jobs });
+    this.#switchTo(null);
+  }
+
+  #drainJobs(): number {
+    let count = 0;
+    while (this.#jobsHead < this.#jobs.length && !this.stopped) {
+      const job = this.#jobs[this.#jobsHead]!;
+      this.#jobs[this.#jobsHead++] = undefined as unknown as Job;
+      count++;
+      if (++this.steps > this.limits.stepLimit) {
+        this.stop('step-limit', `step limit: the program ran more than ${this.limits.stepLimit.toLocaleString('en')} steps`);
+        break;
+      }
+      if (job.ctx) job.ctx.queued--;
+      this.#switchTo(job.ctx);
+      this.#invoke(job.fn);
+    }
+    if (this.#jobsHead >= this.#jobs.length) {
+      this.#jobs.length = 0;
+      this.#jobsHead = 0;
+    }
+    return count;
+  }
+
+  #invoke(fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      if (error instanceof RunStopped) return;
+      this.reportUncaught(error);
+    }
+  }
+
+  /** An error escaped a callback (as in Node, this ends the run). */
+  reportUncaught(error: unknown): void {
+    const reporter = this.errorReporter;
+    const { message, stack } = reporter(error);
+    this.trace.add(this.now, this.current?.id ?? 0, 'error', { message, stack });
+    this.stop('error', `Uncaught ${message}`);
+  }
+
+  /** Turns an error into display text; the program runner replaces it with one that maps stacks to the reader's source. */
+  errorReporter: (error: unknown) => { message: string; stack: string } = (error) => {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { message, stack: error instanceof Error ? (error.stack ?? message) : message };
+  };
+
+  /** Make `task` the running task, closing the previous running stretch in the trace. */
+  #switchTo(ctx: LoopTask | null): void {
+    const prev = this.current;
+    if (prev === ctx) return;
+    if (prev !== null && !prev.done()) {
+      if (prev.queued > 0) this.trace.add(this.now, prev.id, 'ready', { since: this.now });
+      else this.trace.add(this.now, prev.id, 'wait', { on: prev.waitLabel ?? PROMISE_WAIT });
+    }
+    this.current = ctx;
+    if (ctx !== null) {
+      ctx.waitLabel = null;
+      this.trace.add(this.now, ctx.id, 'run', {});
+    }
+  }
+
+  #pushReady(handle: Handle): void {
+    if (handle.ctx) this.#markQueued(handle.ctx, handle.since);
+    this.#ready.push(handle);
+  }
+
+  /** Count work queued for a task; a waiting task that gets work becomes ready. */
+  #markQueued(task: LoopTask, since: number): void {
+    if (task.queued++ === 0 && task !== this.current && !task.done()) {
+      this.trace.add(this.now, task.id, 'ready', { since });
+    }
+  }
+
+  #nextLiveTimer(): Handle | undefined {
+    let top = this.#timers.peek();
+    while (top !== undefined && top.cancelled) {
+      this.#timers.pop();
+      top = this.#timers.peek();
+    }
+    return top;
+  }
+
+  #liveTimers(): number {
+    return this.#nextLiveTimer() === undefined ? 0 : this.#timers.size;
+  }
+
+  #runIdleHooks(): boolean {
+    let more = false;
+    for (const hook of this.#idleHooks) if (hook()) more = true;
+    return more && !this.isIdle();
+  }
+
+  /** Run `fn` as the loop's active run without the turn machinery (for setting a run up). */
+  withActive<T>(fn: () => T): T {
+    const previous = active;
+    active = this;
+    try {
+      return fn();
+    } finally {
+      active = previous;
+    }
+  }
+}
+
+/** The wait label of a task that awaits a plain promise. */
+export const PROMISE_WAIT: WaitLabel = { kind: 'promise', what: 'promise' };
+
+/** "1500ms", "2s", "1h" style durations for messages. */
+export function formatMs(ms: number): string {
+  if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms >= 1000 && ms % 1000 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
+}

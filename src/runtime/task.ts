@@ -1,0 +1,218 @@
+/**
+ * Task: runs an async function on the loop (asyncio.Task).
+ *
+ * Invariant (from asyncio): a task is either waiting on one future
+ * (`futWaiter`), or its next step is scheduled, or it is running - never two at
+ * once. Only the driver (driver.ts) sets `futWaiter`; `cancel()` reads it.
+ * Tests: tests/runtime/task.test.ts and the semantics corpus.
+ */
+import { CancelledError } from './errors.ts';
+import { Future } from './future.ts';
+import { getLoop, type Loop, type LoopTask } from './loop.ts';
+import type { WaitLabel } from './trace.ts';
+
+/** Options for creating a task. */
+export interface TaskOptions {
+  /** A name shown in the console and on the timeline (default "Task-N"). */
+  name?: string;
+  /** The TaskGroup or nursery the task belongs to, for the timeline. */
+  group?: string;
+}
+
+interface Registry {
+  nextId: number;
+  live: Set<Task<unknown>>;
+  all: Task<unknown>[];
+}
+
+const registries = new WeakMap<Loop, Registry>();
+
+/** The tasks of a loop: live ones (for deadlock reports) and all (for the end-of-run report). */
+export function taskRegistry(loop: Loop): Registry {
+  let registry = registries.get(loop);
+  if (!registry) {
+    registry = { nextId: 1, live: new Set(), all: [] };
+    registries.set(loop, registry);
+  }
+  return registry;
+}
+
+/** An async function running on the loop; awaitable for its result (asyncio.Task). */
+export class Task<T = unknown> extends Future<T> implements LoopTask {
+  /** Unique within the run; 1 is the program's top level. */
+  readonly id: number;
+  /** Display name. */
+  name: string;
+  /** The task that created this one (null for the top level). */
+  readonly parent: Task<unknown> | null;
+  /** Work queued for this task (kept by the loop). */
+  queued = 0;
+  /** What the task waits on when it stops running (kept by the driver). */
+  waitLabel: WaitLabel | null = null;
+  /** The future the task is suspended on, if any (kept by the driver). */
+  futWaiter: Future<unknown> | null = null;
+  /** Cancellation requested while not waiting on a future: delivered at the next resume. */
+  mustCancel = false;
+  /** Errors to throw into the task at its next resume instead of CancelledError (used by cancel scopes). */
+  pendingThrow: unknown = undefined;
+  /** Per-task data for library layers (trio's cancel status, TaskGroup membership). */
+  readonly locals = new Map<symbol, unknown>();
+  #numCancelsRequested = 0;
+  #pendingMessage: string | undefined;
+
+  /** Create and schedule a task running `fn()` (or waiting for an already running promise). */
+  constructor(fn: (() => T | PromiseLike<T>) | PromiseLike<T>, options: TaskOptions = {}) {
+    super({ kind: 'task', what: 'task' });
+    const loop = this.loop;
+    const registry = taskRegistry(loop);
+    this.id = registry.nextId++;
+    this.name = options.name ?? `Task-${this.id}`;
+    this.label = { kind: 'task', what: `task ${this.name}` };
+    this.parent = (loop.current as Task<unknown> | null) ?? null;
+    registry.live.add(this as Task<unknown>);
+    registry.all.push(this as Task<unknown>);
+    loop.trace.add(loop.now, this.id, 'spawn', {
+      name: this.name,
+      parent: this.parent?.id ?? 0,
+      ...(options.group ? { group: options.group } : {}),
+    });
+    loop.callSoon(() => this.#start(fn), this, 'task-start');
+  }
+
+  #start(fn: (() => T | PromiseLike<T>) | PromiseLike<T>): void {
+    if (this.mustCancel) {
+      // Cancelled before its first step: the body never runs (asyncio throws into the unstarted coroutine).
+      this.mustCancel = false;
+      this.#finish(() => Future.prototype.cancel.call(this, this.#pendingMessage));
+      return;
+    }
+    let result: T | PromiseLike<T>;
+    try {
+      result = typeof fn === 'function' ? fn() : fn;
+    } catch (error) {
+      this.#fail(error);
+      return;
+    }
+    if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<T>).then === 'function') {
+      (result as PromiseLike<T>).then(
+        (value) => this.#succeed(value),
+        (error: unknown) => this.#fail(error),
+      );
+    } else {
+      this.#succeed(result as T);
+    }
+  }
+
+  #succeed(value: T): void {
+    if (this.mustCancel) {
+      // Cancelled right before the body returned: the task counts as cancelled (asyncio 3.11).
+      this.mustCancel = false;
+      this.#finish(() => Future.prototype.cancel.call(this, this.#pendingMessage));
+    } else {
+      this.#finish(() => this.setResult(value));
+    }
+  }
+
+  #fail(error: unknown): void {
+    if (error instanceof CancelledError) {
+      this.#finish(() => Future.prototype.cancel.call(this, error.message || undefined));
+    } else {
+      this.#finish(() => this.setException(error));
+    }
+  }
+
+  #finish(settle: () => void): void {
+    if (this.done()) return;
+    settle();
+    const loop = this.loop;
+    taskRegistry(loop).live.delete(this as Task<unknown>);
+    this.futWaiter = null;
+    if (this.cancelled()) {
+      loop.trace.add(loop.now, this.id, 'done', { outcome: 'cancelled' });
+    } else {
+      let error: unknown;
+      let failed = false;
+      try {
+        this.result();
+      } catch (e) {
+        failed = true;
+        error = e;
+        this.exceptionUnretrieved = true; // reading it here for the trace does not count as retrieving it
+      }
+      loop.trace.add(
+        loop.now,
+        this.id,
+        'done',
+        failed ? { outcome: 'error', error: describeError(error) } : { outcome: 'ok' },
+      );
+    }
+  }
+
+  /**
+   * Request cancellation (asyncio semantics): if the task waits on a future,
+   * that future is cancelled and the task wakes with CancelledError; otherwise
+   * CancelledError is thrown into it at its next resume. Returns false if the
+   * task is already done.
+   */
+  override cancel(message?: string): boolean {
+    if (this.done()) return false;
+    this.#numCancelsRequested++;
+    this.loop.trace.add(this.loop.now, this.id, 'cancel', message === undefined ? {} : { message });
+    if (this.futWaiter !== null && this.futWaiter.cancel(message)) return true;
+    this.mustCancel = true;
+    this.#pendingMessage = message;
+    return true;
+  }
+
+  /** How many cancellation requests are pending (asyncio.Task.cancelling). */
+  cancelling(): number {
+    return this.#numCancelsRequested;
+  }
+
+  /** Decrement the pending cancellation count (asyncio.Task.uncancel); returns the new count. */
+  uncancel(): number {
+    if (this.#numCancelsRequested > 0) this.#numCancelsRequested--;
+    return this.#numCancelsRequested;
+  }
+
+  /** The error to throw into the task when a pending cancellation is delivered. */
+  takePendingCancel(): unknown {
+    this.mustCancel = false;
+    if (this.pendingThrow !== undefined) {
+      const error = this.pendingThrow;
+      this.pendingThrow = undefined;
+      return error;
+    }
+    return new CancelledError(this.#pendingMessage ?? '');
+  }
+
+  /** The name (asyncio.Task.get_name). */
+  getName(): string {
+    return this.name;
+  }
+
+  /** Rename the task (asyncio.Task.set_name). */
+  setName(name: string): void {
+    this.name = name;
+  }
+
+  /** True if the task ended with an exception nobody retrieved (reported at the end of a run). */
+  hasUnretrievedException(): boolean {
+    return this.exceptionUnretrieved;
+  }
+
+  override get [Symbol.toStringTag](): string {
+    return 'Task';
+  }
+}
+
+/** The task running now, or null (asyncio.current_task). */
+export function currentTask(): Task<unknown> | null {
+  return (getLoop().current as Task<unknown> | null) ?? null;
+}
+
+/** One-line description of an error for the trace. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message ? `${error.name}: ${error.message}` : error.name;
+  return String(error);
+}

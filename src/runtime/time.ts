@@ -1,0 +1,72 @@
+/**
+ * Loop and time: the clock, sleeping, yielding, callbacks, and running a
+ * function as the main task. Every suspension in the runtime is built from
+ * `Future` and `Yield`; these are the smallest ways to get one.
+ */
+import { Future, Yield } from './future.ts';
+import { formatMs, getLoop, type Handle } from './loop.ts';
+import { Task, type TaskOptions } from './task.ts';
+
+/** Virtual milliseconds since the run started (asyncio `loop.time()`, trio `current_time()`, in ms). */
+export function now(): number {
+  return getLoop().now;
+}
+
+/**
+ * Resolve with `value` after `ms` virtual milliseconds (asyncio.sleep / trio.sleep).
+ * `sleep(0)` yields to the loop exactly once, like `asyncio.sleep(0)`.
+ */
+export function sleep<T = undefined>(ms: number, value?: T): Future<T> | Yield<T> {
+  const loop = getLoop();
+  if (!(ms > 0)) return new Yield(value as T);
+  const future = new Future<T>({ kind: 'sleep', what: `sleep ${formatMs(ms)}` });
+  const handle = loop.callLater(ms, () => {
+    if (!future.done()) future.setResult(value as T);
+  }, loop.current, 'sleep');
+  future.addDoneCallback(() => handle.cancel());
+  return future;
+}
+
+/** Yield to the loop once so other ready tasks run (asyncio.sleep(0), trio.lowlevel.checkpoint). */
+export function checkpoint(): Yield<undefined> {
+  return new Yield(undefined);
+}
+
+/** Run `fn` on the next loop turn (asyncio loop.call_soon). */
+export function callSoon(fn: () => void): Handle {
+  return getLoop().callSoon(fn);
+}
+
+/** Run `fn` after `ms` virtual milliseconds (asyncio loop.call_later). */
+export function callLater(ms: number, fn: () => void): Handle {
+  return getLoop().callLater(ms, fn);
+}
+
+/** Run `fn` at virtual time `t` (asyncio loop.call_at). */
+export function callAt(t: number, fn: () => void): Handle {
+  return getLoop().callAt(t, fn);
+}
+
+/**
+ * Simulate a blocking call on the loop's own thread: the clock moves on by
+ * `ms` and nothing else runs meanwhile (like calling time.sleep() inside a
+ * coroutine). The timeline shows every lane stalled.
+ */
+export function blockFor(ms: number): void {
+  getLoop().advanceBlocked(Math.max(0, ms));
+}
+
+/** Options of `run`. */
+export interface RunOptions {
+  /** The task's name (default: the function's name followed by "()"). */
+  name?: string;
+}
+
+/**
+ * Run `main` as a task to completion and resolve with its result (asyncio.run).
+ * A program's top level is already a task on the loop, so `await run(main)`
+ * is the same as `await main()` with `main` in its own task.
+ */
+export function run<T>(main: () => T | PromiseLike<T>, options: RunOptions = {}): Task<T> {
+  return new Task(main, { name: options.name ?? (main.name ? `${main.name}()` : 'run') });
+}
