@@ -16,3 +16,8 @@ import { Task, type TaskOptions } from './task.ts';
 export function createTask<T>(fn: (() => T | PromiseLike<T>) | PromiseLike<T>, options: TaskOptions = {}): Task<T> {
   return new Task(fn, options);
 }
+
+// Layers built on the core, each with its own barrel.
+export * from './asyncio/index.ts';
+export * from './trio/index.ts';
+export * from './net/index.ts';

@@ -1,0 +1,2 @@
+/** The net layer of the public API (filled in by its own modules). */
+export {};

@@ -1,0 +1,2 @@
+/** The trio layer of the public API (filled in by its own modules). */
+export {};
