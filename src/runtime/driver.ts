@@ -134,3 +134,30 @@ function readDone(gen: Generator, future: Future<unknown>): Step {
 }
 
 const PROMISE_LABEL = { kind: 'promise', what: 'promise' } as const;
+
+const drivers = new WeakMap<Loop, ReturnType<typeof makeAsyncDriver>>();
+
+/**
+ * Run a generator function as a coroutine on the running loop: inside it,
+ * `yield x` means `await x` with the same semantics as a reader's lowered
+ * async function. Runtime layers use this for multi-step logic (TaskGroup,
+ * nurseries) because native `async` functions would escape the loop.
+ */
+export function coroutine<T>(loop: Loop, body: () => Generator<unknown, T, unknown>): Promise<T> {
+  let driver = drivers.get(loop);
+  if (!driver) {
+    driver = makeAsyncDriver(loop);
+    drivers.set(loop, driver);
+  }
+  return driver(undefined, [], body as (...a: unknown[]) => Generator) as Promise<T>;
+}
+
+/** The loop's shared driver (the compiled program's `__async`). */
+export function driverFor(loop: Loop): ReturnType<typeof makeAsyncDriver> {
+  let driver = drivers.get(loop);
+  if (!driver) {
+    driver = makeAsyncDriver(loop);
+    drivers.set(loop, driver);
+  }
+  return driver;
+}

@@ -75,7 +75,7 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
       ...GLOBAL_NAMES,
       `${program.code}\n//# sourceURL=${programUrl(program)}`,
     );
-    factory(api, { async: makeAsyncDriver(loop) }, (fn: () => Promise<unknown>) => (entry = fn), ...GLOBAL_NAMES.map((n) => globals[n]));
+    factory(api, { async: driverFor(loop) }, (fn: () => Promise<unknown>) => (entry = fn), ...GLOBAL_NAMES.map((n) => globals[n]));
     if (!entry) throw new Error('compiled program did not register its entry point');
     const task = new Task(entry, { name: MAIN_TASK_NAME });
     task.addDoneCallback(() => {
