@@ -144,12 +144,7 @@ const drivers = new WeakMap<Loop, ReturnType<typeof makeAsyncDriver>>();
  * nurseries) because native `async` functions would escape the loop.
  */
 export function coroutine<T>(loop: Loop, body: () => Generator<unknown, T, unknown>): Promise<T> {
-  let driver = drivers.get(loop);
-  if (!driver) {
-    driver = makeAsyncDriver(loop);
-    drivers.set(loop, driver);
-  }
-  return driver(undefined, [], body as (...a: unknown[]) => Generator) as Promise<T>;
+  return driverFor(loop)(undefined, [], body as (...a: unknown[]) => Generator) as Promise<T>;
 }
 
 /** The loop's shared driver (the compiled program's `__async`). */
