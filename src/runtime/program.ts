@@ -7,7 +7,7 @@
  */
 import type { CompiledProgram } from '../compiler/compile.ts';
 import { programUrl, StackMapper } from '../compiler/stack-map.ts';
-import { makeAsyncDriver } from './driver.ts';
+import { driverFor } from './driver.ts';
 import { createGlobals, GLOBAL_NAMES } from './globals.ts';
 import * as api from './index.ts';
 import { Loop, type LoopLimits } from './loop.ts';
