@@ -104,9 +104,13 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return true;
   }
 
-  /** Call `fn(future)` (via callSoon) when the future is done; at once on the next turn if it already is. */
-  addDoneCallback(fn: (future: Future<T>) => void): void {
-    const ctx = this.loop.current;
+  /**
+   * Call `fn(future)` (via callSoon) when the future is done; on the next turn if it already is.
+   * The callback runs attributed to `context` (default: the running task); runtime
+   * internals pass null so their bookkeeping is not drawn as a task running.
+   */
+  addDoneCallback(fn: (future: Future<T>) => void, context: LoopTask | null = this.loop.current): void {
+    const ctx = context;
     if (this.#state !== PENDING) this.loop.callSoon(() => fn(this), ctx, 'future');
     else this.#callbacks.push({ fn, ctx });
   }

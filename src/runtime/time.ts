@@ -17,14 +17,25 @@ export function now(): number {
  * `sleep(0)` yields to the loop exactly once, like `asyncio.sleep(0)`.
  */
 export function sleep<T = undefined>(ms: number, value?: T): Future<T> | Yield<T> {
-  const loop = getLoop();
   if (!(ms > 0)) return new Yield(value as T);
-  const future = new Future<T>({ kind: 'sleep', what: `sleep ${formatMs(ms)}` });
-  const handle = loop.callLater(ms, () => {
-    if (!future.done()) future.setResult(value as T);
-  }, loop.current, 'sleep');
-  future.addDoneCallback(() => handle.cancel());
-  return future;
+  return new SleepFuture(ms, value as T);
+}
+
+/** The future of a sleep: its timer is the loop's own (not attributed to a task), and cancelling the sleep drops the timer. */
+class SleepFuture<T> extends Future<T> {
+  readonly #handle: Handle;
+  constructor(ms: number, value: T) {
+    super({ kind: 'sleep', what: `sleep ${formatMs(ms)}` });
+    this.#handle = this.loop.callLater(ms, () => {
+      if (!this.done()) this.setResult(value);
+    }, null, 'sleep');
+  }
+
+  override cancel(message?: string): boolean {
+    const cancelled = super.cancel(message);
+    if (cancelled) this.#handle.cancel();
+    return cancelled;
+  }
 }
 
 /** Yield to the loop once so other ready tasks run (asyncio.sleep(0), trio.lowlevel.checkpoint). */
