@@ -122,6 +122,7 @@ export class Loop {
   #jobs: Job[] = [];
   #jobsHead = 0;
   #idleHooks: Array<() => boolean> = [];
+  #runningSince = Infinity;
 
   constructor(limits: Partial<LoopLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
@@ -138,6 +139,8 @@ export class Loop {
   /** Schedule `fn` to run on the next turn (asyncio's call_soon). */
   callSoon(fn: () => void, ctx: LoopTask | null = this.current, source = 'callSoon'): Handle {
     const handle = new Handle(fn, ctx, this.now, this.#seq++, source);
+    // Work scheduled by a callback that ran late (after a stall) has been due since that callback was.
+    handle.since = Math.min(this.#runningSince, this.now);
     this.#pushReady(handle);
     return handle;
   }
@@ -251,7 +254,9 @@ export class Loop {
     this.trace.add(this.now, 0, 'macrotask', { source: handle.source });
     if (handle.ctx) handle.ctx.queued--;
     this.#switchTo(handle.ctx);
+    this.#runningSince = handle.since;
     this.#invoke(handle.fn);
+    this.#runningSince = Infinity;
     const jobs = this.#drainJobs();
     this.trace.add(this.now, 0, 'microtasks', { jobs });
     this.#switchTo(null);
