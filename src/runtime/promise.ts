@@ -86,12 +86,16 @@ class Reaction {
 }
 
 const apply = Reflect.apply;
+const isArray = Array.isArray;
+const fnToString = Function.prototype.toString;
+const functionToString = (f: AnyFn): string => apply(fnToString, f, []) as string;
 const defineProperty = Object.defineProperty;
 const ProxyCtor = Proxy;
 const AggregateErrorCtor = AggregateError;
 const TypeErrorCtor = TypeError;
 const speciesSymbol: typeof Symbol.species = Symbol.species;
 /** An empty iterable with its own methods, immune to patches of Array.prototype. */
+const iteratorSymbol: typeof Symbol.iterator = Symbol.iterator;
 const EMPTY_ITERABLE: Iterable<unknown> = {
   [Symbol.iterator]: () => ({ next: () => ({ done: true, value: undefined }) }),
 };
@@ -105,11 +109,17 @@ function isObject(x: unknown): x is object {
   return (typeof x === 'object' && x !== null) || typeof x === 'function';
 }
 
+/** Renders a value the way V8's TypeError messages do, without running user code. */
 function describe(x: unknown): string {
-  if (typeof x === 'function') return 'function';
-  if (typeof x === 'object') return x === null ? 'null' : '#<Object>';
-  if (typeof x === 'symbol') return 'Symbol()';
-  if (typeof x === 'string') return JSON.stringify(x);
+  if (typeof x === 'string') return x;
+  if (typeof x === 'function') {
+    try {
+      return functionToString(x as AnyFn);
+    } catch {
+      return 'function';
+    }
+  }
+  if (typeof x === 'object' && x !== null) return isArray(x) ? '[object Array]' : '#<Object>';
   return String(x);
 }
 
@@ -331,9 +341,11 @@ interface Capability {
   reject: AnyFn;
 }
 
-/** NewPromiseCapability(C). */
-function newPromiseCapability(C: unknown): Capability {
-  if (!isConstructor(C)) throw new TypeErrorCtor(`${describe(C)} is not a constructor`);
+/** NewPromiseCapability(C). `caller` names the operation in V8's message for a non-object C. */
+function newPromiseCapability(C: unknown, caller: string): Capability {
+  if (!isConstructor(C)) {
+    throw new TypeErrorCtor(isObject(C) ? `${describe(C)} is not a constructor` : `${caller} called on non-object`);
+  }
   let resolve: unknown;
   let reject: unknown;
   const executor = unnamed((res: unknown, rej: unknown): void => {
@@ -375,7 +387,7 @@ function promiseResolve(realm: Realm, C: unknown, x: unknown): any {
     Slots.resolve(p, x);
     return p;
   }
-  const cap = newPromiseCapability(C);
+  const cap = newPromiseCapability(C, 'PromiseResolve');
   const f = cap.resolve;
   f(x);
   return cap.promise;
@@ -384,7 +396,7 @@ function promiseResolve(realm: Realm, C: unknown, x: unknown): any {
 /** GetPromiseResolve(C). */
 function getPromiseResolve(C: unknown): AnyFn {
   const r = (C as { resolve?: unknown }).resolve;
-  if (typeof r !== 'function') throw new TypeErrorCtor('Promise resolve or reject function is not callable');
+  if (typeof r !== 'function') throw new TypeErrorCtor('resolve is not a function');
   return r as AnyFn;
 }
 
@@ -406,29 +418,80 @@ const ALL_SETTLED = 1;
 const ANY = 2;
 const RACE = 3;
 
+const COMBINATOR_NAMES = ['Promise.all', 'Promise.allSettled', 'Promise.any', 'Promise.race'];
+
+/** V8's rendering of a value in "is not iterable" / "is not a function" messages. */
+function describeTyped(x: unknown): string {
+  if (x === undefined) return 'undefined';
+  if (x === null) return 'object null';
+  const t = typeof x;
+  if (t === 'object' || t === 'function' || t === 'symbol') return t;
+  return `${t} ${String(x)}`;
+}
+
+/** GetIterator(obj, sync) followed by the Get of "next" (GetIteratorFromMethod). */
+function getIterator(obj: unknown): { iterator: object; next: unknown } {
+  const method = obj === undefined || obj === null ? undefined : (obj as { [Symbol.iterator]?: unknown })[iteratorSymbol];
+  if (typeof method !== 'function') {
+    // GetMethod throws for a non-callable, non-nullish method; GetIterator for undefined.
+    throw new TypeErrorCtor(`${describeTyped(obj)} is not iterable (cannot read property Symbol(Symbol.iterator))`);
+  }
+  const iterator: unknown = apply(method, obj, []);
+  if (!isObject(iterator)) throw new TypeErrorCtor('Result of the Symbol.iterator method is not an object');
+  return { iterator, next: (iterator as { next?: unknown }).next };
+}
+
+/** IteratorClose(iteratorRecord, throwCompletion): errors of `return` are ignored in favour of the original throw. */
+function closeIterator(iterator: object): void {
+  try {
+    const ret = (iterator as { return?: unknown }).return;
+    if (ret !== undefined && ret !== null) apply(ret as AnyFn, iterator, []);
+  } catch {
+    // The original throw completion wins.
+  }
+}
+
+/** Returns DONE when the iterator is exhausted (IteratorStepValue). Any throw means [[Done]] = true. */
+const DONE: unique symbol = Symbol('done');
+function iteratorStepValue(iterator: object, next: unknown): unknown {
+  if (typeof next !== 'function') throw new TypeErrorCtor(`${describeTyped(next)} is not a function`);
+  const result: unknown = apply(next, iterator, []);
+  if (!isObject(result)) throw new TypeErrorCtor(`Iterator result ${describe(result)} is not an object`);
+  if ((result as { done?: unknown }).done) return DONE;
+  return (result as { value?: unknown }).value;
+}
+
 function combinator(C: unknown, iterable: unknown, kind: Combinator): any {
-  const cap = newPromiseCapability(C);
+  const cap = newPromiseCapability(C, COMBINATOR_NAMES[kind]);
   let promiseResolveFn: AnyFn;
+  let record: { iterator: object; next: unknown };
   try {
     promiseResolveFn = getPromiseResolve(C);
+    record = getIterator(iterable);
   } catch (e) {
     return rejectCapability(cap, e);
   }
-  try {
-    // for-of implements GetIterator, IteratorStepValue (done = true on abrupt
-    // completions of next/done/value) and IteratorClose on abrupt body
-    // completions exactly as PerformPromiseAll & co. require.
-    if (kind === RACE) {
-      for (const next of iterable as Iterable<unknown>) {
+  const iterator = record.iterator;
+  const nextMethod = record.next;
+  // PerformPromiseAll / AllSettled / Any / Race.
+  const values: unknown[] = [];
+  const remaining = { value: 1 };
+  let index = 0;
+  for (;;) {
+    let next: unknown;
+    try {
+      next = iteratorStepValue(iterator, nextMethod);
+    } catch (e) {
+      // [[Done]] is true: no IteratorClose.
+      return rejectCapability(cap, e);
+    }
+    if (next === DONE) break;
+    try {
+      if (kind === RACE) {
         const nextPromise = apply(promiseResolveFn, C, [next]);
         invokeThen(nextPromise, cap.resolve, cap.reject);
+        continue;
       }
-      return cap.promise;
-    }
-    const values: unknown[] = [];
-    const remaining = { value: 1 };
-    let index = 0;
-    for (const next of iterable as Iterable<unknown>) {
       values[index] = undefined;
       const nextPromise = apply(promiseResolveFn, C, [next]);
       if (kind === ALL) {
@@ -447,19 +510,24 @@ function combinator(C: unknown, iterable: unknown, kind: Combinator): any {
         invokeThen(nextPromise, cap.resolve, onRejected);
       }
       index++;
+    } catch (e) {
+      closeIterator(iterator);
+      return rejectCapability(cap, e);
     }
-    if (--remaining.value === 0) {
+  }
+  if (kind !== RACE && --remaining.value === 0) {
+    try {
       if (kind === ANY) {
-        // The spec returns a throw completion here; the caller rejects the capability with it.
+        // The spec returns a throw completion here; Promise.any rejects the capability with it.
         throw aggregateError(values);
       }
       const f = cap.resolve;
       f(values);
+    } catch (e) {
+      return rejectCapability(cap, e);
     }
-    return cap.promise;
-  } catch (e) {
-    return rejectCapability(cap, e);
   }
+  return cap.promise;
 }
 
 function makeAllResolveElement(index: number, values: unknown[], cap: Capability, remaining: { value: number }): AnyFn {
@@ -547,7 +615,7 @@ export function createPromiseClass(host: PromiseHost): PromiseConstructor {
         Slots.performThen(promise, onFulfilled, onRejected, derived, undefined, undefined);
         return derived;
       }
-      const cap = newPromiseCapability(C);
+      const cap = newPromiseCapability(C, 'Promise.prototype.then');
       Slots.performThen(promise, onFulfilled, onRejected, undefined, cap.resolve, cap.reject);
       return cap.promise;
     }
@@ -558,7 +626,7 @@ export function createPromiseClass(host: PromiseHost): PromiseConstructor {
 
     finally(onFinally: unknown): any {
       const promise: unknown = this;
-      if (!isObject(promise)) throw new TypeErrorCtor('Promise.prototype.finally called on a non-object');
+      if (!isObject(promise)) throw new TypeErrorCtor('Promise.prototype.finally called on non-object');
       const C = speciesConstructor(promise, P);
       let thenFinally: unknown;
       let catchFinally: unknown;
@@ -598,7 +666,7 @@ export function createPromiseClass(host: PromiseHost): PromiseConstructor {
         Slots.reject(p, r);
         return p;
       }
-      const cap = newPromiseCapability(C);
+      const cap = newPromiseCapability(C, 'PromiseReject');
       return rejectCapability(cap, r);
     }
 
@@ -619,14 +687,14 @@ export function createPromiseClass(host: PromiseHost): PromiseConstructor {
     }
 
     static withResolvers(): any {
-      const cap = newPromiseCapability(this);
+      const cap = newPromiseCapability(this, 'Promise.withResolvers');
       return { promise: cap.promise, resolve: cap.resolve, reject: cap.reject };
     }
 
     static try(callbackfn: unknown, ...args: unknown[]): any {
       const C: unknown = this;
       if (!isObject(C)) throw new TypeErrorCtor('Promise.try called on non-object');
-      const cap = newPromiseCapability(C);
+      const cap = newPromiseCapability(C, 'Promise.try');
       let value: unknown;
       try {
         if (typeof callbackfn !== 'function') throw new TypeErrorCtor(`${describe(callbackfn)} is not a function`);

@@ -429,6 +429,63 @@ const scenarios: Record<string, Scenario> = {
     P.all(iterable(true)).catch((e) => log('all next', e));
     ticker(P, log, 2);
   },
+  'TypeError messages match V8': (P, log) => {
+    const t = (f: () => unknown): void => {
+      try {
+        f();
+        log('no throw');
+      } catch (e) {
+        log(e);
+      }
+    };
+    for (const v of [undefined, null, 1, 'foo', {}, [1, 2], Symbol('s'), true, 10n]) t(() => new P(v as never));
+    const then = P.prototype.then as (this: unknown) => unknown;
+    t(() => then.call(1));
+    t(() => then.call({}));
+    t(() => then.call(undefined));
+    t(() => P.resolve.call(1 as never, 1));
+    t(() => P.reject.call(1 as never, 1));
+    t(() => P.all.call(1 as never, []));
+    t(() => P.all.call((() => {}) as never, []));
+    t(() => (P.prototype.finally as (this: unknown) => unknown).call(1));
+    t(() => P.withResolvers.call(1 as never));
+    const p = P.resolve();
+    (p as { constructor: unknown }).constructor = 5;
+    t(() => p.then());
+    const q = P.resolve();
+    (q as { constructor: unknown }).constructor = { [Symbol.species]: 5 };
+    t(() => q.then());
+    t(() =>
+      P.resolve.call(
+        function (ex: (a: unknown, b: unknown) => void) {
+          ex(() => {}, () => {});
+          ex(() => {}, () => {});
+        } as never,
+        1,
+      ),
+    );
+    t(() => P.resolve.call(function (ex: (a: unknown, b: unknown) => void) { ex(() => {}, 1); } as never, 1));
+    class Q extends P<unknown> {}
+    Object.defineProperty(Q, 'resolve', { value: 5 });
+    Q.all([]).catch((e) => log('all', e));
+    P.all(5 as never).catch((e) => log('all5', e));
+    P.all(undefined as never).catch((e) => log('all undefined', e));
+    const badIterables: unknown[] = [
+      {},
+      true,
+      Symbol('q'),
+      () => {},
+      null,
+      { [Symbol.iterator]: 5 },
+      { [Symbol.iterator]: () => 5 },
+      { [Symbol.iterator]: () => ({ next: () => 5 }) },
+      { [Symbol.iterator]: () => ({ next: 5 }) },
+    ];
+    for (const v of badIterables) {
+      P.race(v as never).catch((e) => log('race', e));
+      P.any(v as never).catch((e) => log('any', e));
+    }
+  },
   'catch and then on a rejected promise, reactions in registration order': (P, log) => {
     const r = P.reject(new Error('boom'));
     r.catch((e) => log('catch 1', e));
