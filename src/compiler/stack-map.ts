@@ -68,11 +68,46 @@ export class StackMapper {
       if (!pos) continue;
       const where = `${this.#program.filename}:${pos.line}:${pos.column}`;
       const fn = /^\s+at\s+(?:async\s+)?(.*?)\s+\(/.exec(line)?.[1];
-      const name = fn && !fn.includes(url) && !/^(Generator\.|__async|eval|new Function|anonymous)/.test(fn) ? fn : '';
+      // Lowered async functions run as anonymous generators: recover the reader's name from the source.
+      const name = fn && !fn.includes(url) && !/^(Generator\.|__async|eval|new Function|anonymous)/.test(fn)
+        ? fn
+        : enclosingFunctionName(this.#program.source, pos.line, pos.column);
       out.push(name ? `    at ${cleanName(name)} (${where})` : `    at ${where}`);
     }
     return out.join('\n');
   }
+}
+
+/**
+ * The name of the function enclosing (line, column) in `source`: walk back to
+ * the nearest unmatched `{` and read the declaration before it. A heuristic
+ * (strings and comments containing braces can fool it); it only names frames.
+ */
+export function enclosingFunctionName(source: string, line: number, column: number): string {
+  const lines = source.split('\n');
+  let depth = 0;
+  for (let l = line - 1; l >= 0; l--) {
+    const text = lines[l] ?? '';
+    for (let c = (l === line - 1 ? column - 1 : text.length) - 1; c >= 0; c--) {
+      const ch = text[c];
+      if (ch === '}') depth++;
+      else if (ch === '{' && depth-- === 0) {
+        const head = (lines[l - 1] ?? '') + ' ' + text.slice(0, c);
+        const m =
+          /function\*?\s+([\w$]+)\s*(?:<[^>]*>)?\s*\([^)]*\)[^()]*$/.exec(head) ??
+          /([\w$]+)\s*[:=]\s*(?:async\s+)?(?:function\b[^(]*)?\([^)]*\)[^()]*$/.exec(head) ??
+          /(?:^|\s)(?:async\s+)?\*?([\w$]+)\s*\([^)]*\)[^()]*$/.exec(head);
+        const name = m?.[1];
+        if (name && !['if', 'for', 'while', 'switch', 'catch', 'function', 'return'].includes(name)) return name;
+        if (/=>\s*$/.test(head) || /\)\s*$/.test(head.trimEnd())) {
+          depth = 0;
+          continue;
+        }
+        return '';
+      }
+    }
+  }
+  return '';
 }
 
 /** Lowered async functions appear as their generator; keep the reader's name only. */
