@@ -37,7 +37,9 @@ export default defineConfig({
     shikiConfig: {
       // Both themes are emitted as CSS variables (--shiki-light / --shiki-dark);
       // src/styles/code.css picks one, so highlighting needs no client JS.
-      themes: { light: 'github-light', dark: 'github-dark' },
+      // The Primer "-default" GitHub themes meet WCAG AA contrast; plain
+      // github-light does not (#E36209 on white is 3.6:1).
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
     },
   },

@@ -20,6 +20,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 600_000,
           fileParallelism: false,
+          // Builds dist/ and dist-base/ once and serves them to every file.
+          globalSetup: ['tests/browser/global-setup.ts'],
         },
       },
     ],
