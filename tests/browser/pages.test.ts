@@ -163,6 +163,10 @@ describe.each(sites)('site built with base $base', (site) => {
   test('at 360 px the sidebar hides behind a button; at 1600 px sidebar and ToC sit beside the text', async () => {
     const context = await browser.newContext({ ...contextOptions, viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
+    for (const lang of ['en', 'zh']) {
+      await page.goto(`${site.url}${lang}/asyncio-by-example/`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), lang).toBeLessThanOrEqual(360);
+    }
     await page.goto(`${site.url}zh/introduction/`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     const sidebar = page.locator('nav.sidebar');
