@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// The `miniloop` command. The CLI is TypeScript (src/cli/main.ts), run with
+// Node's built-in type stripping, which is on by default from Node 22.18 (and
+// 23.6). On an older Node, say how to get the project's own Node 22 (the
+// `node` devDependency): `npx miniloop` and `npm exec` put it first on PATH.
+const [major, minor] = process.versions.node.split('.').map(Number);
+const stripsTypes = major > 23 || (major === 23 && minor >= 6) || (major === 22 && minor >= 18);
+if (!stripsTypes) {
+  process.stderr.write(
+    `miniloop: this Node (${process.version}) cannot run TypeScript directly; it needs Node 22.18 or newer.\n` +
+      `Run it with the project's Node 22 instead: \`npx miniloop run FILE.ts\` (or \`npm exec miniloop -- run FILE.ts\`)\n` +
+      `from the project directory, after \`npm ci\`.\n`,
+  );
+  process.exit(2);
+}
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

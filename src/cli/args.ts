@@ -1,0 +1,104 @@
+/**
+ * Command-line arguments of `miniloop`: parsed with node:util's parseArgs
+ * (strict, so a mistyped flag is a usage error, exit 2, rather than ignored).
+ */
+import { parseArgs } from 'node:util';
+
+/** What `miniloop run` was asked to do. */
+export interface RunCommand {
+  command: 'run';
+  file: string;
+  json: boolean;
+  verbose: boolean;
+  trace: string | null;
+  timeline: boolean;
+  width: number;
+  timeLimit: number | undefined;
+  seed: number | undefined;
+}
+
+/** The parsed command line. */
+export type Command = RunCommand | { command: 'help' } | { command: 'version' };
+
+/** A usage mistake; the CLI prints `message` and the usage, and exits with 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** The text of `miniloop --help`. */
+export const USAGE = `Usage: miniloop run FILE.ts [options]
+
+Compile FILE.ts with the playground's pipeline (esbuild-wasm) and run it on the
+miniloop event loop, in virtual time.
+
+Options:
+  --json              print one JSON object per console line: {"t","task","level","text"}
+  --trace OUT.json    write the run as a Chrome trace (open in ui.perfetto.dev or chrome://tracing)
+  --timeline          print an ASCII timeline of the tasks after the output
+  --width N           width of the timeline in characters (default: terminal width or 80)
+  --time-limit MS     stop the run after MS milliseconds of virtual time (default 24h)
+  --seed N            seed of Math.random (default 1)
+  --verbose           prefix each console line with [virtual time, task]
+  -h, --help          show this help
+  --version           print the version
+
+Exit status: 0 success; 1 the program failed (uncaught error, deadlock, budget,
+a task exception never retrieved, an unhandled rejection); 2 a compile error,
+a missing file, or bad usage.`;
+
+function toNumber(flag: string, value: string | undefined, integer: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`${flag} expects a ${integer ? 'whole ' : ''}number >= 0, got "${value}"`);
+  }
+  return n;
+}
+
+/** Parse `argv` (without node and the script); throws UsageError on a mistake. */
+export function parseCommand(argv: string[], defaultWidth = 80): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        trace: { type: 'string' },
+        timeline: { type: 'boolean' },
+        width: { type: 'string' },
+        'time-limit': { type: 'string' },
+        seed: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
+  const [command, file, ...rest] = positionals;
+  if (command === undefined) throw new UsageError('missing command: expected "miniloop run FILE.ts"');
+  if (command !== 'run') throw new UsageError(`unknown command "${command}": expected "run"`);
+  if (file === undefined) throw new UsageError('missing file: expected "miniloop run FILE.ts"');
+  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  if (values.trace !== undefined && values.trace === '') throw new UsageError('--trace expects a file name');
+  return {
+    command: 'run',
+    file,
+    json: values.json ?? false,
+    verbose: values.verbose ?? false,
+    trace: values.trace ?? null,
+    timeline: values.timeline ?? false,
+    width: toNumber('--width', values.width, true) ?? defaultWidth,
+    timeLimit: toNumber('--time-limit', values['time-limit'], false),
+    seed: toNumber('--seed', values.seed, true),
+  };
+}
