@@ -63,12 +63,19 @@ export interface LoopLimits {
   stepLimit: number;
   /** Console lines a run may print. Default: 10,000. */
   outputLimit: number;
+  /**
+   * Record the loop's own macrotask and microtask-checkpoint events (the
+   * timeline's "microtasks" view). Off by default: they double the trace of
+   * large runs, and only the JavaScript pages show them.
+   */
+  loopEvents: boolean;
 }
 
 export const DEFAULT_LIMITS: LoopLimits = {
   timeLimit: 24 * 60 * 60 * 1000,
   stepLimit: 10_000_000,
   outputLimit: 10_000,
+  loopEvents: false,
 };
 
 /** Thrown through user code to unwind it when the run must stop at once. */
@@ -251,14 +258,15 @@ export class Loop {
       this.stop('step-limit', `step limit: the program ran more than ${this.limits.stepLimit.toLocaleString('en')} steps`);
       return;
     }
-    this.trace.add(this.now, 0, 'macrotask', { source: handle.source });
+    const loopEvents = this.limits.loopEvents;
+    if (loopEvents) this.trace.add(this.now, 0, 'macrotask', { source: handle.source });
     if (handle.ctx) handle.ctx.queued--;
     this.#switchTo(handle.ctx);
     this.#runningSince = handle.since;
     this.#invoke(handle.fn);
     this.#runningSince = Infinity;
     const jobs = this.#drainJobs();
-    this.trace.add(this.now, 0, 'microtasks', { jobs });
+    if (loopEvents) this.trace.add(this.now, 0, 'microtasks', { jobs });
     this.#switchTo(null);
   }
 

@@ -101,7 +101,7 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
   if (loop.stopped && loop.stopped.reason !== 'error') {
     problems.push({ kind: loop.stopped.reason, message: loop.stopped.message });
   }
-  for (const task of taskRegistry(loop).all) {
+  for (const task of taskRegistry(loop).failed) {
     if (task !== main && task.hasUnretrievedException()) {
       let error: unknown;
       try {

@@ -22,16 +22,17 @@ export interface TaskOptions {
 interface Registry {
   nextId: number;
   live: Set<Task<unknown>>;
-  all: Task<unknown>[];
+  /** Tasks that ended with an exception (checked at the end for ones nobody retrieved). */
+  failed: Task<unknown>[];
 }
 
 const registries = new WeakMap<Loop, Registry>();
 
-/** The tasks of a loop: live ones (for deadlock reports) and all (for the end-of-run report). */
+/** The tasks of a loop: live ones (for deadlock reports) and failed ones (for the end-of-run report). */
 export function taskRegistry(loop: Loop): Registry {
   let registry = registries.get(loop);
   if (!registry) {
-    registry = { nextId: 1, live: new Set(), all: [] };
+    registry = { nextId: 1, live: new Set(), failed: [] };
     registries.set(loop, registry);
   }
   return registry;
@@ -55,8 +56,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   mustCancel = false;
   /** Errors to throw into the task at its next resume instead of CancelledError (used by cancel scopes). */
   pendingThrow: unknown = undefined;
-  /** Per-task data for library layers (trio's cancel status, TaskGroup membership). */
-  readonly locals = new Map<symbol, unknown>();
+  #locals: Map<symbol, unknown> | undefined;
   #numCancelsRequested = 0;
   #pendingMessage: string | undefined;
 
@@ -70,7 +70,6 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     this.label = { kind: 'task', what: `task ${this.name}` };
     this.parent = (loop.current as Task<unknown> | null) ?? null;
     registry.live.add(this as Task<unknown>);
-    registry.all.push(this as Task<unknown>);
     loop.trace.add(loop.now, this.id, 'spawn', {
       name: this.name,
       parent: this.parent?.id ?? 0,
@@ -138,6 +137,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
         failed = true;
         error = e;
         this.exceptionUnretrieved = true; // reading it here for the trace does not count as retrieving it
+        taskRegistry(loop).failed.push(this as Task<unknown>);
       }
       loop.trace.add(
         loop.now,
@@ -162,6 +162,11 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     this.mustCancel = true;
     this.#pendingMessage = message;
     return true;
+  }
+
+  /** Per-task data for library layers (trio's cancel status, TaskGroup membership); created on first use. */
+  get locals(): Map<symbol, unknown> {
+    return (this.#locals ??= new Map());
   }
 
   /** How many cancellation requests are pending (asyncio.Task.cancelling). */
