@@ -642,7 +642,7 @@ function randomProgram(ops: Op[]): Scenario {
         }
         case 'comb': {
           const items = op.ps.map((i) => pick(i));
-          const c = P[op.kind](items) as Promise<unknown>;
+          const c = (P[op.kind] as (this: unknown, xs: unknown[]) => Promise<unknown>).call(P, items);
           pool.push(c);
           c.then((v) => log(`${id} ${op.kind} fulfilled`, v), (e) => log(`${id} ${op.kind} rejected`, e));
           break;
