@@ -26,91 +26,134 @@ import type { Task } from './task.ts';
 
 type Step = IteratorResult<unknown, unknown>;
 
+/**
+ * One running async function. A class rather than closures because there is
+ * one per call of every async function: its methods are shared, and the
+ * promise callbacks are made only when a plain promise is awaited.
+ */
+class Frame {
+  readonly loop: Loop;
+  readonly task: Task<unknown> | null;
+  readonly gen: Generator;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (reason: unknown) => void;
+  /** The loop future this frame is suspended on (for the wake-up). */
+  waitingOn: Future<unknown> | null = null;
+  #onFulfilled: ((value: unknown) => void) | null = null;
+  #onRejected: ((reason: unknown) => void) | null = null;
+
+  constructor(loop: Loop, gen: Generator, resolve: (value: unknown) => void, reject: (reason: unknown) => void) {
+    this.loop = loop;
+    this.task = loop.current as Task<unknown> | null;
+    this.gen = gen;
+    this.resolve = resolve;
+    this.reject = reject;
+  }
+
+  /** Continue after an await that produced `value` (or deliver a pending cancellation instead). */
+  resume(value: unknown): void {
+    let step: Step;
+    try {
+      const task = this.task;
+      if (task !== null && task.mustCancel) step = this.gen.throw(task.takePendingCancel());
+      else step = this.gen.next(value);
+    } catch (error) {
+      this.reject(error);
+      return;
+    }
+    this.advance(step);
+  }
+
+  /** Continue after an await that failed with `error`. */
+  fail(error: unknown): void {
+    let step: Step;
+    try {
+      const task = this.task;
+      if (task !== null && task.mustCancel) step = this.gen.throw(task.takePendingCancel());
+      else step = this.gen.throw(error);
+    } catch (inner) {
+      this.reject(inner);
+      return;
+    }
+    this.advance(step);
+  }
+
+  advance(first: Step): void {
+    let step = first;
+    const task = this.task;
+    // Loop instead of recursing while awaited futures are already done (no suspension, as in asyncio).
+    for (;;) {
+      if (step.done) {
+        this.resolve(step.value);
+        return;
+      }
+      const awaited = step.value;
+      if (awaited instanceof Future) {
+        if (!awaited.done()) {
+          this.#suspendOn(awaited);
+          return;
+        }
+        try {
+          step = readDone(this.gen, awaited);
+        } catch (error) {
+          this.reject(error);
+          return;
+        }
+        continue;
+      }
+      if (awaited instanceof Yield) {
+        if (task !== null) task.waitLabel = null;
+        this.loop.callSoon(resumeYield, task, 'checkpoint', { frame: this, value: awaited.value });
+        return;
+      }
+      if (task !== null && task.waitLabel === null) task.waitLabel = PROMISE_LABEL;
+      this.#onFulfilled ??= (value) => this.resume(value);
+      this.#onRejected ??= (reason) => this.fail(reason);
+      this.loop.Promise.resolve(awaited).then(this.#onFulfilled, this.#onRejected);
+      return;
+    }
+  }
+
+  #suspendOn(future: Future<unknown>): void {
+    const task = this.task;
+    if (task !== null) {
+      task.futWaiter = future;
+      task.waitLabel = future.label;
+      // Cancelled while running: cancel what it now awaits (asyncio's __step does the same).
+      if (task.mustCancel && task.pendingThrow === undefined && future.cancel()) task.mustCancel = false;
+    }
+    this.waitingOn = future;
+    future.onDone(wakeFrame, this, task);
+  }
+}
+
+/** A suspended frame's future is done: resume it with the result or the error. */
+function wakeFrame(frame: Frame): void {
+  const future = frame.waitingOn!;
+  frame.waitingOn = null;
+  const task = frame.task;
+  if (task !== null && task.futWaiter === future) task.futWaiter = null;
+  let value: unknown;
+  try {
+    value = future.result();
+  } catch (error) {
+    frame.fail(error);
+    return;
+  }
+  frame.resume(value);
+}
+
+function resumeYield(arg: { frame: Frame; value: unknown }): void {
+  arg.frame.resume(arg.value);
+}
+
 /** Make the `__async(thisArg, args, generatorFunction)` helper for one loop. */
 export function makeAsyncDriver(loop: Loop) {
   const P = loop.Promise;
   return function __async(thisArg: unknown, args: unknown, genFn: (...a: unknown[]) => Generator): Promise<unknown> {
     return new P((resolve, reject) => {
-      const task = loop.current as Task<unknown> | null;
-      let gen: Generator;
-
-      const resume = (value: unknown): void => {
-        let step: Step;
-        try {
-          if (task !== null && task.mustCancel) step = gen.throw(task.takePendingCancel());
-          else step = gen.next(value);
-        } catch (error) {
-          reject(error);
-          return;
-        }
-        advance(step);
-      };
-      const fail = (error: unknown): void => {
-        let step: Step;
-        try {
-          if (task !== null && task.mustCancel) step = gen.throw(task.takePendingCancel());
-          else step = gen.throw(error);
-        } catch (inner) {
-          reject(inner);
-          return;
-        }
-        advance(step);
-      };
-
-      const advance = (first: Step): void => {
-        let step = first;
-        // Loop instead of recursing while awaited futures are already done (no suspension, as in asyncio).
-        for (;;) {
-          if (step.done) {
-            resolve(step.value);
-            return;
-          }
-          const awaited = step.value;
-          if (awaited instanceof Future) {
-            if (awaited.done()) {
-              try {
-                step = readDone(gen, awaited);
-              } catch (error) {
-                reject(error);
-                return;
-              }
-              continue;
-            }
-            suspendOn(awaited);
-            return;
-          }
-          if (awaited instanceof Yield) {
-            if (task !== null) task.waitLabel = null;
-            loop.callSoon(() => resume(awaited.value), task, 'checkpoint');
-            return;
-          }
-          if (task !== null && task.waitLabel === null) task.waitLabel = PROMISE_LABEL;
-          P.resolve(awaited).then(resume, fail);
-          return;
-        }
-      };
-
-      const suspendOn = (future: Future<unknown>): void => {
-        if (task !== null) {
-          task.futWaiter = future;
-          task.waitLabel = future.label;
-          // Cancelled while running: cancel what it now awaits (asyncio's __step does the same).
-          if (task.mustCancel && task.pendingThrow === undefined && future.cancel()) task.mustCancel = false;
-        }
-        future.addDoneCallback(() => {
-          if (task !== null && task.futWaiter === future) task.futWaiter = null;
-          let value: unknown;
-          try {
-            value = future.result();
-          } catch (error) {
-            fail(error);
-            return;
-          }
-          resume(value);
-        });
-      };
-
-      gen = genFn.apply(thisArg, args as unknown[]) as Generator;
+      const gen = genFn.apply(thisArg, args as unknown[]) as Generator;
+      const frame = new Frame(loop, gen, resolve, reject);
       let first: Step;
       try {
         first = gen.next();
@@ -118,7 +161,7 @@ export function makeAsyncDriver(loop: Loop) {
         reject(error);
         return;
       }
-      advance(first);
+      frame.advance(first);
     });
   };
 }

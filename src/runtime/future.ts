@@ -19,8 +19,10 @@ const REJECTED = 2;
 const CANCELLED = 3;
 type State = typeof PENDING | typeof FULFILLED | typeof REJECTED | typeof CANCELLED;
 
-interface DoneCallback<T> {
-  fn: (future: Future<T>) => void;
+interface DoneCallback {
+  fn: (arg: any) => void;
+  /** What `fn` receives: the future for public callbacks, a waiter object for internal ones. */
+  arg: unknown;
   ctx: LoopTask | null;
 }
 
@@ -35,7 +37,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
   #state: State = PENDING;
   #value: unknown = undefined;
   #cancelMessage: string | undefined;
-  #callbacks: DoneCallback<T>[] = [];
+  // Most futures have exactly one waiter: keep it inline and allocate a list only for more.
+  #first: DoneCallback | null = null;
+  #more: DoneCallback[] | null = null;
   /** True while an exception was set and nobody has looked at it yet. */
   protected exceptionUnretrieved = false;
 
@@ -110,16 +114,33 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * internals pass null so their bookkeeping is not drawn as a task running.
    */
   addDoneCallback(fn: (future: Future<T>) => void, context: LoopTask | null = this.loop.current): void {
-    const ctx = context;
-    if (this.#state !== PENDING) this.loop.callSoon(() => fn(this), ctx, 'future');
-    else this.#callbacks.push({ fn, ctx });
+    this.onDone(fn, this, context);
+  }
+
+  /** Call `fn(arg)` via callSoon when done (internal form of addDoneCallback: no closure needed). */
+  onDone<A>(fn: (arg: A) => void, arg: A, ctx: LoopTask | null): void {
+    if (this.#state !== PENDING) {
+      this.loop.callSoon(fn, ctx, 'future', arg);
+      return;
+    }
+    const cb: DoneCallback = { fn, arg, ctx };
+    if (this.#first === null && this.#more === null) this.#first = cb;
+    else (this.#more ??= []).push(cb);
   }
 
   /** Remove every registration of `fn`; returns how many were removed. */
   removeDoneCallback(fn: (future: Future<T>) => void): number {
-    const before = this.#callbacks.length;
-    this.#callbacks = this.#callbacks.filter((cb) => cb.fn !== fn);
-    return before - this.#callbacks.length;
+    let removed = 0;
+    if (this.#first !== null && this.#first.fn === fn) {
+      this.#first = null;
+      removed++;
+    }
+    if (this.#more !== null) {
+      const before = this.#more.length;
+      this.#more = this.#more.filter((cb) => cb.fn !== fn);
+      removed += before - this.#more.length;
+    }
+    return removed;
   }
 
   /** Thenable interop: settle a new promise of this run when the future is done. */
@@ -168,9 +189,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   #scheduleCallbacks(): void {
-    const callbacks = this.#callbacks;
-    this.#callbacks = [];
-    for (const cb of callbacks) this.loop.callSoon(() => cb.fn(this), cb.ctx, 'future');
+    const first = this.#first;
+    const more = this.#more;
+    this.#first = null;
+    this.#more = null;
+    if (first !== null) this.loop.callSoon(first.fn, first.ctx, 'future', first.arg);
+    if (more !== null) for (const cb of more) this.loop.callSoon(cb.fn, cb.ctx, 'future', cb.arg);
   }
 
   #stateName(): string {

@@ -36,12 +36,15 @@ export class Handle {
   cancelled = false;
   /** When the callback became due, for ready spans after a stall. */
   since: number;
-  readonly fn: () => void;
+  readonly fn: (arg: any) => void;
+  /** Passed to `fn`, so hot paths schedule a shared function instead of allocating a closure. */
+  readonly arg: unknown;
   readonly ctx: LoopTask | null;
   readonly source: string;
 
-  constructor(fn: () => void, ctx: LoopTask | null, when: number, seq: number, source: string) {
+  constructor(fn: (arg: any) => void, ctx: LoopTask | null, when: number, seq: number, source: string, arg?: unknown) {
     this.fn = fn;
+    this.arg = arg;
     this.ctx = ctx;
     this.when = when;
     this.since = when;
@@ -143,9 +146,9 @@ export class Loop {
     });
   }
 
-  /** Schedule `fn` to run on the next turn (asyncio's call_soon). */
-  callSoon(fn: () => void, ctx: LoopTask | null = this.current, source = 'callSoon'): Handle {
-    const handle = new Handle(fn, ctx, this.now, this.#seq++, source);
+  /** Schedule `fn(arg)` to run on the next turn (asyncio's call_soon). */
+  callSoon<A = undefined>(fn: (arg: A) => void, ctx: LoopTask | null = this.current, source = 'callSoon', arg?: A): Handle {
+    const handle = new Handle(fn, ctx, this.now, this.#seq++, source, arg);
     // Work scheduled by a callback that ran late (after a stall) has been due since that callback was.
     handle.since = Math.min(this.#runningSince, this.now);
     this.#pushReady(handle);
@@ -263,7 +266,7 @@ export class Loop {
     if (handle.ctx) handle.ctx.queued--;
     this.#switchTo(handle.ctx);
     this.#runningSince = handle.since;
-    this.#invoke(handle.fn);
+    this.#invoke(handle.fn, handle.arg);
     this.#runningSince = Infinity;
     const jobs = this.#drainJobs();
     if (loopEvents) this.trace.add(this.now, 0, 'microtasks', { jobs });
@@ -282,7 +285,7 @@ export class Loop {
       }
       if (job.ctx) job.ctx.queued--;
       this.#switchTo(job.ctx);
-      this.#invoke(job.fn);
+      this.#invoke(job.fn, undefined);
     }
     if (this.#jobsHead >= this.#jobs.length) {
       this.#jobs.length = 0;
@@ -291,9 +294,9 @@ export class Loop {
     return count;
   }
 
-  #invoke(fn: () => void): void {
+  #invoke(fn: (arg: any) => void, arg: unknown): void {
     try {
-      fn();
+      fn(arg);
     } catch (error) {
       if (error instanceof RunStopped) return;
       this.reportUncaught(error);
@@ -325,7 +328,7 @@ export class Loop {
     this.current = ctx;
     if (ctx !== null) {
       ctx.waitLabel = null;
-      this.trace.add(this.now, ctx.id, 'run', {});
+      this.trace.add(this.now, ctx.id, 'run', NO_DETAIL);
     }
   }
 
@@ -371,6 +374,8 @@ export class Loop {
     }
   }
 }
+
+const NO_DETAIL: Record<string, never> = Object.freeze({}) as Record<string, never>;
 
 /** The wait label of a task that awaits a plain promise. */
 export const PROMISE_WAIT: WaitLabel = { kind: 'promise', what: 'promise' };

@@ -75,10 +75,11 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
       parent: this.parent?.id ?? 0,
       ...(options.group ? { group: options.group } : {}),
     });
-    loop.callSoon(() => this.#start(fn), this, 'task-start');
+    loop.callSoon(startTask, this, 'task-start', { task: this as Task<unknown>, fn: fn as TaskBody });
   }
 
-  #start(fn: (() => T | PromiseLike<T>) | PromiseLike<T>): void {
+  /** First step (internal; called from the ready queue). */
+  start(fn: (() => T | PromiseLike<T>) | PromiseLike<T>): void {
     if (this.mustCancel) {
       // Cancelled before its first step: the body never runs (asyncio throws into the unstarted coroutine).
       this.mustCancel = false;
@@ -209,6 +210,12 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   override get [Symbol.toStringTag](): string {
     return 'Task';
   }
+}
+
+type TaskBody = (() => unknown) | PromiseLike<unknown>;
+
+function startTask(arg: { task: Task<unknown>; fn: TaskBody }): void {
+  arg.task.start(arg.fn);
 }
 
 /** The task running now, or null (asyncio.current_task). */
