@@ -52,7 +52,10 @@ function Reporter(runner) {
   });
 }
 
-promisesAplusTests(adapter, { reporter: Reporter }, () => {
+// The suite's default per-test timeout is 200 ms; the tests themselves wait at
+// most ~100 ms, so a longer limit only tolerates a loaded machine (the repo's
+// other suites run in parallel) and never hides a hang for long.
+promisesAplusTests(adapter, { reporter: Reporter, timeout: 5000 }, () => {
   process.stdout.write(JSON.stringify({ passes, failures, failedTitles }) + '\n');
   process.exit(0);
 });
