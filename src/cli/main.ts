@@ -74,6 +74,8 @@ async function runFile(command: RunCommand, io: CliIO): Promise<number> {
   }
 
   const result = runProgram(compiled, {
+    // The loop's own lane (macrotasks, microtask checkpoints) is only worth its size in the Chrome trace.
+    loopEvents: command.trace !== null,
     ...(command.timeLimit === undefined ? {} : { timeLimit: command.timeLimit }),
     ...(command.seed === undefined ? {} : { seed: command.seed }),
   });

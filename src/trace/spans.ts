@@ -333,7 +333,7 @@ export function buildTimeline(input: TraceInput): Timeline {
           const span = runningThreadJob.get(e.detail.thread);
           if (span) {
             span.end = e.t;
-            span.seqEnd = e.seq + 1;
+            span.seqEnd = e.seq;
             span.finished = true;
             runningThreadJob.delete(e.detail.thread);
           }
