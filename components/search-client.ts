@@ -80,6 +80,14 @@ export function attachSearch(form: HTMLFormElement): void {
       void run();
     }
   });
+  // The panel floats over the page: hide it when focus leaves the search, show
+  // it again when the reader comes back to a query that still has results.
+  form.addEventListener('focusout', (event) => {
+    if (!form.contains(event.relatedTarget as Node | null)) panel.hidden = true;
+  });
+  input.addEventListener('focus', () => {
+    if (input.value.trim() !== '' && list.childElementCount > 0) panel.hidden = false;
+  });
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement | null;
     const typing = target?.closest('input, textarea, [contenteditable="true"]');
