@@ -1,0 +1,178 @@
+/**
+ * gather and shield (asyncio/tasks.py, CPython 3.13, ported line by line).
+ *
+ * Design notes (tests in tests/runtime/asyncio-gather.test.ts):
+ * - Functions are wrapped in Tasks in argument order, so they start in that
+ *   order on the next turn; a duplicate argument is awaited once.
+ * - Each child's completion runs gather's done-callback on a later turn
+ *   (futures never call back inline); the gather future completes from the
+ *   last one, and its awaiter wakes one turn after that.
+ * - Without returnExceptions the first error (or a child's cancellation, as
+ *   CancelledError) completes the gather future at once; the other children
+ *   keep running.
+ * - Cancelling the gather future (or the task awaiting it) cancels every
+ *   child; the gather future then ends with CancelledError even if
+ *   returnExceptions is set (CPython issue 32684).
+ * - Children that are already done are counted at once (3.12+), so gathering
+ *   finished futures needs no loop turn.
+ */
+import { CancelledError } from '../errors.ts';
+import { Future } from '../future.ts';
+import { getLoop } from '../loop.ts';
+import { ensureFuture, isAwaitable, type Awaitable, type AwaitedOf } from './ensure.ts';
+
+/** Options of gather. */
+export interface GatherOptions {
+  /** Put errors (and CancelledError for cancelled children) in the results instead of failing (return_exceptions). */
+  returnExceptions?: boolean;
+}
+
+const GATHER_LABEL = { kind: 'future', what: 'gather' } as const;
+
+/** The future gather returns: cancelling it cancels the children (asyncio's _GatheringFuture). */
+export class GatheringFuture<T = unknown[]> extends Future<T> {
+  readonly #children: Future<unknown>[];
+  /** True once cancel() reached at least one child: the gather then ends with CancelledError. */
+  cancelRequested = false;
+
+  /** Aggregate `children` (used by gather). */
+  constructor(children: Future<unknown>[]) {
+    super({ ...GATHER_LABEL, what: `gather (${children.length})` });
+    this.#children = children;
+  }
+
+  /** Cancel every child that is not done; the gather itself ends when they do. */
+  override cancel(message?: string): boolean {
+    if (this.done()) return false;
+    let ret = false;
+    for (const child of this.#children) if (child.cancel(message)) ret = true;
+    if (ret) this.cancelRequested = true;
+    return ret;
+  }
+}
+
+function isOptions(x: unknown): x is GatherOptions {
+  if (x === null || typeof x !== 'object' || isAwaitable(x) || Array.isArray(x)) return false;
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+}
+
+function cancelledErrorOf(fut: Future<unknown>): CancelledError {
+  try {
+    fut.result();
+  } catch (error) {
+    if (error instanceof CancelledError) return error;
+  }
+  return new CancelledError();
+}
+
+type Results<A extends readonly unknown[]> = { -readonly [K in keyof A]: AwaitedOf<A[K]> };
+
+/**
+ * Run awaitables concurrently and resolve to their results in argument order
+ * (asyncio.gather). Functions are wrapped in Tasks. A last argument
+ * `{ returnExceptions: true }` puts errors in the results instead of failing.
+ * Cancelling the returned future cancels every child.
+ */
+export function gather<A extends readonly Awaitable<unknown>[]>(...args: [...A]): GatheringFuture<Results<A>>;
+export function gather<A extends readonly Awaitable<unknown>[]>(...args: [...A, GatherOptions]): GatheringFuture<Results<A>>;
+export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
+  let returnExceptions = false;
+  if (args.length > 0 && isOptions(args[args.length - 1])) {
+    returnExceptions = (args.pop() as GatherOptions).returnExceptions === true;
+  }
+  for (const arg of args) {
+    if (Array.isArray(arg)) throw new TypeError('gather takes awaitables as separate arguments: gather(...list), not gather(list)');
+  }
+  getLoop();
+  if (args.length === 0) {
+    const outer = new GatheringFuture<unknown[]>([]);
+    outer.setResult([]);
+    return outer;
+  }
+
+  const argToFut = new Map<unknown, Future<unknown>>();
+  const children: Future<unknown>[] = [];
+  const doneFuts: Future<unknown>[] = [];
+  let nfuts = 0;
+  let nfinished = 0;
+  let outer: GatheringFuture<unknown[]> | null = null;
+
+  const doneCallback = (fut: Future<unknown>): void => {
+    nfinished++;
+    if (outer === null || outer.done()) {
+      if (!fut.cancelled()) fut.exception(); // mark the exception retrieved
+      return;
+    }
+    if (!returnExceptions) {
+      if (fut.cancelled()) {
+        outer.setException(cancelledErrorOf(fut));
+        return;
+      }
+      const exc = fut.exception();
+      if (exc !== undefined) {
+        outer.setException(exc);
+        return;
+      }
+    }
+    if (nfinished === nfuts) {
+      const results: unknown[] = [];
+      for (const child of children) {
+        if (child.cancelled()) results.push(cancelledErrorOf(child));
+        else {
+          const exc = child.exception();
+          results.push(exc !== undefined ? exc : child.result());
+        }
+      }
+      if (outer.cancelRequested) outer.setException(cancelledErrorOf(fut));
+      else outer.setResult(results);
+    }
+  };
+
+  for (const arg of args) {
+    let fut = argToFut.get(arg);
+    if (fut === undefined) {
+      fut = ensureFuture(arg as Awaitable<unknown>);
+      nfuts++;
+      argToFut.set(arg, fut);
+      if (fut.done()) doneFuts.push(fut);
+      else fut.addDoneCallback(doneCallback, null);
+    }
+    children.push(fut);
+  }
+  outer = new GatheringFuture<unknown[]>(children);
+  // Children already done are counted now, after the outer future exists (3.12+).
+  for (const fut of doneFuts) doneCallback(fut);
+  return outer;
+}
+
+/**
+ * Protect `aw` from cancellation (asyncio.shield): cancelling the task that
+ * awaits the returned future raises CancelledError there, but the inner task
+ * keeps running. If the inner one is cancelled by other means, so is this.
+ */
+export function shield<T>(aw: Awaitable<T>): Future<T> {
+  const inner = ensureFuture(aw);
+  if (inner.done()) return inner;
+  const outer = new Future<T>({ kind: inner.label.kind, what: `shield(${inner.label.what})` });
+
+  const innerDone = (): void => {
+    if (outer.cancelled()) {
+      if (!inner.cancelled()) inner.exception(); // mark retrieved
+      return;
+    }
+    if (inner.cancelled()) {
+      outer.cancel();
+    } else {
+      const exc = inner.exception();
+      if (exc !== undefined) outer.setException(exc);
+      else outer.setResult(inner.result());
+    }
+  };
+  const outerDone = (): void => {
+    if (!inner.done()) inner.removeDoneCallback(innerDone);
+  };
+  inner.addDoneCallback(innerDone, null);
+  outer.addDoneCallback(outerDone, null);
+  return outer;
+}

@@ -1,0 +1,62 @@
+/**
+ * Small helpers shared by the asyncio layer's modules (not exported from the
+ * public barrel).
+ *
+ * Why generators: runtime code is not lowered by the compiler, so a native
+ * `async` function here would escape the loop. Every asyncio coroutine that
+ * has more than one step (Lock.acquire, Queue.get, wait, TaskGroup's exit...)
+ * is written as a generator run by the core driver with `co()`: inside it,
+ * `yield x` is `await x` with exactly the semantics of a reader's lowered
+ * async function. The coroutine runs in the calling task, so cancelling that
+ * task throws CancelledError at the `yield` where it waits, as in CPython.
+ */
+import { coroutine } from '../driver.ts';
+import { Future } from '../future.ts';
+import { getLoop, maybeLoop, type Loop } from '../loop.ts';
+import type { WaitLabel } from '../trace.ts';
+
+/** Run `body` as a coroutine of the running task (asyncio: awaiting a coroutine directly). */
+export function co<T>(body: () => Generator<unknown, T, unknown>): Promise<T> {
+  return coroutine(getLoop(), body);
+}
+
+/**
+ * An already finished future: what an asyncio coroutine that returns without
+ * suspending looks like to its awaiter (no loop turn, no microtask).
+ */
+export function doneFuture<T>(value: T, label: WaitLabel): Future<T> {
+  const future = new Future<T>(label);
+  future.setResult(value);
+  return future;
+}
+
+const counters = new WeakMap<Loop, Map<string, number>>();
+const outsideRun = new Map<string, number>();
+
+/** The next instance number of a primitive kind within the run ("lock#1", "lock#2"...), for wait labels. */
+export function nextInstance(kind: string): number {
+  const loop = maybeLoop();
+  let map = outsideRun;
+  if (loop !== null) {
+    map = counters.get(loop) ?? new Map<string, number>();
+    counters.set(loop, map);
+  }
+  const n = (map.get(kind) ?? 0) + 1;
+  map.set(kind, n);
+  return n;
+}
+
+/** Remove the first occurrence of `item` (Python's deque.remove); false if absent. */
+export function removeItem<T>(items: T[], item: T): boolean {
+  const i = items.indexOf(item);
+  if (i < 0) return false;
+  items.splice(i, 1);
+  return true;
+}
+
+/** Python's RuntimeError (misuse of a primitive, e.g. releasing an unlocked Lock). */
+export function runtimeError(message: string): Error {
+  const error = new Error(message);
+  error.name = 'RuntimeError';
+  return error;
+}
