@@ -7,8 +7,10 @@
  *    top-level `await` works; line N of the reader's file is line N+1 here;
  * 2. strip types and lower async functions, async generators and `for await`
  *    to generators (everything else stays as written: target esnext);
- * 3. swap esbuild's `__async` helper for the loop's driver (runtime/driver.ts),
- *    keeping line numbers, so awaits are under the loop's control.
+ * 3. swap esbuild's `__async` helper for the loop's driver (runtime/driver.ts)
+ *    and its async-generator helpers for spec-exact ones
+ *    (runtime/async-generator.ts), keeping line numbers, so awaits are under
+ *    the loop's control and ordering matches V8.
  * The result carries esbuild's source map; stack traces are mapped back with it
  * (stack-map.ts).
  */
@@ -53,7 +55,7 @@ export interface CompileFailure {
 export type CompileResult = CompiledProgram | CompileFailure;
 
 /** Helpers the runtime provides instead of esbuild's own. */
-export const RUNTIME_HELPERS = ['__async'] as const;
+export const RUNTIME_HELPERS = ['__async', '__asyncGenerator', '__await'] as const;
 
 const WRAPPER_LINES = 1;
 
