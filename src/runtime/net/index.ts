@@ -13,3 +13,4 @@
  * Tests: tests/runtime/net-*.test.ts; examples: content/examples/asyncio-by-example/.
  */
 export { network, createNetwork, type Network, type Connection, type Server, type NetworkOptions, type ConnectOptions, type ListenOptions } from './network.ts';
+export { http, type HttpServer, type HttpResponse, type HttpRequest, type HttpResponseInit, type HttpHandler, type RequestOptions } from './http.ts';
