@@ -1,0 +1,236 @@
+/**
+ * Delivering trio's `Cancelled` at checkpoints, on top of the core loop.
+ *
+ * trio's rule: a task inside a cancelled scope gets `Cancelled` at its next
+ * checkpoint, and at every checkpoint after that until it leaves the scope; a
+ * task blocked in a trio wait is woken with it at once; a task that computes
+ * without checkpoints is never interrupted.
+ *
+ * How it is done here (the core's `sleep`/`checkpoint` know nothing of trio,
+ * see "Core hook wanted" below):
+ * - Each task that touches trio gets a `TrioTaskState` in `Task.locals`: its
+ *   active `CancelStatus` (the innermost cancel scope it is in), plus the
+ *   bookkeeping below.
+ * - Whenever a task may have become cancelled (scope cancelled, deadline
+ *   passed, shield dropped, task entered/left a scope, task spawned into a
+ *   cancelled nursery, a Cancelled was just consumed), `scheduleCheck` queues
+ *   `deliverCancel` on the loop (callSoon, attributed to nobody). It runs when
+ *   the task is certainly suspended - never in the middle of its code, which
+ *   is what makes delivery happen at suspension points only.
+ * - `deliverCancel` "arms" the task: `pendingThrow = new Cancelled`,
+ *   `mustCancel = true`, so the driver throws it into the task at its next
+ *   resume; and if the task is blocked on a loop Future (sleep, a channel,
+ *   an asyncio primitive), it cancels that future (after running the trio
+ *   wait's abort function, which takes the task off the primitive's queue), so
+ *   the task wakes now. Futures that are Tasks are never cancelled (awaiting a
+ *   task is not a trio wait; cancelling it would cancel the other task).
+ * - The task's `takePendingCancel` is wrapped per task: when the driver throws
+ *   our Cancelled, another check is queued, so the NEXT checkpoint raises
+ *   again if the task is still in the cancelled scope (e.g. `await sleep()`
+ *   in a `finally` of a cancelled scope raises at once, as in trio).
+ * - Non-cancellable waits: a nursery's parent waiting for its children
+ *   (trio's Abort.FAILED) and the schedule point after a successful channel
+ *   operation (trio's cancel_shielded_checkpoint) are marked (`shielded`,
+ *   `noCancel`) and skipped; a check is queued when they end.
+ * - A task leaving its last cancelled scope is disarmed.
+ *
+ * Core hook wanted (so `sleep()`/`checkpoint()` of time.ts become trio
+ * checkpoints exactly, without the per-task `takePendingCancel` wrapper): a
+ * per-task `checkpointHook?: () => unknown` on Task, called by the driver when
+ * a task suspends (Future, Yield or promise) and by `sleep`/`checkpoint`; if it
+ * returns an error, `sleep`/`checkpoint` return a Future that fails with it on
+ * the next turn (trio's checkpoint_if_cancelled), and the driver cancels the
+ * future it is suspending on with that error as `pendingThrow`.
+ *
+ * Tests: tests/runtime/trio-cancel.test.ts (checkpoints, finally, shield) and
+ * tests/runtime/trio-nursery.test.ts.
+ */
+import { Future } from '../future.ts';
+import { Task } from '../task.ts';
+import type { WaitLabel } from '../trace.ts';
+import { Cancelled } from './errors.ts';
+
+/** The part of a cancel status the delivery needs (the full class is in cancel-scope.ts). */
+export interface StatusLike {
+  readonly tasks: Set<Task<unknown>>;
+  readonly effectivelyCancelled: boolean;
+  /** A fresh Cancelled describing why this status is cancelled. */
+  makeCancelled(): Cancelled;
+}
+
+/** What a nursery child needs to tell its nursery when it ends. */
+export interface ChildOwner {
+  _childFinished(task: Task<unknown>): void;
+}
+
+/** Per-task trio bookkeeping, kept in `Task.locals`. */
+export interface TrioTaskState {
+  /** The innermost cancel status the task is in (null: outside every trio scope). */
+  status: StatusLike | null;
+  /** The Cancelled we put in `pendingThrow` and that was not thrown yet. */
+  armed: Cancelled | null;
+  /** The trio wait the task is parked in, with its abort function (trio's abort_fn). */
+  wait: { future: Future<unknown>; abort: () => void } | null;
+  /** > 0 while the task is in a wait that must not be cancelled (a nursery waiting for its children). */
+  shielded: number;
+  /** The nursery the task is a child of (changes when `TaskStatus.started()` moves it). */
+  owner: ChildOwner | null;
+}
+
+const STATE = Symbol('trio.task');
+
+/** Futures whose waiters must not be cancelled: completed hand-overs and shielded schedule points. */
+const noCancel = new WeakSet<Future<unknown>>();
+
+/** The trio state of `task`, created (and its delivery hook installed) on first use. */
+export function trioState(task: Task<unknown>): TrioTaskState {
+  let state = task.locals.get(STATE) as TrioTaskState | undefined;
+  if (state === undefined) {
+    const created: TrioTaskState = { status: null, armed: null, wait: null, shielded: 0, owner: null };
+    task.locals.set(STATE, created);
+    // Know when the driver throws our Cancelled, so the next checkpoint raises again.
+    task.takePendingCancel = function (this: Task<unknown>): unknown {
+      const error = Task.prototype.takePendingCancel.call(this);
+      if (error === created.armed) created.armed = null;
+      scheduleCheck(this);
+      return error;
+    };
+    state = created;
+  }
+  return state;
+}
+
+/** The trio state of `task` if it has one (reading does not create it). */
+export function peekTrioState(task: Task<unknown>): TrioTaskState | undefined {
+  return task.locals.get(STATE) as TrioTaskState | undefined;
+}
+
+/** True if checkpoints of `task` must raise Cancelled now. */
+export function isCancelled(state: TrioTaskState): boolean {
+  return state.status !== null && state.status.effectivelyCancelled;
+}
+
+/** Make `status` the task's active cancel status (trio's Task._activate_cancel_status). */
+export function activate(task: Task<unknown>, status: StatusLike | null): void {
+  const state = trioState(task);
+  state.status?.tasks.delete(task);
+  state.status = status;
+  if (status === null) {
+    disarm(task, state);
+    return;
+  }
+  status.tasks.add(task);
+  if (status.effectivelyCancelled) scheduleCheck(task);
+  else disarm(task, state);
+}
+
+/** Queue a cancellation check for `task` (cheap no-op when it is not in a cancelled scope). */
+export function scheduleCheck(task: Task<unknown>): void {
+  const state = peekTrioState(task);
+  if (state === undefined || task.done() || !isCancelled(state)) return;
+  task.loop.callSoon(deliverCancel, null, 'trio-cancel', task);
+}
+
+/** Runs between the task's steps: arm the task with Cancelled and wake it if it is blocked. */
+function deliverCancel(task: Task<unknown>): void {
+  if (task.done()) return;
+  const state = peekTrioState(task);
+  if (state === undefined) return;
+  if (!isCancelled(state)) {
+    disarm(task, state);
+    return;
+  }
+  if (state.shielded > 0) return;
+  const waiter = task.futWaiter;
+  if (waiter !== null && noCancel.has(waiter)) return;
+  if (task.pendingThrow === undefined) {
+    const error = state.status!.makeCancelled();
+    state.armed = error;
+    task.pendingThrow = error;
+    task.mustCancel = true;
+    task.loop.trace.add(task.loop.now, task.id, 'cancel', { message: error.message });
+  } else if (task.pendingThrow !== state.armed) {
+    // Another layer's error is pending; it is thrown first, and its consumption queues a new check.
+    return;
+  }
+  if (state.wait !== null) {
+    const wait = state.wait;
+    state.wait = null;
+    wait.abort();
+    if (wait.future !== waiter) wait.future.cancel();
+  }
+  if (waiter !== null && !(waiter instanceof Task)) waiter.cancel();
+}
+
+/** Take back our armed Cancelled (the task left the cancelled scope before reaching a checkpoint). */
+function disarm(task: Task<unknown>, state: TrioTaskState): void {
+  if (state.armed === null) return;
+  if (task.pendingThrow === state.armed) {
+    task.pendingThrow = undefined;
+    task.mustCancel = false;
+  }
+  state.armed = null;
+}
+
+/**
+ * Park `task` on a fresh future (trio's wait_task_rescheduled): `abort` must
+ * take the task off the primitive's wait queue; it runs if a cancellation is
+ * delivered before someone calls `wake`.
+ */
+export function park<T>(task: Task<unknown>, label: WaitLabel, abort: () => void): Future<T> {
+  const future = new Future<T>(label);
+  trioState(task).wait = { future: future as Future<unknown>, abort };
+  return future;
+}
+
+/**
+ * Wake a parked task (trio's reschedule): `settle` sets the future's result or
+ * error. From now on the hand-over cannot be undone by a cancellation; the
+ * next checkpoint raises as usual.
+ */
+export function wake(task: Task<unknown>, future: Future<unknown>, settle: () => void): void {
+  const state = peekTrioState(task);
+  if (state !== undefined && state.wait !== null && state.wait.future === future) state.wait = null;
+  noCancel.add(future);
+  settle();
+  scheduleCheck(task);
+}
+
+/**
+ * trio.lowlevel.checkpoint_if_cancelled for a primitive: if `task` is in a
+ * cancelled scope, a future that fails with Cancelled after one schedule
+ * point; otherwise null (the operation goes ahead).
+ */
+export function cancelledCheckpoint(task: Task<unknown>, label: WaitLabel): Future<never> | null {
+  const state = peekTrioState(task);
+  if (state === undefined || !isCancelled(state)) return null;
+  const future = new Future<never>(label);
+  const error = state.status!.makeCancelled();
+  task.loop.callSoon(() => {
+    if (!future.done()) future.setException(error);
+    scheduleCheck(task);
+  }, null, 'trio-cancel');
+  return future;
+}
+
+/**
+ * trio.lowlevel.cancel_shielded_checkpoint, resolving with `value`: one
+ * schedule point that never raises Cancelled (used after an operation that
+ * already took effect, so it is not undone).
+ */
+export function shieldedCheckpoint<T>(task: Task<unknown>, label: WaitLabel, value: T): Future<T> {
+  const future = new Future<T>(label);
+  noCancel.add(future as Future<unknown>);
+  task.loop.callSoon(() => {
+    future.setResult(value);
+    scheduleCheck(task);
+  }, null, 'checkpoint');
+  return future;
+}
+
+/** A future that already failed with `error` (awaiting it throws without suspending). */
+export function failedFuture<T>(label: WaitLabel, error: unknown): Future<T> {
+  const future = new Future<T>(label);
+  future.setException(error);
+  return future;
+}

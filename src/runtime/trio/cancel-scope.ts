@@ -1,0 +1,353 @@
+/**
+ * Cancel scopes (trio.CancelScope) and the timeouts built on them
+ * (move_on_after/at, fail_after/at, current_effective_deadline).
+ *
+ * Design, after trio's _core/_run.py:
+ * - Entering a scope gives the task a new `CancelStatus` whose parent is the
+ *   task's previous one; statuses form a tree that mirrors the nesting of
+ *   scopes across tasks (a nursery's children hang under the nursery's scope).
+ *   A status is effectively cancelled if its scope's cancel was called, or its
+ *   parent is effectively cancelled and the scope is not shielded.
+ * - When a scope is cancelled (by `cancel()`, its deadline or a nursery), every
+ *   task in the subtree that is now effectively cancelled gets a check queued
+ *   (cancel-delivery.ts), which delivers Cancelled at its next checkpoint.
+ * - On exit, a scope catches `Cancelled` (and the Cancelleds inside an
+ *   ExceptionGroup, via split) only if it is effectively cancelled and its
+ *   parent's cancellation is not visible to it: so the OUTERMOST cancelled
+ *   scope catches, as in trio's CancelScope._close.
+ * - A deadline is a timer on the loop (callAt), registered while the scope is
+ *   entered and not cancelled; changing `deadline` moves it.
+ * `run(fn)` is the `with` block: this layer runs as native JS, so it cannot
+ * await; it chains on fn's promise and settles the returned promise when the
+ * scope is closed.
+ * Tests: tests/runtime/trio-cancel.test.ts.
+ */
+import { getLoop, maybeLoop, type Handle } from '../loop.ts';
+import { ExceptionGroup, ValueError } from '../errors.ts';
+import { currentTask, Task } from '../task.ts';
+import { activate, peekTrioState, scheduleCheck, trioState, type StatusLike } from './cancel-delivery.ts';
+import { Cancelled, RuntimeError, splitCancelled, TooSlowError, type CancelSource } from './errors.ts';
+
+/** One node of the cancel-status tree (trio's CancelStatus): the cancel state of one entered scope. */
+export class CancelStatus implements StatusLike {
+  readonly scope: CancelScope;
+  parent: CancelStatus | null;
+  readonly children = new Set<CancelStatus>();
+  /** Tasks whose innermost scope this is. */
+  readonly tasks = new Set<Task<unknown>>();
+
+  constructor(scope: CancelScope, parent: CancelStatus | null) {
+    this.scope = scope;
+    this.parent = parent;
+    parent?.children.add(this);
+  }
+
+  /** Checkpoints of the tasks here raise Cancelled. */
+  get effectivelyCancelled(): boolean {
+    return this.scope._cancelCalled || this.parentCancellationIsVisibleToUs;
+  }
+
+  /** The parent is cancelled and this scope does not shield from it. */
+  get parentCancellationIsVisibleToUs(): boolean {
+    return this.parent !== null && !this.scope.shield && this.parent.effectivelyCancelled;
+  }
+
+  /** Move this subtree under another parent (TaskStatus.started()). */
+  setParent(parent: CancelStatus | null): void {
+    this.parent?.children.delete(this);
+    this.parent = parent;
+    if (parent !== null) {
+      parent.children.add(this);
+      this.notify();
+    }
+  }
+
+  /** Queue a delivery check for every task of this subtree that is now effectively cancelled. */
+  notify(): void {
+    const todo: CancelStatus[] = [this];
+    while (todo.length > 0) {
+      const status = todo.pop()!;
+      if (status.effectivelyCancelled) for (const task of status.tasks) scheduleCheck(task);
+      for (const child of status.children) todo.push(child);
+    }
+  }
+
+  /** The earliest deadline that applies here (-Infinity when already cancelled). */
+  effectiveDeadline(): number {
+    if (this.effectivelyCancelled) return -Infinity;
+    if (this.parent === null || this.scope.shield) return this.scope.deadline;
+    return Math.min(this.scope.deadline, this.parent.effectiveDeadline());
+  }
+
+  makeCancelled(): Cancelled {
+    // The scope whose cancellation reaches this status: the nearest cancelled one, not crossing a shield.
+    let status: CancelStatus | null = this;
+    while (status !== null && !status.scope._cancelCalled) status = status.scope.shield ? null : status.parent;
+    const why = status?.scope._cancelReason;
+    return new Cancelled(why?.source ?? 'explicit', why?.sourceTask ?? null, why?.reason ?? null);
+  }
+}
+
+/** Options of `new CancelScope()`. */
+export interface CancelScopeOptions {
+  /** Absolute virtual time (ms) at which the scope cancels itself; default Infinity (never). */
+  deadline?: number;
+  /** Protect the code inside from cancellation of outer scopes; default false. */
+  shield?: boolean;
+}
+
+/**
+ * A unit of cancellable work (trio.CancelScope). `await scope.run(async (scope) => ...)`
+ * is trio's `with scope:` block. Cancelling the scope (`cancel()`, or reaching
+ * `deadline`) raises `Cancelled` at the next checkpoint of every task inside it,
+ * including children of nurseries opened inside it; the scope itself catches
+ * that Cancelled, so `run` then resolves with undefined and `cancelledCaught`
+ * is true. A scope can be run only once.
+ */
+export class CancelScope {
+  /** True if this scope caught a Cancelled when it exited (trio's cancelled_caught). */
+  cancelledCaught = false;
+  /** @internal Set once cancel() was called or the deadline passed (read cancelCalled instead). */
+  _cancelCalled = false;
+  /** @internal Why it was cancelled, for the Cancelled it raises. */
+  _cancelReason: { source: CancelSource; reason: string | null; sourceTask: string | null } | null = null;
+  /** @internal The status while the scope is entered. */
+  _status: CancelStatus | null = null;
+  #entered = false;
+  #deadline: number;
+  #shield: boolean;
+  #timer: Handle | null = null;
+  #timerAt = Infinity;
+
+  /** A scope with an optional absolute `deadline` (virtual ms) and `shield`. */
+  constructor(options: CancelScopeOptions = {}) {
+    const deadline = options.deadline ?? Infinity;
+    if (Number.isNaN(deadline)) throw new ValueError('deadline must not be NaN');
+    this.#deadline = deadline;
+    this.#shield = options.shield ?? false;
+  }
+
+  /** Absolute virtual time (ms) at which the scope cancels itself; settable at any time, effective at once. */
+  get deadline(): number {
+    return this.#deadline;
+  }
+
+  set deadline(value: number) {
+    if (Number.isNaN(value)) throw new ValueError('deadline must not be NaN');
+    this.#deadline = value;
+    this.#syncTimer();
+  }
+
+  /** While true, cancellations of outer scopes do not reach the code inside; settable at any time. */
+  get shield(): boolean {
+    return this.#shield;
+  }
+
+  set shield(value: boolean) {
+    if (typeof value !== 'boolean') throw new TypeError('shield must be a bool');
+    this.#shield = value;
+    this._status?.notify();
+  }
+
+  /**
+   * True once cancellation was requested, by `cancel()` or by the deadline
+   * (trio's cancel_called). It does not say the code was interrupted: see
+   * `cancelledCaught`.
+   */
+  get cancelCalled(): boolean {
+    // As trio does: a deadline that passed counts even if its timer has not fired yet.
+    const loop = maybeLoop();
+    if (!this._cancelCalled && (this._status !== null || !this.#entered) && loop !== null && loop.now >= this.#deadline) {
+      this.#cancel('deadline', null);
+    }
+    return this._cancelCalled;
+  }
+
+  /** Cancel the scope now (idempotent). `reason` shows in the message of the Cancelled raised. */
+  cancel(reason?: string): void {
+    this.#cancel('explicit', reason ?? null);
+  }
+
+  /** @internal Cancel on behalf of a nursery whose child failed. */
+  _cancelFrom(source: CancelSource): void {
+    this.#cancel(source, null);
+  }
+
+  #cancel(source: CancelSource, reason: string | null): void {
+    if (this._cancelCalled) return;
+    this._cancelCalled = true;
+    const task = maybeLoop()?.current as Task<unknown> | null | undefined;
+    this._cancelReason = { source, reason, sourceTask: source === 'deadline' ? null : (task?.name ?? null) };
+    this.#syncTimer();
+    this._status?.notify();
+  }
+
+  /**
+   * Run `fn` inside the scope (trio's `with scope:`). Resolves with fn's
+   * result, or with undefined if the scope caught a Cancelled; rejects with
+   * whatever else fn threw.
+   */
+  run<T>(fn: (scope: CancelScope) => T | PromiseLike<T>): Promise<T | undefined> {
+    const P = getLoop().Promise;
+    let task: Task<unknown>;
+    try {
+      task = requireTask('CancelScope.run');
+      this._enter(task);
+    } catch (error) {
+      return P.reject(error);
+    }
+    return new P<T | undefined>((resolve, reject) => {
+      const finish = (failed: boolean, error: unknown, value: T | undefined): void => {
+        const outcome = this._exit(task, failed, error);
+        if (outcome.failed) reject(outcome.error);
+        else resolve(failed ? undefined : value);
+      };
+      let result: T | PromiseLike<T>;
+      try {
+        result = fn(this);
+      } catch (error) {
+        finish(true, error, undefined);
+        return;
+      }
+      P.resolve(result).then(
+        (value) => finish(false, undefined, value),
+        (error: unknown) => finish(true, error, undefined),
+      );
+    });
+  }
+
+  /** @internal Enter the scope in `task` (trio's __enter__). */
+  _enter(task: Task<unknown>): void {
+    if (this.#entered) throw new RuntimeError("Each CancelScope may only be used for a single 'with' block");
+    this.#entered = true;
+    if (task.loop.now >= this.#deadline) this.#cancel('deadline', null);
+    this._status = new CancelStatus(this, (trioState(task).status as CancelStatus | null) ?? null);
+    activate(task, this._status);
+    this.#syncTimer();
+  }
+
+  /**
+   * @internal Leave the scope in `task` (trio's _close): decide whether the
+   * error that ends the block is a Cancelled this scope catches.
+   */
+  _exit(task: Task<unknown>, failed: boolean, error: unknown): { failed: boolean; error: unknown } {
+    const status = this._status;
+    if (status === null) {
+      return { failed: true, error: new RuntimeError('Cancel scope stack corrupted: attempted to exit a scope which had already been exited') };
+    }
+    if (failed && status.effectivelyCancelled && !status.parentCancellationIsVisibleToUs) {
+      if (error instanceof Cancelled) {
+        this.cancelledCaught = true;
+        failed = false;
+        error = undefined;
+      } else if (error instanceof ExceptionGroup) {
+        const { matched, rest } = splitCancelled(error);
+        if (matched) {
+          this.cancelledCaught = true;
+          if (rest === null) {
+            failed = false;
+            error = undefined;
+          } else {
+            error = rest;
+          }
+        }
+      }
+    }
+    const state = trioState(task);
+    if (state.status === status) activate(task, status.parent);
+    else status.tasks.delete(task); // misnested exits (two scopes run concurrently in one task): leave the task where it is
+    status.parent?.children.delete(status);
+    this._status = null;
+    this.#syncTimer();
+    return { failed, error };
+  }
+
+  /** Keep exactly one timer at the deadline while the scope is entered and not cancelled. */
+  #syncTimer(): void {
+    const want = this._status !== null && !this._cancelCalled && this.#deadline !== Infinity;
+    if (this.#timer !== null && (!want || this.#timerAt !== this.#deadline)) {
+      this.#timer.cancel();
+      this.#timer = null;
+    }
+    if (want && this.#timer === null) {
+      this.#timerAt = this.#deadline;
+      this.#timer = getLoop().callAt(this.#deadline, () => {
+        this.#timer = null;
+        this.#cancel('deadline', null);
+      }, null, 'deadline');
+    }
+  }
+}
+
+/** The running task, for APIs that must run inside one. */
+export function requireTask(what: string): Task<unknown> {
+  const task = currentTask();
+  if (!(task instanceof Task)) throw new RuntimeError(`${what} must be called from a task running on the loop`);
+  return task;
+}
+
+function checkTimeout(ms: number): void {
+  if (Number.isNaN(ms)) throw new ValueError('timeout must not be NaN');
+  if (ms < 0) throw new ValueError('timeout must be non-negative');
+}
+
+/**
+ * Run `fn` with a deadline at absolute virtual time `t` (trio.move_on_at):
+ * when the deadline passes, fn is cancelled at its next checkpoint and the
+ * program moves on. Resolves with the scope; `scope.cancelledCaught` says
+ * whether the deadline cut fn short.
+ */
+export function moveOnAt(t: number, fn: (scope: CancelScope) => unknown, options: { shield?: boolean } = {}): Promise<CancelScope> {
+  const scope = new CancelScope({ deadline: t, shield: options.shield ?? false });
+  return scope.run(fn).then(() => scope);
+}
+
+/**
+ * Run `fn` for at most `ms` virtual milliseconds (trio.move_on_after).
+ * Resolves with the scope; `scope.cancelledCaught` is true if time ran out.
+ */
+export function moveOnAfter(ms: number, fn: (scope: CancelScope) => unknown, options: { shield?: boolean } = {}): Promise<CancelScope> {
+  try {
+    checkTimeout(ms);
+  } catch (error) {
+    return getLoop().Promise.reject(error);
+  }
+  return moveOnAt(getLoop().now + ms, fn, options);
+}
+
+/**
+ * Run `fn` with a deadline at absolute virtual time `t` (trio.fail_at):
+ * resolves with fn's result, or rejects with `TooSlowError` if the deadline
+ * cancelled it.
+ */
+export function failAt<T>(t: number, fn: (scope: CancelScope) => T | PromiseLike<T>, options: { shield?: boolean } = {}): Promise<T> {
+  const scope = new CancelScope({ deadline: t, shield: options.shield ?? false });
+  return scope.run(fn).then((value) => {
+    if (scope.cancelledCaught) throw new TooSlowError();
+    return value as T;
+  });
+}
+
+/**
+ * Run `fn` for at most `ms` virtual milliseconds (trio.fail_after):
+ * resolves with fn's result, or rejects with `TooSlowError` if time ran out.
+ */
+export function failAfter<T>(ms: number, fn: (scope: CancelScope) => T | PromiseLike<T>, options: { shield?: boolean } = {}): Promise<T> {
+  try {
+    checkTimeout(ms);
+  } catch (error) {
+    return getLoop().Promise.reject(error);
+  }
+  return failAt(getLoop().now + ms, fn, options);
+}
+
+/**
+ * The earliest deadline (virtual ms) of the scopes around the running task,
+ * -Infinity if one is already cancelled, Infinity if none has a deadline
+ * (trio.current_effective_deadline).
+ */
+export function currentEffectiveDeadline(): number {
+  const task = requireTask('currentEffectiveDeadline');
+  const status = peekTrioState(task)?.status as CancelStatus | null | undefined;
+  return status ? status.effectiveDeadline() : Infinity;
+}

@@ -1,0 +1,125 @@
+/**
+ * Errors of the trio layer, named after trio's (trio.Cancelled, trio.TooSlowError,
+ * trio.WouldBlock, trio.EndOfChannel, trio.ClosedResourceError,
+ * trio.BrokenResourceError). `name` is set explicitly so printed errors read
+ * the same in the browser and in Node.
+ *
+ * `Cancelled` deliberately does NOT extend the core's `CancelledError`: the
+ * core Task treats a CancelledError escaping a task as "the task was cancelled"
+ * (asyncio semantics) and drops the error object, while a trio child that
+ * raises Cancelled must hand exactly that error to its nursery.
+ */
+import { ExceptionGroup } from '../errors.ts';
+
+/** What made a cancel scope cancel (trio 0.31's `Cancelled.source`). */
+export type CancelSource = 'deadline' | 'nursery' | 'explicit';
+
+/**
+ * Raised at a checkpoint inside a cancelled scope (trio.Cancelled). Let it
+ * propagate: the cancel scope that was cancelled catches it, and no one else
+ * should. Wrapped in an ExceptionGroup when it leaves a nursery.
+ */
+export class Cancelled extends Error {
+  /** Why the scope was cancelled: its deadline passed, its nursery had a failing child, or `cancel()` was called. */
+  readonly source: CancelSource;
+  /** The `reason` given to `CancelScope.cancel(reason)`, if any. */
+  readonly reason: string | null;
+  /** Name of the task that cancelled the scope (null for a deadline). */
+  readonly sourceTask: string | null;
+
+  constructor(source: CancelSource = 'explicit', sourceTask: string | null = null, reason: string | null = null) {
+    // Same text as trio 0.31's Cancelled.__str__.
+    super(`Cancelled due to ${source}${reason !== null ? ` with reason '${reason}'` : ''} from task ${sourceTask ?? 'None'}`);
+    this.name = 'Cancelled';
+    this.source = source;
+    this.reason = reason;
+    this.sourceTask = sourceTask;
+  }
+}
+
+/** `failAfter` / `failAt` ran out of time (trio.TooSlowError). */
+export class TooSlowError extends Error {
+  constructor(message = '') {
+    super(message);
+    this.name = 'TooSlowError';
+  }
+}
+
+/** A `*Nowait` operation would have had to block (trio.WouldBlock). */
+export class WouldBlock extends Error {
+  constructor(message = '') {
+    super(message);
+    this.name = 'WouldBlock';
+  }
+}
+
+/** Receiving from a channel whose every send side is closed and whose buffer is empty (trio.EndOfChannel). */
+export class EndOfChannel extends Error {
+  constructor(message = '') {
+    super(message);
+    this.name = 'EndOfChannel';
+  }
+}
+
+/** Using a channel object after *you* closed it (trio.ClosedResourceError). */
+export class ClosedResourceError extends Error {
+  constructor(message = '') {
+    super(message);
+    this.name = 'ClosedResourceError';
+  }
+}
+
+/** Sending when every receive side is closed: the other end is gone (trio.BrokenResourceError). */
+export class BrokenResourceError extends Error {
+  constructor(message = '') {
+    super(message);
+    this.name = 'BrokenResourceError';
+  }
+}
+
+/**
+ * Python's RuntimeError, for misuse trio reports that way ("Nursery is closed
+ * to new arrivals", "called 'started' twice ..."). Not exported from the public
+ * barrel: another layer may want the same name, and a shared one belongs in
+ * src/runtime/errors.ts.
+ */
+export class RuntimeError extends Error {
+  constructor(message = '') {
+    super(message);
+    this.name = 'RuntimeError';
+  }
+}
+
+/** The message trio gives the ExceptionGroup a nursery raises. */
+export const NURSERY_GROUP_MESSAGE = 'Exceptions from Trio nursery';
+
+/** The message an ExceptionGroup was created with (its `message` also carries the "(N sub-exceptions)" suffix). */
+function baseMessage(group: ExceptionGroup): string {
+  const match = /^([\s\S]*) \(\d+ sub-exceptions?\)$/.exec(group.message);
+  return match ? match[1]! : group.message;
+}
+
+/**
+ * `group.split(Cancelled)` of Python, keeping only the rest: returns whether
+ * any Cancelled was found and what is left (null when nothing is). Nested
+ * groups are split recursively; a group with nothing removed is returned
+ * unchanged, a changed one is re-created with the same message (BaseExceptionGroup.derive).
+ */
+export function splitCancelled(group: ExceptionGroup): { matched: boolean; rest: unknown | null } {
+  let matched = false;
+  const rest: unknown[] = [];
+  for (const error of group.exceptions) {
+    if (error instanceof Cancelled) {
+      matched = true;
+    } else if (error instanceof ExceptionGroup) {
+      const inner = splitCancelled(error);
+      if (inner.matched) matched = true;
+      if (inner.rest !== null) rest.push(inner.rest);
+    } else {
+      rest.push(error);
+    }
+  }
+  if (!matched) return { matched, rest: group };
+  if (rest.length === 0) return { matched, rest: null };
+  return { matched, rest: new ExceptionGroup(baseMessage(group), rest) };
+}
