@@ -211,11 +211,13 @@ export class Future<T = unknown> implements PromiseLike<T> {
  * once, as asyncio's bare `yield` does (one ready-queue turn, no timer).
  */
 export class Yield<T = undefined> implements PromiseLike<T> {
+  /** What the await produces. */
   readonly value: T;
   constructor(value: T) {
     this.value = value;
   }
 
+  /** Thenable interop: resolve on the next loop turn. */
   then<R1 = T, R2 = never>(
     onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,

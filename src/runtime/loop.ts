@@ -31,15 +31,21 @@ export interface LoopTask {
 
 /** A scheduled callback; `cancel()` keeps it from running. */
 export class Handle {
+  /** Virtual time the callback is due. */
   when: number;
+  /** Scheduling order; breaks ties between callbacks due at the same time. */
   seq: number;
+  /** True once cancel() was called. */
   cancelled = false;
   /** When the callback became due, for ready spans after a stall. */
   since: number;
+  /** The callback. */
   readonly fn: (arg: any) => void;
   /** Passed to `fn`, so hot paths schedule a shared function instead of allocating a closure. */
   readonly arg: unknown;
+  /** The task the callback runs as (null: the loop itself). */
   readonly ctx: LoopTask | null;
+  /** What scheduled it ('setTimeout', 'sleep', 'future', ...), for the loop's lane. */
   readonly source: string;
 
   constructor(fn: (arg: any) => void, ctx: LoopTask | null, when: number, seq: number, source: string, arg?: unknown) {

@@ -1,0 +1,33 @@
+/**
+ * The public API documents itself: every export of the `miniloop` module has a
+ * doc comment (it becomes the editor's hover help and the Reference page), and
+ * so does every public member of an exported class.
+ */
+import { describe, expect, it } from 'vitest';
+import { readApiReference } from '../../src/lib/api-reference.ts';
+
+describe('miniloop public API', () => {
+  const api = readApiReference();
+
+  it('exports the core, asyncio, trio and network names', () => {
+    const names = new Set(api.map((e) => e.name));
+    for (const name of ['run', 'sleep', 'now', 'createTask', 'Future', 'Task', 'gather', 'TaskGroup', 'Queue', 'openNursery', 'CancelScope', 'openMemoryChannel']) {
+      expect(names, name).toContain(name);
+    }
+  });
+
+  it('has a doc comment on every export', () => {
+    expect(api.filter((e) => e.doc === '').map((e) => `${e.name} (${e.file})`)).toEqual([]);
+  });
+
+  it('has a doc comment on every public class member', () => {
+    const missing = api.flatMap((e) => e.members.filter((m) => m.doc === '').map((m) => `${e.name}.${m.name} (${e.file})`));
+    expect(missing).toEqual([]);
+  });
+
+  it('names the Python counterpart of the asyncio and trio layers', () => {
+    const byName = new Map(api.map((e) => [e.name, e]));
+    expect(byName.get('gather')!.python[0]).toBe('asyncio.gather');
+    expect(byName.get('openNursery')!.python[0]).toBe('trio.open_nursery');
+  });
+}, 120_000);
