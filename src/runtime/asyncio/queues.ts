@@ -328,7 +328,18 @@ function pyEq(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && a.every((x, i) => pyEq(x, b[i]));
   }
+  if (isPlainObject(a) && isPlainObject(b)) {
+    // Python compares dicts by content.
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && pyEq(a[k], b[k]));
+  }
   return a === b;
+}
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  if (x === null || typeof x !== 'object') return false;
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
 }
 
 /** Python's `<`: numbers, strings, and arrays compared like tuples; TypeError otherwise. */

@@ -140,14 +140,15 @@ function cancelAndWait(fut: Future<unknown>): Promise<void> {
  * futures (the Tasks passed in, or the Tasks wrapping functions).
  */
 export class AsCompleted<T> implements Iterable<Promise<T>>, AsyncIterable<Future<T>> {
-  readonly #done: Queue<Future<T> | null>;
+  // Boxed: a promise can never resolve to a thenable, so a Future taken from the queue would be unwrapped.
+  readonly #done: Queue<{ f: Future<T> } | null>;
   #timeoutHandle: Handle | null = null;
   readonly #todo: Set<Future<T>>;
   #todoLeft: number;
 
   /** Start watching `aws` (use asCompleted()). */
   constructor(aws: Iterable<Awaitable<T>>, ms: number | null) {
-    this.#done = new Queue<Future<T> | null>(0, { name: 'asCompleted' });
+    this.#done = new Queue<{ f: Future<T> } | null>(0, { name: 'asCompleted' });
     const loop = getLoop();
     const todo = new Set<Future<T>>();
     for (const aw of new Set(aws)) todo.add(ensureFuture(aw));
@@ -171,18 +172,18 @@ export class AsCompleted<T> implements Iterable<Promise<T>>, AsyncIterable<Futur
   #handleCompletion(f: Future<T>, _self: (f: Future<T>) => void): void {
     if (this.#todo.size === 0) return; // the timeout came first
     this.#todo.delete(f);
-    this.#done.putNowait(f);
+    this.#done.putNowait({ f });
     if (this.#todo.size === 0 && this.#timeoutHandle !== null) this.#timeoutHandle.cancel();
   }
 
   #waitForOne(resolve: true): Promise<T>;
-  #waitForOne(resolve: false): Promise<Future<T>>;
-  #waitForOne(resolve: boolean): Promise<T | Future<T>> {
+  #waitForOne(resolve: false): Promise<{ f: Future<T> }>;
+  #waitForOne(resolve: boolean): Promise<T | { f: Future<T> }> {
     const done = this.#done;
     return co(function* () {
-      const f = (yield done.get()) as Future<T> | null;
-      if (f === null) throw new TimeoutError();
-      return resolve ? f.result() : f;
+      const box = (yield done.get()) as { f: Future<T> } | null;
+      if (box === null) throw new TimeoutError();
+      return resolve ? box.f.result() : box;
     });
   }
 
@@ -202,8 +203,8 @@ export class AsCompleted<T> implements Iterable<Promise<T>>, AsyncIterable<Futur
         this.#todoLeft--;
         const self = this;
         return co(function* () {
-          const f = (yield self.#waitForOne(false)) as Future<T>;
-          return { done: false, value: f };
+          const box = (yield self.#waitForOne(false)) as { f: Future<T> };
+          return { done: false, value: box.f };
         });
       },
     };
