@@ -113,3 +113,25 @@ function signatureOf(node: ts.Node, printer: ts.Printer, file: ts.SourceFile, na
   text = text.replace(/^export\s+(default\s+)?/, '').replace(/\s+/g, ' ').replace(/\s*\{?\s*$/, '').trim();
   return name && !text.includes(name) ? `${name}: ${text}` : text;
 }
+
+/** The Reference page's sections, in page order. */
+export const API_SECTIONS = ['time', 'tasks', 'several', 'cancel', 'sync', 'queues', 'threads', 'net'] as const;
+export type ApiSection = (typeof API_SECTIONS)[number];
+
+const SECTION_OF_NAME: Record<string, ApiSection> = {};
+const assign = (section: ApiSection, names: string): void => {
+  for (const name of names.split(/\s+/).filter(Boolean)) SECTION_OF_NAME[name] = section;
+};
+assign('time', 'now sleep checkpoint callSoon callLater callAt run RunOptions Handle Yield sleepUntil sleepForever cancelShieldedCheckpoint checkpointIfCancelled');
+assign('tasks', 'createTask Task TaskOptions currentTask Future ensureFuture TaskGroup withTaskGroup GroupTaskOptions openNursery Nursery TaskStatus TASK_STATUS_IGNORED ExceptionGroup InvalidStateError');
+assign('several', 'gather GatheringFuture GatherOptions wait WaitOptions FIRST_COMPLETED FIRST_EXCEPTION ALL_COMPLETED ReturnWhen asCompleted AsCompleted shield Awaitable AwaitedOf');
+assign('cancel', 'timeout timeoutAt Timeout waitFor CancelScope CancelScopeOptions moveOnAfter moveOnAt failAfter failAt currentEffectiveDeadline CancelledError Cancelled CancelSource TimeoutError TooSlowError');
+assign('sync', 'Event Lock Semaphore BoundedSemaphore Condition Barrier BrokenBarrierError PrimitiveOptions ValueError');
+assign('queues', 'Queue PriorityQueue LifoQueue QueueEmpty QueueFull QueueShutDown openMemoryChannel MemorySendChannel MemoryReceiveChannel MemoryChannelStatistics EndOfChannel ClosedResourceError BrokenResourceError WouldBlock');
+assign('threads', 'toThread runInExecutor setThreadPoolSize DEFAULT_THREAD_POOL_SIZE blockFor');
+
+/** Which Reference section an export belongs to (network names by their folder); undefined if unassigned. */
+export function sectionOf(entry: Pick<ApiEntry, 'name' | 'file'>): ApiSection | undefined {
+  if (entry.file.includes('src/runtime/net/')) return 'net';
+  return SECTION_OF_NAME[entry.name];
+}

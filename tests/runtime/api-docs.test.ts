@@ -31,3 +31,10 @@ describe('miniloop public API', () => {
     expect(byName.get('openNursery')!.python[0]).toBe('trio.open_nursery');
   });
 }, 120_000);
+
+describe('Reference page sections', () => {
+  it('place every export in a section, so none is missing from the page', async () => {
+    const { readApiReference, sectionOf } = await import('../../src/lib/api-reference.ts');
+    expect(readApiReference().filter((e) => sectionOf(e) === undefined).map((e) => e.name)).toEqual([]);
+  });
+}, 120_000);
