@@ -1,0 +1,280 @@
+/**
+ * Runtime benchmarks against the budgets of RUNTIME.md ("Budgets it must meet").
+ * Run: `npm run bench` (node bench/runtime.ts, Node 22 from the project).
+ *
+ * Every comparison is measured side by side in this one process, with warm-up
+ * runs and the median of the measured runs. Programs are compiled once before
+ * timing (compile time is reported on its own line). A missed budget is
+ * printed as MISSED and the script exits with 1; the numbers are not tuned to
+ * pass. What each benchmark measures and why it is fair: bench/README.md.
+ *
+ * Options: --quick (fewer runs, smaller sizes; for a smoke test), --only a|b|c.
+ * Internal: --tasks-child runs benchmark (b) in a fresh process so that its
+ * peak memory is its own.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import FakeTimers from '@sinonjs/fake-timers';
+import type { CompiledProgram } from '../src/compiler/compile.ts';
+import { compileInNode } from '../src/compiler/node.ts';
+import { runProgram, type ProgramOptions } from '../src/runtime/program.ts';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const WARMUP = quick ? 1 : 3;
+const RUNS = quick ? 3 : 7;
+
+// ---------------------------------------------------------------- helpers
+
+const compileTimes: number[] = [];
+
+async function compileOnce(name: string, source: string): Promise<CompiledProgram> {
+  const started = performance.now();
+  const compiled = await compileInNode(source, `${name}.ts`);
+  compileTimes.push(performance.now() - started);
+  if (!compiled.ok) throw new Error(`bench program ${name} does not compile: ${JSON.stringify(compiled.errors)}`);
+  return compiled;
+}
+
+/** Run a compiled program and check it ended as expected (a benchmark that fails must not look fast). */
+function runChecked(program: CompiledProgram, expectLast: string, options: ProgramOptions = {}): void {
+  const result = runProgram(program, options);
+  const last = result.lines.at(-1)?.text;
+  if (result.status !== 'ok' || last !== expectLast) {
+    throw new Error(`${program.filename}: expected last line "${expectLast}", got "${last}" (${result.status}: ${result.problems.map((p) => p.message).join('; ')})`);
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Warm up, then time `fn` RUNS times; returns the median in ms. */
+async function measure(fn: () => unknown | Promise<unknown>, warmup = WARMUP, runs = RUNS): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+let missed = 0;
+function verdict(ok: boolean): string {
+  if (!ok) missed++;
+  return ok ? 'OK' : 'MISSED';
+}
+
+const fmt = (n: number, digits = 2): string => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+// ---------------------------------------------------------------- (a) task switch vs native await
+
+async function benchSwitch(): Promise<void> {
+  const N = quick ? 20_000 : 100_000;
+  console.log(`\n(a) task switch vs native await  (budget: loop <= 5x native, per switch)`);
+
+  // a1: one task yields N times with `await checkpoint()` (asyncio.sleep(0)): suspend, one ready-queue
+  //     turn, resume. Native: an async function doing N `await null` (one microtask tick each).
+  const yieldProgram = await compileOnce(
+    'bench-checkpoint',
+    `import { checkpoint } from 'miniloop';
+     for (let i = 0; i < ${N}; i++) await checkpoint();
+     console.log('done');`,
+  );
+  const loopYield = await measure(() => runChecked(yieldProgram, 'done'));
+  const nativeYield = await measure(async () => {
+    await (async () => {
+      for (let i = 0; i < N; i++) await null;
+    })();
+  });
+  report('a1 yield', `task: N x \`await checkpoint()\``, 'async fn: N x `await null`', loopYield / N, nativeYield / N);
+
+  // a2: two tasks ping-pong through futures: each turn a task resumes from a pending future, replaces
+  //     it and resolves the other task's future (2N switches). Native: the same with promises.
+  const pingPong = await compileOnce(
+    'bench-ping-pong',
+    `import { createTask, Future } from 'miniloop';
+     const futures = [new Future<void>(), new Future<void>()];
+     async function player(me: number) {
+       for (let i = 0; i < ${N}; i++) {
+         await futures[me];
+         futures[me] = new Future<void>();
+         futures[1 - me]!.setResult(undefined);
+       }
+     }
+     const a = createTask(() => player(0));
+     const b = createTask(() => player(1));
+     futures[0]!.setResult(undefined);
+     await a; await b;
+     console.log('done');`,
+  );
+  const loopPing = await measure(() => runChecked(pingPong, 'done'));
+  const nativePing = await measure(async () => {
+    const deferred = () => {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      return { promise, resolve };
+    };
+    const futures = [deferred(), deferred()];
+    const player = async (me: number) => {
+      for (let i = 0; i < N; i++) {
+        await futures[me]!.promise;
+        futures[me] = deferred();
+        futures[1 - me]!.resolve();
+      }
+    };
+    const a = player(0);
+    const b = player(1);
+    futures[0]!.resolve();
+    await Promise.all([a, b]);
+  });
+  report('a2 ping-pong', 'two tasks, loop Futures', 'two async fns, promises', loopPing / (2 * N), nativePing / (2 * N));
+
+  function report(name: string, loopWhat: string, nativeWhat: string, loopMs: number, nativeMs: number): void {
+    const ratio = loopMs / nativeMs;
+    console.log(
+      `  ${name.padEnd(13)} loop ${fmt(loopMs * 1e6, 0).padStart(6)} ns/switch (${loopWhat})\n` +
+        `  ${''.padEnd(13)} native ${fmt(nativeMs * 1e6, 0).padStart(4)} ns/switch (${nativeWhat})\n` +
+        `  ${''.padEnd(13)} ratio ${fmt(ratio, 1)}x  budget <= 5x  ${verdict(ratio <= 5)}`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------- (b) 100,000 sleeping tasks
+
+const TASKS = quick ? 20_000 : 100_000;
+const tasksSource = `
+  import { createTask, sleep } from 'miniloop';
+  for (let i = 0; i < ${TASKS}; i++) {
+    createTask(async () => {
+      await sleep(Math.floor(Math.random() * 10_000));
+      console.log('woke', i);
+    });
+  }
+  await sleep(10_000); // every task sleeps less than this
+  console.log('all done');
+`;
+
+/** In a fresh process: time (b) and report its peak memory as JSON on stdout. */
+async function tasksChild(): Promise<void> {
+  const program = await compileOnce('bench-tasks', tasksSource);
+  const options = { outputLimit: TASKS + 10 };
+  const baseline = process.memoryUsage().rss;
+  let peakHeap = 0;
+  const wall = await measure(
+    () => {
+      let events = 0;
+      runChecked(program, 'all done', {
+        ...options,
+        // Sample the heap every 64k trace events (cheap: about 10 samples per run).
+        onEvent: () => {
+          if ((++events & 0xffff) === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+        },
+      });
+    },
+    quick ? 1 : 2,
+    quick ? 3 : 5,
+  );
+  const result = { wall, maxRss: process.resourceUsage().maxRSS * 1024, baseline, peakHeap, compile: compileTimes[0] };
+  process.stdout.write(JSON.stringify(result));
+}
+
+function benchTasks(): void {
+  console.log(`\n(b) ${TASKS.toLocaleString('en')} tasks, each sleeps a random virtual time (< 10 s) and logs once  (budget: < 1 s, < 300 MB)`);
+  const self = fileURLToPath(import.meta.url);
+  const out = execFileSync(process.execPath, ['--expose-gc', self, '--tasks-child', ...(quick ? ['--quick'] : [])], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  const r = JSON.parse(out) as { wall: number; maxRss: number; baseline: number; peakHeap: number; compile: number };
+  const MB = 1024 * 1024;
+  console.log(`  wall time   ${fmt(r.wall, 0).padStart(6)} ms (median, fresh process)  budget < 1000 ms  ${verdict(r.wall < 1000)}`);
+  console.log(
+    `  peak memory ${fmt(r.maxRss / MB, 0).padStart(6)} MB (process peak RSS; ${fmt(r.baseline / MB, 0)} MB before the first run, peak JS heap ${fmt(r.peakHeap / MB, 0)} MB)  budget < 300 MB  ${verdict(r.maxRss < 300 * MB)}`,
+  );
+  console.log(`  (compile of this program in the child: ${fmt(r.compile, 0)} ms, excluded)`);
+}
+
+// ---------------------------------------------------------------- (c) timers vs @sinonjs/fake-timers
+
+/**
+ * The timer-heavy workload, written once and run twice: natively with
+ * fake-timers' clock, and as the source of a program on the loop (its text is
+ * pasted into the program). 2,000 chains of 10 timers each with pseudo-random
+ * delays (1..100 ms), plus one cleared timer per chain.
+ */
+function timerWorkload(
+  setT: (fn: () => void, ms: number) => unknown,
+  clearT: (handle: never) => void,
+  chains: number,
+): () => number {
+  let fired = 0;
+  let seed = 12345;
+  const rand = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  for (let c = 0; c < chains; c++) {
+    let left = 10;
+    const tick = (): void => {
+      fired++;
+      if (--left > 0) setT(tick, 1 + Math.floor(rand() * 100));
+    };
+    setT(tick, 1 + Math.floor(rand() * 100));
+    clearT(setT(() => { throw new Error('a cleared timer ran'); }, 50) as never);
+  }
+  return () => fired;
+}
+
+async function benchTimers(): Promise<void> {
+  const chains = quick ? 500 : 2000;
+  const expected = chains * 10;
+  console.log(`\n(c) ${expected.toLocaleString('en')} timers (${chains} chains of 10, random delays) on the loop vs @sinonjs/fake-timers  (budget: loop faster)`);
+  const program = await compileOnce(
+    'bench-timers',
+    `const timerWorkload = ${timerWorkload.toString()};
+     const fired = timerWorkload(setTimeout, clearTimeout, ${chains});
+     setTimeout(() => console.log(String(fired())), 1_000_000);`,
+  );
+  const loopMs = await measure(() => runChecked(program, String(expected)));
+  const fakeMs = await measure(() => {
+    const clock = FakeTimers.createClock(0, 10 * expected);
+    const fired = timerWorkload(
+      (fn, ms) => clock.setTimeout(fn, ms),
+      (handle) => clock.clearTimeout(handle),
+      chains,
+    );
+    clock.runAll();
+    if (fired() !== expected) throw new Error(`fake-timers fired ${fired()} timers, expected ${expected}`);
+  });
+  const speedup = fakeMs / loopMs;
+  console.log(`  loop        ${fmt(loopMs, 1).padStart(8)} ms (whole run: program, timers, trace, console)`);
+  console.log(`  fake-timers ${fmt(fakeMs, 1).padStart(8)} ms (createClock + runAll, native code)`);
+  console.log(`  loop is ${fmt(speedup, 1)}x ${speedup >= 1 ? 'faster' : 'slower'}  budget: faster  ${verdict(speedup > 1)}`);
+}
+
+// ---------------------------------------------------------------- main
+
+if (args.includes('--tasks-child')) {
+  await tasksChild();
+  process.exit(0);
+}
+
+console.log(`miniloop benchmarks  (Node ${process.version}; medians of ${RUNS} runs after ${WARMUP} warm-ups${quick ? '; --quick sizes' : ''})`);
+if (!only || only === 'a') await benchSwitch();
+if (!only || only === 'b') benchTasks();
+if (!only || only === 'c') await benchTimers();
+if (compileTimes.length) {
+  const [first, ...rest] = compileTimes;
+  console.log(
+    `\ncompile (esbuild-wasm, excluded from the timings): first ${fmt(first!, 0)} ms (includes esbuild start-up)` +
+      (rest.length ? `, then ${fmt(median(rest), 1)} ms per program (median)` : ''),
+  );
+}
+console.log(missed ? `\n${missed} budget(s) MISSED.` : '\nAll budgets met.');
+process.exit(missed ? 1 : 0);
