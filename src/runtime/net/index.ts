@@ -14,3 +14,4 @@
  */
 export { network, createNetwork, type Network, type Connection, type Server, type NetworkOptions, type ConnectOptions, type ListenOptions } from './network.ts';
 export { http, type HttpServer, type HttpResponse, type HttpRequest, type HttpResponseInit, type HttpHandler, type RequestOptions } from './http.ts';
+export { ws, type WebSocket, type ServeOptions, type WsConnectOptions } from './ws.ts';

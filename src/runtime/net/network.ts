@@ -95,6 +95,17 @@ function failedFuture<T>(label: WaitLabel, error: unknown): Future<T> {
   return future;
 }
 
+function settleWith<T>(future: Future<T>, map: (message: unknown) => T, message: unknown): void {
+  let value: T;
+  try {
+    value = map(message);
+  } catch (error) {
+    future.setException(error);
+    return;
+  }
+  future.setResult(value);
+}
+
 /** One direction of a connection: FIFO, latency + size/bandwidth. */
 class Link {
   readonly latency: number;
@@ -223,17 +234,25 @@ export class Connection {
    * task may wait at a time, as with asyncio's StreamReader.
    */
   read(what = `recv from ${this.remote}`): Future<unknown> {
-    return this.#take(what, (message) => message);
+    return this.take(what, (message) => message);
   }
 
-  #take<T>(what: string, map: (message: unknown) => T): Future<T> {
+  /**
+   * @internal the next message (null at the end) passed through `map`; a
+   * `map` that throws fails the future. Protocol layers use it to turn frames
+   * into values without a second future.
+   */
+  take<T>(what: string, map: (message: unknown) => T): Future<T> {
     const label = netLabel(what);
     if (this.#waiter !== null && !this.#waiter.future.done()) {
       return failedFuture(label, new Error(`read() called while another task is already waiting for data from ${this.remote}`));
     }
     this.#waiter = null;
-    if (this.#inbox.length > 0) return doneFuture(label, map(this.#inbox.shift()));
-    if (this.#eof) return doneFuture(label, map(null));
+    if (this.#inbox.length > 0 || this.#eof) {
+      const future = new Future<T>(label);
+      settleWith(future, map, this.#inbox.length > 0 ? this.#inbox.shift() : null);
+      return future;
+    }
     const future = new Future<T>(label);
     this.#waiter = { future: future as Future<unknown>, map };
     return future;
@@ -260,8 +279,7 @@ export class Connection {
     this.#waiter = null;
     // A cancelled read leaves its data in the inbox for the next read (nothing is lost).
     if (waiter.future.done()) return;
-    const message = this.#inbox.length > 0 ? this.#inbox.shift() : null;
-    waiter.future.setResult(waiter.map(message));
+    settleWith(waiter.future, waiter.map, this.#inbox.length > 0 ? this.#inbox.shift() : null);
   }
 
   /** Async iteration over messages until the peer closes. */
@@ -269,7 +287,7 @@ export class Connection {
     // next() returns loop Futures (asyncio semantics when awaited); typed as a plain AsyncIterator for `for await`.
     const iterator = {
       next: () =>
-        this.#take(`recv from ${this.remote}`, (message): IteratorResult<unknown> =>
+        this.take(`recv from ${this.remote}`, (message): IteratorResult<unknown> =>
           message === null ? { done: true, value: undefined } : { done: false, value: message },
         ),
       return: () => doneFuture<IteratorResult<unknown>>(netLabel('stream'), { done: true, value: undefined }),
