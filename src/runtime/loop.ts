@@ -328,8 +328,8 @@ export class Loop {
     const prev = this.current;
     if (prev === ctx) return;
     if (prev !== null && !prev.done()) {
-      if (prev.queued > 0) this.trace.add(this.now, prev.id, 'ready', { since: this.now });
-      else this.trace.add(this.now, prev.id, 'wait', { on: prev.waitLabel ?? PROMISE_WAIT });
+      if (prev.queued > 0) this.trace.add(this.now, prev.id, 'ready', this.#readyDetail(this.now));
+      else this.trace.add(this.now, prev.id, 'wait', waitDetail(prev.waitLabel ?? PROMISE_WAIT));
     }
     this.current = ctx;
     if (ctx !== null) {
@@ -346,8 +346,15 @@ export class Loop {
   /** Count work queued for a task; a waiting task that gets work becomes ready. */
   #markQueued(task: LoopTask, since: number): void {
     if (task.queued++ === 0 && task !== this.current && !task.done()) {
-      this.trace.add(this.now, task.id, 'ready', { since });
+      this.trace.add(this.now, task.id, 'ready', this.#readyDetail(since));
     }
+  }
+
+  // Trace details are immutable, so events of the same turn share them (a large run records millions).
+  #lastReady: { since: number } = { since: -1 };
+  #readyDetail(since: number): { since: number } {
+    if (this.#lastReady.since !== since) this.#lastReady = Object.freeze({ since }) as { since: number };
+    return this.#lastReady;
   }
 
   #nextLiveTimer(): Handle | undefined {
@@ -379,6 +386,17 @@ export class Loop {
       active = previous;
     }
   }
+}
+
+const waitDetails = new WeakMap<WaitLabel, { on: WaitLabel }>();
+/** The (shared, frozen) detail of a wait event on `label`. */
+function waitDetail(label: WaitLabel): { on: WaitLabel } {
+  let detail = waitDetails.get(label);
+  if (!detail) {
+    detail = Object.freeze({ on: label }) as { on: WaitLabel };
+    waitDetails.set(label, detail);
+  }
+  return detail;
 }
 
 const NO_DETAIL: Record<string, never> = Object.freeze({}) as Record<string, never>;
