@@ -13,6 +13,7 @@
  * peak memory is its own.
  */
 import { execFileSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import FakeTimers from '@sinonjs/fake-timers';
 import type { CompiledProgram } from '../src/compiler/compile.ts';
@@ -52,15 +53,23 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Warm up, then time `fn` RUNS times; returns the median in ms. */
+/** Median CPU time (user + system, ms) of the last `measure` call: less sensitive to a loaded machine than wall time. */
+let lastCpu = 0;
+
+/** Warm up, then time `fn` RUNS times; returns the median wall time in ms (and sets lastCpu). */
 async function measure(fn: () => unknown | Promise<unknown>, warmup = WARMUP, runs = RUNS): Promise<number> {
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const cpuStart = process.cpuUsage();
     const started = performance.now();
     await fn();
     times.push(performance.now() - started);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
   }
+  lastCpu = median(cpu);
   return median(times);
 }
 
@@ -87,12 +96,13 @@ async function benchSwitch(): Promise<void> {
      console.log('done');`,
   );
   const loopYield = await measure(() => runChecked(yieldProgram, 'done'));
+  const loopYieldCpu = lastCpu;
   const nativeYield = await measure(async () => {
     await (async () => {
       for (let i = 0; i < N; i++) await null;
     })();
   });
-  report('a1 yield', `task: N x \`await checkpoint()\``, 'async fn: N x `await null`', loopYield / N, nativeYield / N);
+  report('a1 yield', `task: N x \`await checkpoint()\``, 'async fn: N x `await null`', loopYield / N, nativeYield / N, loopYieldCpu / nativeCpu());
 
   // a2: two tasks ping-pong through futures: each turn a task resumes from a pending future, replaces
   //     it and resolves the other task's future (2N switches). Native: the same with promises.
@@ -114,6 +124,7 @@ async function benchSwitch(): Promise<void> {
      console.log('done');`,
   );
   const loopPing = await measure(() => runChecked(pingPong, 'done'));
+  const loopPingCpu = lastCpu;
   const nativePing = await measure(async () => {
     const deferred = () => {
       let resolve!: () => void;
@@ -133,14 +144,17 @@ async function benchSwitch(): Promise<void> {
     futures[0]!.resolve();
     await Promise.all([a, b]);
   });
-  report('a2 ping-pong', 'two tasks, loop Futures', 'two async fns, promises', loopPing / (2 * N), nativePing / (2 * N));
+  report('a2 ping-pong', 'two tasks, loop Futures', 'two async fns, promises', loopPing / (2 * N), nativePing / (2 * N), loopPingCpu / nativeCpu());
 
-  function report(name: string, loopWhat: string, nativeWhat: string, loopMs: number, nativeMs: number): void {
+  function nativeCpu(): number {
+    return Math.max(lastCpu, 0.001);
+  }
+  function report(name: string, loopWhat: string, nativeWhat: string, loopMs: number, nativeMs: number, cpuRatio: number): void {
     const ratio = loopMs / nativeMs;
     console.log(
       `  ${name.padEnd(13)} loop ${fmt(loopMs * 1e6, 0).padStart(6)} ns/switch (${loopWhat})\n` +
         `  ${''.padEnd(13)} native ${fmt(nativeMs * 1e6, 0).padStart(4)} ns/switch (${nativeWhat})\n` +
-        `  ${''.padEnd(13)} ratio ${fmt(ratio, 1)}x  budget <= 5x  ${verdict(ratio <= 5)}`,
+        `  ${''.padEnd(13)} ratio ${fmt(ratio, 1)}x (CPU time ratio ${fmt(cpuRatio, 1)}x)  budget <= 5x  ${verdict(ratio <= 5)}`,
     );
   }
 }
@@ -180,7 +194,7 @@ async function tasksChild(): Promise<void> {
     quick ? 1 : 2,
     quick ? 3 : 5,
   );
-  const result = { wall, maxRss: process.resourceUsage().maxRSS * 1024, baseline, peakHeap, compile: compileTimes[0] };
+  const result = { wall, cpu: lastCpu, maxRss: process.resourceUsage().maxRSS * 1024, baseline, peakHeap, compile: compileTimes[0] };
   process.stdout.write(JSON.stringify(result));
 }
 
@@ -191,9 +205,9 @@ function benchTasks(): void {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
-  const r = JSON.parse(out) as { wall: number; maxRss: number; baseline: number; peakHeap: number; compile: number };
+  const r = JSON.parse(out) as { wall: number; cpu: number; maxRss: number; baseline: number; peakHeap: number; compile: number };
   const MB = 1024 * 1024;
-  console.log(`  wall time   ${fmt(r.wall, 0).padStart(6)} ms (median, fresh process)  budget < 1000 ms  ${verdict(r.wall < 1000)}`);
+  console.log(`  wall time   ${fmt(r.wall, 0).padStart(6)} ms (median, fresh process; CPU time ${fmt(r.cpu, 0)} ms)  budget < 1000 ms  ${verdict(r.wall < 1000)}`);
   console.log(
     `  peak memory ${fmt(r.maxRss / MB, 0).padStart(6)} MB (process peak RSS; ${fmt(r.baseline / MB, 0)} MB before the first run, peak JS heap ${fmt(r.peakHeap / MB, 0)} MB)  budget < 300 MB  ${verdict(r.maxRss < 300 * MB)}`,
   );
@@ -242,6 +256,7 @@ async function benchTimers(): Promise<void> {
      setTimeout(() => console.log(String(fired())), 1_000_000);`,
   );
   const loopMs = await measure(() => runChecked(program, String(expected)));
+  const loopCpu = lastCpu;
   const fakeMs = await measure(() => {
     const clock = FakeTimers.createClock(0, 10 * expected);
     const fired = timerWorkload(
@@ -253,8 +268,8 @@ async function benchTimers(): Promise<void> {
     if (fired() !== expected) throw new Error(`fake-timers fired ${fired()} timers, expected ${expected}`);
   });
   const speedup = fakeMs / loopMs;
-  console.log(`  loop        ${fmt(loopMs, 1).padStart(8)} ms (whole run: program, timers, trace, console)`);
-  console.log(`  fake-timers ${fmt(fakeMs, 1).padStart(8)} ms (createClock + runAll, native code)`);
+  console.log(`  loop        ${fmt(loopMs, 1).padStart(8)} ms, CPU ${fmt(loopCpu, 1)} ms (whole run: program, timers, trace, console)`);
+  console.log(`  fake-timers ${fmt(fakeMs, 1).padStart(8)} ms, CPU ${fmt(lastCpu, 1)} ms (createClock + runAll, native code)`);
   console.log(`  loop is ${fmt(speedup, 1)}x ${speedup >= 1 ? 'faster' : 'slower'}  budget: faster  ${verdict(speedup > 1)}`);
 }
 
@@ -266,6 +281,9 @@ if (args.includes('--tasks-child')) {
 }
 
 console.log(`miniloop benchmarks  (Node ${process.version}; medians of ${RUNS} runs after ${WARMUP} warm-ups${quick ? '; --quick sizes' : ''})`);
+const load = loadavg()[0]!;
+const cores = availableParallelism();
+console.log(`machine: ${cores} CPU(s), load average ${fmt(load, 1)}` + (load > cores ? '  WARNING: the machine is busy; wall times are inflated (CPU times shown beside them)' : ''));
 if (!only || only === 'a') await benchSwitch();
 if (!only || only === 'b') benchTasks();
 if (!only || only === 'c') await benchTimers();
