@@ -25,7 +25,7 @@ interface TwinCase {
 /** Prepended to every miniloop twin: log() prints one line like the Python twin's log(). */
 const TS_PRELUDE = `import * as ml from 'miniloop';
 const { now } = ml;
-const log = (...parts: unknown[]) => console.log(parts.map((p) => typeof p === 'boolean' ? (p ? 'True' : 'False') : String(p)).join(' '));
+const log = (...parts: unknown[]) => console.log(parts.map((p) => p === null ? 'None' : typeof p === 'boolean' ? (p ? 'True' : 'False') : String(p)).join(' '));
 `;
 
 /** The Python twins' harness: an asyncio loop with a virtual clock. */
