@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { playgroundPlugin } from './src/playground/vite-plugin.mjs';
 
 // Everything a host may change is an environment variable, so one build command
 // serves every deployment:
@@ -44,6 +45,8 @@ export default defineConfig({
     },
   },
   vite: {
+    // Playground: runner bundle, "miniloop" declarations, Monaco's CSS (src/playground/vite-plugin.mjs).
+    plugins: [playgroundPlugin()],
     resolve: {
       // MDX pages and layouts import chrome and MDX components as '@components/X.astro'.
       alias: { '@components': fileURLToPath(new URL('./components', import.meta.url)) },

@@ -1,0 +1,10 @@
+import { gather, sleep } from 'miniloop';
+
+async function fetchPage(url: string, ms: number) {
+  await sleep(ms);
+  console.log(`got ${url}`);
+  return { url, bytes: url.length * 100 };
+}
+
+const pages = await gather(fetchPage('/a', 200), fetchPage('/bb', 50), fetchPage('/ccc', 120));
+console.log(pages);

@@ -1,0 +1,126 @@
+/**
+ * The console panel (role="log"): one block per run, earlier runs collapsed
+ * (a <details> the reader can reopen) and at most KEEP_RUNS of them kept;
+ * each line shows its virtual time, task and text (already formatted like
+ * Node's by the runtime), its level as a class (and a sign for warn/error).
+ * A run keeps LINE_CAP lines and reports how many more there were.
+ */
+import { CappedList, LINE_CAP } from './output.ts';
+import type { WireLine, WireProblem } from './protocol.ts';
+import type { PlaygroundKey } from './strings.ts';
+
+/** Earlier runs kept (collapsed) above the current one. */
+export const KEEP_RUNS = 5;
+
+type T = (key: PlaygroundKey, vars?: Record<string, string | number>) => string;
+
+/** One run's block in the console. */
+export class RunBlock {
+  readonly element: HTMLDetailsElement;
+  readonly #body: HTMLElement;
+  readonly #lines = new CappedList<WireLine>(LINE_CAP);
+  readonly #t: T;
+  #moreNote: HTMLElement | undefined;
+
+  constructor(element: HTMLDetailsElement, t: T) {
+    this.element = element;
+    this.#t = t;
+    this.#body = document.createElement('div');
+    this.#body.className = 'pg-run-lines';
+    element.append(this.#body);
+  }
+
+  /** Lines kept so far. */
+  get lines(): readonly WireLine[] {
+    return this.#lines.items;
+  }
+
+  addLines(batch: readonly WireLine[]): void {
+    const kept = this.#lines.push(batch);
+    if (kept.length) {
+      const fragment = document.createDocumentFragment();
+      for (const line of kept) fragment.append(renderLine(line));
+      this.#body.append(fragment);
+    }
+  }
+
+  /** Shows how many lines were printed beyond what is kept (`total` from the runner when known). */
+  noteTotal(total: number): void {
+    const hidden = Math.max(total, this.#lines.total) - this.#lines.items.length;
+    if (hidden <= 0) return;
+    this.#moreNote ??= this.note('');
+    this.#moreNote.textContent = this.#t('playground.more', { count: hidden.toLocaleString() });
+  }
+
+  /** A plain-language note at the end of the block (finished, stopped...). */
+  note(text: string): HTMLElement {
+    const p = document.createElement('p');
+    p.className = 'pg-note';
+    p.textContent = text;
+    this.element.append(p);
+    return p;
+  }
+
+  /** A problem the runtime reported (uncaught error with its stack, deadlock, budget) or a compile error. */
+  problem(problem: WireProblem | string): void {
+    const pre = document.createElement('pre');
+    pre.className = 'pg-problem';
+    pre.dataset.kind = typeof problem === 'string' ? 'compile' : problem.kind;
+    pre.textContent = typeof problem === 'string' ? problem : problem.message;
+    this.element.append(pre);
+  }
+}
+
+function renderLine(line: WireLine): HTMLElement {
+  const row = document.createElement('div');
+  row.className = `pg-line pg-level-${line.level}`;
+  row.dataset.level = line.level;
+  const t = document.createElement('span');
+  t.className = 'pg-t';
+  t.textContent = `${line.t} ms`;
+  const task = document.createElement('span');
+  task.className = 'pg-task';
+  task.textContent = line.task;
+  const text = document.createElement('pre');
+  text.className = 'pg-text';
+  text.textContent = line.text;
+  row.append(t, task, text);
+  return row;
+}
+
+/** The whole panel. */
+export class ConsoleView {
+  readonly #panel: HTMLElement;
+  readonly #t: T;
+  #runs = 0;
+
+  constructor(panel: HTMLElement, t: T) {
+    this.#panel = panel;
+    this.#t = t;
+  }
+
+  /** Starts a new run block; collapses the earlier ones and drops the oldest. */
+  startRun(): RunBlock {
+    this.#panel.querySelector('[data-expected]')?.remove();
+    const earlier = [...this.#panel.querySelectorAll<HTMLDetailsElement>('details.pg-run-block')];
+    for (const block of earlier) block.open = false;
+    for (const block of earlier.slice(0, Math.max(0, earlier.length - (KEEP_RUNS - 1)))) block.remove();
+    const details = document.createElement('details');
+    details.className = 'pg-run-block';
+    details.open = true;
+    const summary = document.createElement('summary');
+    summary.textContent = this.#t('playground.runTitle', { n: ++this.#runs });
+    details.append(summary);
+    this.#panel.append(details);
+    return new RunBlock(details, this.#t);
+  }
+
+  /** Empties the panel (the reader's Clear). */
+  clear(): void {
+    this.#panel.replaceChildren();
+  }
+
+  scrollToEnd(): void {
+    this.#panel.scrollTop = this.#panel.scrollHeight;
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Monaco, loaded only on intent (this module is imported dynamically by the
+ * controller). Slim imports: the editor API, the contributions a TypeScript
+ * playground uses, the TypeScript tokenizer and language service, and two
+ * workers (editor, TypeScript) - not the ~80 other languages. The "miniloop"
+ * module's declarations (generated from src/runtime at build time by
+ * src/playground/vite-plugin.mjs) are registered as extra libs, so the editor
+ * checks types, completes names and shows the doc comments on hover.
+ */
+import * as monaco from 'monaco-editor/editor/editor.api';
+import 'monaco-editor/editor/browser/coreCommands';
+import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
+import 'monaco-editor/editor/contrib/clipboard/browser/clipboard';
+import 'monaco-editor/editor/contrib/codeAction/browser/codeActionContributions';
+import 'monaco-editor/editor/contrib/comment/browser/comment';
+import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu';
+import 'monaco-editor/editor/contrib/cursorUndo/browser/cursorUndo';
+import 'monaco-editor/editor/contrib/folding/browser/folding';
+import 'monaco-editor/editor/contrib/gotoError/browser/gotoError';
+import 'monaco-editor/editor/contrib/hover/browser/hoverContribution';
+import 'monaco-editor/editor/contrib/indentation/browser/indentation';
+import 'monaco-editor/editor/contrib/inlineCompletions/browser/inlineCompletions.contribution';
+import 'monaco-editor/editor/contrib/linesOperations/browser/linesOperations';
+import 'monaco-editor/editor/contrib/multicursor/browser/multicursor';
+import 'monaco-editor/editor/contrib/parameterHints/browser/parameterHints';
+import 'monaco-editor/editor/contrib/smartSelect/browser/smartSelect';
+import 'monaco-editor/editor/contrib/snippet/browser/snippetController2';
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/editor/contrib/tokenization/browser/tokenization';
+import 'monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter';
+import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations';
+import 'monaco-editor/editor/contrib/find/browser/findController';
+import 'monaco-editor/editor/common/standaloneStrings';
+import 'monaco-editor/languages/definitions/typescript/register';
+import { typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
+import miniloopTypes from 'virtual:miniloop-types';
+
+/** A compile error to mark in the editor (1-based line, 0-based column, as esbuild reports). */
+export interface Marker {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** What the controller needs from an editor. */
+export interface EditorHandle {
+  getValue(): string;
+  setValue(code: string): void;
+  setMarkers(markers: Marker[]): void;
+  focus(): void;
+  dispose(): void;
+}
+
+let configured = false;
+function configure(): void {
+  if (configured) return;
+  configured = true;
+  (self as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = {
+    getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
+  };
+  typescriptDefaults.setCompilerOptions({
+    target: ScriptTarget.ESNext,
+    module: ModuleKind.ESNext,
+    moduleResolution: ModuleResolutionKind.NodeJs,
+    strict: true,
+    allowNonTsExtensions: true,
+    noEmit: true,
+    lib: ['esnext', 'dom'],
+  });
+  typescriptDefaults.setEagerModelSync(true);
+  for (const [path, text] of Object.entries(miniloopTypes as Record<string, string>)) {
+    typescriptDefaults.addExtraLib(text, `file:///node_modules/miniloop/${path}`);
+  }
+  const isDark = () => {
+    const theme = document.documentElement.dataset.theme;
+    return theme ? theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
+  };
+  const applyTheme = () => monaco.editor.setTheme(isDark() ? 'vs-dark' : 'vs');
+  applyTheme();
+  new MutationObserver(applyTheme).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', applyTheme);
+}
+
+let nextModel = 1;
+
+/** Creates an editor in `container` holding `code`. */
+export function createEditor(
+  container: HTMLElement,
+  code: string,
+  { onChange, onRun, ariaLabel }: { onChange(code: string): void; onRun(): void; ariaLabel: string },
+): EditorHandle {
+  configure();
+  const model = monaco.editor.createModel(code, 'typescript', monaco.Uri.parse(`file:///playground/${nextModel++}/main.ts`));
+  const editor = monaco.editor.create(container, {
+    model,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 14,
+    tabSize: 2,
+    ariaLabel,
+    fixedOverflowWidgets: true,
+    renderLineHighlightOnlyWhenFocus: true,
+  });
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, onRun);
+  model.onDidChangeContent(() => {
+    monaco.editor.setModelMarkers(model, 'esbuild', []);
+    onChange(model.getValue());
+  });
+  return {
+    getValue: () => model.getValue(),
+    setValue: (value) => {
+      if (value !== model.getValue()) model.setValue(value);
+    },
+    setMarkers: (markers) =>
+      monaco.editor.setModelMarkers(
+        model,
+        'esbuild',
+        markers.map((m) => ({
+          severity: monaco.MarkerSeverity.Error,
+          message: m.message,
+          startLineNumber: m.line,
+          startColumn: m.column + 1,
+          endLineNumber: m.line,
+          endColumn: Math.max(m.column + 2, model.getLineMaxColumn(Math.min(m.line, model.getLineCount()))),
+        })),
+      ),
+    focus: () => editor.focus(),
+    dispose: () => {
+      editor.dispose();
+      model.dispose();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Output capping, shared by the runner worker (which stops sending) and the
+ * console panel (which stops drawing): a run keeps its first LINE_CAP lines and
+ * counts the rest, so a flood of console.log never freezes the page
+ * (tests/playground/output.test.ts, tests/browser/playground-hostile.test.ts).
+ */
+
+/** Lines of one run that the console keeps. */
+export const LINE_CAP = 2000;
+
+/** Keeps at most `cap` items and counts the ones it dropped. */
+export class CappedList<T> {
+  readonly cap: number;
+  readonly items: T[] = [];
+  /** Items offered after the cap was reached. */
+  dropped = 0;
+
+  constructor(cap = LINE_CAP) {
+    this.cap = cap;
+  }
+
+  /** Adds what fits; returns the items that were kept (for incremental drawing). */
+  push(batch: readonly T[]): T[] {
+    const room = Math.max(0, this.cap - this.items.length);
+    const kept = batch.slice(0, room);
+    for (const item of kept) this.items.push(item);
+    this.dropped += batch.length - kept.length;
+    return kept;
+  }
+
+  /** Every item offered so far. */
+  get total(): number {
+    return this.items.length + this.dropped;
+  }
+}
+
+/**
+ * Groups items into batches for postMessage: a batch is sent when it holds
+ * `maxItems` or when `maxMs` of wall time passed since the last send, so a
+ * long synchronous run still streams and a flood costs few messages.
+ */
+export class Batcher<T> {
+  #batch: T[] = [];
+  #last: number;
+  readonly #send: (batch: T[]) => void;
+  readonly #now: () => number;
+  readonly #maxItems: number;
+  readonly #maxMs: number;
+
+  constructor(send: (batch: T[]) => void, { maxItems = 500, maxMs = 30, now = () => performance.now() } = {}) {
+    this.#send = send;
+    this.#now = now;
+    this.#maxItems = maxItems;
+    this.#maxMs = maxMs;
+    this.#last = now();
+  }
+
+  add(item: T): void {
+    this.#batch.push(item);
+    if (this.#batch.length >= this.#maxItems || this.#now() - this.#last >= this.#maxMs) this.flush();
+  }
+
+  flush(): void {
+    this.#last = this.#now();
+    if (this.#batch.length === 0) return;
+    const batch = this.#batch;
+    this.#batch = [];
+    this.#send(batch);
+  }
+}

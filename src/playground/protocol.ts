@@ -1,0 +1,130 @@
+/**
+ * The one message protocol between the page, the sandbox frame and the runner
+ * worker (the Svelte REPL's rule: typed unions in one file). Every message that
+ * crosses a boundary is checked with the validators below and dropped when its
+ * shape is wrong: the sandbox runs untrusted code, so nothing it sends is
+ * trusted further than these checks (tests/playground/protocol.test.ts).
+ */
+import type { CompiledProgram } from '../compiler/compile.ts';
+
+/** A console line as the page shows it. */
+export interface WireLine {
+  /** Virtual ms. */
+  t: number;
+  /** Task name. */
+  task: string;
+  level: 'log' | 'info' | 'warn' | 'error' | 'debug';
+  text: string;
+}
+
+/** A problem the runtime reported at the end of a run (uncaught error, deadlock, budget...). */
+export interface WireProblem {
+  kind: string;
+  message: string;
+}
+
+/** Page → sandbox: run a compiled program (id identifies the run). */
+export interface RunRequest {
+  type: 'run';
+  id: number;
+  program: CompiledProgram;
+}
+
+/** Page → sandbox frame (first message, over the port): the runner's source text to start its worker from. */
+export interface InitRequest {
+  type: 'init';
+  runner: string;
+}
+
+/** Sandbox → page: a batch of console lines of run `id`. */
+export interface LinesMessage {
+  type: 'lines';
+  id: number;
+  lines: WireLine[];
+}
+
+/** Sandbox → page: run `id` ended. */
+export interface DoneMessage {
+  type: 'done';
+  id: number;
+  status: 'ok' | 'failed';
+  problems: WireProblem[];
+  /** Lines the runtime printed in all (the page may show fewer). */
+  total: number;
+  endTime: number;
+}
+
+/** Sandbox → page: the worker could not start or died (out of memory, for example). */
+export interface CrashMessage {
+  type: 'crash';
+  message: string;
+}
+
+/** Sandbox → page: the frame is ready for `init`. */
+export interface ReadyMessage {
+  type: 'ready';
+}
+
+export type ToSandbox = RunRequest | InitRequest;
+export type FromSandbox = LinesMessage | DoneMessage | CrashMessage | ReadyMessage;
+
+const LEVELS = new Set(['log', 'info', 'warn', 'error', 'debug']);
+const MAX_TEXT = 100_000;
+const MAX_BATCH = 5_000;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isText = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
+
+/** A well-formed console line, or undefined. */
+export function validLine(v: unknown): WireLine | undefined {
+  if (!isObject(v)) return undefined;
+  const { t, task, level, text } = v;
+  if (typeof t !== 'number' || !Number.isFinite(t) || !isText(task, 200) || typeof level !== 'string' || !LEVELS.has(level) || !isText(text)) return undefined;
+  return { t, task, level: level as WireLine['level'], text };
+}
+
+/**
+ * Checks a message from the sandbox. Returns a clean copy (only known fields)
+ * or undefined for anything else; callers also check that `id` is the run
+ * they are waiting for.
+ */
+export function validFromSandbox(v: unknown): FromSandbox | undefined {
+  if (!isObject(v)) return undefined;
+  switch (v.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'crash':
+      return isText(v.message, 2000) ? { type: 'crash', message: v.message } : undefined;
+    case 'lines': {
+      if (!isId(v.id) || !Array.isArray(v.lines) || v.lines.length > MAX_BATCH) return undefined;
+      const lines: WireLine[] = [];
+      for (const raw of v.lines) {
+        const line = validLine(raw);
+        if (!line) return undefined;
+        lines.push(line);
+      }
+      return { type: 'lines', id: v.id, lines };
+    }
+    case 'done': {
+      if (!isId(v.id) || (v.status !== 'ok' && v.status !== 'failed') || !Array.isArray(v.problems) || v.problems.length > 100) return undefined;
+      if (!isId(v.total) || typeof v.endTime !== 'number') return undefined;
+      const problems: WireProblem[] = [];
+      for (const p of v.problems) {
+        if (!isObject(p) || !isText(p.kind, 50) || !isText(p.message)) return undefined;
+        problems.push({ kind: p.kind, message: p.message });
+      }
+      return { type: 'done', id: v.id, status: v.status, problems, total: v.total, endTime: v.endTime };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Checks a run request inside the worker (the page is trusted, but a confused message must not crash the runner). */
+export function validRunRequest(v: unknown): RunRequest | undefined {
+  if (!isObject(v) || v.type !== 'run' || !isId(v.id) || !isObject(v.program)) return undefined;
+  const p = v.program;
+  if (p.ok !== true || typeof p.code !== 'string' || typeof p.map !== 'string' || typeof p.lineOffset !== 'number' || typeof p.filename !== 'string' || typeof p.source !== 'string') return undefined;
+  return { type: 'run', id: v.id, program: { ok: true, code: p.code, map: p.map, lineOffset: p.lineOffset, filename: p.filename, source: p.source } };
+}

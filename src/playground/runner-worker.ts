@@ -1,0 +1,48 @@
+/**
+ * The runner: the body of the blob worker that the sandbox frame starts. It is
+ * bundled (with the whole runtime) into ONE classic script by
+ * src/playground/vite-plugin.mjs, because a worker made from a Blob in an
+ * opaque-origin frame cannot import modules from the site.
+ *
+ * It runs one program per message, synchronously (runProgram), and streams the
+ * console lines in batches while the program runs. Only the first LINE_CAP
+ * lines of a run are sent; the rest are counted.
+ */
+import { runProgram } from '../runtime/program.ts';
+import type { TraceEvent } from '../runtime/trace.ts';
+import { Batcher, LINE_CAP } from './output.ts';
+import { validRunRequest, type DoneMessage, type LinesMessage, type WireLine } from './protocol.ts';
+
+declare const self: { postMessage(message: unknown): void; onmessage: ((event: { data: unknown }) => void) | null };
+
+const post = (message: LinesMessage | DoneMessage) => self.postMessage(message);
+
+self.onmessage = (event) => {
+  const request = validRunRequest(event.data);
+  if (!request) return;
+  const { id, program } = request;
+  const names = new Map<number, string>([[0, 'loop']]);
+  let sent = 0;
+  let total = 0;
+  const batcher = new Batcher<WireLine>((lines) => post({ type: 'lines', id, lines }));
+  const onEvent = (e: TraceEvent) => {
+    if (e.kind === 'spawn') names.set(e.task, (e.detail as { name: string }).name);
+    else if (e.kind === 'log') {
+      total++;
+      if (sent >= LINE_CAP) return;
+      sent++;
+      const detail = e.detail as { level: WireLine['level']; text: string };
+      batcher.add({ t: e.t, task: names.get(e.task) ?? 'loop', level: detail.level, text: detail.text });
+    }
+  };
+  let done: DoneMessage;
+  try {
+    const result = runProgram(program, { onEvent });
+    batcher.flush();
+    done = { type: 'done', id, status: result.status, problems: result.problems, total, endTime: result.endTime };
+  } catch (error) {
+    batcher.flush();
+    done = { type: 'done', id, status: 'failed', problems: [{ kind: 'error', message: String((error as Error)?.stack ?? error) }], total, endTime: 0 };
+  }
+  post(done);
+};

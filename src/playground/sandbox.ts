@@ -1,0 +1,169 @@
+/**
+ * The page's side of the sandbox: one hidden iframe per playground with
+ * sandbox="allow-scripts" (an opaque origin), its document given as srcdoc,
+ * talking to the page over a MessageChannel created here. Design and threat
+ * model: src/playground/README.md; hostile snippets:
+ * tests/browser/playground-hostile.test.ts.
+ *
+ * A run that is stopped, or exceeds the wall-time budget, ends by removing the
+ * frame, which ends its worker at once; a fresh frame is prepared for the next
+ * run. Messages are accepted only from the port this object created, only with
+ * a valid shape (protocol.ts) and only for the run in progress.
+ */
+import type { CompiledProgram } from '../compiler/compile.ts';
+import { validFromSandbox, type DoneMessage, type WireLine } from './protocol.ts';
+
+/** What a run reports back. */
+export interface RunCallbacks {
+  onLines(lines: WireLine[]): void;
+  onDone(done: DoneMessage): void;
+  /** The run ended without a result: 'stopped' (Stop), 'timeout' (wall-time budget) or 'crash'. */
+  onAbort(reason: 'stopped' | 'timeout' | 'crash', message?: string): void;
+}
+
+/** Wall-time budget of one run, in ms. */
+export const WALL_TIME_BUDGET_MS = 5000;
+
+/** The srcdoc of the sandbox frame: a CSP meta, then the boot script (by absolute URL: the frame has no base URL of its own). */
+export function sandboxDocument(bootUrl: string): string {
+  const src = new URL(bootUrl, document.baseURI).href;
+  const policy = `default-src 'none'; script-src ${src} 'unsafe-eval' blob:; worker-src blob:; connect-src 'none'; style-src 'none'; img-src 'none'; form-action 'none'`;
+  return `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${policy}"></head><body><script src="${src}"></script></body></html>`;
+}
+
+let nextRunId = 1;
+
+/** One playground's sandbox. */
+export class Sandbox {
+  readonly #bootUrl: string;
+  readonly #runner: () => Promise<string>;
+  readonly #budgetMs: number;
+  #frame: HTMLIFrameElement | undefined;
+  #port: MessagePort | undefined;
+  #ready: Promise<MessagePort> | undefined;
+  #current: { id: number; callbacks: RunCallbacks; timer: ReturnType<typeof setTimeout> } | undefined;
+
+  /**
+   * @param bootUrl URL of sandbox-boot.js on this site
+   * @param runner resolves to the runner bundle's text
+   */
+  constructor(bootUrl: string, runner: () => Promise<string>, budgetMs = WALL_TIME_BUDGET_MS) {
+    this.#bootUrl = bootUrl;
+    this.#runner = runner;
+    this.#budgetMs = budgetMs;
+  }
+
+  /** Creates the frame and starts its worker now (a warm-up; run() does it too). */
+  prepare(): Promise<MessagePort> {
+    this.#ready ??= this.#create();
+    return this.#ready;
+  }
+
+  /** True while a run is in progress. */
+  get running(): boolean {
+    return this.#current !== undefined;
+  }
+
+  /** Runs `program`; ends any run in progress first. */
+  async run(program: CompiledProgram, callbacks: RunCallbacks): Promise<void> {
+    if (this.#current) this.stop();
+    const id = nextRunId++;
+    const timer = setTimeout(() => this.#abort(id, 'timeout'), this.#budgetMs);
+    this.#current = { id, callbacks, timer };
+    let port: MessagePort;
+    try {
+      port = await this.prepare();
+    } catch (error) {
+      this.#abort(id, 'crash', String(error));
+      return;
+    }
+    if (this.#current?.id !== id) return; // stopped while the frame was starting
+    port.postMessage({ type: 'run', id, program });
+  }
+
+  /** Ends the run in progress at once (the worker is terminated with its frame). */
+  stop(): void {
+    if (this.#current) this.#abort(this.#current.id, 'stopped');
+  }
+
+  /** Removes the frame for good. */
+  dispose(): void {
+    this.stop();
+    this.#teardown();
+  }
+
+  #abort(id: number, reason: 'stopped' | 'timeout' | 'crash', message?: string): void {
+    const current = this.#current;
+    if (!current || current.id !== id) return;
+    clearTimeout(current.timer);
+    this.#current = undefined;
+    this.#teardown();
+    current.callbacks.onAbort(reason, message);
+    // A fresh frame for the next run, started while the reader reads.
+    void this.prepare().catch(() => {});
+  }
+
+  #teardown(): void {
+    this.#port?.close();
+    this.#frame?.remove();
+    this.#port = undefined;
+    this.#frame = undefined;
+    this.#ready = undefined;
+  }
+
+  #create(): Promise<MessagePort> {
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.setAttribute('aria-hidden', 'true');
+    frame.tabIndex = -1;
+    frame.title = 'sandbox';
+    frame.hidden = true;
+    frame.srcdoc = sandboxDocument(this.#bootUrl);
+    const channel = new MessageChannel();
+    const port = channel.port1;
+    this.#frame = frame;
+    this.#port = port;
+    const runnerText = this.#runner();
+    return new Promise<MessagePort>((resolve, reject) => {
+      let readySeen = false;
+      port.onmessage = (event) => {
+        if (this.#port !== port) return; // a torn-down frame
+        const message = validFromSandbox(event.data);
+        if (!message) return;
+        if (message.type === 'ready') {
+          if (readySeen) return;
+          readySeen = true;
+          runnerText.then(
+            (runner) => {
+              port.postMessage({ type: 'init', runner });
+              resolve(port);
+            },
+            reject,
+          );
+          return;
+        }
+        const current = this.#current;
+        if (message.type === 'crash') {
+          if (current) this.#abort(current.id, 'crash', message.message);
+          return;
+        }
+        if (!current || message.id !== current.id) return; // not the run in progress
+        if (message.type === 'lines') current.callbacks.onLines(message.lines);
+        else {
+          clearTimeout(current.timer);
+          this.#current = undefined;
+          current.callbacks.onDone(message);
+        }
+      };
+      frame.addEventListener(
+        'load',
+        () => {
+          if (this.#frame !== frame) return;
+          frame.contentWindow?.postMessage({ type: 'connect' }, '*', [channel.port2]);
+        },
+        { once: true },
+      );
+      document.body.append(frame);
+    });
+  }
+}

@@ -1,0 +1,34 @@
+/** The UI strings a playground needs in the browser (the component passes them in its data-strings attribute). */
+import type { UiKey } from '../i18n/t.ts';
+
+export const PLAYGROUND_KEYS = [
+  'playground.run',
+  'playground.stop',
+  'playground.reset',
+  'playground.share',
+  'playground.clear',
+  'playground.editor',
+  'playground.runTitle',
+  'playground.running',
+  'playground.compiling',
+  'playground.finished',
+  'playground.stopped',
+  'playground.timeout',
+  'playground.crashed',
+  'playground.compileError',
+  'playground.more',
+  'playground.copied',
+  'playground.copyFailed',
+  'playground.stale',
+  'playground.useNew',
+  'playground.keepMine',
+  'playground.shared',
+  'playground.loadFailed',
+] as const satisfies readonly UiKey[];
+
+export type PlaygroundKey = (typeof PLAYGROUND_KEYS)[number];
+
+/** A translate function over the strings the component passed. */
+export function translator(table: Partial<Record<string, string>>): (key: PlaygroundKey, vars?: Record<string, string | number>) => string {
+  return (key, vars) => (table[key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) => (vars && name in vars ? String(vars[name]) : m));
+}
