@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { axeSerious, collectErrors, contentSlugs, contextOptions, LANGS, launchBrowser, trackRequests } from './harness.ts';
+import { EXPECTED_SLUGS } from '../site/content-files.ts';
 
 const sites = inject('sites');
 const slugs = contentSlugs();
@@ -48,6 +49,14 @@ describe.each(sites)('site built with base $base', (site) => {
     const current = page.locator('nav.sidebar a[aria-current="page"]');
     expect(await current.count()).toBe(1);
     expect(await current.getAttribute('href')).toBe(`${site.base}${lang}/${slug}/`);
+    const order = await sidebarLinks.evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    expect(order).toEqual(EXPECTED_SLUGS.map((s) => `${site.base}${lang}/${s}/`));
+
+    // Previous / next follow the reading order.
+    const at = EXPECTED_SLUGS.indexOf(slug as (typeof EXPECTED_SLUGS)[number]);
+    const pager = async (rel: string) => ((await page.locator(`nav.pager a[rel="${rel}"]`).count()) ? page.getAttribute(`nav.pager a[rel="${rel}"]`, 'href') : null);
+    expect(await pager('prev')).toBe(at > 0 ? order[at - 1] : null);
+    expect(await pager('next')).toBe(at < order.length - 1 ? order[at + 1] : null);
 
     // Table of contents: one link per h2/h3, each pointing at a real heading.
     const headingIds = await page.locator('article h2[id], article h3[id]').evaluateAll((els) => els.map((e) => e.id));
@@ -74,11 +83,14 @@ describe.each(sites)('site built with base $base', (site) => {
     expect(requests.offHost()).toEqual([]);
     await page.close();
 
-    // Accessibility in both themes.
+    // Accessibility in both themes: the dark one is applied by switching the
+    // emulated system preference on the loaded page (the CSS follows it live).
     const axePage = await axeContext.newPage();
+    await axePage.emulateMedia({ colorScheme: 'light' });
+    await axePage.goto(url, { waitUntil: 'load' });
     for (const colorScheme of ['light', 'dark'] as const) {
       await axePage.emulateMedia({ colorScheme });
-      await axePage.goto(url, { waitUntil: 'load' });
+      expect(await axePage.evaluate(() => getComputedStyle(document.body).colorScheme)).toBe(colorScheme);
       expect(await axeSerious(axePage), `axe, ${colorScheme} theme`).toEqual([]);
     }
     await axePage.close();
@@ -97,6 +109,13 @@ describe.each(sites)('site built with base $base', (site) => {
     expect(errors).toEqual([]);
     expect(requests.offHost()).toEqual([]);
     await page.close();
+
+    const axePage = await axeContext.newPage();
+    for (const path of ['en/', 'zh/', 'en/no-such-page/']) {
+      await axePage.goto(`${site.url}${path}`, { waitUntil: 'load' });
+      expect(await axeSerious(axePage), `axe on /${path}`).toEqual([]);
+    }
+    await axePage.close();
 
     // The root sends a Chinese-speaking reader to /zh/ and others to /en/.
     for (const [locale, lang] of [['zh-CN', 'zh'], ['en-GB', 'en'], ['fr-FR', 'en']] as const) {
