@@ -1,0 +1,117 @@
+"""Virtual-time helpers for the semantics corpus.
+
+Each main.py does `from vclock import log, run` (asyncio) or
+`from vclock import log, run_trio` (trio) and logs with `log(msg)`.
+Every call prints one line `<virtual ms>\t<msg>` on stdout; the generator
+(scripts/corpus/gen-semantics.py) parses these lines.
+
+asyncio: `run(main())` runs the coroutine like asyncio.run on a fresh
+VirtualEventLoop, whose time() is a virtual clock starting at 0 and whose
+selector advances that clock by the select timeout instead of sleeping.
+
+trio: `run_trio(main)` is trio.run(main) with MockClock(autojump_threshold=0)
+and strict_exception_groups=True (the default since trio 0.25; the trio on
+this machine is older, so it is passed explicitly).
+"""
+import asyncio
+import selectors
+import sys
+
+_now = None  # callable returning virtual seconds since the start
+
+
+def now_ms():
+    return round(_now() * 1000)
+
+
+def log(msg):
+    msg = str(msg)
+    assert '\n' not in msg and '\t' not in msg, msg
+    sys.stdout.write(f"{now_ms()}\t{msg}\n")
+
+
+def yn(b):
+    """Booleans print as yes/no: Python's True/False and JS's true/false differ."""
+    return 'yes' if b else 'no'
+
+
+def ename(e):
+    """The error's type name; exception groups of any concrete class
+    (asyncio's ExceptionGroup, trio's NonBaseMultiError) print as
+    ExceptionGroup / BaseExceptionGroup, the names the TS API uses."""
+    if isinstance(e, ExceptionGroup):
+        return 'ExceptionGroup'
+    if isinstance(e, BaseExceptionGroup):
+        return 'BaseExceptionGroup'
+    return type(e).__name__
+
+
+class Deadlock(RuntimeError):
+    pass
+
+
+class _VirtualSelector(selectors.DefaultSelector):
+    """A real selector (the loop registers its self-pipe) that never waits:
+    select(timeout) polls once and moves the virtual clock forward by
+    timeout."""
+
+    def __init__(self):
+        super().__init__()
+        self.clock = 0.0
+
+    def select(self, timeout=None):
+        events = super().select(0)
+        if events:
+            return events
+        if timeout is None:
+            raise Deadlock('deadlock: nothing scheduled and the main task is not done')
+        if timeout > 0:
+            self.clock += timeout
+        return []
+
+
+class VirtualEventLoop(asyncio.SelectorEventLoop):
+    def __init__(self):
+        self._vselector = _VirtualSelector()
+        super().__init__(self._vselector)
+
+    def time(self):
+        return self._vselector.clock
+
+
+def run(main):
+    """Like asyncio.run(main) on a fresh VirtualEventLoop."""
+    global _now
+    loop = VirtualEventLoop()
+    _now = loop.time
+    try:
+        asyncio.set_event_loop(loop)
+        return loop.run_until_complete(main)
+    finally:
+        try:
+            _cancel_all_tasks(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
+        finally:
+            asyncio.set_event_loop(None)
+            loop.close()
+
+
+def _cancel_all_tasks(loop):
+    # Same as asyncio.runners._cancel_all_tasks.
+    to_cancel = asyncio.all_tasks(loop)
+    if not to_cancel:
+        return
+    for task in to_cancel:
+        task.cancel()
+    loop.run_until_complete(asyncio.gather(*to_cancel, return_exceptions=True))
+
+
+def run_trio(main, *args):
+    global _now
+    import trio
+    import trio.testing
+    clock = trio.testing.MockClock(autojump_threshold=0)
+    start = clock.current_time()
+    _now = lambda: clock.current_time() - start
+    return trio.run(main, *args, clock=clock, strict_exception_groups=True)
