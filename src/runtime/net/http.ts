@@ -216,11 +216,11 @@ export interface RequestOptions extends LinkOptions {
 }
 
 /** Split "http://host:port/path?q" into its parts, without normalising the path. */
-export function parseUrl(url: string, defaultScheme = 'http'): { scheme: string; host: string; port: number; target: string } {
+export function parseUrl(url: string, defaultScheme = 'http', defaultPort?: number): { scheme: string; host: string; port: number; target: string } {
   const m = /^(?:([a-z][a-z0-9+.-]*):\/\/)?([^/:?#]+)(?::(\d+))?([^#]*)/i.exec(url);
   if (!m) throw new TypeError(`invalid URL: ${url}`);
   const scheme = (m[1] ?? defaultScheme).toLowerCase();
-  const port = m[3] ? Number(m[3]) : scheme === 'https' || scheme === 'wss' ? 443 : 80;
+  const port = m[3] ? Number(m[3]) : (defaultPort ?? (scheme === 'https' || scheme === 'wss' ? 443 : 80));
   let target = m[4] || '/';
   if (!target.startsWith('/')) target = `/${target}`;
   return { scheme, host: m[2]!, port, target };
