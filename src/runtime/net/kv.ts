@@ -191,7 +191,7 @@ export class KvClient {
   #url: string;
   #options: KvOptions;
 
-  /** @internal use `kv.connect()`. */
+  /** Use `kv.connect()` (used by the runtime, not by programs). */
   constructor(conn: Connection, url: string, options: KvOptions) {
     this.#channel = new Channel(conn);
     this.#url = url;
@@ -287,12 +287,12 @@ type PubSubMessage = { channel: string; message: string };
 
 /** Messages of subscribed channels (redis-py PubSub): `receive()` or `for await`. */
 export class KvSubscription {
-  /** @internal */
+  /** The subscription's own connection (for the runtime; use receive() or for await). */
   readonly channel: Channel;
   #messages: PubSubMessage[] = [];
   #waiter: { future: Future<unknown>; map: (m: PubSubMessage | null) => unknown } | null = null;
 
-  /** @internal use `client.subscribe()`. */
+  /** Use `client.subscribe()` (used by the runtime, not by programs). */
   constructor(conn: Connection) {
     this.channel = new Channel(conn);
     this.channel.onPush = (push) => {

@@ -151,9 +151,9 @@ export class Connection {
   readonly local: string;
   /** The other end's address. */
   readonly remote: string;
-  /** @internal the other end. */
+  /** The other end (used by the runtime, not by programs). */
   peer!: Connection;
-  /** @internal callback mode for built-in services (no task, no futures): each message as it arrives, null at the end. */
+  /** Callback mode for built-in services (no task, no futures): each message as it arrives, null at the end (used by the runtime, not by programs). */
   onMessage: ((message: unknown) => void) | null = null;
   #net: Network;
   #out: Link;
@@ -162,7 +162,7 @@ export class Connection {
   #closing = false;
   #waiter: { future: Future<unknown>; map: (message: unknown) => unknown } | null = null;
 
-  /** @internal made by the network in pairs. */
+  /** Made by the network in pairs (used by the runtime, not by programs). */
   constructor(net: Network, local: string, remote: string, out: Link) {
     this.#net = net;
     this.local = local;
@@ -238,7 +238,7 @@ export class Connection {
   }
 
   /**
-   * @internal the next message (null at the end) passed through `map`; a
+   * For protocol layers: the next message (null at the end) passed through `map`; a
    * `map` that throws fails the future. Protocol layers use it to turn frames
    * into values without a second future.
    */
@@ -310,7 +310,7 @@ export class Server {
   accepted = 0;
   #net: Network;
 
-  /** @internal made by Network.listen. */
+  /** Made by Network.listen (used by the runtime, not by programs). */
   constructor(net: Network, host: string, port: number) {
     this.#net = net;
     this.host = host;
@@ -333,7 +333,7 @@ export class Server {
   }
 }
 
-/** @internal what the network keeps per listening address. */
+/** What the network keeps per listening address (used by the runtime, not by programs). */
 interface Listener {
   server: Server;
   accept: (conn: Connection) => void;
@@ -362,7 +362,7 @@ export class Network {
   #clientIps = new Map<number, string>();
   #nextIp = 2;
   #nextPort = 50000;
-  /** @internal per-network state of the built-in services (kv, sql, search), keyed by service. */
+  /** Per-network state of the built-in services (kv, sql, search), keyed by service (used by the runtime, not by programs). */
   readonly services = new Map<string, unknown>();
 
   /** Create a network on the running loop (prefer `createNetwork`). */
@@ -384,7 +384,7 @@ export class Network {
     checkLink(this.latency, this.bandwidth);
   }
 
-  /** @internal one jitter sample (0 without jitter). */
+  /** One jitter sample (0 without jitter) (used by the runtime, not by programs). */
   jitterSample(): number {
     return this.jitter > 0 ? this.#random() * this.jitter : 0;
   }
@@ -402,7 +402,7 @@ export class Network {
     });
   }
 
-  /** @internal listen with a plain callback per connection (built-in services: no task per connection). */
+  /** Listen with a plain callback per connection (built-in services: no task per connection) (used by the runtime, not by programs). */
   listenWith(host: string, port: number, options: LinkOptions, accept: (conn: Connection) => void): Server {
     const key = `${host}:${port}`;
     if (this.#listeners.has(key)) throw new Error(`listen ${key}: address already in use (EADDRINUSE)`);
@@ -412,12 +412,12 @@ export class Network {
     return server;
   }
 
-  /** @internal */
+  /** The listener at host:port, if any (for the runtime's services). */
   listenerAt(host: string, port: number): Listener | undefined {
     return this.#listeners.get(`${host}:${port}`);
   }
 
-  /** @internal */
+  /** Stop listening for `server` (Server.close calls this). */
   unlisten(server: Server): void {
     const key = `${server.host}:${server.port}`;
     if (this.#listeners.get(key)?.server === server) this.#listeners.delete(key);

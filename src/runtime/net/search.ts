@@ -144,7 +144,7 @@ export class SearchClient {
   #channel: Channel;
   #index: string;
 
-  /** @internal use `search.connect()`. */
+  /** Use `search.connect()` (used by the runtime, not by programs). */
   constructor(conn: Connection, index: string) {
     this.#channel = new Channel(conn);
     this.#index = index;

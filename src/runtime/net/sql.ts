@@ -56,7 +56,7 @@ export class DbConnection {
   /** The pool it belongs to, if any. */
   readonly pool: Pool | null;
 
-  /** @internal made by the pool. */
+  /** Made by the pool (used by the runtime, not by programs). */
   constructor(conn: Connection, pool: Pool | null) {
     this.#channel = new Channel(conn);
     this.pool = pool;
@@ -122,7 +122,7 @@ export class Pool {
   #waiters: Array<Future<DbConnection>> = [];
   #closed = false;
 
-  /** @internal use `sql.createPool()`. */
+  /** Use `sql.createPool()` (used by the runtime, not by programs). */
   constructor(options: PoolOptions) {
     this.size = options.size ?? 10;
     if (!(this.size >= 1)) throw new RangeError(`pool size must be at least 1, got ${options.size}`);

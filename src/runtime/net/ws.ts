@@ -52,7 +52,7 @@ export class WebSocket {
   #closing = false;
   #peerClosed = false;
 
-  /** @internal made by ws.serve and ws.connect. */
+  /** Made by ws.serve and ws.connect (used by the runtime, not by programs). */
   constructor(conn: Connection, path: string, isClient: boolean) {
     this.#conn = conn;
     this.remote = conn.remote;
