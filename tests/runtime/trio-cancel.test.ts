@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSource } from './run-source.ts';
 
-const IMPORTS = `import { sleep, now, checkpoint, blockFor, openNursery, CancelScope, moveOnAfter, moveOnAt, failAfter, failAt, currentEffectiveDeadline, sleepForever, sleepUntil, Cancelled, TooSlowError, ExceptionGroup } from 'miniloop';\n`;
+const IMPORTS = `import { sleep, now, checkpoint, blockFor, openNursery, CancelScope, moveOnAfter, moveOnAt, failAfter, failAt, currentEffectiveDeadline, sleepForever, sleepUntil, Cancelled, TooSlowError, ExceptionGroup, Lock } from 'miniloop';\n`;
 
 async function run(source: string): Promise<string[]> {
   const result = await runSource(IMPORTS + source);
@@ -318,6 +318,35 @@ describe('trio timeouts', () => {
       console.log('after', now());
     `);
     expect(lines).toEqual(['0 child deadline 40', '40 child Cancelled at 40', '40 after 40']);
+  });
+
+  it('cancels a task blocked on an asyncio Lock and lets the lock pass to the next waiter', async () => {
+    const lines = await run(`
+      const lock = new Lock();
+      await lock.acquire();
+      await openNursery(async (nursery) => {
+        nursery.startSoon(async () => {
+          const scope = await moveOnAfter(10, async () => { await lock.acquire(); console.log('impatient got the lock'); });
+          console.log('impatient gave up', scope.cancelledCaught);
+        });
+        nursery.startSoon(async () => { await sleep(1); await lock.acquire(); console.log('patient got the lock at', now()); lock.release(); });
+        await sleep(20);
+        lock.release();
+      });
+      // Cancelled, then released in the same step: the first waiter is woken but gets Cancelled; the wake-up passes on.
+      await lock.acquire();
+      await openNursery(async (nursery) => {
+        const scope = new CancelScope();
+        nursery.startSoon(async () => { await scope.run(async () => { await lock.acquire(); console.log('raced waiter got it'); lock.release(); }); });
+        nursery.startSoon(async () => { await sleep(2); await lock.acquire(); console.log('second waiter got it at', now()); lock.release(); });
+        await sleep(30);
+        scope.cancel();
+        lock.release();
+      });
+      console.log('lock free', !lock.locked());
+    `);
+    expect(lines.slice(0, 2)).toEqual(['10 impatient gave up true', '20 patient got the lock at 20']);
+    expect(lines.slice(2)).toEqual(['50 second waiter got it at 50', '50 lock free true']);
   });
 
   it('sleepForever wakes only by cancellation', async () => {

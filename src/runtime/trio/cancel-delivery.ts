@@ -75,6 +75,8 @@ export interface TrioTaskState {
   shielded: number;
   /** The nursery the task is a child of (changes when `TaskStatus.started()` moves it). */
   owner: ChildOwner | null;
+  /** For a nursery child: the error its body ended with, if any. */
+  exitError?: () => unknown;
 }
 
 const STATE = Symbol('trio.task');

@@ -4,12 +4,15 @@
  * trio.BrokenResourceError). `name` is set explicitly so printed errors read
  * the same in the browser and in Node.
  *
- * `Cancelled` deliberately does NOT extend the core's `CancelledError`: the
- * core Task treats a CancelledError escaping a task as "the task was cancelled"
- * (asyncio semantics) and drops the error object, while a trio child that
- * raises Cancelled must hand exactly that error to its nursery.
+ * `Cancelled` extends the core's `CancelledError` on purpose: the asyncio
+ * primitives (Lock, Semaphore, Queue...) clean up after a cancelled wait when
+ * they see a CancelledError (e.g. a cancelled lock waiter passes the wake-up
+ * on), and a trio scope may cancel a task blocked in one of them. A cancel
+ * scope still catches only `Cancelled`, never asyncio's CancelledError. The
+ * core Task counts a task ended by Cancelled as cancelled; the nursery keeps
+ * the error object itself (nursery.ts).
  */
-import { ExceptionGroup } from '../errors.ts';
+import { CancelledError, ExceptionGroup } from '../errors.ts';
 
 /** What made a cancel scope cancel (trio 0.31's `Cancelled.source`). */
 export type CancelSource = 'deadline' | 'nursery' | 'explicit';
@@ -19,7 +22,7 @@ export type CancelSource = 'deadline' | 'nursery' | 'explicit';
  * propagate: the cancel scope that was cancelled catches it, and no one else
  * should. Wrapped in an ExceptionGroup when it leaves a nursery.
  */
-export class Cancelled extends Error {
+export class Cancelled extends CancelledError {
   /** Why the scope was cancelled: its deadline passed, its nursery had a failing child, or `cancel()` was called. */
   readonly source: CancelSource;
   /** The `reason` given to `CancelScope.cancel(reason)`, if any. */

@@ -131,8 +131,27 @@ export class Nursery implements ChildOwner {
 
   /** @internal Create a child task in this nursery. */
   _spawn(thunk: () => unknown, name: string, group: string): Task<unknown> {
-    const task = new Task(thunk, { name: name || undefined, group });
+    let exitError: unknown;
+    // Keep the error the child ends with: a Task that ends with Cancelled (a CancelledError) only records "cancelled".
+    const body = (): unknown => {
+      const result = thunk();
+      if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<unknown>).then === 'function') {
+        (result as PromiseLike<unknown>).then(undefined, (error: unknown) => {
+          exitError = error;
+        });
+      }
+      return result;
+    };
+    const task = new Task(() => {
+      try {
+        return body();
+      } catch (error) {
+        exitError = error;
+        throw error;
+      }
+    }, { name: name || undefined, group });
     const state = trioState(task);
+    state.exitError = () => exitError;
     state.owner = this;
     this._children.add(task);
     activate(task, this.cancelScope._status);
@@ -145,8 +164,9 @@ export class Nursery implements ChildOwner {
     this._children.delete(task);
     const state = trioState(task);
     if (task.cancelled()) {
-      // Cancelled the asyncio way (Task.cancel()), or our armed Cancelled was never thrown.
-      this._addExc(state.armed ?? new CancelledError());
+      // Ended by Cancelled (the core Task records that as "cancelled"), or cancelled the asyncio way.
+      const error = state.exitError?.();
+      this._addExc(error instanceof CancelledError ? error : (state.armed ?? new CancelledError()));
     } else {
       try {
         task.result();
