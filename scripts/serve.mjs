@@ -35,17 +35,19 @@ export function normalizeBase(base = '/') {
 
 /**
  * Starts a static server for `dir` mounted at `base`.
- * @param {{ dir?: string, base?: string, port?: number, host?: string, csp?: string | false }} [options]
+ * `live: true` looks files up on every request instead of once at start, so a
+ * folder that is rebuilt while it is served never makes the server crash.
+ * @param {{ dir?: string, base?: string, port?: number, host?: string, csp?: string | false, live?: boolean }} [options]
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>} url ends with the base path
  */
-export async function serve({ dir = 'dist', base = '/', port = 0, host = '127.0.0.1', csp = CONTENT_SECURITY_POLICY } = {}) {
+export async function serve({ dir = 'dist', base = '/', port = 0, host = '127.0.0.1', csp = CONTENT_SECURITY_POLICY, live = false } = {}) {
   const root = resolve(dir);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`${root} has no index.html: build the site first (npm run build).`);
   const prefix = normalizeBase(base);
   const notFoundFile = join(root, '404.html');
   const notFound = existsSync(notFoundFile) ? readFileSync(notFoundFile) : Buffer.from('Not found');
   const files = sirv(root, {
-    dev: false,
+    dev: live,
     etag: true,
     setHeaders(res, pathname) {
       // Browsers refuse WebAssembly.instantiateStreaming without this type.

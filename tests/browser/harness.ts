@@ -27,10 +27,15 @@ declare module 'vitest' {
   }
 }
 
-/** The two configurations every browser test runs against. */
+/**
+ * The two configurations every browser test runs against. SITE_TEST_OUT=dir
+ * builds them into dir/dist and dir/dist-base instead (useful when several
+ * people run the suite in one checkout at the same time).
+ */
+const outPrefix = process.env.SITE_TEST_OUT ? `${process.env.SITE_TEST_OUT.replace(/\/+$/, '')}/` : '';
 export const SITE_CONFIGS = [
-  { name: 'root', base: '/', outDir: 'dist' },
-  { name: 'based', base: '/guides/async/', outDir: 'dist-base' },
+  { name: 'root', base: '/', outDir: `${outPrefix}dist` },
+  { name: 'based', base: '/guides/async/', outDir: `${outPrefix}dist-base` },
 ] as const;
 
 function run(command: string, args: string[], env: Record<string, string>): Promise<void> {
@@ -62,7 +67,7 @@ export async function buildSite({ base = '/', outDir = 'dist' }: { base?: string
 
 /** Serves `dir` on 127.0.0.1 (random port) under `base`, with the README's CSP. */
 export async function serveDir(dir: string, base = '/'): Promise<{ url: string; close: () => Promise<void> }> {
-  const { url, close } = await serve({ dir, base, port: 0 });
+  const { url, close } = await serve({ dir, base, port: 0, live: true });
   return { url, close };
 }
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { axeSerious, collectErrors, contentSlugs, contextOptions, LANGS, launchBrowser, trackRequests } from './harness.ts';
 import { EXPECTED_SLUGS } from '../site/content-files.ts';
+import { CONTENT_SECURITY_POLICY } from '../../scripts/serve.mjs';
 
 const sites = inject('sites');
 const slugs = contentSlugs();
@@ -103,6 +104,8 @@ describe.each(sites)('site built with base $base', (site) => {
     for (const { lang, htmlLang } of LANGS) {
       const response = await page.goto(`${site.url}${lang}/`);
       expect(response?.status()).toBe(200);
+      // The whole suite runs under the policy the README documents.
+      expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
       expect(await page.getAttribute('html', 'lang')).toBe(htmlLang);
       expect(await page.locator('ol.contents a').count()).toBe(slugs.length);
     }
