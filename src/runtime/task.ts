@@ -58,6 +58,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   pendingThrow: unknown = undefined;
   #locals: Map<symbol, unknown> | undefined;
   #numCancelsRequested = 0;
+  #inCancel = false;
   #pendingMessage: string | undefined;
 
   /** Create and schedule a task running `fn()` (or waiting for an already running promise). */
@@ -159,7 +160,16 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     if (this.done()) return false;
     this.#numCancelsRequested++;
     this.loop.trace.add(this.loop.now, this.id, 'cancel', message === undefined ? {} : { message });
-    if (this.futWaiter !== null && this.futWaiter.cancel(message)) return true;
+    // Tasks awaiting each other would cancel each other forever: the second
+    // visit only marks the task (asyncio recurses until RecursionError).
+    if (this.futWaiter !== null && !this.#inCancel) {
+      this.#inCancel = true;
+      try {
+        if (this.futWaiter.cancel(message)) return true;
+      } finally {
+        this.#inCancel = false;
+      }
+    }
     this.mustCancel = true;
     this.#pendingMessage = message;
     return true;
