@@ -167,4 +167,19 @@ describe('http', () => {
     expect(waits).toContain('connect example.com:80');
     expect(waits).toContain('GET /index.html');
   });
+
+  it('a client can give up on a slow server (waitFor, cancel); the server is not stalled by it', async () => {
+    const { out, result } = await run(`
+      import { http, sleep, waitFor, createTask, now } from 'miniloop';
+      http.createServer(async (req) => { await sleep(req.path === '/slow' ? 1000 : 0); return req.path; }).listen(80, 's');
+      await waitFor(http.get('http://s/slow'), 100).catch((e) => console.log(e.name, now()));
+      const t = createTask(() => http.get('http://s/slow'), { name: 'getter' });
+      await sleep(50);
+      t.cancel();
+      await t.catch((e) => console.log(e.name, now()));
+      console.log((await http.get('http://s/fast')).body, Math.round(now()));
+    `);
+    expect(result.problems).toEqual([]);
+    expect(out.map((l) => l.replace(/^[\d.]+ main: /, ''))).toEqual(['TimeoutError 100', 'CancelledError 150', '/fast 230']);
+  });
 });

@@ -131,4 +131,34 @@ describe('network', () => {
     expect(first.map((l) => l.split(': ')[1]!.split(' ')[0])).toEqual(['0', '1', '2', '3', '4']);
     expect(first.some((l) => !l.endsWith(' 45'))).toBe(true);
   });
+
+  it('a cancelled read loses no data; a second concurrent reader is refused', async () => {
+    const out = await lines(`
+      import { network, waitFor, sleep } from 'miniloop';
+      network.listen('s', 1, async (conn) => { await sleep(100); await conn.write('late'); });
+      const c = await network.connect('s', 1);
+      await waitFor(c.read(), 10).catch((e) => console.log(e.name));
+      const pending = c.read();
+      await c.read().catch((e) => console.log(e.message));
+      console.log(await pending, await c.read());
+    `);
+    expect(out).toEqual([
+      '50 main: TimeoutError',
+      '50 main: read() called while another task is already waiting for data from s:1',
+      '140 main: late null',
+    ]);
+  });
+
+  it('a client blocked on a read nobody will answer is reported as a deadlock naming the wait', async () => {
+    const result = await runSource(`
+      import { network } from 'miniloop';
+      network.listen('s', 1, async (conn) => { await conn.read(); });
+      const c = await network.connect('s', 1);
+      await c.read();
+    `);
+    expect(result.status).toBe('failed');
+    expect(result.problems.map((p) => p.kind)).toEqual(['deadlock']);
+    expect(result.problems[0]!.message).toContain('task main waits on recv from s:1');
+    expect(result.problems[0]!.message).toContain('task conn 10.0.0.2:50000 waits on recv from 10.0.0.2:50000');
+  });
 });
