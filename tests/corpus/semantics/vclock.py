@@ -14,6 +14,7 @@ and strict_exception_groups=True (the default since trio 0.25; the trio on
 this machine is older, so it is passed explicitly).
 """
 import asyncio
+import heapq
 import selectors
 import sys
 
@@ -70,13 +71,48 @@ class _VirtualSelector(selectors.DefaultSelector):
         return []
 
 
+class _FifoTimerHandle(asyncio.TimerHandle):
+    """Orders by (when, seq). asyncio compares timers by `when` alone and keeps
+    them in a heapq, which is not stable: with a virtual clock many timers fall
+    due at exactly the same instant and would fire in heap order (e.g. 12
+    sleeps of 0.1 s started in a row wake as 0, 2, 6, 11, 10, ...). On a real
+    clock two timers scheduled one after the other never have equal `when`
+    (time() moves on between the calls), so they fire in the order they were
+    scheduled. The tie-break by scheduling order restores that."""
+
+    __slots__ = ('_seq',)
+
+    def __lt__(self, other):
+        if self._when == other._when:
+            return self._seq < other._seq
+        return self._when < other._when
+
+
 class VirtualEventLoop(asyncio.SelectorEventLoop):
     def __init__(self):
         self._vselector = _VirtualSelector()
+        self._timer_seq = 0
         super().__init__(self._vselector)
 
     def time(self):
         return self._vselector.clock
+
+    def call_at(self, when, callback, *args, context=None):
+        # Same as BaseEventLoop.call_at (3.11), with a FIFO tie-break.
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        if self._debug:
+            self._check_thread()
+            self._check_callback(callback, 'call_at')
+        timer = _FifoTimerHandle(when, callback, args, self, context)
+        self._timer_seq += 1
+        timer._seq = self._timer_seq
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
 
 
 def run(main):
