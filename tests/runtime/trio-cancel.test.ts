@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSource } from './run-source.ts';
 
-const IMPORTS = `import { sleep, now, checkpoint, blockFor, openNursery, CancelScope, moveOnAfter, moveOnAt, failAfter, failAt, currentEffectiveDeadline, sleepForever, sleepUntil, Cancelled, TooSlowError, ExceptionGroup, Lock } from 'miniloop';\n`;
+const IMPORTS = `import { sleep, now, checkpoint, blockFor, openNursery, CancelScope, moveOnAfter, moveOnAt, failAfter, failAt, currentEffectiveDeadline, sleepForever, sleepUntil, Cancelled, TooSlowError, ExceptionGroup, Lock, ValueError } from 'miniloop';\n`;
 
 async function run(source: string): Promise<string[]> {
   const result = await runSource(IMPORTS + source);
@@ -240,6 +240,32 @@ describe('trio cancel scopes', () => {
       try { await scope.run(() => {}); } catch (e) { console.log((e as Error).name, (e as Error).message); }
     `);
     expect(lines).toEqual(["0 RuntimeError Each CancelScope may only be used for a single 'with' block"]);
+  });
+
+  it('says why in the Cancelled message, as trio 0.31 does (source, reason, source task); the first reason stays', async () => {
+    const lines = await run(`
+      async function why(fn: (s: CancelScope) => void) {
+        await new CancelScope().run(async (s) => {
+          fn(s);
+          try { await checkpoint(); } catch (e) { console.log((e as Cancelled).source, '|', (e as Error).message); throw e; }
+        });
+      }
+      await why((s) => { s.deadline = -Infinity; });
+      await why((s) => s.cancel('hello'));
+      await why((s) => { s.cancel(); s.deadline = -Infinity; });
+      try {
+        await openNursery(async (nursery) => {
+          nursery.startSoon(async function failing() { throw new ValueError(); });
+          try { await sleep(10); } catch (e) { console.log((e as Error).message); throw e; }
+        });
+      } catch {}
+    `);
+    expect(lines).toEqual([
+      '0 deadline | cancelled due to deadline',
+      "0 explicit | cancelled due to explicit with reason 'hello' from task <Task 'main'>",
+      "0 explicit | cancelled due to explicit from task <Task 'main'>",
+      "0 cancelled due to nursery with reason 'child task raised exception ValueError()' from task <Task 'failing'>",
+    ]);
   });
 
   it('passes other errors through a cancelled scope untouched', async () => {

@@ -168,15 +168,16 @@ export class CancelScope {
     this.#cancel('explicit', reason ?? null);
   }
 
-  /** @internal Cancel on behalf of a nursery whose child failed. */
-  _cancelFrom(source: CancelSource): void {
-    this.#cancel(source, null);
+  /** @internal Cancel on behalf of a nursery whose child or body failed (trio's _add_exc). */
+  _cancelFrom(source: CancelSource, reason: string, sourceTask: Task<unknown>): void {
+    this.#cancel(source, reason, sourceTask);
   }
 
-  #cancel(source: CancelSource, reason: string | null): void {
+  #cancel(source: CancelSource, reason: string | null, sourceTask?: Task<unknown>): void {
     if (this._cancelCalled) return;
     this._cancelCalled = true;
-    const task = maybeLoop()?.current as Task<unknown> | null | undefined;
+    // The first reason stays (trio: "not overwritten"); a deadline names no task.
+    const task = sourceTask ?? (maybeLoop()?.current as Task<unknown> | null | undefined);
     this._cancelReason = { source, reason, sourceTask: source === 'deadline' ? null : (task?.name ?? null) };
     this.#syncTimer();
     this._status?.notify();
@@ -268,6 +269,12 @@ export class CancelScope {
     if (this.#timer !== null && (!want || this.#timerAt !== this.#deadline)) {
       this.#timer.cancel();
       this.#timer = null;
+    }
+    if (want && this.#deadline <= getLoop().now) {
+      // Already due: cancel now rather than on the next turn, so the very next checkpoint raises
+      // (trio expires deadlines before it resumes any task; a loop timer would run after tasks already queued).
+      this.#cancel('deadline', null);
+      return;
     }
     if (want && this.#timer === null) {
       this.#timerAt = this.#deadline;

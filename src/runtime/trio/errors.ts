@@ -31,8 +31,12 @@ export class Cancelled extends CancelledError {
   readonly sourceTask: string | null;
 
   constructor(source: CancelSource = 'explicit', sourceTask: string | null = null, reason: string | null = null) {
-    // Same text as trio 0.31's Cancelled.__str__.
-    super(`Cancelled due to ${source}${reason !== null ? ` with reason '${reason}'` : ''} from task ${sourceTask ?? 'None'}`);
+    // Same text as trio 0.31's Cancelled.__str__ (a task is shown as <Task 'name'>, without trio's address).
+    super(
+      `cancelled due to ${source}` +
+        (reason !== null ? ` with reason '${reason}'` : '') +
+        (sourceTask !== null ? ` from task <Task '${sourceTask}'>` : ''),
+    );
     this.name = 'Cancelled';
     this.source = source;
     this.reason = reason;
@@ -91,6 +95,12 @@ export class RuntimeError extends Error {
     super(message);
     this.name = 'RuntimeError';
   }
+}
+
+/** Python's repr() of an exception, as trio puts it in a cancel reason: `ValueError('boom')`, `ValueError()`. */
+export function reprError(error: unknown): string {
+  if (error instanceof Error) return error.message ? `${error.name}('${error.message}')` : `${error.name}()`;
+  return String(error);
 }
 
 /** The message trio gives the ExceptionGroup a nursery raises. */

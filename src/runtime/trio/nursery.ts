@@ -29,7 +29,7 @@ import { Task } from '../task.ts';
 import type { WaitLabel } from '../trace.ts';
 import { activate, trioState, type ChildOwner } from './cancel-delivery.ts';
 import { CancelScope, requireTask, type CancelStatus } from './cancel-scope.ts';
-import { NURSERY_GROUP_MESSAGE, RuntimeError } from './errors.ts';
+import { NURSERY_GROUP_MESSAGE, reprError, RuntimeError } from './errors.ts';
 
 const counters = new WeakMap<Loop, number>();
 
@@ -166,12 +166,13 @@ export class Nursery implements ChildOwner {
     if (task.cancelled()) {
       // Ended by Cancelled (the core Task records that as "cancelled"), or cancelled the asyncio way.
       const error = state.exitError?.();
-      this._addExc(error instanceof CancelledError ? error : (state.armed ?? new CancelledError()));
+      const cancelled = error instanceof CancelledError ? error : (state.armed ?? new CancelledError());
+      this._addExc(cancelled, `child task raised exception ${reprError(cancelled)}`, task);
     } else {
       try {
         task.result();
       } catch (error) {
-        this._addExc(error);
+        this._addExc(error, `child task raised exception ${reprError(error)}`, task);
       }
     }
     activate(task, null);
@@ -179,10 +180,10 @@ export class Nursery implements ChildOwner {
     this._checkClosed();
   }
 
-  /** @internal Record an error and cancel everything in the nursery (trio's _add_exc). */
-  _addExc(error: unknown): void {
+  /** @internal Record an error and cancel everything in the nursery (trio's _add_exc); `reason` as trio words it. */
+  _addExc(error: unknown, reason: string, source: Task<unknown>): void {
     this.#pendingExcs.push(error);
-    this.cancelScope._cancelFrom('nursery');
+    this.cancelScope._cancelFrom('nursery', reason, source);
   }
 
   /**
@@ -191,7 +192,7 @@ export class Nursery implements ChildOwner {
    * _nested_child_finished).
    */
   _nestedChildFinished(failed: boolean, error: unknown, label: WaitLabel, onClosed: (errors: unknown[]) => void): void {
-    if (failed) this._addExc(error);
+    if (failed) this._addExc(error, `Code block inside nursery contextmanager raised exception ${reprError(error)}`, this.parentTask);
     this.#nestedChildRunning = false;
     this.#onClosed = onClosed;
     trioState(this.parentTask).shielded++;
