@@ -53,6 +53,8 @@ export interface TimelineOptions {
   onScrub?: (position: ScrubPosition | null) => void;
   /** Starting view (default 'time'). */
   view?: ViewMode;
+  /** Lanes shown before the view scrolls vertically (default 14). */
+  maxVisibleRows?: number;
   /** File name of the downloaded trace (default 'miniloop-trace.json'). */
   fileName?: string;
 }
@@ -248,7 +250,7 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
   const resize = (): void => {
     const rows = model ? rowsFor(model, mode).length : 0;
     const w = Math.max(200, Math.floor(plot.clientWidth || container.clientWidth || 600));
-    const h = HEADER_H + Math.max(1, Math.min(rows, MAX_VISIBLE_ROWS)) * ROW_H + 2;
+    const h = HEADER_H + Math.max(1, Math.min(rows, options.maxVisibleRows ?? MAX_VISIBLE_ROWS)) * ROW_H + 2;
     dpr = Math.max(1, win.devicePixelRatio || 1);
     if (w !== cssWidth || h !== cssHeight || canvas.width !== Math.round(w * dpr)) {
       cssWidth = w;

@@ -129,8 +129,9 @@ export class PatternCache {
     this.#dpr = dpr;
   }
 
-  /** The fill for `pattern` in `color` (a CanvasPattern aligned to CSS pixels). */
+  /** The fill for `pattern` in `color` (a CanvasPattern aligned to CSS pixels; 'solid' is the plain colour). */
   get(pattern: PatternName, color: string): CanvasPattern | string {
+    if (pattern === 'solid') return color;
     const key = `${pattern}|${color}`;
     let fill = this.#cache.get(key);
     if (fill === undefined) {
@@ -150,4 +151,17 @@ export class PatternCache {
     }
     return fill;
   }
+}
+
+/**
+ * The flat fill a pattern reduces to on a bar too narrow to show it: the
+ * colour at the pattern's average coverage (cheaper to paint than a pattern).
+ */
+export function flatFill(pattern: PatternName, color: string): string {
+  if (pattern === 'solid') return color;
+  const alpha = pattern === 'outline' ? 0.35 : 0.6;
+  const m = /^#([0-9a-f]{6})$/i.exec(color.trim());
+  if (!m) return color;
+  const n = parseInt(m[1]!, 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }

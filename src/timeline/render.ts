@@ -11,7 +11,7 @@ import {
   type Geometry, type Hit, type Scene,
 } from './geometry.ts';
 import { endOn, firstEndingAtOrAfter, firstMarkAtOrAfter, startOn, type Placed } from './model.ts';
-import type { PatternCache } from './patterns.ts';
+import { flatFill, type PatternCache } from './patterns.ts';
 import { formatMs, formatTick, niceStep, ticks } from './scale.ts';
 import { spanLook, lookKey, type Palette, type PatternName } from './styles.ts';
 
@@ -35,6 +35,43 @@ export interface DrawStats {
 }
 
 const MARK_SIZE = 4;
+/** Bars narrower than this are filled flat (a pattern cannot show in fewer pixels). */
+const NARROW_PX = 6;
+
+/**
+ * Rectangles collected per look (colour + pattern) and filled with one call
+ * per look at the end: a few fills per frame instead of one state change and
+ * fill per span, which is what keeps 10,000 spans inside the budget.
+ */
+class Batch {
+  #looks = new Map<string, { fill: CanvasPattern | string; path: Path2D; outline: Path2D | null; color: string; order: number }>();
+
+  /** Add a rectangle to the batch of `key`. */
+  rect(key: string, fill: () => CanvasPattern | string, color: string, order: number, x: number, y: number, w: number, h: number, outline: boolean): void {
+    let b = this.#looks.get(key);
+    if (!b) {
+      b = { fill: fill(), path: new Path2D(), outline: null, color, order };
+      this.#looks.set(key, b);
+    }
+    b.path.rect(x, y, w, h);
+    if (outline && w >= 3) (b.outline ??= new Path2D()).rect(x + 0.5, y + 0.5, w - 1, h - 1);
+  }
+
+  /** Fill everything, lower `order` first (running spans last, on top). */
+  flush(ctx: CanvasRenderingContext2D): void {
+    const all = [...this.#looks.values()].sort((a, b) => a.order - b.order);
+    for (const b of all) {
+      ctx.fillStyle = b.fill;
+      ctx.fill(b.path);
+      if (b.outline) {
+        ctx.strokeStyle = b.color;
+        ctx.lineWidth = 1;
+        ctx.stroke(b.outline);
+      }
+    }
+    this.#looks.clear();
+  }
+}
 
 /** Paint the whole canvas. `ctx` is already scaled so 1 unit = 1 CSS px. */
 export function drawTimeline(ctx: CanvasRenderingContext2D, scene: Scene, g: Geometry, palette: Palette, patterns: PatternCache, overlay: Overlay): DrawStats {
@@ -65,25 +102,32 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, scene: Scene, g: Geo
   for (const v of tickValues) ctx.fillRect(Math.round(xOf(g, v)), headerHeight, 1, height - headerHeight);
 
   const barArea = rowHeight - 6;
+  const batch = new Batch();
   for (let r = first; r < last; r++) {
     const row = scene.rows[r]!;
     const top = rowTop(g, r) + 3;
     stats.rows++;
     if (row.kind === 'task') {
-      stats.rects += drawItems(ctx, row.lane.spans, g, top, barArea, palette, patterns, (s) => {
+      stats.rects += drawItems(batch, row.lane.spans, g, top, barArea, patterns, (s) => {
         const look = spanLook(s.state, s.on?.kind);
         return { key: lookKey(look), color: palette[look.color], pattern: look.pattern, height: look.height, min: minWidthOf(s, g.axis) };
       });
-      stats.marks += drawMarks(ctx, row.lane.marks, g, top, barArea, palette);
     } else if (row.kind === 'thread') {
-      stats.rects += drawItems(ctx, row.lane.spans, g, top, barArea, palette, patterns, (s) => ({
+      stats.rects += drawItems(batch, row.lane.spans, g, top, barArea, patterns, (s) => ({
         key: s.finished ? 'job' : 'job-open', color: palette.threadJob, pattern: s.finished ? 'solid' : 'outline', height: 0.8, min: MIN_SPAN_PX,
       }));
-      drawItemLabels(ctx, row.lane.spans, g, top + barArea / 2, palette, (s) => s.label);
     } else if (row.kind === 'loop') {
       stats.rects += drawLoop(ctx, scene, g, top, barArea, palette, patterns, overlay);
-      stats.marks += drawMarks(ctx, scene.loopMarks, g, top, barArea, palette);
     }
+  }
+  batch.flush(ctx);
+  // Text and marks go over the bars.
+  for (let r = first; r < last; r++) {
+    const row = scene.rows[r]!;
+    const top = rowTop(g, r) + 3;
+    if (row.kind === 'task') stats.marks += drawMarks(ctx, row.lane.marks, g, top, barArea, palette);
+    else if (row.kind === 'thread') drawItemLabels(ctx, row.lane.spans, g, top + barArea / 2, palette, (s) => s.label);
+    else if (row.kind === 'loop') stats.marks += drawMarks(ctx, scene.loopMarks, g, top, barArea, palette);
   }
 
   // Stalls: a band across every lane, hatched, with edges - blockFor froze the loop thread.
@@ -147,10 +191,10 @@ interface ItemLook {
   min: number;
 }
 
-/** Draw the visible items of one row; returns how many rectangles were filled. */
+/** Collect the visible items of one row into the batch; returns how many rectangles it added. */
 function drawItems<T extends Placed>(
-  ctx: CanvasRenderingContext2D, items: readonly T[], g: Geometry, top: number, barArea: number,
-  _palette: Palette, patterns: PatternCache, lookOf: (item: T) => ItemLook,
+  batch: Batch, items: readonly T[], g: Geometry, top: number, barArea: number,
+  patterns: PatternCache, lookOf: (item: T) => ItemLook,
 ): number {
   if (items.length === 0) return 0;
   const right = g.width;
@@ -158,7 +202,6 @@ function drawItems<T extends Placed>(
   // A zero-length item just left of the range may still show (minimum width).
   while (i > 0 && endOn(items[i - 1]!, g.axis) >= g.range.from - 1e-9) i--;
   let drawn = 0;
-  let currentKey = '';
   let coveredTo = -Infinity;
   let solidTo = -Infinity;
   for (; i < items.length; i++) {
@@ -167,21 +210,13 @@ function drawItems<T extends Placed>(
     if (x0 > right) break;
     const look = lookOf(item);
     const x1 = Math.max(xOf(g, endOn(item, g.axis)), x0 + look.min);
-    // Coalesce: an item entirely inside pixels already painted on this row adds nothing visible,
-    // unless it is a running span (solid, drawn on top).
+    // Coalesce: an item entirely inside pixels already painted on this row adds nothing visible
+    // (running spans, solid and on top, are checked against other running spans only).
     if (look.height < 1 ? x1 <= coveredTo : x1 <= solidTo) continue;
-    if (look.key !== currentKey) {
-      ctx.fillStyle = patterns.get(look.pattern, look.color);
-      currentKey = look.key;
-    }
     const h = barArea * look.height;
-    const y = top + (barArea - h) / 2;
-    ctx.fillRect(x0, y, x1 - x0, h);
-    if (look.pattern === 'outline' && x1 - x0 >= 3) {
-      ctx.strokeStyle = look.color;
-      ctx.lineWidth = 1;
-      ctx.strokeRect(x0 + 0.5, y + 0.5, x1 - x0 - 1, h - 1);
-    }
+    // A pattern needs room to read; bars narrower than NARROW_PX get the pattern's flat colour.
+    if (x1 - x0 < NARROW_PX) batch.rect(`${look.key}|flat`, () => flatFill(look.pattern, look.color), look.color, look.height, x0, top + (barArea - h) / 2, x1 - x0, h, false);
+    else batch.rect(look.key, () => patterns.get(look.pattern, look.color), look.color, look.height, x0, top + (barArea - h) / 2, x1 - x0, h, look.pattern === 'outline');
     drawn++;
     if (x1 > coveredTo) coveredTo = x1;
     if (look.height >= 1 && x1 > solidTo) solidTo = x1;
@@ -330,7 +365,10 @@ function drawHeader(ctx: CanvasRenderingContext2D, scene: Scene, g: Geometry, pa
     ctx.fillStyle = palette.blocked;
     ctx.fillRect(x0, headerHeight - 5, x1 - x0, 4);
     const label = overlay.text.blocked(stall.end - stall.start);
-    ctx.fillText(label, Math.max(x0, labelWidth) + 2, headerHeight - 11);
+    // Keep the label inside the plot: right-align it to the band's end when it would overflow.
+    const w = ctx.measureText(label).width;
+    const lx = Math.max(x0, labelWidth) + 2 + w > width ? Math.max(labelWidth + 2, Math.min(x1, width) - w - 2) : Math.max(x0, labelWidth) + 2;
+    ctx.fillText(label, lx, headerHeight - 11);
   }
   if (overlay.playhead !== null) {
     const x = xOf(g, overlay.playhead);

@@ -120,11 +120,11 @@ export async function lockedContext(browser: Browser, options: { width?: number;
 }
 
 /** Open the fixture page and mount a timeline with `data` (strings optional); resolves when drawn. */
-export async function openTimeline(context: BrowserContext, data: RunData | null, options: { theme?: 'light' | 'dark'; view?: string } = {}): Promise<Page> {
+export async function openTimeline(context: BrowserContext, data: RunData | null, options: { theme?: 'light' | 'dark'; view?: string; maxVisibleRows?: number } = {}): Promise<Page> {
   const page = await context.newPage();
   await page.setContent(await pageHtml(options.theme ?? 'light'));
   await page.evaluate(
-    ({ data, view }) => {
+    ({ data, view, maxVisibleRows }) => {
       const w = window as unknown as { TL: typeof import('../../src/timeline/index.ts'); tl: import('../../src/timeline/index.ts').TimelineHandle; hovers: unknown[]; scrubs: unknown[] };
       w.hovers = [];
       w.scrubs = [];
@@ -132,11 +132,12 @@ export async function openTimeline(context: BrowserContext, data: RunData | null
         onHover: (info) => w.hovers.push(info),
         onScrub: (pos) => w.scrubs.push(pos),
         ...(view ? { view: view as 'time' } : {}),
+        ...(maxVisibleRows ? { maxVisibleRows } : {}),
       });
       if (data) w.tl.update(data);
       w.tl.redraw();
     },
-    { data, view: options.view },
+    { data, view: options.view, maxVisibleRows: options.maxVisibleRows },
   );
   return page;
 }
