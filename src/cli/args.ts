@@ -37,7 +37,7 @@ miniloop event loop, in virtual time.
 Options:
   --json              print one JSON object per console line: {"t","task","level","text"}
   --trace OUT.json    write the run as a Chrome trace (open in ui.perfetto.dev or chrome://tracing)
-  --timeline          print an ASCII timeline of the tasks after the output
+  --timeline          print an ASCII timeline of the tasks after the output (on stderr with --json)
   --width N           width of the timeline in characters (default: terminal width or 80)
   --time-limit MS     stop the run after MS milliseconds of virtual time (default 24h)
   --seed N            seed of Math.random (default 1)

@@ -14,7 +14,8 @@
  *   "nice" step (1, 2 or 5 times a power of ten) for which columns 0..
  *   floor(endTime / msPerCol) fit the width. Column c covers [c*m, (c+1)*m).
  * - The scale: a label line (`0ms`, `10ms`, ... at every tenth column, where
- *   it fits) and a tick line (`|` every tenth column, `-` elsewhere).
+ *   it fits: not into the previous label, not past the width) and a tick line
+ *   (`|` every tenth column, `-` elsewhere).
  * - A cell shows the most important thing that happens in its interval:
  *   `!` error > `*` console line > `#` running > `+` ready (for a positive
  *   time, e.g. after a stall) > a wait letter (the kind waited on for the
@@ -95,7 +96,7 @@ export function asciiTimeline(input: TraceInput | Timeline, options: AsciiOption
 
   const rows: string[] = [];
   const pad = ' '.repeat(labelWidth + 1);
-  rows.push((pad + scaleLabels(columns, m)).trimEnd());
+  rows.push((pad + scaleLabels(columns, m, available)).trimEnd());
   rows.push(pad + Array.from({ length: columns }, (_, c) => (c % 10 === 0 ? '|' : '-')).join(''));
 
   timeline.lanes.forEach((lane, i) => {
@@ -131,12 +132,13 @@ export function niceStep(end: number, columns: number): number {
   }
 }
 
-function scaleLabels(columns: number, m: number): string {
+/** Labels at every tenth column where they fit: not into the previous label, not past the width. */
+function scaleLabels(columns: number, m: number, available: number): string {
   let line = '';
   for (let c = 0; c < columns; c += 10) {
     const label = formatTime(c * m);
     if (line.length > c) continue; // the previous label runs into this tick
-    if (c + label.length > columns + 4) break; // keep the scale about as wide as the chart
+    if (c + label.length > available) break;
     line = line.padEnd(c) + label;
   }
   return line;

@@ -1,37 +1,13 @@
 /** Timeline spans from traces: hand-written traces (exact) and real runs (invariants and known shapes). */
 import { describe, expect, it } from 'vitest';
 import type { TraceDetails, TraceEvent, TraceKind } from '../../src/runtime/trace.ts';
-import { buildTimeline, spanAtSeq, type Timeline } from '../../src/trace/spans.ts';
+import { buildTimeline, spanAtSeq } from '../../src/trace/spans.ts';
 import { runSource } from '../runtime/run-source.ts';
+import { checkInvariants } from './invariants.ts';
 
 /** Build a trace with consecutive seq numbers. */
 function traceOf(...events: Array<[number, number, TraceKind, object]>): TraceEvent[] {
   return events.map(([t, task, kind, detail], seq) => ({ t, seq, task, kind, detail: detail as TraceDetails[typeof kind] }) as TraceEvent);
-}
-
-/** Invariants every timeline must hold. */
-function checkInvariants(timeline: Timeline): void {
-  for (const lane of timeline.lanes) {
-    expect(lane.spans.length).toBeGreaterThan(0);
-    expect(lane.spans[0]!.seqStart).toBe(lane.seqStart);
-    expect(lane.spans[0]!.start).toBe(lane.start);
-    for (let i = 1; i < lane.spans.length; i++) {
-      const prev = lane.spans[i - 1]!;
-      const span = lane.spans[i]!;
-      expect(span.seqStart).toBe(prev.seqEnd); // contiguous on the steps axis
-      expect(span.start).toBe(prev.end); // and in time
-      expect(span.end).toBeGreaterThanOrEqual(span.start);
-      expect(span.state === prev.state && span.on?.what === prev.on?.what).toBe(false); // merged otherwise
-    }
-    for (const span of lane.spans) if (span.state === 'running') expect(span.seqEnd).toBeGreaterThan(span.seqStart);
-    const last = lane.spans[lane.spans.length - 1]!;
-    if (lane.end !== null) {
-      expect(last.end).toBe(lane.end);
-      expect(lane.seqEnd).toBe(last.seqEnd + 1); // the done event's step
-    } else {
-      expect(last.seqEnd).toBe(timeline.endSeq);
-    }
-  }
 }
 
 describe('buildTimeline on hand-written traces', () => {
