@@ -98,7 +98,7 @@ const ts = ([['x', 2], ['bad', 1], ['y', 3]] as const).map(([n, d]) => ml.create
 for await (const t of ml.asCompleted(ts)) {
   log('finished task index', ts.indexOf(t as ml.Task<string>), t.exception() !== undefined);
 }
-const it = ml.asCompleted([() => job('p', 1), () => job('q', 5), () => job('r', 6)], { timeout: 3 });
+const it = ml.asCompleted([() => job('p', 1), () => job('q', 5), () => job('r', 6)], 3);
 for (const aw of it) {
   try {
     log('in time', await aw);
@@ -214,6 +214,62 @@ await ml.sleep(3);
       [6, "gather raised CancelledError despite return_exceptions"],
       [6, "cancel again False"],
       [7, "c cleaned up"]
+    ],
+  },
+  {
+    name: "gather (3.12+): children that are already done are counted at once, so gathering finished tasks does not suspend; allTasks()",
+    py: `import asyncio
+from vloop import log, now, run
+async def quick(n):
+    return n
+async def other():
+    for i in range(3):
+        log('other', i)
+        await asyncio.sleep(0)
+async def main():
+    ts = [asyncio.create_task(quick(n)) for n in range(3)]
+    await asyncio.sleep(0)
+    log('tasks done', all(t.done() for t in ts), len(asyncio.all_tasks()))
+    o = asyncio.create_task(other())
+    await asyncio.sleep(0)
+    r = await asyncio.gather(*ts)
+    log('gathered without a turn', r)
+    await o
+    f = asyncio.get_running_loop().create_future()
+    asyncio.get_running_loop().call_soon(f.set_result, 'late')
+    r = await asyncio.gather(ts[0], f)
+    log('mixed', r)
+run(main)
+`,
+    ts: `async function quick(n: number) {
+  return n;
+}
+async function other() {
+  for (let i = 0; i < 3; i++) {
+    log('other', i);
+    await ml.sleep(0);
+  }
+}
+const ts = [0, 1, 2].map((n) => ml.createTask(() => quick(n)));
+await ml.sleep(0);
+log('tasks done', ts.every((t) => t.done()), ml.allTasks().size);
+const o = ml.createTask(other);
+await ml.sleep(0);
+const r = await ml.gather(...ts);
+log('gathered without a turn', '[' + r.join(', ') + ']');
+await o;
+const f = new ml.Future<string>();
+ml.callSoon(() => f.setResult('late'));
+const r2 = await ml.gather(ts[0]!, f);
+log('mixed', \`[\${r2[0]}, '\${r2[1]}']\`);
+`,
+    expected: [
+      [0, "tasks done True 1"],
+      [0, "other 0"],
+      [0, "gathered without a turn [0, 1, 2]"],
+      [0, "other 1"],
+      [0, "other 2"],
+      [0, "mixed [0, 'late']"]
     ],
   },
   {

@@ -24,3 +24,4 @@ export {
 export { timeout, timeoutAt, Timeout } from './timeouts.ts';
 export { TaskGroup, withTaskGroup, type GroupTaskOptions } from './taskgroup.ts';
 export { toThread, runInExecutor, setThreadPoolSize, DEFAULT_THREAD_POOL_SIZE } from './threads.ts';
+export { allTasks, isFuture } from './introspection.ts';

@@ -324,7 +324,7 @@ function isScalar(x: unknown): x is Scalar {
 
 /** Python's `==` for the values a priority can hold. */
 function pyEq(a: unknown, b: unknown): boolean {
-  if (isScalar(a) && isScalar(b)) return a == b; // eslint-disable-line eqeqeq -- 1 == 1n == true, as in Python
+  if (isScalar(a) && isScalar(b)) return a == b; // loose on purpose: 1 == 1n == true, as in Python
   if (Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && a.every((x, i) => pyEq(x, b[i]));
   }

@@ -213,12 +213,14 @@ export class AsCompleted<T> implements Iterable<Promise<T>>, AsyncIterable<Futur
 
 /**
  * Results in completion order (asyncio.as_completed): iterate and await each
- * item to get the next result to finish (or its error). With `ms`, items not
+ * item to get the next result to finish (or its error). With a timeout
+ * (`asCompleted(aws, 500)` or `{ timeout: 500 }`, virtual ms), items not
  * finished by then raise TimeoutError. `for await` yields the finished futures instead.
  */
-export function asCompleted<T>(aws: Iterable<Awaitable<T>>, options: { timeout?: number | null } = {}): AsCompleted<T> {
+export function asCompleted<T>(aws: Iterable<Awaitable<T>>, options: number | null | { timeout?: number | null } = {}): AsCompleted<T> {
   if (isAwaitable(aws)) throw new TypeError(`expects an iterable of awaitables, not ${describe(aws)}`);
-  return new AsCompleted(aws, options.timeout ?? null);
+  const ms = typeof options === 'number' || options === null ? options : (options.timeout ?? null);
+  return new AsCompleted(aws, ms);
 }
 
 function describe(x: unknown): string {

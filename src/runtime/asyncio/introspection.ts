@@ -1,0 +1,16 @@
+/**
+ * Introspection helpers of asyncio that cost nothing to offer.
+ */
+import { getLoop } from '../loop.ts';
+import { Future } from '../future.ts';
+import { Task, taskRegistry } from '../task.ts';
+
+/** The tasks of this run that are not done yet (asyncio.all_tasks), in creation order. */
+export function allTasks(): Set<Task<unknown>> {
+  return new Set(taskRegistry(getLoop()).live);
+}
+
+/** True for a Task or Future of the loop (asyncio.isfuture). */
+export function isFuture(x: unknown): x is Future<unknown> {
+  return x instanceof Future;
+}
