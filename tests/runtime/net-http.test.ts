@@ -182,4 +182,33 @@ describe('http', () => {
     expect(result.problems).toEqual([]);
     expect(out.map((l) => l.replace(/^[\d.]+ main: /, ''))).toEqual(['TimeoutError 100', 'CancelledError 150', '/fast 230']);
   });
+
+  it('a session reuses connections (no connect round trip) and limits connections in use', async () => {
+    const { out, result } = await run(`
+      import { http, sleep, now, createTask } from 'miniloop';
+      http.createServer(async (req) => { if (req.path === '/slow') await sleep(100); return 'ok'; }).listen(80, 'api');
+      const session = http.createSession({ limit: 2 });
+      let t = now();
+      for (let i = 0; i < 3; i++) { await session.get('http://api/'); console.log('request', i, Math.round(now() - t)); t = now(); }
+      t = now();
+      const tasks = [];
+      for (let i = 0; i < 6; i++) tasks.push(createTask(() => session.get('http://api/slow'), { name: 'c' + i }));
+      await Promise.all(tasks);
+      console.log('6 slow requests, 2 connections:', Math.round(now() - t));
+      session.close();
+      await session.get('http://api/').catch((e) => console.log(e.name));
+    `);
+    expect(result.problems).toEqual([]);
+    // first request connects (80 ms), the next reuse the connection (40 ms); then 3 rounds of 140 ms
+    // (one connection is idle and reused, the other is opened: the first round costs 180).
+    expect(out.map((l) => l.replace(/^[\d.]+ main: /, ''))).toEqual([
+      'request 0 80',
+      'request 1 40',
+      'request 2 40',
+      '6 slow requests, 2 connections: 460',
+      'ConnectionClosedError',
+    ]);
+    const waits = result.trace.filter((e) => e.kind === 'wait').map((e) => (e.detail as { on: { what: string } }).on.what);
+    expect(waits).toContain('http connection limit');
+  });
 });

@@ -16,6 +16,7 @@
  * Tests: tests/runtime/net-http.test.ts.
  */
 import { coroutine } from '../driver.ts';
+import { Future } from '../future.ts';
 import { getLoop, type Loop } from '../loop.ts';
 import { describeError } from '../task.ts';
 import type { HttpHandler, HttpRequest, HttpResponseInit } from './http-types.ts';
@@ -226,45 +227,173 @@ export function parseUrl(url: string, defaultScheme = 'http', defaultPort?: numb
   return { scheme, host: m[2]!, port, target };
 }
 
+/** A request ready to send, and where to. */
+interface Prepared {
+  host: string;
+  port: number;
+  wire: WireRequest;
+}
+
+function prepare(url: string, options: RequestOptions): Prepared {
+  const { host, port, target } = parseUrl(url);
+  const method = (options.method ?? 'GET').toUpperCase();
+  const headers: Record<string, string> = { host: port === 80 ? host : `${host}:${port}`, ...lowerKeys(options.headers) };
+  let body = '';
+  if (typeof options.body === 'string') body = options.body;
+  else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  if (body) headers['content-length'] = String(byteLength(body));
+  return { host, port, wire: { method, target, headers, body } };
+}
+
+/** Send one request on `conn` and wait for its response (a generator step of a coroutine). */
+function* exchange(conn: Connection, url: string, wire: WireRequest): Generator<unknown, HttpResponse, unknown> {
+  yield conn.send(wire, requestSize(wire), `send ${wire.method} ${wire.target}`);
+  const res = (yield conn.read(`${wire.method} ${wire.target}`)) as WireResponse | null;
+  if (res === null) throw new ConnectionClosedError(`${wire.method} ${url}: the server closed the connection without a response`);
+  return {
+    status: res.status,
+    statusText: REASONS[res.status] ?? '',
+    ok: res.status >= 200 && res.status < 300,
+    headers: res.headers,
+    body: res.body,
+    url,
+    text: () => res.body,
+    json: () => JSON.parse(res.body),
+  };
+}
+
 /**
  * Send one request and resolve with the response (aiohttp
- * `session.request(...)`): connect, send, wait, close. Rejects with
- * ConnectionRefusedError when nobody listens.
+ * `session.request(...)` on a fresh session): connect, send, wait, close.
+ * Rejects with ConnectionRefusedError when nobody listens.
  */
 export function request(url: string, options: RequestOptions = {}): Promise<HttpResponse> {
-  const loop = getLoop();
-  return coroutine(loop, function* () {
-    const { host, port, target } = parseUrl(url);
+  return coroutine(getLoop(), function* () {
+    const { host, port, wire } = prepare(url, options);
     const net = options.network ?? defaultNetwork();
-    const method = (options.method ?? 'GET').toUpperCase();
-    const headers: Record<string, string> = { host: port === 80 ? host : `${host}:${port}`, ...lowerKeys(options.headers) };
-    let body = '';
-    if (typeof options.body === 'string') body = options.body;
-    else if (options.body !== undefined) {
-      body = JSON.stringify(options.body);
-      headers['content-type'] ??= 'application/json';
-    }
-    if (body) headers['content-length'] = String(byteLength(body));
     const conn = (yield net.connect(host, port, { latency: options.latency, bandwidth: options.bandwidth })) as Connection;
     try {
-      const wire: WireRequest = { method, target, headers, body };
-      yield conn.send(wire, requestSize(wire), `send ${method} ${target}`);
-      const res = (yield conn.read(`${method} ${target}`)) as WireResponse | null;
-      if (res === null) throw new ConnectionClosedError(`${method} ${url}: the server closed the connection without a response`);
-      return {
-        status: res.status,
-        statusText: REASONS[res.status] ?? '',
-        ok: res.status >= 200 && res.status < 300,
-        headers: res.headers,
-        body: res.body,
-        url,
-        text: () => res.body,
-        json: () => JSON.parse(res.body),
-      };
+      return yield* exchange(conn, url, wire);
     } finally {
       conn.close();
     }
   });
+}
+
+/** Options of `http.createSession`. */
+export interface SessionOptions extends LinkOptions {
+  /** Most connections in use at once (default 100, aiohttp's TCPConnector limit). */
+  limit?: number;
+  /** The network (default: the run's network). */
+  network?: Network;
+}
+
+/**
+ * A client that keeps connections open and reuses them (aiohttp's
+ * ClientSession with its TCPConnector): a request to a host it already talked
+ * to skips the connect round trip. At most `limit` connections are in use at
+ * once; further requests wait (FIFO) for one to be released, shown on the
+ * timeline as "http connection limit".
+ */
+export class HttpSession {
+  /** Most connections in use at once. */
+  readonly limit: number;
+  #options: SessionOptions;
+  #idle = new Map<string, Connection[]>();
+  #inUse = 0;
+  #waiters: Array<Future<void>> = [];
+  #closed = false;
+
+  /** Prefer `http.createSession()`. */
+  constructor(options: SessionOptions = {}) {
+    this.#options = options;
+    this.limit = options.limit ?? 100;
+    if (!(this.limit >= 1)) throw new RangeError(`limit must be at least 1, got ${options.limit}`);
+  }
+
+  /** Connections in use now. */
+  get inUse(): number {
+    return this.#inUse;
+  }
+
+  /** Send a request, reusing an idle connection to the same host when there is one. */
+  request(url: string, options: Omit<RequestOptions, 'network' | 'latency' | 'bandwidth'> = {}): Promise<HttpResponse> {
+    const session = this;
+    return coroutine(getLoop(), function* () {
+      if (session.#closed) throw new ConnectionClosedError('the session is closed');
+      const { host, port, wire } = prepare(url, options);
+      const key = `${host}:${port}`;
+      while (session.#inUse >= session.limit) {
+        const waiter = new Future<void>({ kind: 'semaphore', what: 'http connection limit' });
+        session.#waiters.push(waiter);
+        try {
+          yield waiter;
+        } catch (error) {
+          // Woken and cancelled in the same instant: pass the wake-up on, or a slot would be lost.
+          if (waiter.done() && !waiter.cancelled()) session.#wakeOne();
+          throw error;
+        }
+      }
+      session.#inUse++;
+      let conn: Connection | undefined;
+      const idle = session.#idle.get(key) ?? [];
+      while (conn === undefined && idle.length > 0) {
+        const candidate = idle.pop()!;
+        if (!candidate.atEof() && !candidate.closed) conn = candidate;
+        else candidate.close();
+      }
+      let reusable = false;
+      try {
+        if (conn === undefined) {
+          const net = session.#options.network ?? defaultNetwork();
+          const { latency, bandwidth } = session.#options;
+          conn = (yield net.connect(host, port, { latency, bandwidth })) as Connection;
+        }
+        const response = yield* exchange(conn, url, wire);
+        reusable = true;
+        return response;
+      } finally {
+        session.#inUse--;
+        if (conn !== undefined) {
+          if (reusable && !session.#closed && !conn.atEof()) {
+            if (!session.#idle.has(key)) session.#idle.set(key, []);
+            session.#idle.get(key)!.push(conn);
+          } else conn.close();
+        }
+        session.#wakeOne();
+      }
+    });
+  }
+
+  /** GET (aiohttp `session.get`). */
+  get(url: string, options: Omit<RequestOptions, 'method' | 'body' | 'network' | 'latency' | 'bandwidth'> = {}): Promise<HttpResponse> {
+    return this.request(url, { ...options, method: 'GET' });
+  }
+
+  /** POST `body` (objects are sent as JSON). */
+  post(url: string, body: string | object, options: Omit<RequestOptions, 'method' | 'body' | 'network' | 'latency' | 'bandwidth'> = {}): Promise<HttpResponse> {
+    return this.request(url, { ...options, method: 'POST', body });
+  }
+
+  /** Close idle connections; requests in flight finish, later ones fail (aiohttp `await session.close()`). */
+  close(): void {
+    this.#closed = true;
+    for (const list of this.#idle.values()) for (const conn of list) conn.close();
+    this.#idle.clear();
+  }
+
+  #wakeOne(): void {
+    while (this.#waiters.length > 0) {
+      const waiter = this.#waiters.shift()!;
+      if (!waiter.done()) {
+        waiter.setResult(undefined);
+        return;
+      }
+    }
+  }
 }
 
 type Route = { method: string | null; parts: string[]; handler: HttpHandler };
@@ -338,8 +467,12 @@ export const http = {
   post(url: string, body: string | object, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<HttpResponse> {
     return request(url, { ...options, method: 'POST', body });
   },
-  /** Send a request with any method (aiohttp `session.request`). */
+  /** Send a request with any method on a new connection (aiohttp `session.request`). */
   request,
+  /** A client that reuses connections, with a limit on connections in use (aiohttp ClientSession). */
+  createSession(options?: SessionOptions): HttpSession {
+    return new HttpSession(options);
+  },
   /** A handler dispatching on "METHOD /path/:param" keys (aiohttp add_routes). */
   routes,
   /** A handler serving a virtual file system, safe against path traversal (aiohttp add_static, done right). */

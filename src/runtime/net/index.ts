@@ -13,7 +13,7 @@
  * Tests: tests/runtime/net-*.test.ts; examples: content/examples/asyncio-by-example/.
  */
 export { network, createNetwork, type Network, type Connection, type Server, type NetworkOptions, type ConnectOptions, type ListenOptions } from './network.ts';
-export { http, type HttpServer, type HttpResponse, type HttpRequest, type HttpResponseInit, type HttpHandler, type RequestOptions } from './http.ts';
+export { http, type HttpServer, type HttpSession, type SessionOptions, type HttpResponse, type HttpRequest, type HttpResponseInit, type HttpHandler, type RequestOptions } from './http.ts';
 export { ws, type WebSocket, type ServeOptions, type WsConnectOptions } from './ws.ts';
 export { kv, type KvClient, type KvSubscription, type KvOptions } from './kv.ts';
 export { sql, type Pool, type DbConnection, type PoolOptions, type QueryResult, type Row } from './sql.ts';
