@@ -1,0 +1,304 @@
+// The timeline view in Chromium: a real run (tests/timeline/fixtures/kitchen.ts:
+// a TaskGroup, a lock, a queue, a worker thread and a blockFor) compiled and run
+// in Node, handed to a self-contained page that mounts src/timeline (bundled
+// with esbuild-wasm; see tests/timeline/browser-fixture.ts). No request may
+// leave 127.0.0.1 (the page makes none at all).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowTop, xOf, markX, PAD_RIGHT, type Geometry } from '../../src/timeline/geometry.ts';
+import { buildModel, type TimelineModel } from '../../src/timeline/model.ts';
+import { TIMELINE_KEYS } from '../../src/timeline/strings.ts';
+import { comparePngs, launch, lockedContext, openTimeline, ROOT, runExample, type RunData } from '../timeline/browser-fixture.ts';
+
+const SHOTS = join(ROOT, 'tests/browser/__screenshots__');
+let browser: Browser;
+let context: BrowserContext;
+let blocked: string[];
+let run: RunData;
+let model: TimelineModel;
+
+beforeAll(async () => {
+  run = await runExample('tests/timeline/fixtures/kitchen.ts', { loopEvents: true });
+  model = buildModel(run);
+  browser = await launch();
+  ({ context, blocked } = await lockedContext(browser, { width: 900, height: 700 }));
+});
+
+afterAll(async () => {
+  expect(blocked).toEqual([]);
+  await browser?.close();
+});
+
+type W = { tl: import('../../src/timeline/index.ts').TimelineHandle; hovers: Array<{ type: string; line?: number; text: string; seq: number } | null>; scrubs: Array<{ seq: number; t: number } | null> };
+
+async function dataset(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => ({ ...document.getElementById('tl')!.dataset }) as Record<string, string>);
+}
+
+/** The view's geometry as the page lays it out (same constants as mount.ts), for pointing at things. */
+async function geometryOf(page: Page): Promise<{ g: Geometry; left: number; top: number }> {
+  const box = (await page.locator('.tl-canvas').boundingBox())!;
+  const ds = await dataset(page);
+  const width = box.width;
+  return {
+    g: { width, height: box.height, labelWidth: width < 480 ? 84 : 136, headerHeight: 26, rowHeight: 22, scrollY: 0, range: { from: Number(ds.from), to: Number(ds.to) }, axis: ds.view === 'time' ? 'time' : 'steps' },
+    left: box.x,
+    top: box.y,
+  };
+}
+const rowOf = (label: string): number => model.rows.findIndex((r) => r.label === label);
+
+describe('timeline: what it shows', () => {
+  it('one lane per task, the group header, the thread lane, the stall, and every span (counts from the model of the same run)', async () => {
+    const page = await openTimeline(context, run);
+    const ds = await dataset(page);
+    expect(ds.lanes).toBe('5');
+    expect(ds.rows).toBe(String(model.rows.length));
+    expect(ds.spans).toBe(String(model.spanCount));
+    expect(ds.threads).toBe('1');
+    expect(ds.stalls).toBe('1');
+    expect(Number(ds.drawnRects)).toBeGreaterThan(0);
+    // The text alternative lists every span: task, state, from, to, waits on.
+    await page.locator('.tl-table summary').click();
+    const rows = page.locator('.tl-table tbody tr');
+    expect(await rows.count()).toBe(model.spanCount);
+    expect(await page.locator('.tl-table thead th').allTextContents()).toEqual(['Task', 'State', 'From', 'To', 'Waits on']);
+    const bob = await page.locator('.tl-table tbody tr', { hasText: 'lock:' }).first().locator('td').allTextContents();
+    expect(bob[0]).toBe('bob');
+    expect(bob[1]).toBe('waiting');
+    expect(bob[2]).toMatch(/^0 ms/);
+    expect(bob[3]).toMatch(/^50 ms/);
+    // The canvas is described for screen readers; the legend names every wait kind.
+    expect(await page.locator('.tl-plot').getAttribute('aria-label')).toContain('5 tasks');
+    await page.locator('.tl-legend summary').click();
+    expect(await page.locator('.tl-legend-list li').count()).toBeGreaterThanOrEqual(2 + 16 + 1 + 6);
+    await page.close();
+  });
+
+  it('hovering a span shows its tooltip and reports it; hovering a console mark reports its line', async () => {
+    const page = await openTimeline(context, run);
+    const { g, left, top } = await geometryOf(page);
+    const r = rowOf('bob');
+    await page.mouse.move(left + xOf(g, 25), top + rowTop(g, r) + g.rowHeight / 2);
+    const tooltip = page.locator('.tl-tooltip');
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    const text = await tooltip.textContent();
+    expect(text).toContain('bob');
+    expect(text).toContain('lock');
+    expect(await page.evaluate(() => (window as unknown as W).hovers.at(-1))).toMatchObject({ type: 'span' });
+    // ann's console line: the mark reports index 0 of ProgramResult.lines.
+    const ann = model.rows[rowOf('ann')]!;
+    if (ann.kind !== 'task') throw new Error('ann is a task');
+    const log = ann.lane.marks.find((m) => m.kind === 'log')!;
+    await page.mouse.move(left + markX(g, log) + 1, top + rowTop(g, rowOf('ann')) + g.rowHeight / 2);
+    await expect.poll(() => page.evaluate(() => (window as unknown as W).hovers.at(-1)?.type)).toBe('mark');
+    const info = await page.evaluate(() => (window as unknown as W).hovers.at(-1)!);
+    expect(info.line).toBe(run.lines.findIndex((l) => l.text === 'ann has the stove'));
+    expect(info.text).toContain('ann has the stove');
+    // Leaving clears it.
+    await page.mouse.move(left - 5, top - 5);
+    await expect.poll(() => tooltip.isVisible()).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as W).hovers.at(-1))).toBeNull();
+    await page.close();
+  });
+
+  it('highlight({ line }) marks the console line moment and brings it into view', async () => {
+    const page = await openTimeline(context, run);
+    const line = run.lines.findIndex((l) => l.text === 'bill 42');
+    await page.evaluate(() => (window as unknown as W).tl.setRange(0, 10));
+    await page.evaluate((i) => (window as unknown as W).tl.highlight({ line: i }), line);
+    const ds = await dataset(page);
+    expect(Number(ds.highlightSeq)).toBe(model.logSeqs[line]);
+    const t = run.lines[line]!.t;
+    expect(Number(ds.from)).toBeLessThanOrEqual(t);
+    expect(Number(ds.to)).toBeGreaterThanOrEqual(t);
+    await page.evaluate(() => (window as unknown as W).tl.highlight(null));
+    expect((await dataset(page)).highlightSeq).toBeUndefined();
+    await page.close();
+  });
+});
+
+describe('timeline: zoom, pan, keyboard, scrub', () => {
+  it('keyboard: visible focus, + and - zoom, arrows pan, Home and End, 0 fits', async () => {
+    const page = await openTimeline(context, run);
+    // Tab from the download link (the last toolbar control) lands on the plot.
+    await page.locator('.tl-download').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('tl-plot'))).toBe(true);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).toBe('solid');
+    const range = async (): Promise<[number, number]> => {
+      const ds = await dataset(page);
+      return [Number(ds.from), Number(ds.to)];
+    };
+    const [f0, t0] = await range();
+    expect([f0, t0]).toEqual([0, run.endTime]);
+    await page.keyboard.press('+');
+    const [f1, t1] = await range();
+    expect(t1 - f1).toBeCloseTo((t0 - f0) / 1.6, 6);
+    await page.keyboard.press('ArrowRight');
+    const [f2, t2] = await range();
+    expect(f2).toBeCloseTo(f1 + (t1 - f1) * 0.1, 6);
+    expect(t2 - f2).toBeCloseTo(t1 - f1, 6);
+    await page.keyboard.press('End');
+    expect((await range())[1]).toBeCloseTo(run.endTime, 6);
+    await page.keyboard.press('Home');
+    expect((await range())[0]).toBe(0);
+    await page.keyboard.press('-');
+    await page.keyboard.press('0');
+    expect(await range()).toEqual([0, run.endTime]);
+    await page.close();
+  });
+
+  it('ctrl + wheel zooms at the pointer; buttons zoom and fit', async () => {
+    const page = await openTimeline(context, run);
+    const { g, left, top } = await geometryOf(page);
+    const x = left + xOf(g, 100);
+    await page.mouse.move(x, top + 60);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -300);
+    await page.keyboard.up('Control');
+    await expect.poll(async () => Number((await dataset(page)).to) - Number((await dataset(page)).from)).toBeLessThan(run.endTime);
+    const ds = await dataset(page);
+    // The value under the pointer stays put.
+    const after = Number(ds.from) + ((x - left - g.labelWidth) / (g.width - g.labelWidth - PAD_RIGHT)) * (Number(ds.to) - Number(ds.from));
+    expect(after).toBeCloseTo(100, 3);
+    await page.locator('[data-action="fit"]').click();
+    expect(Number((await dataset(page)).to)).toBe(run.endTime);
+    await page.locator('[data-action="zoom-in"]').click();
+    expect(Number((await dataset(page)).to) - Number((await dataset(page)).from)).toBeCloseTo(run.endTime / 1.6, 6);
+    await page.close();
+  });
+
+  it('dragging on the axis scrubs: the playhead position is emitted as { seq, t }', async () => {
+    const page = await openTimeline(context, run);
+    const { g, left, top } = await geometryOf(page);
+    await page.mouse.move(left + xOf(g, 10), top + 10);
+    await page.mouse.down();
+    await page.mouse.move(left + xOf(g, 60), top + 10, { steps: 5 });
+    await page.mouse.up();
+    const scrubs = await page.evaluate(() => (window as unknown as W).scrubs);
+    expect(scrubs.length).toBeGreaterThanOrEqual(2);
+    const last = scrubs.at(-1)!;
+    expect(last.t).toBeCloseTo(60, 0);
+    // seq is the first step at or after t: every event before it happened earlier.
+    const before = run.trace.filter((e) => e.seq < last.seq);
+    expect(before.every((e) => e.t < last.t)).toBe(true);
+    expect(Number((await dataset(page)).playheadSeq)).toBe(last.seq);
+    await page.close();
+  });
+
+  it('the microtasks view shows the loop lane with macrotasks and checkpoints', async () => {
+    const page = await openTimeline(context, run);
+    const button = page.locator('.tl-btn[data-view="microtasks"]');
+    expect(await button.isVisible()).toBe(true);
+    await button.click();
+    expect((await dataset(page)).view).toBe('microtasks');
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
+    const { g, left, top } = await geometryOf(page);
+    const m = model.timeline.loop[0]!;
+    await page.mouse.move(left + xOf(g, m.seqStart + 0.3), top + rowTop(g, 0) + g.rowHeight / 2);
+    await expect.poll(() => page.locator('.tl-tooltip').textContent()).toContain('macrotask');
+    await page.close();
+  });
+
+  it('without loop events the microtasks button is hidden', async () => {
+    const page = await openTimeline(context, await runExample('tests/timeline/fixtures/kitchen.ts'));
+    expect(await page.locator('.tl-btn[data-view="microtasks"]').isVisible()).toBe(false);
+    await page.close();
+  });
+});
+
+describe('timeline: download, languages, phone, themes', () => {
+  it('downloads a Chrome trace with one named track per task', async () => {
+    const page = await openTimeline(context, run);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.tl-download').click()]);
+    const path = await download.path();
+    const trace = JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: Array<{ name: string; ph: string; tid: number; args?: { name?: string } }> };
+    const names = trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name');
+    for (const lane of model.timeline.lanes) {
+      const track = names.filter((e) => e.tid === lane.id);
+      expect(track, lane.name).toHaveLength(1);
+      expect(track[0]!.args?.name).toContain(lane.name);
+    }
+    expect(trace.traceEvents.filter((e) => e.ph === 'X' && model.timeline.lanes.some((l) => l.id === e.tid))).toHaveLength(model.spanCount);
+    expect(download.suggestedFilename()).toBe('miniloop-trace.json');
+    await page.close();
+  });
+
+  it('takes its labels from the strings object (Chinese)', async () => {
+    const zh = JSON.parse(readFileSync(join(ROOT, 'src/i18n/zh.json'), 'utf8')) as Record<string, string>;
+    const strings = Object.fromEntries(TIMELINE_KEYS.map((k) => [k, zh[k]!]));
+    const page = await openTimeline(context, null);
+    await page.evaluate(({ strings, run }) => {
+      const w = window as unknown as W & { TL: typeof import('../../src/timeline/index.ts') };
+      w.tl.destroy();
+      w.tl = w.TL.mountTimeline(document.getElementById('tl')!, { strings });
+      w.tl.update(run);
+    }, { strings, run });
+    expect(await page.locator('.tl-btn[data-view="steps"]').textContent()).toBe('步骤');
+    expect(await page.locator('.tl-download').textContent()).toBe(zh['timeline.download']);
+    expect(await page.locator('.tl-table summary').textContent()).toBe(zh['timeline.table']);
+    await page.close();
+  });
+
+  it('fits a 360 px phone screen without horizontal scrolling', async () => {
+    const { context: phone, blocked: phoneBlocked } = await lockedContext(browser, { width: 360, height: 740, deviceScaleFactor: 2 });
+    const page = await openTimeline(phone, run);
+    const sizes = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, canvas: document.querySelector('.tl-canvas')!.getBoundingClientRect().width }));
+    expect(sizes.doc).toBeLessThanOrEqual(360);
+    expect(sizes.canvas).toBeLessThanOrEqual(360);
+    // Every toolbar control stays on screen.
+    for (const box of await page.locator('.tl-toolbar .tl-btn').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) expect(box).toBeLessThanOrEqual(360);
+    await phone.close();
+    expect(phoneBlocked).toEqual([]);
+  });
+
+  it('redraws in the other theme when data-theme changes', async () => {
+    const page = await openTimeline(context, run, { theme: 'light' });
+    const corner = (): Promise<number[]> =>
+      page.evaluate(() => {
+        const c = document.querySelector('.tl-canvas') as HTMLCanvasElement;
+        const probe = document.createElement('canvas');
+        probe.width = c.width;
+        probe.height = c.height;
+        const p = probe.getContext('2d')!;
+        p.drawImage(c, 0, 0);
+        return [...p.getImageData(c.width - 3, c.height - 3, 1, 1).data];
+      });
+    const light = await corner();
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    await page.waitForTimeout(100);
+    const dark = await corner();
+    expect(light[0]! + light[1]! + light[2]!).toBeGreaterThan(600);
+    expect(dark[0]! + dark[1]! + dark[2]!).toBeLessThan(200);
+    await page.close();
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`looks like the stored screenshot (${theme} theme)`, async () => {
+      const page = await openTimeline(context, run, { theme });
+      await page.locator('.tl-legend summary').click();
+      const shot = await page.locator('#tl').screenshot();
+      const file = join(SHOTS, `timeline-kitchen-${theme}.png`);
+      if (!existsSync(file) || process.env.UPDATE_SCREENSHOTS === '1') {
+        // First run (or an intended change): store the picture; review it before committing.
+        writeFileSync(file, shot);
+      }
+      const stored = readFileSync(file);
+      const diff = await comparePngs(page, shot, stored);
+      expect(diff.sameSize).toBe(true);
+      // Tolerance: anti-aliasing and font hinting may move a few pixels, not a lane.
+      expect(diff.differing / (diff.width * diff.height)).toBeLessThan(0.005);
+      // And the comparison can fail: the other theme's picture differs a lot.
+      const other = join(SHOTS, `timeline-kitchen-${theme === 'light' ? 'dark' : 'light'}.png`);
+      if (existsSync(other)) {
+        const cross = await comparePngs(page, shot, readFileSync(other));
+        expect(!cross.sameSize || cross.differing / (cross.width * cross.height) > 0.2).toBe(true);
+      }
+      await page.close();
+    });
+  }
+});
