@@ -176,6 +176,59 @@ try {
     ],
   },
   {
+    name: "Condition (3.13): a waiter notified but cancelled before it runs passes the notification on to the next waiter",
+    py: `import asyncio
+from vloop import log, now, run
+async def waiter(cond, name):
+    try:
+        async with cond:
+            await cond.wait()
+            log(name, 'notified')
+    except asyncio.CancelledError:
+        log(name, 'cancelled')
+async def main():
+    cond = asyncio.Condition()
+    ts = [asyncio.create_task(waiter(cond, n)) for n in 'abc']
+    await asyncio.sleep(1)
+    async with cond:
+        cond.notify(1)
+    ts[0].cancel()
+    await asyncio.sleep(1)
+    log('b woke without a second notify?', ts[1].done(), ts[2].done())
+    async with cond:
+        cond.notify_all()
+    await asyncio.gather(*ts)
+run(main)
+`,
+    ts: `async function waiter(cond: ml.Condition, name: string) {
+  try {
+    await cond.withLock(async () => {
+      await cond.wait();
+      log(name, 'notified');
+    });
+  } catch (e) {
+    if (e instanceof ml.CancelledError) log(name, 'cancelled');
+    else throw e;
+  }
+}
+const cond = new ml.Condition();
+const ts = ['a', 'b', 'c'].map((n) => ml.createTask(() => waiter(cond, n)));
+await ml.sleep(1);
+await cond.withLock(() => cond.notify(1));
+ts[0]!.cancel();
+await ml.sleep(1);
+log('b woke without a second notify?', ts[1]!.done(), ts[2]!.done());
+await cond.withLock(() => cond.notifyAll());
+await ml.gather(...ts);
+`,
+    expected: [
+      [1, "a cancelled"],
+      [1, "b notified"],
+      [2, "b woke without a second notify? True False"],
+      [2, "c notified"]
+    ],
+  },
+  {
     name: "Condition: notify(1) and notifyAll() wake waiters in FIFO order; each re-acquires the lock before wait() returns; waitFor(predicate)",
     py: `import asyncio
 from vloop import log, now, run
@@ -632,6 +685,67 @@ log('end', sem.locked());
       [8, "e out"],
       [10, "a out"],
       [10, "end False"]
+    ],
+  },
+  {
+    name: "Semaphore (3.13): two permits released at once, one woken waiter cancelled before it runs: its permit goes to the next waiter in line",
+    py: `import asyncio
+from vloop import log, now, run
+async def worker(sem, name):
+    try:
+        await sem.acquire()
+    except asyncio.CancelledError:
+        log(name, 'cancelled')
+        return
+    log(name, 'acquired', sem.locked())
+async def main():
+    sem = asyncio.Semaphore(0)
+    ts = [asyncio.create_task(worker(sem, n)) for n in 'abcd']
+    await asyncio.sleep(1)
+    sem.release()
+    sem.release()
+    ts[0].cancel()
+    log('released two, cancelled a', sem.locked())
+    await asyncio.sleep(1)
+    log('done', [t.done() for t in ts], sem.locked())
+    sem.release()
+    await asyncio.gather(*ts)
+    log('end', sem.locked())
+run(main)
+`,
+    ts: `async function worker(sem: ml.Semaphore, name: string) {
+  try {
+    await sem.acquire();
+  } catch (e) {
+    if (e instanceof ml.CancelledError) {
+      log(name, 'cancelled');
+      return;
+    }
+    throw e;
+  }
+  log(name, 'acquired', sem.locked());
+}
+const sem = new ml.Semaphore(0);
+const ts = ['a', 'b', 'c', 'd'].map((n) => ml.createTask(() => worker(sem, n)));
+await ml.sleep(1);
+sem.release();
+sem.release();
+ts[0]!.cancel();
+log('released two, cancelled a', sem.locked());
+await ml.sleep(1);
+log('done', '[' + ts.map((t) => (t.done() ? 'True' : 'False')).join(', ') + ']', sem.locked());
+sem.release();
+await ml.gather(...ts);
+log('end', sem.locked());
+`,
+    expected: [
+      [1, "released two, cancelled a True"],
+      [1, "a cancelled"],
+      [1, "b acquired True"],
+      [1, "c acquired True"],
+      [2, "done [True, True, True, False] True"],
+      [2, "d acquired True"],
+      [2, "end True"]
     ],
   },
 ];

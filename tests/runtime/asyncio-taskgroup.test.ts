@@ -405,6 +405,87 @@ for (const inBody of [true, false]) {
     ],
   },
   {
+    name: "TaskGroup: createTask while the group is aborting raises RuntimeError; a child's error cancels a sibling that is itself inside a timeout",
+    py: `import asyncio
+from vloop import log, now, run
+async def spawner(tg):
+    try:
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        try:
+            tg.create_task(asyncio.sleep(1))
+        except RuntimeError:
+            log('RuntimeError: shutting down')
+        raise
+async def timed():
+    try:
+        async with asyncio.timeout(50):
+            await asyncio.sleep(100)
+    except TimeoutError:
+        log('unexpected TimeoutError')
+    except asyncio.CancelledError:
+        log('timed child cancelled, not timed out')
+        raise
+async def bad():
+    await asyncio.sleep(3)
+    raise ValueError('bad')
+async def main():
+    try:
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(spawner(tg))
+            tg.create_task(timed())
+            tg.create_task(bad())
+    except* ValueError as eg:
+        log('errors', len(eg.exceptions))
+run(main)
+`,
+    ts: `async function spawner(tg: ml.TaskGroup) {
+  try {
+    await ml.sleep(10);
+  } catch (e) {
+    try {
+      tg.createTask(() => ml.sleep(1));
+    } catch (err) {
+      if ((err as Error).name === 'RuntimeError') log('RuntimeError: shutting down');
+    }
+    throw e;
+  }
+}
+async function timed() {
+  try {
+    await ml.timeout(50, async () => {
+      await ml.sleep(100);
+    });
+  } catch (e) {
+    if (e instanceof ml.TimeoutError) log('unexpected TimeoutError');
+    else if (e instanceof ml.CancelledError) {
+      log('timed child cancelled, not timed out');
+      throw e;
+    } else throw e;
+  }
+}
+async function bad() {
+  await ml.sleep(3);
+  throw new ml.ValueError('bad');
+}
+try {
+  await ml.withTaskGroup(async (tg) => {
+    tg.createTask(() => spawner(tg));
+    tg.createTask(timed);
+    tg.createTask(bad);
+  });
+} catch (e) {
+  if (e instanceof ml.ExceptionGroup) log('errors', e.exceptions.length);
+  else throw e;
+}
+`,
+    expected: [
+      [3, "RuntimeError: shutting down"],
+      [3, "timed child cancelled, not timed out"],
+      [3, "errors 1"]
+    ],
+  },
+  {
     name: "TaskGroup inside timeout: the deadline cancels the body, the group cancels its tasks, and TimeoutError comes out of the timeout block",
     py: `import asyncio
 from vloop import log, now, run

@@ -63,6 +63,74 @@ def run(main):
 
 const cases: TwinCase[] = [
   {
+    name: "Cancel messages: Task.cancel(msg) reaches the CancelledError; a gather child cancelled with a message gives the gather's CancelledError that message",
+    py: `import asyncio
+from vloop import log, now, run
+async def sleeper():
+    await asyncio.sleep(10)
+async def main():
+    t = asyncio.create_task(sleeper())
+    await asyncio.sleep(1)
+    t.cancel('stop now')
+    try:
+        await t
+    except asyncio.CancelledError as e:
+        log('task:', e.args[0] if e.args else '')
+    c = asyncio.create_task(sleeper())
+    g = asyncio.gather(c, sleeper())
+    await asyncio.sleep(1)
+    c.cancel('child msg')
+    try:
+        await g
+    except asyncio.CancelledError as e:
+        log('gather:', e.args[0] if e.args else '')
+    g2 = asyncio.gather(sleeper(), return_exceptions=True)
+    await asyncio.sleep(1)
+    g2.cancel('outer msg')
+    try:
+        await g2
+    except asyncio.CancelledError as e:
+        log('cancelled gather:', e.args[0] if e.args else '')
+    await asyncio.sleep(10)
+run(main)
+`,
+    ts: `async function sleeper() {
+  await ml.sleep(10);
+}
+const t = ml.createTask(sleeper);
+await ml.sleep(1);
+t.cancel('stop now');
+try {
+  await t;
+} catch (e) {
+  if (e instanceof ml.CancelledError) log('task:', e.message);
+}
+const c = ml.createTask(sleeper);
+const g = ml.gather(c, sleeper);
+await ml.sleep(1);
+c.cancel('child msg');
+try {
+  await g;
+} catch (e) {
+  if (e instanceof ml.CancelledError) log('gather:', e.message);
+}
+const g2 = ml.gather(sleeper, { returnExceptions: true });
+await ml.sleep(1);
+g2.cancel('outer msg');
+try {
+  await g2;
+} catch (e) {
+  if (e instanceof ml.CancelledError) log('cancelled gather:', e.message);
+}
+await ml.sleep(10);
+`,
+    expected: [
+      [1, "task: stop now"],
+      [2, "gather: child msg"],
+      [3, "cancelled gather: outer msg"]
+    ],
+  },
+  {
     name: "timeout: the body is cancelled at the deadline and TimeoutError leaves the block; finally blocks run; expired(); a body that finishes in time",
     py: `import asyncio
 from vloop import log, now, run
@@ -323,6 +391,41 @@ log('deadline removed', cm.when());
       [17, "body starts"],
       [17, "past deadline fired"],
       [37, "deadline removed None"]
+    ],
+  },
+  {
+    name: "timeout: a body that swallows the CancelledError and returns normally ends the block without TimeoutError; expired() is still true and the cancel count is restored",
+    py: `import asyncio
+from vloop import log, now, run
+async def main():
+    async with asyncio.timeout(5) as cm:
+        try:
+            await asyncio.sleep(10)
+        except asyncio.CancelledError:
+            log('swallowed', asyncio.current_task().cancelling())
+    log('no error; expired', cm.expired(), asyncio.current_task().cancelling())
+    await asyncio.sleep(1)
+    log('later sleep works')
+run(main)
+`,
+    ts: `let cm!: ml.Timeout;
+await ml.timeout(5, async (t) => {
+  cm = t;
+  try {
+    await ml.sleep(10);
+  } catch (e) {
+    if (!(e instanceof ml.CancelledError)) throw e;
+    log('swallowed', ml.currentTask()!.cancelling());
+  }
+});
+log('no error; expired', cm.expired(), ml.currentTask()!.cancelling());
+await ml.sleep(1);
+log('later sleep works');
+`,
+    expected: [
+      [5, "swallowed 1"],
+      [5, "no error; expired True 0"],
+      [6, "later sleep works"]
     ],
   },
   {
