@@ -5,3 +5,4 @@
 export { mountTimeline, type TimelineHandle, type TimelineOptions, type HoverInfo, type ScrubPosition, type Moment } from './mount.ts';
 export { TIMELINE_KEYS, TIMELINE_EN, pickTimelineStrings, type TimelineStrings, type TimelineKey } from './strings.ts';
 export { buildModel, logEventSeqs, type ViewMode } from './model.ts';
+export { validTraceInput } from './validate.ts';

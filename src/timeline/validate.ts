@@ -1,0 +1,74 @@
+/**
+ * Check a trace that crossed a trust boundary. In the playground the trace
+ * comes from the sandboxed runner (untrusted code runs there), so the page
+ * passes what it received through `validTraceInput` before `update()`: every
+ * event must have the shape trace.ts declares (numbers finite, kinds known,
+ * texts bounded), seq strictly increasing, and the whole trace bounded in size.
+ * Anything else is rejected (undefined), never half-drawn.
+ * Pure. Tests: tests/timeline/validate.test.ts.
+ */
+import type { TraceEvent, WaitKind } from '../runtime/trace.ts';
+import type { TraceInput } from '../trace/spans.ts';
+
+/** Most events a timeline accepts (the view stays fast far beyond the 10,000-span budget). */
+export const MAX_EVENTS = 500_000;
+/** Longest text in an event (console line, label, message). */
+export const MAX_TEXT = 100_000;
+
+const WAIT_KINDS = new Set<WaitKind>(['sleep', 'timer', 'lock', 'semaphore', 'condition', 'barrier', 'queue', 'event', 'channel', 'task', 'future', 'promise', 'network', 'thread', 'nursery', 'other']);
+const LEVELS = new Set(['log', 'info', 'warn', 'error', 'debug']);
+const OUTCOMES = new Set(['ok', 'error', 'cancelled']);
+const STOPS = new Set(['error', 'deadlock', 'time-limit', 'step-limit', 'output-limit', 'stopped']);
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const int = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const text = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
+const label = (v: unknown): boolean => isObj(v) && WAIT_KINDS.has(v.kind as WaitKind) && text(v.what);
+
+function validDetail(kind: string, d: Record<string, unknown>): boolean {
+  switch (kind) {
+    case 'spawn': return text(d.name) && int(d.parent) && (d.group === undefined || text(d.group));
+    case 'run': return true;
+    case 'ready': return num(d.since);
+    case 'wait': return label(d.on);
+    case 'log': return LEVELS.has(d.level as string) && text(d.text);
+    case 'cancel': return d.message === undefined || text(d.message);
+    case 'done': return OUTCOMES.has(d.outcome as string) && (d.error === undefined || text(d.error));
+    case 'error': return text(d.message) && text(d.stack);
+    case 'macrotask': return text(d.source);
+    case 'microtasks': return int(d.jobs);
+    case 'block': return num(d.ms) && d.ms >= 0;
+    case 'thread': return int(d.thread) && typeof d.end === 'boolean' && text(d.label);
+    case 'deadlock': return Array.isArray(d.blocked) && d.blocked.length <= MAX_EVENTS && d.blocked.every((b) => isObj(b) && int(b.task) && text(b.name) && label(b.on));
+    case 'stop': return STOPS.has(d.reason as string) && text(d.message);
+    default: return false;
+  }
+}
+
+/** The trace input if `value` is a well-formed `{ trace, tasks?, endTime? }`, else undefined. */
+export function validTraceInput(value: unknown): TraceInput | undefined {
+  if (!isObj(value) || !Array.isArray(value.trace) || value.trace.length > MAX_EVENTS) return undefined;
+  let lastSeq = -1;
+  let lastT = -Infinity;
+  for (const e of value.trace as unknown[]) {
+    if (!isObj(e) || !num(e.t) || e.t < 0 || !int(e.seq) || !int(e.task) || typeof e.kind !== 'string' || !isObj(e.detail)) return undefined;
+    // seq strictly increasing; virtual time never goes back along the trace.
+    if (e.seq <= lastSeq || e.t < lastT) return undefined;
+    lastSeq = e.seq;
+    lastT = e.t;
+    if (!validDetail(e.kind, e.detail)) return undefined;
+  }
+  let tasks: TraceInput['tasks'];
+  if (value.tasks !== undefined) {
+    if (!Array.isArray(value.tasks) || value.tasks.length > MAX_EVENTS) return undefined;
+    if (!value.tasks.every((t) => isObj(t) && int(t.id) && text(t.name) && int(t.parent))) return undefined;
+    tasks = value.tasks as TraceInput['tasks'];
+  }
+  if (value.endTime !== undefined && (!num(value.endTime) || value.endTime < 0)) return undefined;
+  return {
+    trace: value.trace as TraceEvent[],
+    ...(tasks ? { tasks } : {}),
+    ...(value.endTime !== undefined ? { endTime: value.endTime as number } : {}),
+  };
+}
