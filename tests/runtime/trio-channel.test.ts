@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSource } from './run-source.ts';
 
-const IMPORTS = `import { sleep, now, checkpoint, openNursery, moveOnAfter, openMemoryChannel, EndOfChannel, ClosedResourceError, BrokenResourceError, WouldBlock, type MemorySendChannel, type MemoryReceiveChannel } from 'miniloop';\n`;
+const IMPORTS = `import { sleep, now, checkpoint, openNursery, moveOnAfter, CancelScope, openMemoryChannel, EndOfChannel, ClosedResourceError, BrokenResourceError, WouldBlock, type MemorySendChannel, type MemoryReceiveChannel } from 'miniloop';\n`;
 
 async function run(source: string): Promise<string[]> {
   const result = await runSource(IMPORTS + source);
@@ -186,6 +186,43 @@ describe('trio memory channels', () => {
       });
     `);
     expect(lines).toEqual(['10 impatient gave up true waiting receivers 1', '20 patient got item']);
+  });
+
+  it('cancel() takes a blocked receiver off the channel at once (trio aborts the wait synchronously)', async () => {
+    const lines = await run(`
+      const [send, receive] = openMemoryChannel<string>(0);
+      const scope = new CancelScope();
+      await openNursery(async (nursery) => {
+        nursery.startSoon(async () => { await scope.run(async () => { console.log('got', await receive.receive()); }); console.log('receiver cancelled', scope.cancelledCaught); });
+        await sleep(10);
+        console.log('waiting receivers', receive.statistics().tasksWaitingReceive);
+        scope.cancel();
+        console.log('after cancel', receive.statistics().tasksWaitingReceive);
+        try { send.sendNowait('x'); } catch (e) { console.log('nobody to take it', e instanceof WouldBlock); }
+      });
+    `);
+    expect(lines).toEqual(['10 waiting receivers 1', '10 after cancel 0', '10 nobody to take it true', '10 receiver cancelled true']);
+  });
+
+  it('a value handed over before the cancel is kept; the next checkpoint raises', async () => {
+    const lines = await run(`
+      const [send, receive] = openMemoryChannel<string>(0);
+      const scope = new CancelScope();
+      await openNursery(async (nursery) => {
+        nursery.startSoon(async () => {
+          await scope.run(async () => {
+            console.log('got', await receive.receive());
+            await checkpoint();
+            console.log('not reached');
+          });
+          console.log('cancelled after receiving', scope.cancelledCaught);
+        });
+        await sleep(10);
+        send.sendNowait('x');
+        scope.cancel();
+      });
+    `);
+    expect(lines).toEqual(['10 got x', '10 cancelled after receiving true']);
   });
 
   it('a cancelled send leaves nothing behind', async () => {

@@ -11,12 +11,17 @@
  * - Each task that touches trio gets a `TrioTaskState` in `Task.locals`: its
  *   active `CancelStatus` (the innermost cancel scope it is in), plus the
  *   bookkeeping below.
- * - Whenever a task may have become cancelled (scope cancelled, deadline
- *   passed, shield dropped, task entered/left a scope, task spawned into a
- *   cancelled nursery, a Cancelled was just consumed), `scheduleCheck` queues
+ * - When a scope is cancelled (cancel(), deadline, shield dropped, moved under
+ *   a cancelled nursery), a task blocked in a wait is woken at once, as
+ *   trio's cancel() calls the abort function synchronously
+ *   (`cancelNowOrAtCheckpoint`). Otherwise - the task is running, or its wake-
+ *   up is already queued, or it entered a scope, was spawned into a cancelled
+ *   nursery, or a Cancelled was just consumed - `scheduleCheck` queues
  *   `deliverCancel` on the loop (callSoon, attributed to nobody). It runs when
  *   the task is certainly suspended - never in the middle of its code, which
- *   is what makes delivery happen at suspension points only.
+ *   is what makes delivery happen at suspension points only. A wait that
+ *   already completed (wake-up queued) returns normally; the next checkpoint
+ *   raises, as trio does for a task that was already rescheduled.
  * - `deliverCancel` "arms" the task: `pendingThrow = new Cancelled`,
  *   `mustCancel = true`, so the driver throws it into the task at its next
  *   resume; and if the task is blocked on a loop Future (sleep, a channel,
@@ -77,6 +82,8 @@ export interface TrioTaskState {
   owner: ChildOwner | null;
   /** For a nursery child: the error its body ended with, if any. */
   exitError?: () => unknown;
+  /** A completed wait whose wake-up a check already let pass (bounds the deferral to once per wait). */
+  deferredFor?: Future<unknown> | null;
 }
 
 const STATE = Symbol('trio.task');
@@ -126,6 +133,17 @@ export function activate(task: Task<unknown>, status: StatusLike | null): void {
   else disarm(task, state);
 }
 
+/**
+ * `task` may have just become cancelled (its scope was cancelled, a shield
+ * dropped, it was moved under a cancelled nursery): as trio's cancel() does,
+ * wake it now if it is blocked in a wait, else deliver at its next checkpoint.
+ */
+export function cancelNowOrAtCheckpoint(task: Task<unknown>): void {
+  const waiter = task.futWaiter;
+  if (task.loop.current !== task && waiter !== null && !waiter.done() && !noCancel.has(waiter)) deliverCancel(task);
+  else scheduleCheck(task);
+}
+
 /** Queue a cancellation check for `task` (cheap no-op when it is not in a cancelled scope). */
 export function scheduleCheck(task: Task<unknown>): void {
   const state = peekTrioState(task);
@@ -145,6 +163,14 @@ function deliverCancel(task: Task<unknown>): void {
   if (state.shielded > 0) return;
   const waiter = task.futWaiter;
   if (waiter !== null && noCancel.has(waiter)) return;
+  if (waiter !== null && waiter.done() && state.armed === null && state.deferredFor !== waiter) {
+    // Its wait already completed and the wake-up is queued: as in trio (the task was rescheduled),
+    // the wait returns normally and the NEXT checkpoint raises; look again after the wake-up.
+    state.deferredFor = waiter;
+    scheduleCheck(task);
+    return;
+  }
+  state.deferredFor = null;
   if (task.pendingThrow === undefined) {
     const error = state.status!.makeCancelled();
     state.armed = error;

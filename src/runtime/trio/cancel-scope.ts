@@ -25,7 +25,7 @@
 import { getLoop, maybeLoop, type Handle } from '../loop.ts';
 import { ExceptionGroup, ValueError } from '../errors.ts';
 import { currentTask, Task } from '../task.ts';
-import { activate, peekTrioState, scheduleCheck, trioState, type StatusLike } from './cancel-delivery.ts';
+import { activate, cancelNowOrAtCheckpoint, peekTrioState, trioState, type StatusLike } from './cancel-delivery.ts';
 import { Cancelled, RuntimeError, splitCancelled, TooSlowError, type CancelSource } from './errors.ts';
 
 /** One node of the cancel-status tree (trio's CancelStatus): the cancel state of one entered scope. */
@@ -67,7 +67,7 @@ export class CancelStatus implements StatusLike {
     const todo: CancelStatus[] = [this];
     while (todo.length > 0) {
       const status = todo.pop()!;
-      if (status.effectivelyCancelled) for (const task of status.tasks) scheduleCheck(task);
+      if (status.effectivelyCancelled) for (const task of status.tasks) cancelNowOrAtCheckpoint(task);
       for (const child of status.children) todo.push(child);
     }
   }
