@@ -1,7 +1,7 @@
 /**
  * Property tests of the loop core: random small programs from a tiny DSL
  * (tasks that sleep, yield, log, schedule callbacks, spawn subtasks, await and
- * cancel each other) are turned into TypeScript, compiled and run; then the
+ * cancel each other, or wait on a future nobody sets) are turned into TypeScript, compiled and run; then the
  * trace and the output must satisfy invariants that hold for every program:
  * - virtual time never goes backwards, and seq numbers count up by one;
  * - every spawned task ends in exactly one `done` event, or the run reports a
@@ -11,8 +11,6 @@
  * - every task that started and ended ran its `finally` exactly once, before
  *   its `done` (in particular cancelled tasks clean up);
  * - the same seed gives an identical trace (runs are deterministic).
- * Await cycles are left out of the generated programs: they hit a core bug
- * documented by the `it.fails` test at the end.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +23,7 @@ type Op =
   | { op: 'sleep'; ms: number }
   | { op: 'randomSleep' }
   | { op: 'checkpoint' }
+  | { op: 'awaitNever' }
   | { op: 'log' }
   | { op: 'await'; target: number }
   | { op: 'cancel'; target: number }
@@ -42,6 +41,7 @@ function opArb(taskCount: number): fc.Arbitrary<Op> {
     { arbitrary: fc.record({ op: fc.constant('sleep' as const), ms: fc.integer({ min: 0, max: 30 }) }), weight: 4 },
     { arbitrary: fc.constant({ op: 'randomSleep' as const }), weight: 1 },
     { arbitrary: fc.constant({ op: 'checkpoint' as const }), weight: 2 },
+    { arbitrary: fc.constant({ op: 'awaitNever' as const }), weight: 1 },
     { arbitrary: fc.constant({ op: 'log' as const }), weight: 3 },
     { arbitrary: fc.record({ op: fc.constant('await' as const), target: fc.nat(taskCount - 1) }), weight: 2 },
     { arbitrary: fc.record({ op: fc.constant('cancel' as const), target: fc.nat(taskCount - 1) }), weight: 1 },
@@ -90,12 +90,14 @@ function toSource(spec: Spec): string {
           return 'await sleep(Math.floor(Math.random() * 20));';
         case 'checkpoint':
           return 'await checkpoint();';
+        case 'awaitNever':
+          return 'await never;';
         case 'log':
           return `console.log('log ${++uid}');`;
         case 'await':
-          // Tasks only await higher-numbered tasks (the top level awaits any): no await cycles. A cycle
-          // crashes the run when the leftover tasks are cancelled (see the it.fails test below).
-          return o.target <= self ? '' : `if (tasks[${o.target}]) await tasks[${o.target}];`;
+          // A task awaiting itself is a different error (asyncio raises RuntimeError); leave it out.
+          // Await cycles between tasks are allowed: the run must report them as a deadlock.
+          return o.target === self ? '' : `if (tasks[${o.target}]) await tasks[${o.target}];`;
         case 'cancel':
           return `tasks[${o.target}]?.cancel();`;
         case 'spawn':
@@ -110,8 +112,9 @@ function toSource(spec: Spec): string {
       }
     });
   const lines = [
-    "import { callLater, callSoon, checkpoint, createTask, sleep, type Task } from 'miniloop';",
+    "import { callLater, callSoon, checkpoint, createTask, Future, sleep, type Task } from 'miniloop';",
     'const tasks: Array<Task<void> | undefined> = [];',
+    "const never = new Future<void>({ kind: 'future', what: 'never' });",
   ];
   spec.tasks.forEach((task, i) => {
     lines.push(
@@ -194,15 +197,16 @@ describe('random programs (fast-check)', () => {
     );
     // The generator must actually reach the interesting cases.
     expect(cancelledSeen).toBeGreaterThan(0);
+    expect(deadlocksSeen).toBeGreaterThan(0);
   }, 120_000);
 
   it('generates programs that compile to the expected TypeScript', () => {
     const source = toSource({
       main: [{ op: 'spawn', target: 0 }, { op: 'sleep', ms: 5 }],
       tasks: [{ parent: -1, body: [{ op: 'log' }, { op: 'await', target: 0 }, { op: 'callback', kind: 'callLater', ms: 3 }] }],
-      // (the await of itself is left out: tasks only await higher-numbered tasks)
+      // (the await of itself is left out)
     });
-    expect(source.split('\n').slice(2)).toEqual([
+    expect(source.split('\n').slice(3)).toEqual([
       'async function body0(): Promise<void> {',
       "  console.log('start t0');",
       '  try {',
@@ -218,12 +222,12 @@ describe('random programs (fast-check)', () => {
     ]);
   });
 
-  // Core bug (src/runtime/task.ts, Task.cancel): two tasks that await each other are left over when the
-  // top level ends; runProgram cancels them as asyncio.run does, and Task.cancel recurses through the
-  // futWaiter chain t0 -> t1 -> t0 -> ... until the stack overflows: runProgram throws a RangeError
-  // instead of returning a result. CPython has the same unbounded recursion (python/cpython#80637), but
-  // the playground must not crash: expected a failed run whose report names both tasks.
-  it.fails('reports two tasks that await each other instead of crashing', async () => {
+  // Regression (found by the property test above, fixed in c337be6): two tasks that await each other are
+  // left over when the top level ends; runProgram cancels them as asyncio.run does, and Task.cancel used
+  // to recurse through the futWaiter chain t0 -> t1 -> t0 -> ... until the stack overflowed (CPython has
+  // the same unbounded recursion, python/cpython#80637). The playground must not crash: a failed run
+  // whose report names both tasks.
+  it('reports two tasks that await each other instead of crashing', async () => {
     const compiled = await compileInNode(`
       import { createTask, sleep, type Task } from 'miniloop';
       const tasks: Task<void>[] = [];
