@@ -41,9 +41,21 @@ export function isAwaitable(x: unknown): boolean {
 
 /**
  * Start `aw` in the calling task, as `await coro` does in Python (no new
- * task): call a function, await a future or promise as is.
+ * task): call a function, await a Future as is. A plain promise is awaited
+ * through a Future, so that cancelling the waiting task (a deadline) takes
+ * effect at once: a promise cannot be cancelled, but the wait for it can.
  */
 export function startInline<T>(aw: Awaitable<T>): Future<T> | PromiseLike<T> | T {
   if (typeof aw === 'function') return (aw as () => T | PromiseLike<T>)();
-  return aw;
+  if (aw instanceof Future) return aw;
+  const future = new Future<T>({ kind: 'promise', what: 'promise' });
+  aw.then(
+    (value) => {
+      if (!future.done()) future.setResult(value);
+    },
+    (error: unknown) => {
+      if (!future.done()) future.setException(error);
+    },
+  );
+  return future;
 }
