@@ -145,7 +145,8 @@ function loopPick(loop: readonly LoopSpan[], r: number, g: Geometry, x: number):
 /** The nearest mark within MARK_HIT_PX of x. */
 export function nearestMark(marks: readonly Mark[], g: Geometry, x: number): Mark | null {
   if (marks.length === 0) return null;
-  let i = firstMarkAtOrAfter(marks, valueAt(g, x - MARK_HIT_PX), g.axis);
+  // On the steps axis a mark is drawn half a step right of its seq (markX), so search from half a step earlier.
+  let i = firstMarkAtOrAfter(marks, valueAt(g, x - MARK_HIT_PX) - (g.axis === 'steps' ? 0.5 : 0), g.axis);
   let best: Mark | null = null;
   let bestD = Infinity;
   for (; i < marks.length; i++) {

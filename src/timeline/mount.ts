@@ -92,6 +92,10 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
   const doc = container.ownerDocument;
   const win = doc.defaultView ?? window;
   let mode: ViewMode = options.view ?? 'time';
+  // Until the reader (or the options) picks a view, a run that takes no virtual
+  // time at all (pure microtask programs, deadlocks at t = 0) opens on the steps
+  // axis: on the time axis it would be a single vertical line.
+  let autoView = options.view === undefined;
   let model: TimelineModel | null = null;
   let input: TraceInput | null = null;
   let range: Range = { from: 0, to: 1 };
@@ -127,7 +131,10 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
     const b = el('button', 'tl-btn', t(`timeline.view.${m}`));
     b.type = 'button';
     b.dataset.view = m;
-    b.addEventListener('click', () => handle.setView(m));
+    b.addEventListener('click', () => {
+      autoView = false;
+      handle.setView(m);
+    });
     viewButtons.set(m, b);
     viewGroup.append(b);
   }
@@ -190,6 +197,10 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
   const tableBox = el('details', 'tl-table');
   const tableSummary = el('summary', undefined, t('timeline.table'));
   const tableHolder = el('div', 'tl-table-scroll');
+  // It scrolls, so keyboard users must be able to focus it (WCAG 2.1.1).
+  tableHolder.tabIndex = 0;
+  tableHolder.setAttribute('role', 'region');
+  tableHolder.setAttribute('aria-label', t('timeline.table'));
   tableBox.append(tableSummary, tableHolder);
   tableBox.addEventListener('toggle', () => {
     if (tableBox.open && tableStale) renderTable();
@@ -424,7 +435,11 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
     if (!model) return;
     const p = local(event);
     pointers.set(event.pointerId, p);
-    canvas.setPointerCapture?.(event.pointerId);
+    try {
+      canvas.setPointerCapture(event.pointerId);
+    } catch {
+      // Synthetic or already-released pointers cannot be captured; dragging still works inside the canvas.
+    }
     if (pointers.size === 2) {
       const [a, b] = [...pointers.values()] as [{ x: number; y: number }, { x: number; y: number }];
       drag = { kind: 'pinch', x: (a.x + b.x) / 2, y: 0, range, scrollY, dist: Math.abs(a.x - b.x) || 1 };
@@ -687,6 +702,7 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
       plot.setAttribute('aria-label', `${t('timeline.label')}: ${summary()}`);
       tableStale = true;
       if (tableBox.open) renderTable();
+      if (autoView && model) mode = model.timeline.endTime === 0 ? 'steps' : 'time';
       renderLegend();
       syncViewButtons();
       resize();
@@ -721,6 +737,7 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
       schedule();
     },
     setView(next) {
+      autoView = false;
       if (next === mode && model) return;
       // Keep the same stretch of the run in view when switching axes.
       const m = model;

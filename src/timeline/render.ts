@@ -292,7 +292,8 @@ function drawMarks(ctx: CanvasRenderingContext2D, marks: readonly Mark[], g: Geo
     // Marks closer than a pixel overlap exactly; draw the kind that matters most once.
     if (x - lastX < 0.5 && m.kind !== 'error' && m.kind !== 'deadlock') continue;
     lastX = x;
-    drawMark(ctx, m.kind, x, cy, palette);
+    // A task that ended with an error ends with the error shape, not the plain end bar.
+    drawMark(ctx, m.kind === 'done' && m.text.startsWith('error') ? 'error' : m.kind, x, cy, palette);
     drawn++;
   }
   return drawn;
@@ -357,7 +358,9 @@ function drawHeader(ctx: CanvasRenderingContext2D, scene: Scene, g: Geometry, pa
   for (const v of tickValues) {
     const x = Math.round(xOf(g, v));
     ctx.fillRect(x, headerHeight - 6, 1, 5);
-    ctx.fillText(formatTick(v, g.axis, step), x + 3, headerHeight / 2 - 2);
+    const label = formatTick(v, g.axis, step);
+    // A label that would be cut at the right edge is left out (its tick stays).
+    if (x + 3 + ctx.measureText(label).width <= width) ctx.fillText(label, x + 3, headerHeight / 2 - 2);
   }
   for (const stall of scene.stalls) {
     const [x0, x1] = itemPx(g, stall, MIN_RUNNING_PX);

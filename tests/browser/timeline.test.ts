@@ -211,6 +211,72 @@ describe('timeline: zoom, pan, keyboard, scrub', () => {
   });
 });
 
+describe('timeline: other runs, touch, accessibility', () => {
+  it('a deadlock at t = 0 opens on the steps axis, with a deadlock mark per blocked task', async () => {
+    const dead = await runExample('examples/deadlock.ts');
+    const m = buildModel(dead);
+    expect(m.timeline.endTime).toBe(0);
+    const page = await openTimeline(context, dead);
+    const ds = await dataset(page);
+    expect(ds.view).toBe('steps');
+    const blocked = m.timeline.lanes.filter((l) => l.marks.some((k) => k.kind === 'deadlock'));
+    expect(blocked.length).toBeGreaterThanOrEqual(2);
+    const { g, left, top } = await geometryOf(page);
+    const r = m.rows.findIndex((row) => row.kind === 'task' && row.lane === blocked[1]);
+    const mark = blocked[1]!.marks.find((k) => k.kind === 'deadlock')!;
+    await page.mouse.move(left + markX(g, mark), top + rowTop(g, r) + g.rowHeight / 2);
+    await expect.poll(() => page.locator('.tl-tooltip').textContent()).toContain('deadlock');
+    await page.close();
+  });
+
+  it('two-finger pinch on a touch screen zooms', async () => {
+    const page = await openTimeline(context, run);
+    const { g, left, top } = await geometryOf(page);
+    const y = top + 60;
+    const x1 = left + xOf(g, 60);
+    const x2 = left + xOf(g, 80);
+    await page.evaluate(
+      ({ x1, x2, y }) => {
+        const c = document.querySelector('.tl-canvas')!;
+        const fire = (type: string, id: number, x: number): void => {
+          c.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: x, clientY: y, bubbles: true, isPrimary: id === 1 }));
+        };
+        fire('pointerdown', 1, x1);
+        fire('pointerdown', 2, x2);
+        for (let i = 1; i <= 5; i++) {
+          fire('pointermove', 1, x1 - i * 20);
+          fire('pointermove', 2, x2 + i * 20);
+        }
+        fire('pointerup', 1, x1 - 100);
+        fire('pointerup', 2, x2 + 100);
+      },
+      { x1, x2, y },
+    );
+    const ds = await dataset(page);
+    // Fingers 20 ms apart moved to 200 px further apart: the range shrinks by the same ratio.
+    const before = run.endTime;
+    const ratio = (x2 - x1 + 200) / (x2 - x1);
+    expect(Number(ds.to) - Number(ds.from)).toBeCloseTo(before / ratio, 3);
+    await page.close();
+  });
+
+  it('axe finds nothing serious in either theme, with the legend and the table open', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const page = await openTimeline(context, run, { theme });
+      await page.locator('.tl-legend summary').click();
+      await page.locator('.tl-table summary').click();
+      await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (c: Element, o: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }> } }).axe;
+        const result = await axe.run(document.getElementById('tl')!, { resultTypes: ['violations'] });
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      expect(violations, theme).toEqual([]);
+      await page.close();
+    }
+  });
+});
+
 describe('timeline: download, languages, phone, themes', () => {
   it('downloads a Chrome trace with one named track per task', async () => {
     const page = await openTimeline(context, run);

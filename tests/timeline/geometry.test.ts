@@ -50,6 +50,20 @@ describe('hit testing', () => {
     const hit = hitTest(scene, g, markX(g, log!) + 2, midY(g, r));
     expect(hit).toMatchObject({ type: 'mark', mark: { kind: 'log', text: 'ann has the stove' } });
   });
+  it('finds a mark on the steps axis, where it sits half a step right of its seq', () => {
+    const { g, scene } = setup('steps');
+    for (const label of ['ann', 'bob', 'runner']) {
+      const r = rowIndex(scene, label);
+      const row = scene.rows[r]!;
+      if (row.kind !== 'task') throw new Error('task row');
+      for (const m of row.lane.marks) {
+        const hit = hitTest(scene, g, markX(g, m), midY(g, r));
+        expect(hit?.type, `${label} ${m.kind}@${m.seqStart}`).toBe('mark');
+        // Same pixel may hold several marks only if their seqs are within a pixel; here each has its own.
+        if (hit?.type === 'mark') expect(Math.abs(markX(g, hit.mark) - markX(g, m))).toBeLessThan(1);
+      }
+    }
+  });
   it('finds the waiting span and what it waits on', () => {
     const { g, scene } = setup('time');
     const r = rowIndex(scene, 'bob');
