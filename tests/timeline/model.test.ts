@@ -41,6 +41,30 @@ describe('rows', () => {
   });
 });
 
+describe('trio nurseries', () => {
+  it('children of each nursery sit under their own header, under the task that opened it', async () => {
+    const m = buildModel(await runSource(`
+      import { openNursery, sleep } from 'miniloop';
+      async function child(name: string, delay: number) { await sleep(delay); console.log(name); }
+      await openNursery(async (nursery) => {
+        nursery.startSoon(child, 'a', 300);
+        nursery.startSoon(child, 'b', 100);
+        nursery.startSoon(child, 'c', 200);
+      });
+      await openNursery(async (nursery) => {
+        nursery.startSoon(child, 'd', 100);
+        await sleep(200);
+      });
+    `));
+    const shape = m.rows.map((r) => `${r.depth}:${r.kind === 'group' ? 'group' : 'task'}`);
+    const groups = m.rows.filter((r) => r.kind === 'group');
+    expect(groups).toHaveLength(2);
+    expect(groups.every((g) => g.label.startsWith('nursery'))).toBe(true);
+    // main, [nursery], 3 children, [nursery], 1 child: children one level below their header.
+    expect(shape).toEqual(['0:task', '1:group', '2:task', '2:task', '2:task', '1:group', '2:task']);
+  });
+});
+
 describe('counts and the loop lane', () => {
   it('counts task spans and marks as the lanes hold them', () => {
     const spans = model.timeline.lanes.reduce((n, l) => n + l.spans.length, 0);
