@@ -173,8 +173,21 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, scene: Scene, g: Geo
     }
   }
   if (overlay.playhead !== null) {
+    const x = xOf(g, overlay.playhead);
+    // What lies after the playhead has not happened yet: veil it.
+    ctx.globalAlpha = 0.55;
+    ctx.fillStyle = palette.bg;
+    ctx.fillRect(x, headerHeight, width - x, height - headerHeight);
+    ctx.globalAlpha = 1;
     ctx.fillStyle = palette.playhead;
-    ctx.fillRect(xOf(g, overlay.playhead) - 1, headerHeight, 2, height - headerHeight);
+    ctx.fillRect(x - 1, headerHeight, 2, height - headerHeight);
+  }
+  if (hov && hov.type === 'mark') {
+    ctx.strokeStyle = palette.text;
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.arc(markX(g, hov.mark), rowTop(g, hov.row) + rowHeight / 2, MARK_SIZE + 3, 0, Math.PI * 2);
+    ctx.stroke();
   }
   ctx.restore();
 
