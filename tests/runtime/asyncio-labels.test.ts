@@ -102,6 +102,7 @@ await ml.withTaskGroup(async (outer) => {
   }), { name: 'b' });
 });
 ml.createTask(() => ml.sleep(1), { name: 'loose' });
+await ml.withTaskGroup((tg) => { tg.createTask(() => ml.sleep(1), { name: 'd' }); }, { name: 'downloads' });
 `);
     const spawns = result.trace.flatMap((e) => (e.kind === 'spawn' ? [[e.detail.name, e.detail.group ?? null]] : []));
     expect(spawns).toEqual([
@@ -110,6 +111,7 @@ ml.createTask(() => ml.sleep(1), { name: 'loose' });
       ['b', 'taskgroup#1'],
       ['c', 'taskgroup#2'],
       ['loose', null],
+      ['d', 'downloads'],
     ]);
   });
 });

@@ -168,7 +168,8 @@ export class TaskGroup {
  * Run `body(tg)` with a new TaskGroup and wait for all its tasks
  * (Python: `async with asyncio.TaskGroup() as tg:`). Resolves to the body's
  * result; rejects with an ExceptionGroup if any task (or the body) failed.
+ * `options.name` names the group on the timeline (default "taskgroup#N").
  */
-export function withTaskGroup<T>(body: (group: TaskGroup) => T | PromiseLike<T>): Promise<T> {
-  return new TaskGroup().run(body);
+export function withTaskGroup<T>(body: (group: TaskGroup) => T | PromiseLike<T>, options: { name?: string } = {}): Promise<T> {
+  return new TaskGroup(options).run(body);
 }
