@@ -187,6 +187,15 @@ describe('timeline: zoom, pan, keyboard, scrub', () => {
     const before = run.trace.filter((e) => e.seq < last.seq);
     expect(before.every((e) => e.t < last.t)).toBe(true);
     expect(Number((await dataset(page)).playheadSeq)).toBe(last.seq);
+    // Keyboard: Shift + Right moves the playhead a tenth of the view later; Escape removes it.
+    await page.locator('.tl-plot').focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    const moved = await page.evaluate(() => (window as unknown as W).scrubs.at(-1)!);
+    expect(moved.t).toBeCloseTo(last.t + run.endTime / 10, 6);
+    await expect.poll(() => page.locator('.tl-live').textContent()).toContain('Playhead at');
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => (window as unknown as W).scrubs.at(-1))).toBeNull();
+    expect((await dataset(page)).playheadSeq).toBeUndefined();
     await page.close();
   });
 
