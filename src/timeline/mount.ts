@@ -784,6 +784,7 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
     stats: () => ({ ...lastStats }),
     destroy() {
       if (frame) win.cancelAnimationFrame(frame);
+      win.clearTimeout(announceTimer);
       themeObserver.disconnect();
       resizeObserver?.disconnect();
       media?.removeEventListener('change', onMedia);
