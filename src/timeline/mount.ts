@@ -7,10 +7,10 @@
  */
 import type { WaitKind } from '../runtime/trace.ts';
 import { toChromeTrace } from '../trace/chrome-trace.ts';
-import type { TraceInput } from '../trace/spans.ts';
+import type { Mark, TraceInput } from '../trace/spans.ts';
 import { hitTest, maxScroll, plotWidth, valueAt, type Geometry, type Hit, type Scene } from './geometry.ts';
 import {
-  axisOf, buildModel, extentOf, rowsFor, seqAtTime, spanRows, timeAtSeq,
+  axisOf, buildModel, extentOf, firstMarkAtOrAfter, rowsFor, seqAtTime, spanRows, timeAtSeq,
   type Axis, type TimelineModel, type ViewMode,
 } from './model.ts';
 import { paintTile, PatternCache, TILE } from './patterns.ts';
@@ -423,7 +423,10 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
     if (pos) {
       container.dataset.playheadSeq = String(pos.seq);
       container.dataset.playheadT = String(pos.t);
-      live.textContent = t('timeline.playhead', { at: `${formatMs(pos.t)} (${t('timeline.step', { n: pos.seq })})` });
+      // Say what happened last before the playhead, so scrubbing by keyboard tells the story too.
+      const lastMark = model ? lastMarkBefore(model, pos.seq) : null;
+      const story = lastMark ? ` — ${lastMark.lane} · ${t(`timeline.mark.${lastMark.mark.kind}` as TimelineKey)}: ${lastMark.mark.text}` : '';
+      live.textContent = t('timeline.playhead', { at: `${formatMs(pos.t)} (${t('timeline.step', { n: pos.seq })})` }) + story;
     } else {
       delete container.dataset.playheadSeq;
       delete container.dataset.playheadT;
@@ -797,6 +800,17 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
   readPalette();
   handle.update(null);
   return handle;
+}
+
+/** The latest mark (on any lane) strictly before step `seq`, with its lane's name. */
+function lastMarkBefore(model: TimelineModel, seq: number): { lane: string; mark: Mark } | null {
+  let best: { lane: string; mark: Mark } | null = null;
+  for (const lane of model.timeline.lanes) {
+    const i = firstMarkAtOrAfter(lane.marks, seq, 'steps') - 1;
+    const m = lane.marks[i];
+    if (m && (!best || m.seqStart > best.mark.seqStart)) best = { lane: lane.name, mark: m };
+  }
+  return best;
 }
 
 /** Index of the console line whose log event has this seq (-1 if none). */

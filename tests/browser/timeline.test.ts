@@ -193,6 +193,10 @@ describe('timeline: zoom, pan, keyboard, scrub', () => {
     const moved = await page.evaluate(() => (window as unknown as W).scrubs.at(-1)!);
     expect(moved.t).toBeCloseTo(last.t + run.endTime / 10, 6);
     await expect.poll(() => page.locator('.tl-live').textContent()).toContain('Playhead at');
+    // It also says what happened last before the playhead (a mark of some lane, with its text).
+    const lastBefore = model.timeline.lanes.flatMap((l) => l.marks.map((m) => ({ l, m }))).filter(({ m }) => m.seqStart < moved.seq).sort((a, b) => b.m.seqStart - a.m.seqStart)[0]!;
+    expect(await page.locator('.tl-live').textContent()).toContain(`${lastBefore.l.name} · `);
+    expect(await page.locator('.tl-live').textContent()).toContain(lastBefore.m.text);
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => (window as unknown as W).scrubs.at(-1))).toBeNull();
     expect((await dataset(page)).playheadSeq).toBeUndefined();
