@@ -22,15 +22,27 @@ const browser = await launch();
 try {
   const { context, blocked } = await lockedContext(browser, { width: 1240, height: 800, deviceScaleFactor: dpr });
   // Every lane on screen (no vertical culling): all 10,000 spans are candidates for each draw.
-  const page = await openTimeline(context, null, { maxVisibleRows: 60 });
-  const first = await page.evaluate((d) => {
-    const w = window as unknown as { tl: { update(x: unknown): void; redraw(): number; stats(): { rects: number } } };
-    const t0 = performance.now();
-    w.tl.update(d);
-    const drawMs = w.tl.redraw();
-    return { totalMs: performance.now() - t0, drawMs, rects: w.tl.stats().rects };
-  }, data);
-  console.log(`first draw: update (model + layout) and draw ${first.totalMs.toFixed(1)} ms, of which the draw ${first.drawMs.toFixed(1)} ms (${first.rects} rectangles painted after coalescing)`);
+  // The first draw is measured on three fresh pages (each pays the one-time costs: pattern tiles,
+  // font, cold code); the minimum is the cost of the work, the others include preemption.
+  const firsts: Array<{ totalMs: number; drawMs: number; rects: number }> = [];
+  let page = await openTimeline(context, null, { maxVisibleRows: 60 });
+  for (let rep = 0; rep < 3; rep++) {
+    if (rep > 0) {
+      await page.close();
+      page = await openTimeline(context, null, { maxVisibleRows: 60 });
+    }
+    firsts.push(
+      await page.evaluate((d) => {
+        const w = window as unknown as { tl: { update(x: unknown): void; redraw(): number; stats(): { rects: number } } };
+        const t0 = performance.now();
+        w.tl.update(d);
+        const drawMs = w.tl.redraw();
+        return { totalMs: performance.now() - t0, drawMs, rects: w.tl.stats().rects };
+      }, data),
+    );
+  }
+  const first = [...firsts].sort((a, b) => a.drawMs - b.drawMs)[0]!;
+  console.log(`first draw on a fresh page (3 pages): draw ${firsts.map((f) => f.drawMs.toFixed(1)).join(' / ')} ms; update (model + layout) and draw ${firsts.map((f) => f.totalMs.toFixed(1)).join(' / ')} ms; ${first.rects} rectangles painted after coalescing`);
 
   const redraws = await page.evaluate(() => {
     const w = window as unknown as { tl: { redraw(): number } };
