@@ -223,6 +223,25 @@ describe('trio nursery', () => {
     expect(lines).toEqual(['10 child cancelled at 10', '10 start cancelled true']);
   });
 
+  it('started() moves the child with its own inner scopes: the new nursery cancels them, the old caller scope does not', async () => {
+    const lines = await run(`
+      async function service(status: TaskStatus) {
+        await new CancelScope().run(async () => {
+          status.started();
+          try { await sleep(1000); } finally { console.log('service stopped at', now()); }
+        });
+      }
+      await openNursery(async (nursery) => {
+        const callerScope = await moveOnAfter(10, async () => { await nursery.start(service); await sleep(100); });
+        console.log('caller scope done', callerScope.cancelledCaught, 'at', now());
+        await sleep(20);
+        nursery.cancelScope.cancel();
+      });
+      console.log('end', now());
+    `);
+    expect(lines).toEqual(['10 caller scope done true at 10', '30 service stopped at 30', '30 end 30']);
+  });
+
   it('called twice, started() raises; TASK_STATUS_IGNORED lets a start-style function be called directly', async () => {
     const lines = await run(`
       async function service(status: TaskStatus<string>) { status.started('ready'); try { status.started('again'); } catch (e) { console.log((e as Error).message); } }

@@ -105,7 +105,7 @@ export interface CancelScopeOptions {
  * is true. A scope can be run only once.
  */
 export class CancelScope {
-  /** True if this scope caught a Cancelled when it exited (trio's cancelled_caught). */
+  /** True if this scope caught a Cancelled when it exited (trio.CancelScope.cancelled_caught). */
   cancelledCaught = false;
   /** @internal Set once cancel() was called or the deadline passed (read cancelCalled instead). */
   _cancelCalled = false;
@@ -151,7 +151,7 @@ export class CancelScope {
 
   /**
    * True once cancellation was requested, by `cancel()` or by the deadline
-   * (trio's cancel_called). It does not say the code was interrupted: see
+   * (trio.CancelScope.cancel_called). It does not say the code was interrupted: see
    * `cancelledCaught`.
    */
   get cancelCalled(): boolean {
@@ -163,7 +163,7 @@ export class CancelScope {
     return this._cancelCalled;
   }
 
-  /** Cancel the scope now (idempotent). `reason` shows in the message of the Cancelled raised. */
+  /** Cancel the scope now (idempotent; trio.CancelScope.cancel). `reason` shows in the message of the Cancelled raised. */
   cancel(reason?: string): void {
     this.#cancel('explicit', reason ?? null);
   }

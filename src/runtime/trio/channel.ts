@@ -116,7 +116,7 @@ export class MemorySendChannel<T> {
     return this.#state.name;
   }
 
-  /** Send `value` if that needs no waiting; otherwise raise WouldBlock (trio's send_nowait). */
+  /** Send `value` if that needs no waiting; otherwise raise WouldBlock (trio.MemorySendChannel.send_nowait). */
   sendNowait(value: T): void {
     if (this.#closed) throw new ClosedResourceError();
     const state = this.#state;
@@ -134,7 +134,7 @@ export class MemorySendChannel<T> {
 
   /**
    * Send `value`, waiting while the buffer is full (for a rendezvous channel:
-   * until a receiver takes it). A checkpoint (trio's send).
+   * until a receiver takes it). A checkpoint (trio.MemorySendChannel.send).
    */
   send(value: T): Future<void> {
     const state = this.#state;
@@ -217,7 +217,7 @@ export class MemoryReceiveChannel<T> implements AsyncIterable<T> {
     return this.#state.name;
   }
 
-  /** Take the next item if one is there; otherwise raise WouldBlock, or EndOfChannel if every sender closed (trio's receive_nowait). */
+  /** Take the next item if one is there; otherwise raise WouldBlock, or EndOfChannel if every sender closed (trio.MemoryReceiveChannel.receive_nowait). */
   receiveNowait(): T {
     if (this.#closed) throw new ClosedResourceError();
     const state = this.#state;
@@ -232,7 +232,7 @@ export class MemoryReceiveChannel<T> implements AsyncIterable<T> {
     throw new WouldBlock();
   }
 
-  /** Receive the next item, waiting for one; raises EndOfChannel once every sender closed and the buffer is empty. A checkpoint (trio's receive). */
+  /** Receive the next item, waiting for one; raises EndOfChannel once every sender closed and the buffer is empty. A checkpoint (trio.MemoryReceiveChannel.receive). */
   receive(): Future<T> {
     return this.#receive(false) as Future<T>;
   }

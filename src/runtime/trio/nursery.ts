@@ -54,9 +54,9 @@ export const TASK_STATUS_IGNORED: TaskStatus<any> = Object.freeze({ started(): v
  * have finished.
  */
 export class Nursery implements ChildOwner {
-  /** The nursery's cancel scope: cancel it to cancel the body and every child (trio's nursery.cancel_scope). */
+  /** The nursery's cancel scope: cancel it to cancel the body and every child (trio.Nursery.cancel_scope). */
   readonly cancelScope: CancelScope;
-  /** The task that opened the nursery (trio's parent_task). */
+  /** The task that opened the nursery (trio.Nursery.parent_task). */
   readonly parentTask: Task<unknown>;
   /** Timeline name of the nursery, e.g. "nursery#1"; children carry it as their group. */
   readonly label: string;
@@ -75,13 +75,13 @@ export class Nursery implements ChildOwner {
     this.label = label;
   }
 
-  /** The children still running (trio's child_tasks). */
+  /** The children still running (trio.Nursery.child_tasks). */
   get childTasks(): Task<unknown>[] {
     return [...this._children];
   }
 
   /**
-   * Start `fn(...args)` as a child task (trio's start_soon); returns at once,
+   * Start `fn(...args)` as a child task (trio.Nursery.start_soon); returns at once,
    * before the child runs. Throws RuntimeError if the nursery has closed.
    */
   startSoon<A extends unknown[]>(fn: (...args: A) => unknown, ...args: A): void {
@@ -91,7 +91,7 @@ export class Nursery implements ChildOwner {
 
   /**
    * Start `fn(taskStatus, ...args)` as a child and wait until it calls
-   * `taskStatus.started(value)`; resolves with that value (trio's start). Until
+   * `taskStatus.started(value)`; resolves with that value (trio.Nursery.start). Until
    * then the child runs under the caller: its error is raised here, and
    * cancelling the caller cancels it.
    */
