@@ -255,9 +255,14 @@ export class CancelScope {
       }
     }
     const state = trioState(task);
-    if (state.status === status) activate(task, status.parent);
-    else status.tasks.delete(task); // misnested exits (two scopes run concurrently in one task): leave the task where it is
-    status.parent?.children.delete(status);
+    const parent = status.parent;
+    if (state.status === status) activate(task, parent);
+    // Splice the status out of the tree. Normally it has no children and no other task left; they
+    // remain when scopes are run concurrently in one task (Promise.all of two scope.run calls),
+    // which trio forbids but JavaScript makes easy: keep them attached to what is still open.
+    for (const other of [...status.tasks]) activate(other, parent);
+    for (const child of [...status.children]) child.setParent(parent);
+    parent?.children.delete(status);
     this._status = null;
     this.#syncTimer();
     return { failed, error };
