@@ -15,6 +15,7 @@
  * plain `yield`).
  */
 import type { Loop } from './loop.ts';
+import { makeAwait } from './promise.ts';
 
 /** Marker the lowered body yields for `await x` (esbuild calls `new __await(x, isYieldStar)`). */
 export class AwaitMarker {
@@ -40,6 +41,8 @@ type State = 'start' | 'yield' | 'executing' | 'awaiting-return' | 'completed';
 /** Make the `__asyncGenerator(thisArg, args, generatorFunction)` helper for one loop. */
 export function makeAsyncGeneratorHelper(loop: Loop) {
   const P = loop.Promise;
+  // The spec's Await: PromiseResolve + PerformPromiseThen, no `then` lookup on our promises.
+  const awaitValue = makeAwait(P);
 
   class AsyncGen {
     #gen: Generator;
@@ -97,10 +100,7 @@ export function makeAsyncGeneratorHelper(loop: Loop) {
     #resume(request: Request): void {
       this.#state = 'executing';
       if (request.kind === 'return') {
-        P.resolve(request.value).then(
-          (v) => this.#run('return', v),
-          (e) => this.#run('throw', e),
-        );
+        awaitValue(request.value, (v) => this.#run('return', v), (e) => this.#run('throw', e));
         return;
       }
       this.#run(request.kind, request.value);
@@ -120,19 +120,20 @@ export function makeAsyncGeneratorHelper(loop: Loop) {
         // `return expr` in the body awaits expr (spec ReturnStatement); a bare end of
         // body does not, nor does a return() request (its value was awaited already).
         if (yielded === undefined || kind === 'return') this.#finish('next', yielded);
-        else P.resolve(yielded).then((v) => this.#finish('next', v), (e) => this.#finish('throw', e));
+        else awaitValue(yielded, (v) => this.#finish('next', v), (e) => this.#finish('throw', e));
         return;
       }
       if (yielded instanceof AwaitMarker) {
         const star = yielded[1];
-        P.resolve(yielded[0]).then(
+        awaitValue(
+          yielded[0],
           (y) => this.#run('next', star ? { done: (y as IteratorResult<unknown>).done, value: (y as IteratorResult<unknown>).value } : y),
           (e) => this.#run('throw', e),
         );
         return;
       }
       // AsyncGeneratorYield(? Await(value)).
-      P.resolve(yielded).then((v) => this.#yield(v), (e) => this.#run('throw', e));
+      awaitValue(yielded, (v) => this.#yield(v), (e) => this.#run('throw', e));
     }
 
     #yield(value: unknown): void {
@@ -169,27 +170,16 @@ export function makeAsyncGeneratorHelper(loop: Loop) {
 
     #awaitReturn(): void {
       const request = this.#queue[0]!;
-      let promise: Promise<unknown>;
-      try {
-        promise = P.resolve(request.value);
-      } catch (error) {
+      const settle = (kind: 'next' | 'throw', v: unknown): void => {
         this.#state = 'completed';
-        this.#completeStep('throw', error, true);
+        this.#completeStep(kind, v, true);
         this.#drain();
-        return;
+      };
+      try {
+        awaitValue(request.value, (v) => settle('next', v), (e) => settle('throw', e));
+      } catch (error) {
+        settle('throw', error);
       }
-      promise.then(
-        (v) => {
-          this.#state = 'completed';
-          this.#completeStep('next', v, true);
-          this.#drain();
-        },
-        (e) => {
-          this.#state = 'completed';
-          this.#completeStep('throw', e, true);
-          this.#drain();
-        },
-      );
     }
   }
 

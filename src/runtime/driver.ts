@@ -7,11 +7,11 @@
  * every async function to a generator and call `__async(this, args, gen)`;
  * the program runner passes this driver as `__async`.
  *
- * What it keeps from esbuild's helper, so JavaScript ordering stays equal to
- * V8's: awaiting anything that is not a loop object is
- * `Promise.resolve(value).then(resume, fail)` with this run's Promise (one
- * tick for a native-looking promise, more for thenables), and the result is
- * delivered with `resolve(returnValue)`.
+ * What it keeps from V8, so JavaScript ordering stays equal: awaiting anything
+ * that is not a loop object is the spec's Await - PromiseResolve then
+ * PerformPromiseThen with this run's Promise (one tick for one of our promises,
+ * more for thenables; a `then` property patched onto a promise is not called) -
+ * and the result is delivered with `resolve(returnValue)`.
  *
  * What it adds, so asyncio semantics hold: awaiting a loop Future does what an
  * asyncio Task does - no suspension if the future is done, otherwise one
@@ -21,6 +21,7 @@
  * Tests: tests/runtime/driver.test.ts, the ordering and semantics corpora.
  */
 import { Future, Yield } from './future.ts';
+import { makeAwait } from './promise.ts';
 import type { Loop } from './loop.ts';
 import type { Task } from './task.ts';
 
@@ -109,7 +110,7 @@ class Frame {
       if (task !== null && task.waitLabel === null) task.waitLabel = PROMISE_LABEL;
       this.#onFulfilled ??= (value) => this.resume(value);
       this.#onRejected ??= (reason) => this.fail(reason);
-      this.loop.Promise.resolve(awaited).then(this.#onFulfilled, this.#onRejected);
+      awaitFor(this.loop)(awaited, this.#onFulfilled, this.#onRejected);
       return;
     }
   }
@@ -125,6 +126,17 @@ class Frame {
     this.waitingOn = future;
     future.onDone(wakeFrame, this, task);
   }
+}
+
+const awaits = new WeakMap<Loop, ReturnType<typeof makeAwait>>();
+/** The spec's Await for this loop's Promise class (no `then` lookup on our promises, as in V8). */
+function awaitFor(loop: Loop): ReturnType<typeof makeAwait> {
+  let fn = awaits.get(loop);
+  if (!fn) {
+    fn = makeAwait(loop.Promise);
+    awaits.set(loop, fn);
+  }
+  return fn;
 }
 
 /** A suspended frame's future is done: resume it with the result or the error. */

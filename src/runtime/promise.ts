@@ -719,7 +719,25 @@ export function createPromiseClass(host: PromiseHost): PromiseConstructor {
     configurable: true,
   });
   realm.P = P as unknown as Ctor;
+  realms.set(P, realm);
   return P as unknown as PromiseConstructor;
+}
+
+const realms = new WeakMap<object, Realm>();
+
+/**
+ * The spec's Await(value) for lowered code: PromiseResolve(%Promise%, value)
+ * then PerformPromiseThen with no derived promise. Unlike
+ * `P.resolve(v).then(a, b)` it never reads a `then` property of one of our
+ * promises (V8's await does not either) and allocates no result promise.
+ */
+export function makeAwait(P: PromiseConstructor): (value: unknown, onFulfilled: (v: unknown) => void, onRejected: (e: unknown) => void) => void {
+  const realm = realms.get(P);
+  if (realm === undefined) throw new TypeError('makeAwait needs a class made by createPromiseClass');
+  return (value, onFulfilled, onRejected) => {
+    const promise = promiseResolve(realm, P, value) as Slots;
+    Slots.performThen(promise, onFulfilled, onRejected, undefined, undefined, undefined);
+  };
 }
 
 /**

@@ -94,6 +94,13 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
       this.#fail(error);
       return;
     }
+    if (result instanceof Future) {
+      // `createTask(() => sleep(200))`: the task waits on that future as if it awaited it, so cancel() reaches it.
+      this.futWaiter = result;
+      this.waitLabel = result.label;
+      result.onDone(finishFromFuture, { task: this as Task<unknown>, future: result as Future<unknown> }, this);
+      return;
+    }
     if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<T>).then === 'function') {
       (result as PromiseLike<T>).then(
         (value) => this.#succeed(value),
@@ -102,6 +109,19 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     } else {
       this.#succeed(result as T);
     }
+  }
+
+  /** The future the task's body returned is done (internal). */
+  settleFrom(future: Future<T>): void {
+    if (this.futWaiter === future) this.futWaiter = null;
+    let value: T;
+    try {
+      value = future.result();
+    } catch (error) {
+      this.#fail(error);
+      return;
+    }
+    this.#succeed(value);
   }
 
   #succeed(value: T): void {
@@ -223,6 +243,10 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 }
 
 type TaskBody = (() => unknown) | PromiseLike<unknown>;
+
+function finishFromFuture(arg: { task: Task<unknown>; future: Future<unknown> }): void {
+  arg.task.settleFrom(arg.future);
+}
 
 function startTask(arg: { task: Task<unknown>; fn: TaskBody }): void {
   arg.task.start(arg.fn);
