@@ -20,11 +20,15 @@ export class RunBlock {
   readonly #body: HTMLElement;
   readonly #lines = new CappedList<WireLine>(LINE_CAP);
   readonly #t: T;
+  readonly #onDraw: () => void;
   #moreNote: HTMLElement | undefined;
+  #pending: WireLine[] = [];
+  #frame = 0;
 
-  constructor(element: HTMLDetailsElement, t: T) {
+  constructor(element: HTMLDetailsElement, t: T, onDraw: () => void = () => {}) {
     this.element = element;
     this.#t = t;
+    this.#onDraw = onDraw;
     this.#body = document.createElement('div');
     this.#body.className = 'pg-run-lines';
     element.append(this.#body);
@@ -35,17 +39,32 @@ export class RunBlock {
     return this.#lines.items;
   }
 
+  /**
+   * Adds lines; they are drawn once per animation frame, however many
+   * messages arrive in between (layout is the expensive part of a flood).
+   */
   addLines(batch: readonly WireLine[]): void {
     const kept = this.#lines.push(batch);
-    if (kept.length) {
-      const fragment = document.createDocumentFragment();
-      for (const line of kept) fragment.append(renderLine(line));
-      this.#body.append(fragment);
-    }
+    if (!kept.length) return;
+    for (const line of kept) this.#pending.push(line);
+    this.#frame ||= requestAnimationFrame(() => this.draw());
+  }
+
+  /** Draws the lines that are waiting (called before anything is added after them). */
+  draw(): void {
+    if (this.#frame) cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    if (!this.#pending.length) return;
+    const fragment = document.createDocumentFragment();
+    for (const line of this.#pending) fragment.append(renderLine(line));
+    this.#pending = [];
+    this.#body.append(fragment);
+    this.#onDraw();
   }
 
   /** Shows how many lines were printed beyond what is kept (`total` from the runner when known). */
   noteTotal(total: number): void {
+    this.draw();
     const hidden = Math.max(total, this.#lines.total) - this.#lines.items.length;
     if (hidden <= 0) return;
     this.#moreNote ??= this.note('');
@@ -54,6 +73,7 @@ export class RunBlock {
 
   /** A plain-language note at the end of the block (finished, stopped...). */
   note(text: string): HTMLElement {
+    this.draw();
     const p = document.createElement('p');
     p.className = 'pg-note';
     p.textContent = text;
@@ -63,6 +83,7 @@ export class RunBlock {
 
   /** A problem the runtime reported (uncaught error with its stack, deadlock, budget) or a compile error. */
   problem(problem: WireProblem | string): void {
+    this.draw();
     const pre = document.createElement('pre');
     pre.className = 'pg-problem';
     pre.dataset.kind = typeof problem === 'string' ? 'compile' : problem.kind;
@@ -112,7 +133,7 @@ export class ConsoleView {
     summary.textContent = this.#t('playground.runTitle', { n: ++this.#runs });
     details.append(summary);
     this.#panel.append(details);
-    return new RunBlock(details, this.#t);
+    return new RunBlock(details, this.#t, () => this.scrollToEnd());
   }
 
   /** Empties the panel (the reader's Clear). */

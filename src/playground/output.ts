@@ -35,29 +35,44 @@ export class CappedList<T> {
 }
 
 /**
- * Groups items into batches for postMessage: a batch is sent when it holds
- * `maxItems` or when `maxMs` of wall time passed since the last send, so a
- * long synchronous run still streams and a flood costs few messages.
+ * Groups items into batches for postMessage. The first `eager` items go out
+ * one by one, as they come: a program that prints a few lines and then hangs
+ * (a busy loop, stopped by the wall-time budget) must not lose them, and a
+ * worker that is busy cannot send later. After that, a batch is sent when it
+ * holds `maxItems` or when `maxMs` of wall time passed since the last send
+ * (checked on every item and on every `tick()`, which the runner calls on
+ * each trace event), so a flood costs few messages and the page stays
+ * responsive (tests/playground/output.test.ts).
  */
 export class Batcher<T> {
   #batch: T[] = [];
   #last: number;
+  #eager: number;
   readonly #send: (batch: T[]) => void;
   readonly #now: () => number;
   readonly #maxItems: number;
   readonly #maxMs: number;
 
-  constructor(send: (batch: T[]) => void, { maxItems = 500, maxMs = 30, now = () => performance.now() } = {}) {
+  constructor(send: (batch: T[]) => void, { maxItems = 500, maxMs = 30, eager = 0, now = () => performance.now() } = {}) {
     this.#send = send;
     this.#now = now;
     this.#maxItems = maxItems;
     this.#maxMs = maxMs;
+    this.#eager = eager;
     this.#last = now();
   }
 
   add(item: T): void {
     this.#batch.push(item);
-    if (this.#batch.length >= this.#maxItems || this.#now() - this.#last >= this.#maxMs) this.flush();
+    if (this.#eager > 0) {
+      this.#eager--;
+      this.flush();
+    } else if (this.#batch.length >= this.#maxItems || this.#now() - this.#last >= this.#maxMs) this.flush();
+  }
+
+  /** Sends a waiting batch if it has waited `maxMs`. */
+  tick(): void {
+    if (this.#batch.length && this.#now() - this.#last >= this.#maxMs) this.flush();
   }
 
   flush(): void {

@@ -23,11 +23,29 @@ export interface WireProblem {
   message: string;
 }
 
+/** The runtime's budgets for one run (runtime/loop.ts LoopLimits). */
+export interface RunLimits {
+  stepLimit: number;
+  timeLimit: number;
+  outputLimit: number;
+}
+
+/**
+ * The playground's budgets. Steps are lower than the runtime's default
+ * (10,000,000) so that a runaway async loop (`while (true) await sleep(1)`)
+ * meets the runtime's own budget, with its plain message, well before the
+ * page's wall-time budget, even on a busy machine (300,000 steps of a sleep
+ * loop take 0.5-2 s in a browser worker). The guide's examples use a few
+ * thousand.
+ */
+export const PLAYGROUND_LIMITS: RunLimits = { stepLimit: 300_000, timeLimit: 24 * 60 * 60 * 1000, outputLimit: 10_000 };
+
 /** Page → sandbox: run a compiled program (id identifies the run). */
 export interface RunRequest {
   type: 'run';
   id: number;
   program: CompiledProgram;
+  limits: RunLimits;
 }
 
 /** Page → sandbox frame (first message, over the port): the runner's source text to start its worker from. */
@@ -126,5 +144,12 @@ export function validRunRequest(v: unknown): RunRequest | undefined {
   if (!isObject(v) || v.type !== 'run' || !isId(v.id) || !isObject(v.program)) return undefined;
   const p = v.program;
   if (p.ok !== true || typeof p.code !== 'string' || typeof p.map !== 'string' || typeof p.lineOffset !== 'number' || typeof p.filename !== 'string' || typeof p.source !== 'string') return undefined;
-  return { type: 'run', id: v.id, program: { ok: true, code: p.code, map: p.map, lineOffset: p.lineOffset, filename: p.filename, source: p.source } };
+  const limits = { ...PLAYGROUND_LIMITS };
+  if (isObject(v.limits)) {
+    for (const key of ['stepLimit', 'timeLimit', 'outputLimit'] as const) {
+      const value = v.limits[key];
+      if (typeof value === 'number' && value > 0 && Number.isFinite(value)) limits[key] = value;
+    }
+  }
+  return { type: 'run', id: v.id, program: { ok: true, code: p.code, map: p.map, lineOffset: p.lineOffset, filename: p.filename, source: p.source }, limits };
 }

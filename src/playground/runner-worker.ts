@@ -13,19 +13,42 @@ import type { TraceEvent } from '../runtime/trace.ts';
 import { Batcher, LINE_CAP } from './output.ts';
 import { validRunRequest, type DoneMessage, type LinesMessage, type WireLine } from './protocol.ts';
 
-declare const self: { postMessage(message: unknown): void; onmessage: ((event: { data: unknown }) => void) | null };
+declare const self: { postMessage(message: unknown): void; addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void };
 
-const post = (message: LinesMessage | DoneMessage) => self.postMessage(message);
+const realPost = self.postMessage.bind(self);
+const post = (message: LinesMessage | DoneMessage) => realPost(message);
 
-self.onmessage = (event) => {
+/**
+ * Programs may not talk to the page on their own (no spoofed output or
+ * results, tests/browser/playground-hostile.test.ts) nor load scripts: take
+ * postMessage and importScripts away from the global scope and its prototypes,
+ * for good (non-writable, non-configurable). The frame's CSP already blocks
+ * every load; this is defence in depth.
+ */
+function lockDown(): void {
+  const blocked = (name: string) =>
+    function () {
+      throw new TypeError(`${name} is not available to programs in the playground`);
+    };
+  for (let o: object | null = self; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    for (const name of ['postMessage', 'importScripts']) {
+      if (Object.getOwnPropertyDescriptor(o, name)) {
+        Object.defineProperty(o, name, { value: blocked(name), writable: false, configurable: false, enumerable: false });
+      }
+    }
+  }
+}
+
+const handle = (event: { data: unknown }) => {
   const request = validRunRequest(event.data);
   if (!request) return;
-  const { id, program } = request;
+  const { id, program, limits } = request;
   const names = new Map<number, string>([[0, 'loop']]);
   let sent = 0;
   let total = 0;
-  const batcher = new Batcher<WireLine>((lines) => post({ type: 'lines', id, lines }));
+  const batcher = new Batcher<WireLine>((lines) => post({ type: 'lines', id, lines }), { eager: 100 });
   const onEvent = (e: TraceEvent) => {
+    batcher.tick();
     if (e.kind === 'spawn') names.set(e.task, (e.detail as { name: string }).name);
     else if (e.kind === 'log') {
       total++;
@@ -37,7 +60,7 @@ self.onmessage = (event) => {
   };
   let done: DoneMessage;
   try {
-    const result = runProgram(program, { onEvent });
+    const result = runProgram(program, { ...limits, onEvent });
     batcher.flush();
     done = { type: 'done', id, status: result.status, problems: result.problems, total, endTime: result.endTime };
   } catch (error) {
@@ -46,3 +69,8 @@ self.onmessage = (event) => {
   }
   post(done);
 };
+
+// Each worker serves one run (the frame starts a fresh one per run), so what a
+// program changes in this global scope dies with it.
+self.addEventListener('message', handle);
+lockDown();

@@ -7,37 +7,59 @@
 //  2. tightens its own CSP with a second <meta> before any worker exists, so
 //     the worker (which inherits this document's policies) may run eval'd code
 //     and blob: scripts but may load nothing, from nowhere;
-//  3. starts the runner worker from a Blob of the runner text the page sends,
-//     and relays messages between the port and the worker. When the worker
-//     dies (an error event: out of memory, for example) it says so.
+//  3. starts runner workers from a Blob of the runner text the page sends (a
+//     fresh one for every run) and relays messages between the port and the
+//     worker. When a worker dies (an error event) it says so.
 // Stop and the wall-time budget are enforced by the page, which removes this
 // whole frame (and with it the worker).
 (function () {
   'use strict';
   var port = null;
-  var worker = null;
+  var runnerUrl = null;
+  var active = null; // the worker running the current program
+  var spare = null; // a started worker waiting for the next run
 
   var meta = document.createElement('meta');
   meta.httpEquiv = 'Content-Security-Policy';
   meta.content = "default-src 'none'; script-src 'unsafe-eval' blob:; worker-src blob:; connect-src 'none'";
   document.head.appendChild(meta);
 
+  // One fresh worker per run: a program cannot leave anything behind (patched
+  // built-ins, listeners) for the next one. The spare is started while the
+  // current run goes, so the next run does not wait for it.
+  function spawn() {
+    var worker = new Worker(runnerUrl);
+    worker.onmessage = function (e) {
+      if (worker !== active) return;
+      port.postMessage(e.data);
+      if (e.data && e.data.type === 'done') {
+        worker.terminate();
+        active = null;
+      }
+    };
+    worker.onerror = function (e) {
+      if (worker !== active) return;
+      port.postMessage({ type: 'crash', message: String((e && e.message) || 'the runner stopped') });
+    };
+    return worker;
+  }
+
   function onPortMessage(event) {
     var data = event.data;
     if (!data || typeof data !== 'object') return;
-    if (data.type === 'init' && typeof data.runner === 'string' && !worker) {
-      try {
-        var url = URL.createObjectURL(new Blob([data.runner], { type: 'text/javascript' }));
-        worker = new Worker(url);
-        worker.onmessage = function (e) { port.postMessage(e.data); };
-        worker.onerror = function (e) {
-          port.postMessage({ type: 'crash', message: String((e && e.message) || 'the runner stopped') });
-        };
-      } catch (error) {
-        port.postMessage({ type: 'crash', message: String(error) });
+    try {
+      if (data.type === 'init' && typeof data.runner === 'string' && !runnerUrl) {
+        runnerUrl = URL.createObjectURL(new Blob([data.runner], { type: 'text/javascript' }));
+        spare = spawn();
+      } else if (data.type === 'run' && runnerUrl) {
+        if (active) active.terminate();
+        active = spare || spawn();
+        spare = null;
+        active.postMessage(data);
+        spare = spawn();
       }
-    } else if (data.type === 'run' && worker) {
-      worker.postMessage(data);
+    } catch (error) {
+      port.postMessage({ type: 'crash', message: String(error) });
     }
   }
 

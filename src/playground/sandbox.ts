@@ -11,7 +11,7 @@
  * a valid shape (protocol.ts) and only for the run in progress.
  */
 import type { CompiledProgram } from '../compiler/compile.ts';
-import { validFromSandbox, type DoneMessage, type WireLine } from './protocol.ts';
+import { PLAYGROUND_LIMITS, validFromSandbox, type DoneMessage, type WireLine } from './protocol.ts';
 
 /** What a run reports back. */
 export interface RunCallbacks {
@@ -78,7 +78,7 @@ export class Sandbox {
       return;
     }
     if (this.#current?.id !== id) return; // stopped while the frame was starting
-    port.postMessage({ type: 'run', id, program });
+    port.postMessage({ type: 'run', id, program, limits: PLAYGROUND_LIMITS });
   }
 
   /** Ends the run in progress at once (the worker is terminated with its frame). */

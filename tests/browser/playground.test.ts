@@ -1,0 +1,218 @@
+// The playground as a reader uses it, in Chromium on the built site: run an
+// example (output equals its .out), from an /en/ page, a /zh/ page and the
+// full-page playground, in both builds; the static HTML before interaction
+// (no editor or compiler bytes, readable with JavaScript off); edits kept
+// across reloads; Reset; Share links that open the full playground without
+// running; Stop; compile errors; the touch-screen textarea.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { collectErrors, contextOptions, launchBrowser, ROOT, trackRequests } from './harness.ts';
+import { consoleLines, consoleNotes, replaceCode, servePlayground, shareHash, waitForRunEnd, type BuiltSite } from '../playground/browser-helpers.ts';
+
+const example = (id: string, ext: 'ts' | 'out') => readFileSync(join(ROOT, 'content/examples', `${id}.${ext}`), 'utf8').replace(/\n$/, '');
+const HELLO_OUT = example('introduction/hello', 'out').split('\n');
+const sites: BuiltSite[] = process.env.PLAYGROUND_DIST ? [{ name: 'dev', dir: process.env.PLAYGROUND_DIST, base: '/' }] : inject('sites');
+/** Requests that mean the editor or the compiler was downloaded. */
+const HEAVY = /esbuild|\.wasm|editor\.api|ts\.worker|editor\.worker|monaco|tsMode|miniloop-runner/;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(sites)('playground on the $name build (base $base)', (site) => {
+  let url: string;
+  let close: () => Promise<void>;
+  let context: BrowserContext;
+  const offHost: string[] = [];
+  const errors: string[] = [];
+  const open = async (path: string): Promise<Page> => {
+    const page = await context.newPage();
+    errors.push(...collectErrors(page));
+    const requests = trackRequests(page);
+    page.on('close', () => offHost.push(...requests.offHost()));
+    await page.goto(url + path, { waitUntil: 'load' });
+    return page;
+  };
+  beforeAll(async () => {
+    ({ url, close } = await servePlayground(site));
+    context = await browser.newContext(contextOptions);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await close?.();
+    // Every request of this suite stayed on 127.0.0.1.
+    expect(offHost).toEqual([]);
+  });
+
+  test('an /en/ page: static before interaction, then Run prints the .out', async () => {
+    const page = await context.newPage();
+    const seen: string[] = [];
+    page.on('request', (r) => seen.push(r.url()));
+    await page.goto(`${url}en/introduction/`, { waitUntil: 'networkidle' });
+    const pg = page.locator('[data-playground]').first();
+    // Highlighted at build time, expected output on the page, nothing heavy loaded.
+    expect(await pg.locator('[data-code] .astro-code').innerText()).toContain("import { createTask, now, sleep } from 'miniloop';");
+    expect(await pg.locator('[data-expected] pre').innerText()).toBe(HELLO_OUT.join('\n'));
+    expect(seen.filter((u) => HEAVY.test(u))).toEqual([]);
+    expect(await pg.getByRole('log', { name: 'Console' }).count()).toBe(1);
+
+    await pg.getByRole('button', { name: 'Run' }).click();
+    expect(await waitForRunEnd(page)).toBe('ok');
+    expect(await consoleLines(page)).toEqual(HELLO_OUT);
+    // Each line carries its virtual time and task.
+    expect(await pg.locator('.pg-line .pg-t').allInnerTexts()).toEqual(['0 ms', '0 ms', '100 ms', '300 ms', '300 ms']);
+    expect(await consoleNotes(page)).toContain('Finished at 300 ms');
+    // The compiler's wasm came from this site, under the base path.
+    expect(seen.some((u) => u.startsWith(url) && u.endsWith('.wasm'))).toBe(true);
+    // A second run gets its own block; the first one is collapsed.
+    await pg.getByRole('button', { name: 'Run' }).click();
+    expect(await waitForRunEnd(page)).toBe('ok');
+    expect(await pg.locator('details.pg-run-block').count()).toBe(2);
+    expect(await pg.locator('details.pg-run-block').first().getAttribute('open')).toBeNull();
+    await page.close();
+  });
+
+  test('readable with JavaScript off', async () => {
+    const noJs = await browser.newContext({ ...contextOptions, javaScriptEnabled: false });
+    const page = await noJs.newPage();
+    await page.goto(`${url}en/introduction/`);
+    const pg = page.locator('[data-playground]').first();
+    expect(await pg.locator('[data-code]').innerText()).toContain('all done at');
+    expect(await pg.locator('[data-expected] pre').innerText()).toBe(HELLO_OUT.join('\n'));
+    // No buttons that would do nothing.
+    expect(await pg.getByRole('button', { name: 'Run' }).isVisible()).toBe(false);
+    await noJs.close();
+  });
+
+  test('a /zh/ page: Chinese names, same output', async () => {
+    const page = await open('zh/introduction/');
+    const pg = page.locator('[data-playground]').first();
+    for (const name of ['运行', '停止', '重置', '分享']) expect(await pg.getByRole('button', { name }).count()).toBe(1);
+    expect(await pg.getByRole('log', { name: '控制台' }).count()).toBe(1);
+    await page.keyboard.press('Tab'); // no effect on the playground; then Ctrl+Enter inside it runs
+    await pg.locator('[data-code] pre').focus();
+    await page.keyboard.press('Control+Enter');
+    expect(await waitForRunEnd(page)).toBe('ok');
+    expect(await consoleLines(page)).toEqual(HELLO_OUT);
+    expect(await consoleNotes(page)).toContain('在虚拟时间 300 毫秒结束');
+    await page.close();
+  });
+
+  test('edits survive a reload; Reset restores the example', async () => {
+    const page = await open('en/introduction/');
+    const pg = page.locator('[data-playground]').first();
+    await pg.locator('[data-code] pre').click();
+    await page.waitForSelector('[data-playground] .monaco-editor textarea', { timeout: 20_000 });
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type("\nconsole.log('edited');");
+    await page.waitForTimeout(400); // the save is debounced
+    await page.reload({ waitUntil: 'load' });
+    const again = page.locator('[data-playground]').first();
+    await page.waitForFunction(() => document.querySelector('[data-playground] [data-code]')?.textContent?.includes("console.log('edited');"));
+    await again.getByRole('button', { name: 'Run' }).click();
+    expect(await waitForRunEnd(page)).toBe('ok');
+    expect(await consoleLines(page)).toEqual([...HELLO_OUT, 'edited']);
+    await again.getByRole('button', { name: 'Reset' }).click();
+    await page.reload({ waitUntil: 'load' });
+    const first = page.locator('[data-playground]').first();
+    expect(await first.locator('[data-code]').innerText()).not.toContain('edited');
+    expect(await first.locator('[data-code] .astro-code').count()).toBe(1);
+    await page.close();
+  });
+
+  test('Share opens the full playground with the code, not run until Run', async () => {
+    const page = await open('en/introduction/');
+    const pg = page.locator('[data-playground]').first();
+    await pg.getByRole('button', { name: 'Share' }).click();
+    const link = await pg.locator('[data-share-link]').getAttribute('href');
+    expect(link).toMatch(new RegExp(`^${url}en/playground/#code=`));
+    const shared = await open(link!.slice(url.length));
+    const full = shared.locator('[data-playground][data-full]');
+    await shared.waitForFunction(() => document.querySelector('[data-playground]')?.hasAttribute('data-mounted'));
+    expect(await full.locator('[data-notice]').innerText()).toContain('runs only when you click Run');
+    await shared.waitForTimeout(1000);
+    expect(await full.locator('details.pg-run-block').count()).toBe(0);
+    expect(await full.getAttribute('data-state')).toBeNull();
+    await full.getByRole('button', { name: 'Run' }).click();
+    expect(await waitForRunEnd(shared)).toBe('ok');
+    expect(await consoleLines(shared)).toEqual(HELLO_OUT);
+    await shared.close();
+    await page.close();
+  });
+
+  test('the full-page playground runs its example', async () => {
+    const page = await open('zh/playground/');
+    const full = page.locator('[data-playground][data-full]');
+    await full.getByRole('button', { name: '运行' }).click();
+    expect(await waitForRunEnd(page)).toBe('ok');
+    expect(await consoleLines(page)).toEqual(HELLO_OUT);
+    await page.close();
+  });
+
+  test('Stop ends a run at once; the next run works', async () => {
+    const code = "import { sleep } from 'miniloop';\nconsole.log('before');\nconst end = Date.now() + 1e9; let i = 0;\nwhile (true) { i++; }\n";
+    const page = await open(`en/playground/${shareHash(code)}`);
+    const full = page.locator('[data-playground]');
+    await full.getByRole('button', { name: 'Run' }).click();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-playground]')?.dataset.state === 'running');
+    await page.waitForTimeout(300);
+    // Time from the click to the end of the run, measured in the page; the frame (and its worker) is gone.
+    await page.evaluate(() => {
+      const root = document.querySelector<HTMLElement>('[data-playground]')!;
+      const w = window as unknown as { stopClick: number; stopped: number; oldFrame: Element | null };
+      w.oldFrame = document.querySelector('iframe[sandbox]');
+      root.querySelector('[data-stop]')!.addEventListener('click', () => (w.stopClick = performance.now()), { capture: true });
+      new MutationObserver(() => {
+        if (root.dataset.state === 'stopped') w.stopped ||= performance.now();
+      }).observe(root, { attributes: true, attributeFilter: ['data-state'] });
+    });
+    await full.getByRole('button', { name: 'Stop' }).click();
+    expect(await waitForRunEnd(page, 0, 2000)).toBe('stopped');
+    const stop = await page.evaluate(() => {
+      const w = window as unknown as { stopClick: number; stopped: number; oldFrame: Element | null };
+      return { ms: w.stopped - w.stopClick, frameGone: w.oldFrame !== null && !w.oldFrame.isConnected };
+    });
+    expect(stop.ms).toBeLessThan(100);
+    expect(stop.frameGone).toBe(true);
+    expect(await consoleNotes(page)).toContain('Stopped.');
+    // Replace the code in the editor and run again: a fresh worker serves it.
+    await replaceCode(page, "console.log('after stop');");
+    await full.getByRole('button', { name: 'Run' }).click();
+    expect(await waitForRunEnd(page)).toBe('ok');
+    expect(await consoleLines(page)).toEqual(['after stop']);
+    await page.close();
+  });
+
+  test('a compile error: marker at its line and column, message in the console, nothing runs', async () => {
+    const code = "console.log('must not run');\nconst x = ;\n";
+    const page = await open(`en/playground/${shareHash(code)}`);
+    const full = page.locator('[data-playground]');
+    await full.getByRole('button', { name: 'Run' }).click();
+    expect(await waitForRunEnd(page)).toBe('compile-error');
+    expect(await consoleNotes(page)).toMatch(/Compile error at line 2, column 11: Unexpected ";"/);
+    expect(await consoleLines(page)).toEqual([]);
+    await page.waitForSelector('[data-playground] .monaco-editor .squiggly-error', { timeout: 30_000 });
+    await page.close();
+  });
+
+  test('touch screens get a plain textarea', async () => {
+    const phone = await browser.newContext({ ...contextOptions, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await phone.newPage();
+    await page.goto(`${url}en/introduction/`);
+    const pg = page.locator('[data-playground]').first();
+    await pg.locator('[data-code] pre').tap();
+    const textarea = pg.locator('textarea.pg-textarea');
+    await textarea.waitFor();
+    await textarea.fill("console.log('from a phone');");
+    await pg.getByRole('button', { name: 'Run' }).tap();
+    expect(await waitForRunEnd(page)).toBe('ok');
+    expect(await consoleLines(page)).toEqual(['from a phone']);
+    await phone.close();
+  });
+});
