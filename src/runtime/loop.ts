@@ -408,5 +408,5 @@ export const PROMISE_WAIT: WaitLabel = { kind: 'promise', what: 'promise' };
 export function formatMs(ms: number): string {
   if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
   if (ms >= 1000 && ms % 1000 === 0) return `${ms / 1000}s`;
-  return `${ms}ms`;
+  return `${Number.isInteger(ms) ? ms : Number(ms.toFixed(3))}ms`;
 }

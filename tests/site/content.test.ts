@@ -24,7 +24,9 @@ describe.each([...en, ...zh])('$lang/$slug', (file) => {
   });
 
   test('has a summary paragraph and section headings, and no h1 of its own (the layout renders the title)', () => {
-    const firstBlock = file.body.trim().split(/\n\s*\n/)[0]!;
+    // MDX import lines come first; the summary is the first block after them.
+    const prose = file.body.replace(/^(?:\s*import\s[^\n]*\n)+/, '');
+    const firstBlock = prose.trim().split(/\n\s*\n/)[0]!;
     expect(firstBlock).not.toMatch(/^#/);
     expect(firstBlock.length).toBeGreaterThan(80);
     const hs = headings(file.body);
