@@ -5,6 +5,8 @@
  * build time (so it cannot drift from the code) and a unit test uses it to
  * require a doc comment on every export.
  */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
@@ -24,8 +26,19 @@ export interface ApiEntry {
   file: string;
 }
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ENTRY = fileURLToPath(new URL('../runtime/index.ts', import.meta.url));
+/** The repository root: the nearest folder holding src/runtime/index.ts, from this module or the working directory (Astro bundles this file elsewhere). */
+function findRoot(): string {
+  for (const start of [dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      if (existsSync(join(dir, 'src/runtime/index.ts'))) return dir + '/';
+      if (dirname(dir) === dir) break;
+    }
+  }
+  throw new Error('api-reference: cannot find src/runtime/index.ts');
+}
+
+const ROOT = findRoot();
+const ENTRY = join(ROOT, 'src/runtime/index.ts');
 const PYTHON_NAME = /\b((?:asyncio|trio)(?:\.[A-Za-z_][\w]*)+)/g;
 
 function kindOf(decl: ts.Declaration): ApiEntry['kind'] {
