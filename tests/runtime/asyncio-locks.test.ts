@@ -29,13 +29,29 @@ const log = (...parts: unknown[]) => console.log(parts.map((p) => p === null ? '
 `;
 
 /** The Python twins' harness: an asyncio loop with a virtual clock. */
-const VLOOP_PY = `"""Run an asyncio program on a loop whose clock is virtual (1 unit = 1 ms)."""
-import asyncio, json, sys
+const VLOOP_PY = `"""Run an asyncio program on a loop whose clock is virtual (1 unit = 1 ms).
+
+Timers due at the same virtual instant fire in the order they were
+scheduled (as they would on a real clock, where two \`when\`s are never equal);
+asyncio's heap alone is not stable.
+"""
+import asyncio, heapq, json
+
+
+class _FifoTimerHandle(asyncio.TimerHandle):
+    __slots__ = ('_seq',)
+
+    def __lt__(self, other):
+        if self._when == other._when:
+            return self._seq < other._seq
+        return self._when < other._when
+
 
 class VirtualClockLoop(asyncio.SelectorEventLoop):
     def __init__(self):
         super().__init__()
         self._vt = 0
+        self._timer_seq = 0
         real = self._selector.select
         def select(timeout=None):
             if timeout is None:
@@ -44,8 +60,18 @@ class VirtualClockLoop(asyncio.SelectorEventLoop):
                 self._vt += timeout
             return real(0)
         self._selector.select = select
+
     def time(self):
         return self._vt
+
+    def call_at(self, when, callback, *args, context=None):
+        timer = _FifoTimerHandle(when, callback, args, self, context)
+        self._timer_seq += 1
+        timer._seq = self._timer_seq
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
 
 LINES = []
 def log(*parts):
