@@ -91,19 +91,22 @@ const STATE = Symbol('trio.task');
 /** Futures whose waiters must not be cancelled: completed hand-overs and shielded schedule points. */
 const noCancel = new WeakSet<Future<unknown>>();
 
+/** Wraps Task.takePendingCancel: know when the driver throws our Cancelled, so the next checkpoint raises again. */
+function takePendingCancelHook(this: Task<unknown>): unknown {
+  const error = Task.prototype.takePendingCancel.call(this);
+  const state = peekTrioState(this);
+  if (state !== undefined && error === state.armed) state.armed = null;
+  scheduleCheck(this);
+  return error;
+}
+
 /** The trio state of `task`, created (and its delivery hook installed) on first use. */
 export function trioState(task: Task<unknown>): TrioTaskState {
   let state = task.locals.get(STATE) as TrioTaskState | undefined;
   if (state === undefined) {
     const created: TrioTaskState = { status: null, armed: null, wait: null, shielded: 0, owner: null };
     task.locals.set(STATE, created);
-    // Know when the driver throws our Cancelled, so the next checkpoint raises again.
-    task.takePendingCancel = function (this: Task<unknown>): unknown {
-      const error = Task.prototype.takePendingCancel.call(this);
-      if (error === created.armed) created.armed = null;
-      scheduleCheck(this);
-      return error;
-    };
+    task.takePendingCancel = takePendingCancelHook;
     state = created;
   }
   return state;
