@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSource } from './run-source.ts';
 
-const IMPORTS = `import { sleep, now, checkpoint, blockFor, openNursery, CancelScope, moveOnAfter, moveOnAt, failAfter, failAt, currentEffectiveDeadline, sleepForever, sleepUntil, Cancelled, TooSlowError, ExceptionGroup, Lock, ValueError } from 'miniloop';\n`;
+const IMPORTS = `import { sleep, now, checkpoint, blockFor, openNursery, CancelScope, moveOnAfter, moveOnAt, failAfter, failAt, currentEffectiveDeadline, sleepForever, sleepUntil, Cancelled, TooSlowError, ExceptionGroup, Lock, ValueError, checkpointIfCancelled, cancelShieldedCheckpoint } from 'miniloop';\n`;
 
 async function run(source: string): Promise<string[]> {
   const result = await runSource(IMPORTS + source);
@@ -373,6 +373,23 @@ describe('trio timeouts', () => {
     `);
     expect(lines.slice(0, 2)).toEqual(['10 impatient gave up true', '20 patient got the lock at 20']);
     expect(lines.slice(2)).toEqual(['50 second waiter got it at 50', '50 lock free true']);
+  });
+
+  it('lowlevel checkpoints: checkpointIfCancelled raises only when cancelled, cancelShieldedCheckpoint never', async () => {
+    const lines = await run(`
+      await checkpointIfCancelled();
+      console.log('not cancelled: passes');
+      const scope = new CancelScope();
+      await scope.run(async (s) => {
+        s.cancel();
+        await cancelShieldedCheckpoint();
+        console.log('shielded checkpoint passes');
+        await checkpointIfCancelled();
+        console.log('not reached');
+      });
+      console.log('caught', scope.cancelledCaught);
+    `);
+    expect(lines).toEqual(['0 not cancelled: passes', '0 shielded checkpoint passes', '0 caught true']);
   });
 
   it('sleepForever wakes only by cancellation', async () => {
