@@ -65,6 +65,8 @@ function configure(): void {
     module: ModuleKind.ESNext,
     moduleResolution: ModuleResolutionKind.NodeJs,
     strict: true,
+    // Every program is a module: the compiler wraps it, so top-level await works without an import.
+    moduleDetection: 3, // ts.ModuleDetectionKind.Force
     allowNonTsExtensions: true,
     noEmit: true,
     lib: ['esnext', 'dom'],
