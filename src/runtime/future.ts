@@ -32,8 +32,7 @@ const FUTURE_WAIT: WaitLabel = { kind: 'future', what: 'future' };
 export class Future<T = unknown> implements PromiseLike<T> {
   /** The loop this future belongs to. */
   readonly loop: Loop;
-  /** What a task awaiting this future is shown waiting on. */
-  label: WaitLabel;
+  #label: WaitLabel;
   #state: State = PENDING;
   #value: unknown = undefined;
   #cancelMessage: string | undefined;
@@ -46,7 +45,16 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** Create a pending future on the running loop; `label` says what awaiting it means. */
   constructor(label: WaitLabel = FUTURE_WAIT) {
     this.loop = getLoop();
-    this.label = label;
+    this.#label = label;
+  }
+
+  /** What a task awaiting this future is shown waiting on. */
+  get label(): WaitLabel {
+    return this.#label;
+  }
+
+  set label(label: WaitLabel) {
+    this.#label = label;
   }
 
   /** True once the future has a result, an exception, or was cancelled. */

@@ -26,6 +26,8 @@ export interface LoopTask {
   queued: number;
   /** What the task waits on when it stops running (set by whatever it awaited). */
   waitLabel: WaitLabel | null;
+  /** The future the task is suspended on, if any: its label still holds after a callback of the task ran meanwhile. */
+  readonly futWaiter?: { readonly label: WaitLabel } | null;
   done(): boolean;
 }
 
@@ -329,7 +331,7 @@ export class Loop {
     if (prev === ctx) return;
     if (prev !== null && !prev.done()) {
       if (prev.queued > 0) this.trace.add(this.now, prev.id, 'ready', this.#readyDetail(this.now));
-      else this.trace.add(this.now, prev.id, 'wait', waitDetail(prev.waitLabel ?? PROMISE_WAIT));
+      else this.trace.add(this.now, prev.id, 'wait', waitDetail(prev.waitLabel ?? prev.futWaiter?.label ?? PROMISE_WAIT));
     }
     this.current = ctx;
     if (ctx !== null) {

@@ -60,22 +60,29 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   #numCancelsRequested = 0;
   #inCancel = false;
   #pendingMessage: string | undefined;
+  #label: WaitLabel | undefined;
+
+  /** What a task awaiting this one waits on ("task NAME"); made on first use, since most tasks are never awaited. */
+  override get label(): WaitLabel {
+    return (this.#label ??= { kind: 'task', what: `task ${this.name}` });
+  }
+
+  override set label(label: WaitLabel) {
+    this.#label = label;
+  }
 
   /** Create and schedule a task running `fn()` (or waiting for an already running promise). */
   constructor(fn: (() => T | PromiseLike<T>) | PromiseLike<T>, options: TaskOptions = {}) {
-    super({ kind: 'task', what: 'task' });
+    super(TASK_WAIT);
     const loop = this.loop;
     const registry = taskRegistry(loop);
     this.id = registry.nextId++;
     this.name = options.name ?? `Task-${this.id}`;
-    this.label = { kind: 'task', what: `task ${this.name}` };
     this.parent = (loop.current as Task<unknown> | null) ?? null;
     registry.live.add(this as Task<unknown>);
-    loop.trace.add(loop.now, this.id, 'spawn', {
-      name: this.name,
-      parent: this.parent?.id ?? 0,
-      ...(options.group ? { group: options.group } : {}),
-    });
+    const spawn: { name: string; parent: number; group?: string } = { name: this.name, parent: this.parent?.id ?? 0 };
+    if (options.group) spawn.group = options.group;
+    loop.trace.add(loop.now, this.id, 'spawn', spawn);
     loop.callSoon(startTask, this, 'task-start', { task: this as Task<unknown>, fn: fn as TaskBody });
   }
 
@@ -243,6 +250,8 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 }
 
 type TaskBody = (() => unknown) | PromiseLike<unknown>;
+
+const TASK_WAIT: WaitLabel = { kind: 'task', what: 'task' };
 
 function finishFromFuture(arg: { task: Task<unknown>; future: Future<unknown> }): void {
   arg.task.settleFrom(arg.future);

@@ -6,6 +6,7 @@
 import { Future, Yield } from './future.ts';
 import { formatMs, getLoop, type Handle } from './loop.ts';
 import { Task, type TaskOptions } from './task.ts';
+import type { WaitLabel } from './trace.ts';
 
 /** Virtual milliseconds since the run started (asyncio `loop.time()`, trio `current_time()`, in ms). */
 export function now(): number {
@@ -21,11 +22,22 @@ export function sleep<T = undefined>(ms: number, value?: T): Future<T> | Yield<T
   return new SleepFuture(ms, value as T);
 }
 
+const sleepLabels = new Map<number, WaitLabel>();
+/** Labels are shared per duration (a run with many sleepers would otherwise make one per sleep). */
+function sleepLabel(ms: number): WaitLabel {
+  let label = sleepLabels.get(ms);
+  if (!label) {
+    label = Object.freeze({ kind: 'sleep', what: `sleep ${formatMs(ms)}` }) as WaitLabel;
+    if (sleepLabels.size < 10_000) sleepLabels.set(ms, label);
+  }
+  return label;
+}
+
 /** The future of a sleep: its timer is the loop's own (not attributed to a task), and cancelling the sleep drops the timer. */
 class SleepFuture<T> extends Future<T> {
   readonly #handle: Handle;
   constructor(ms: number, value: T) {
-    super({ kind: 'sleep', what: `sleep ${formatMs(ms)}` });
+    super(sleepLabel(ms));
     this.#handle = this.loop.callLater(ms, () => {
       if (!this.done()) this.setResult(value);
     }, null, 'sleep');

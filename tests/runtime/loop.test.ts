@@ -205,3 +205,11 @@ describe('programs on the loop', () => {
     expect(result.endTime).toBe(10_000);
   });
 });
+
+describe('wait labels', () => {
+  it('a callback of a waiting task does not change what the task is shown waiting on', async () => {
+    const result = await runSource("import { sleep } from 'miniloop';\nsetTimeout(() => {}, 10);\nawait sleep(100);");
+    const waits = result.trace.filter((e) => e.task === 1 && e.kind === 'wait').map((e) => e.kind === 'wait' && `${e.t} ${e.detail.on.what}`);
+    expect(waits).toEqual(['0 sleep 100ms', '10 sleep 100ms']);
+  });
+});
