@@ -40,6 +40,8 @@ class Frame {
   readonly reject: (reason: unknown) => void;
   /** The loop future this frame is suspended on (for the wake-up). */
   waitingOn: Future<unknown> | null = null;
+  /** The value a pending `Yield` resumes with. */
+  yieldValue: unknown = undefined;
   #onFulfilled: ((value: unknown) => void) | null = null;
   #onRejected: ((reason: unknown) => void) | null = null;
 
@@ -104,7 +106,8 @@ class Frame {
       }
       if (awaited instanceof Yield) {
         if (task !== null) task.waitLabel = null;
-        this.loop.callSoon(resumeYield, task, 'checkpoint', { frame: this, value: awaited.value });
+        this.yieldValue = awaited.value;
+        this.loop.callSoon(resumeYield, task, 'checkpoint', this);
         return;
       }
       if (task !== null && task.waitLabel === null) task.waitLabel = PROMISE_LABEL;
@@ -130,7 +133,7 @@ class Frame {
 
 const awaits = new WeakMap<Loop, ReturnType<typeof makeAwait>>();
 /** The spec's Await for this loop's Promise class (no `then` lookup on our promises, as in V8). */
-function awaitFor(loop: Loop): ReturnType<typeof makeAwait> {
+export function awaitFor(loop: Loop): ReturnType<typeof makeAwait> {
   let fn = awaits.get(loop);
   if (!fn) {
     fn = makeAwait(loop.Promise);
@@ -155,8 +158,10 @@ function wakeFrame(frame: Frame): void {
   frame.resume(value);
 }
 
-function resumeYield(arg: { frame: Frame; value: unknown }): void {
-  arg.frame.resume(arg.value);
+function resumeYield(frame: Frame): void {
+  const value = frame.yieldValue;
+  frame.yieldValue = undefined;
+  frame.resume(value);
 }
 
 /** Make the `__async(thisArg, args, generatorFunction)` helper for one loop. */

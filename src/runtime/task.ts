@@ -6,7 +6,9 @@
  * once. Only the driver (driver.ts) sets `futWaiter`; `cancel()` reads it.
  * Tests: tests/runtime/task.test.ts and the semantics corpus.
  */
+import { awaitFor } from './driver.ts';
 import { CancelledError } from './errors.ts';
+import { promiseState } from './promise.ts';
 import { Future } from './future.ts';
 import { getLoop, type Loop, type LoopTask } from './loop.ts';
 import type { WaitLabel } from './trace.ts';
@@ -108,7 +110,10 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
       result.onDone(finishFromFuture, { task: this as Task<unknown>, future: result as Future<unknown> }, this);
       return;
     }
-    if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<T>).then === 'function') {
+    if (promiseState(result) !== undefined) {
+      // One of this run's promises (an async function's): the spec's Await, no derived promise.
+      awaitFor(this.loop)(result, (value) => this.#succeed(value as T), (error) => this.#fail(error));
+    } else if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<T>).then === 'function') {
       (result as PromiseLike<T>).then(
         (value) => this.#succeed(value),
         (error: unknown) => this.#fail(error),

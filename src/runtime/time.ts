@@ -52,8 +52,11 @@ class SleepFuture<T> extends Future<T> {
 
 /** Yield to the loop once so other ready tasks run (asyncio.sleep(0), trio.lowlevel.checkpoint). */
 export function checkpoint(): Yield<undefined> {
-  return new Yield(undefined);
+  return CHECKPOINT;
 }
+
+/** Yields carry no state but their value, so every checkpoint can share one. */
+const CHECKPOINT = new Yield(undefined);
 
 /** Run `fn` on the next loop turn (asyncio loop.call_soon). */
 export function callSoon(fn: () => void): Handle {
