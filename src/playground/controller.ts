@@ -180,6 +180,8 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
     root.dataset.state = 'compiling';
     runStarted = performance.now();
     let firstOutput = 0;
+    // The sandbox starts while the program compiles (on a first run both are cold).
+    void sandbox.prepare().catch(() => {});
     const compiled = await compileSource(source).catch((error: unknown) => ({
       ok: false as const,
       errors: [{ line: 1, column: 0, message: String(error), lineText: '' }],

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { collectErrors, contextOptions, launchBrowser, ROOT, trackRequests } from './harness.ts';
-import { consoleLines, consoleNotes, replaceCode, servePlayground, shareHash, waitForRunEnd, type BuiltSite } from '../playground/browser-helpers.ts';
+import { consoleLines, consoleNotes, replaceCode, servePlayground, shareHash, waitForEditor, waitForRunEnd, type BuiltSite } from '../playground/browser-helpers.ts';
 
 const example = (id: string, ext: 'ts' | 'out') => readFileSync(join(ROOT, 'content/examples', `${id}.${ext}`), 'utf8').replace(/\n$/, '');
 const HELLO_OUT = example('introduction/hello', 'out').split('\n');
@@ -198,6 +198,46 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
     expect(await consoleNotes(page)).toMatch(/Compile error at line 2, column 11: Unexpected ";"/);
     expect(await consoleLines(page)).toEqual([]);
     await page.waitForSelector('[data-playground] .monaco-editor .squiggly-error', { timeout: 30_000 });
+    await page.close();
+  });
+
+  test('the editor knows the miniloop module: member completion, hover docs, type errors', async () => {
+    const page = await open('en/playground/');
+    await waitForEditor(page);
+    const editor = page.locator('[data-playground] .monaco-editor');
+    // Completion on a Task's members needs the declarations of "miniloop".
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText('\na.');
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.suggest-widget');
+    await expect.poll(() => suggest.innerText().catch(() => ''), { timeout: 30_000 }).toContain('cancelling');
+    await page.keyboard.press('Escape');
+    // A wrong argument type is marked.
+    await page.keyboard.insertText("cancel();\nawait sleep('soon');");
+    await page.waitForSelector('[data-playground] .monaco-editor .squiggly-error', { timeout: 30_000 });
+    // Hover help on `sleep` in the import line is its doc comment.
+    await page.keyboard.press('Escape');
+    const box = await page.evaluate(() => {
+      const line = [...document.querySelectorAll('[data-playground] .view-line')].find((l) => l.textContent!.startsWith('import'))!;
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf('sleep');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 5);
+        const r = range.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }
+      throw new Error('no sleep in the import line');
+    });
+    // Keyboard users get the same help: cursor on the name, Ctrl+K Ctrl+I.
+    await page.mouse.click(box.x, box.y);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hoverText = async () => (await page.locator('.monaco-hover:not(.hidden)').allInnerTexts()).join('\n');
+    await expect.poll(hoverText, { timeout: 30_000 }).toContain('virtual milliseconds (asyncio.sleep / trio.sleep)');
     await page.close();
   });
 

@@ -5,10 +5,10 @@
 // src/playground/README.md, "Content-Security-Policy").
 import { compressToEncodedURIComponent } from 'lz-string';
 import type { Page } from 'playwright-core';
-import { CONTENT_SECURITY_POLICY, serve } from '../../scripts/serve.mjs';
+import { serve } from '../../scripts/serve.mjs';
+import { PLAYGROUND_CSP } from '../../src/playground/csp.mjs';
 
-/** The README's policy with 'unsafe-eval' in script-src (the sandbox inherits the page's policy). */
-export const PLAYGROUND_CSP = CONTENT_SECURITY_POLICY.replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'");
+export { PLAYGROUND_CSP };
 
 /** A built site to test: the harness's builds, or PLAYGROUND_DIST (a folder built at base '/') while developing. */
 export interface BuiltSite {
