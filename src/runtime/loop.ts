@@ -235,7 +235,10 @@ export class Loop {
             this.stop('time-limit', `time limit: the program would run past ${formatMs(this.limits.timeLimit)} of virtual time`);
             break;
           }
-          if (next.when > this.now) this.now = next.when;
+          if (next.when > this.now) {
+            this.#switchTo(null);
+            this.now = next.when;
+          }
         }
         // 2. Move every due timer to the ready queue, in (when, seq) order.
         for (let t = this.#nextLiveTimer(); t !== undefined && t.when <= this.now; t = this.#nextLiveTimer()) {
@@ -278,7 +281,8 @@ export class Loop {
     this.#runningSince = Infinity;
     const jobs = this.#drainJobs();
     if (loopEvents) this.trace.add(this.now, 0, 'microtasks', { jobs });
-    this.#switchTo(null);
+    // The running task stays current until other work runs or the clock moves:
+    // a task that yields and is the next to run shows as one running stretch.
   }
 
   #drainJobs(): number {
