@@ -126,6 +126,23 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
     await page.close();
   });
 
+  test('an edit of an older version of the example is offered beside the new one', async () => {
+    const page = await open('en/introduction/');
+    await page.evaluate(() => {
+      const root = document.querySelector<HTMLElement>('[data-playground]')!;
+      localStorage.setItem(`miniloop-playground:${root.dataset.page}|${root.dataset.example}|0badc0de`, "console.log('my old edit');");
+    });
+    await page.reload({ waitUntil: 'load' });
+    const pg = page.locator('[data-playground]').first();
+    const notice = pg.locator('[data-notice]');
+    await expect.poll(() => notice.innerText().catch(() => '')).toContain('This example changed since you edited it');
+    expect(await pg.locator('[data-code]').innerText()).toContain('my old edit');
+    await notice.getByRole('button', { name: 'Use the new version' }).click();
+    expect(await pg.locator('[data-code]').innerText()).toContain('all done at');
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('miniloop-playground:')).length)).toBe(0);
+    await page.close();
+  });
+
   test('Share opens the full playground with the code, not run until Run', async () => {
     const page = await open('en/introduction/');
     const pg = page.locator('[data-playground]').first();
@@ -198,6 +215,19 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
     expect(await consoleNotes(page)).toMatch(/Compile error at line 2, column 11: Unexpected ";"/);
     expect(await consoleLines(page)).toEqual([]);
     await page.waitForSelector('[data-playground] .monaco-editor .squiggly-error', { timeout: 30_000 });
+    await page.close();
+  });
+
+  test("an uncaught error's stack points at the reader's line; a deadlock is explained", async () => {
+    const page = await open(`en/playground/${shareHash(example('playground/errors', 'ts'))}`);
+    await page.getByRole('button', { name: 'Run' }).click();
+    expect(await waitForRunEnd(page)).toBe('failed');
+    expect(await consoleLines(page)).toEqual(example('playground/errors', 'out').split('\n'));
+    expect(await consoleNotes(page)).toMatch(/Error: not a number: forty-two\n\s+at parse \(main\.ts:6:\d+\)/);
+    await replaceCode(page, "import { Event } from 'miniloop';\nawait new Event().wait();");
+    await page.getByRole('button', { name: 'Run' }).click();
+    expect(await waitForRunEnd(page)).toBe('failed');
+    expect(await consoleNotes(page)).toMatch(/deadlock: every task is waiting/);
     await page.close();
   });
 
