@@ -1,6 +1,8 @@
 /**
  * The guide's examples: `content/examples/<page>/<name>.ts` with the expected
- * output `<name>.out` beside it. Read at build time (import.meta.glob), so a
+ * output `<name>.out` beside it. A page in another language may have its own
+ * variant, `<name>.<lang>.ts` and `<name>.<lang>.out` (the same program with
+ * translated strings): both languages then embed the same example id. Read at build time (import.meta.glob), so a
  * page's playground is plain HTML before any script runs; the same files are
  * run by tests/playground/examples.test.ts to check every .out.
  */
@@ -15,11 +17,17 @@ export interface Example {
   expected: string;
 }
 
-/** The example `id` ('<page>/<name>'); throws at build time when it does not exist, so a typo fails the build. */
-export function getExample(id: string): Example {
-  const source = sources[`/content/examples/${id}.ts`];
+/**
+ * The example `id` ('<page>/<name>') for a page in `lang` (its `<name>.<lang>.ts`
+ * variant when there is one); throws at build time when it does not exist, so
+ * a typo fails the build.
+ */
+export function getExample(id: string, lang?: string): Example {
+  const variant = lang ? `/content/examples/${id}.${lang}` : undefined;
+  const base = variant && sources[`${variant}.ts`] !== undefined ? variant : `/content/examples/${id}`;
+  const source = sources[`${base}.ts`];
   if (source === undefined) throw new Error(`<Playground example="${id}">: content/examples/${id}.ts does not exist`);
-  const expected = outputs[`/content/examples/${id}.out`] ?? '';
+  const expected = outputs[`${base}.out`] ?? '';
   return { id, source: source.replace(/\n$/, ''), expected: expected.replace(/\n$/, '') };
 }
 
@@ -27,5 +35,6 @@ export function getExample(id: string): Example {
 export function exampleIds(): string[] {
   return Object.keys(sources)
     .map((path) => path.slice('/content/examples/'.length, -'.ts'.length))
+    .filter((id) => !/\.[a-z]{2}$/.test(id))
     .sort();
 }
