@@ -25,6 +25,8 @@
 import { getLoop, maybeLoop, type Handle } from '../loop.ts';
 import { ExceptionGroup, ValueError } from '../errors.ts';
 import { currentTask, Task } from '../task.ts';
+import { coroutine } from '../driver.ts';
+import { Future } from '../future.ts';
 import { activate, cancelNowOrAtCheckpoint, peekTrioState, trioState, type StatusLike } from './cancel-delivery.ts';
 import { Cancelled, RuntimeError, splitCancelled, TooSlowError, type CancelSource } from './errors.ts';
 
@@ -210,7 +212,10 @@ export class CancelScope {
         finish(true, error, undefined);
         return;
       }
-      P.resolve(result).then(
+      // A body that returns a loop Future (`() => sleep(300)`) is awaited through the
+      // driver, so the task is blocked on it and a cancel of this scope reaches it.
+      const awaited = result instanceof Future ? coroutine(task.loop, function* () { return (yield result) as T; }) : result;
+      P.resolve(awaited).then(
         (value) => finish(false, undefined, value),
         (error: unknown) => finish(true, error, undefined),
       );
