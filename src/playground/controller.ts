@@ -60,6 +60,8 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
   let pendingMarkers: Marker[] = [];
   let block: RunBlock | undefined;
   let runStarted = 0;
+  /** Bumped by Stop: a compile that finishes after it does not run. */
+  let generation = 0;
 
   const store = (() => {
     try {
@@ -182,11 +184,13 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
     let firstOutput = 0;
     // The sandbox starts while the program compiles (on a first run both are cold).
     void sandbox.prepare().catch(() => {});
+    const mine = block;
+    const myGeneration = ++generation;
     const compiled = await compileSource(source).catch((error: unknown) => ({
       ok: false as const,
       errors: [{ line: 1, column: 0, message: String(error), lineText: '' }],
     }));
-    const mine = block;
+    if (myGeneration !== generation) return; // stopped while compiling
     root.dataset.compileMs = (performance.now() - runStarted).toFixed(1);
     if (!compiled.ok) {
       showCompileErrors(compiled, mine);
@@ -259,7 +263,13 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
   }
 
   runButton.addEventListener('click', () => void run());
-  stopButton.addEventListener('click', () => sandbox.stop());
+  stopButton.addEventListener('click', () => {
+    if (root.dataset.state === 'compiling') {
+      generation++;
+      block?.note(t('playground.stopped'));
+      finish('stopped');
+    } else sandbox.stop();
+  });
   $('[data-reset]').addEventListener('click', reset);
   $('[data-share]').addEventListener('click', () => void share());
   clearButton.addEventListener('click', () => {
