@@ -41,6 +41,8 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
 
   // The code this playground starts from: the example, or (full page) code from a shared link.
   let original = JSON.parse($('[data-source]').textContent ?? '""') as string;
+  /** The code the build-time highlighted view shows. */
+  const staticSource = original;
   let page = root.dataset.page ?? '';
   let example = root.dataset.example ?? '';
   if (full) {
@@ -111,7 +113,7 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
     if (fromReader) persist(value);
     if (editor) editor.setValue(value);
     else if (textarea) textarea.value = value;
-    else if (value === original && staticCode) codeBox.replaceChildren(staticCode);
+    else if (value === staticSource && staticCode) codeBox.replaceChildren(staticCode);
     else {
       const pre = document.createElement('pre');
       pre.className = 'pg-plain';
@@ -285,6 +287,24 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
       void run();
     }
   });
+  // Full page: the gallery loads another example (its own saved edits included); the shared link is dropped from the address.
+  const gallery = root.querySelector<HTMLSelectElement>('[data-gallery]');
+  if (gallery) {
+    if (example.startsWith('shared:')) gallery.value = '';
+    gallery.addEventListener('change', () => {
+      const sources = JSON.parse(root.querySelector('[data-gallery-sources]')?.textContent ?? '{}') as Record<string, string>;
+      const next = sources[gallery.value];
+      if (next === undefined) return;
+      persist.flush();
+      if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+      hideNotice();
+      original = next;
+      example = gallery.value;
+      const restored = store ? restore(store, page, example, original) : { kind: 'original' as const };
+      setCode(restored.kind === 'edited' ? restored.code : original, false);
+      setMarkers([]);
+    });
+  }
   root.dataset.mounted = '';
 
   return {

@@ -173,6 +173,18 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
     await page.close();
   });
 
+  test('the full page starts from any example of the gallery', async () => {
+    const page = await open('en/playground/');
+    const full = page.locator('[data-playground][data-full]');
+    await full.getByRole('combobox', { name: 'Start from an example' }).selectOption('introduction/timeout');
+    await full.getByRole('button', { name: 'Run' }).click();
+    expect(await waitForRunEnd(page)).toBe('ok');
+    expect(await consoleLines(page)).toEqual(example('introduction/timeout', 'out').split('\n'));
+    // The warning is shown as one.
+    expect(await full.locator('.pg-line[data-level="warn"] .pg-text').allInnerTexts()).toEqual(['a warning, for the console panel']);
+    await page.close();
+  });
+
   test('Stop ends a run at once; the next run works', async () => {
     const code = "import { sleep } from 'miniloop';\nconsole.log('before');\nconst end = Date.now() + 1e9; let i = 0;\nwhile (true) { i++; }\n";
     const page = await open(`en/playground/${shareHash(code)}`);
