@@ -1,6 +1,6 @@
 // The article's aiomysql client, with a connection pool: acquire a
 // connection, run statements, give it back. Then: what the pool's size does
-// to ten slow queries (each SELECT pg_sleep(0.2) takes 200 ms).
+// to ten slow queries (each SELECT SLEEP(0.2) takes 200 ms).
 import { createTask, now, sql } from 'miniloop';
 
 const pool = sql.createPool({
@@ -33,7 +33,7 @@ async function tenSlowQueries(size: number) {
   const p = sql.createPool({ size });
   const start = now();
   const tasks = [];
-  for (let i = 0; i < 10; i++) tasks.push(createTask(() => p.query('SELECT pg_sleep(0.2)'), { name: `query ${i}` }));
+  for (let i = 0; i < 10; i++) tasks.push(createTask(() => p.query('SELECT SLEEP(0.2)'), { name: `query ${i}` }));
   await Promise.all(tasks);
   console.log(`10 queries of 200 ms, pool of ${size}: ${Math.round(now() - start)} ms`);
   p.close();

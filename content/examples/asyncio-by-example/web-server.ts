@@ -4,11 +4,14 @@
 // so 100 clients are served in about the time of one.
 import { createTask, http, now, sleep } from 'miniloop';
 
+// Never put request data into HTML unescaped (the article did): escape it.
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 const app = http.routes({
   'GET /': () => http.html('<h1>Index</h1>'),
   'GET /hello/:name': async (req) => {
     await sleep(100); // waiting for something slow, without blocking the loop
-    return http.html(`<h1>Hello, ${req.params.name}!</h1>`);
+    return http.html(`<h1>Hello, ${escape(req.params.name!)}!</h1>`);
   },
 });
 http.createServer(app).listen(8080, 'example.com');
