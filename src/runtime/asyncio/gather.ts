@@ -67,6 +67,8 @@ function cancelledErrorOf(fut: Future<unknown>): CancelledError {
 }
 
 type Results<A extends readonly unknown[]> = { -readonly [K in keyof A]: AwaitedOf<A[K]> };
+/** With returnExceptions, each slot holds the result or the error (or CancelledError) that took its place. */
+type ResultsOrErrors<A extends readonly unknown[]> = { -readonly [K in keyof A]: AwaitedOf<A[K]> | Error };
 
 /**
  * Run awaitables concurrently and resolve to their results in argument order
@@ -75,6 +77,7 @@ type Results<A extends readonly unknown[]> = { -readonly [K in keyof A]: Awaited
  * Cancelling the returned future cancels every child.
  */
 export function gather<A extends readonly Awaitable<unknown>[]>(...args: [...A]): GatheringFuture<Results<A>>;
+export function gather<A extends readonly Awaitable<unknown>[]>(...args: [...A, { returnExceptions: true }]): GatheringFuture<ResultsOrErrors<A>>;
 export function gather<A extends readonly Awaitable<unknown>[]>(...args: [...A, GatherOptions]): GatheringFuture<Results<A>>;
 export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
   let returnExceptions = false;
