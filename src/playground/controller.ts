@@ -9,6 +9,7 @@
 import type { CompileFailure } from '../compiler/compile.ts';
 import { compileSource, startCompiler } from './compiler.ts';
 import { ConsoleView, type RunBlock } from './console-view.ts';
+import { TimelinePanel } from './timeline-panel.ts';
 import type { EditorHandle, Marker } from './monaco.ts';
 import { Sandbox, WALL_TIME_BUDGET_MS } from './sandbox.ts';
 import { codeFromHash, shareUrl } from './share.ts';
@@ -36,7 +37,14 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
   const runButton = $<HTMLButtonElement>('[data-run]');
   const stopButton = $<HTMLButtonElement>('[data-stop]');
   const clearButton = $<HTMLButtonElement>('[data-clear]');
-  const view = new ConsoleView($('[data-console]'), t);
+  const consoleRoot = $('[data-console]');
+  const view = new ConsoleView(consoleRoot, t);
+  // The timeline of the last run, under the console (src/playground/timeline-panel.ts).
+  const timeline = new TimelinePanel($('[data-timeline]'), consoleRoot, () => {
+    const blocks = consoleRoot.querySelectorAll('details.pg-run-block');
+    const last = blocks[blocks.length - 1];
+    return last ? [...last.querySelectorAll<HTMLElement>('.pg-line')] : [];
+  });
   const staticCode = codeBox.firstElementChild;
 
   // The code this playground starts from: the example, or (full page) code from a shared link.
@@ -213,6 +221,8 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
         for (const problem of done.problems) mine.problem(problem);
         mine.note(t('playground.finished', { t: done.endTime }));
         finish(done.status);
+        mine.draw();
+        timeline.show(done.timeline);
       },
       onAbort: (reason, message) => {
         mine.noteTotal(0);

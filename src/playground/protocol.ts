@@ -70,6 +70,8 @@ export interface DoneMessage {
   /** Lines the runtime printed in all (the page may show fewer). */
   total: number;
   endTime: number;
+  /** The run's trace for the timeline ({ trace, tasks, endTime }); untrusted: the page checks it with validTraceInput. Absent when the trace is too large to draw. */
+  timeline?: unknown;
 }
 
 /** Sandbox → page: the worker could not start or died (out of memory, for example). */
@@ -132,7 +134,9 @@ export function validFromSandbox(v: unknown): FromSandbox | undefined {
         if (!isObject(p) || !isText(p.kind, 50) || !isText(p.message)) return undefined;
         problems.push({ kind: p.kind, message: p.message });
       }
-      return { type: 'done', id: v.id, status: v.status, problems, total: v.total, endTime: v.endTime };
+      const done: DoneMessage = { type: 'done', id: v.id, status: v.status, problems, total: v.total, endTime: v.endTime };
+      if (v.timeline !== undefined) done.timeline = v.timeline;
+      return done;
     }
     default:
       return undefined;

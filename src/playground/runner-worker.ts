@@ -39,6 +39,9 @@ function lockDown(): void {
   }
 }
 
+/** Traces longer than this are not sent to the timeline (a flood of tasks would cost more to clone than it shows). */
+const TIMELINE_EVENT_CAP = 200_000;
+
 const handle = (event: { data: unknown }) => {
   const request = validRunRequest(event.data);
   if (!request) return;
@@ -60,9 +63,12 @@ const handle = (event: { data: unknown }) => {
   };
   let done: DoneMessage;
   try {
-    const result = runProgram(program, { ...limits, onEvent });
+    // loopEvents: the timeline's "microtasks" view draws the loop's own lane.
+    const result = runProgram(program, { ...limits, loopEvents: true, onEvent });
     batcher.flush();
     done = { type: 'done', id, status: result.status, problems: result.problems, total, endTime: result.endTime };
+    // The timeline gets the whole trace unless it is too large to send and draw.
+    if (result.trace.length <= TIMELINE_EVENT_CAP) done.timeline = { trace: result.trace, tasks: result.tasks, endTime: result.endTime };
   } catch (error) {
     batcher.flush();
     done = { type: 'done', id, status: 'failed', problems: [{ kind: 'error', message: String((error as Error)?.stack ?? error) }], total, endTime: 0 };

@@ -1,0 +1,69 @@
+/**
+ * The timeline under a playground, wired to its console (src/timeline/README.md):
+ * the panel appears after the first run; hovering a console line highlights its
+ * moment on the timeline and hovering a mark highlights its console line; the
+ * playhead hides the lines printed after it. The trace comes from the sandbox,
+ * so it is checked (validTraceInput) before it is drawn.
+ */
+import { logEventSeqs, mountTimeline, validTraceInput, type TimelineHandle } from '../timeline/index.ts';
+import '../timeline/timeline.css';
+
+/** The last run block's console lines, in order. */
+type LinesOf = () => HTMLElement[];
+
+export class TimelinePanel {
+  readonly #panel: HTMLElement;
+  readonly #lines: LinesOf;
+  #timeline: TimelineHandle | null = null;
+  /** seq of each console line's log event, for the playhead. */
+  #lineSeqs: number[] = [];
+
+  constructor(panel: HTMLElement, consoleRoot: HTMLElement, lines: LinesOf) {
+    this.#panel = panel;
+    this.#lines = lines;
+    // Console → timeline: hovering a line highlights its moment.
+    consoleRoot.addEventListener('pointerover', (event) => {
+      const line = (event.target as HTMLElement).closest?.('.pg-line') as HTMLElement | null;
+      if (!line || !this.#timeline) return;
+      const index = this.#lines().indexOf(line);
+      this.#timeline.highlight(index >= 0 ? { line: index } : null);
+    });
+    consoleRoot.addEventListener('pointerleave', () => this.#timeline?.highlight(null));
+  }
+
+  /** Show the trace of a finished run (or hide the panel when there is none). */
+  show(input: unknown): void {
+    const trace = validTraceInput(input);
+    if (!trace) {
+      this.#panel.hidden = true;
+      return;
+    }
+    this.#panel.hidden = false;
+    this.#timeline ??= mountTimeline(this.#panel, {
+      strings: JSON.parse(this.#panel.dataset.strings ?? '{}'),
+      // Timeline → console: mark the line under the pointer.
+      onHover: (info) => this.#markLine(info?.line ?? null),
+      // Playhead → console: dim what was printed after it.
+      onScrub: (position) => this.#scrub(position ? position.seq : null),
+    });
+    this.#lineSeqs = logEventSeqs(trace.trace);
+    this.#timeline.update(trace);
+  }
+
+  #markLine(index: number | null): void {
+    this.#lines().forEach((line, i) => line.classList.toggle('pg-line-hl', i === index));
+  }
+
+  #scrub(seq: number | null): void {
+    this.#lines().forEach((line, i) => {
+      const after = seq !== null && (this.#lineSeqs[i] ?? Infinity) >= seq;
+      line.classList.toggle('pg-line-later', after);
+    });
+  }
+
+  /** Remove the view (the playground went away). */
+  destroy(): void {
+    this.#timeline?.destroy();
+    this.#timeline = null;
+  }
+}
