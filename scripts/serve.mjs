@@ -15,7 +15,9 @@ import sirv from 'sirv';
 /** The policy a host should send; kept here so README, server and tests agree. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  // 'unsafe-eval': the playground's sandboxed worker builds each reader program
+  // with new Function (the sandbox frame and its workers inherit this policy).
+  "script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",

@@ -56,8 +56,9 @@ export async function buildRunner() {
     minify: true,
     write: false,
     legalComments: 'none',
-    // The runtime builds programs with new Function; keep names for stack mapping.
-    keepNames: false,
+    // Keep class and function names: programs print `e.constructor.name` of the
+    // runtime's errors (ValueError, TooSlowError, ...), which minifying would mangle.
+    keepNames: true,
   });
   return result.outputFiles[0].text;
 }
