@@ -8,84 +8,7 @@
  * CPython (3.12+) executable to re-run the Python twins and check that
  * `expected` still matches them.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { runSource } from './run-source.ts';
-
-interface TwinCase {
-  name: string;
-  py: string;
-  ts: string;
-  expected: Array<[number, string]>;
-}
-
-/** Prepended to every miniloop twin: log() prints one line like the Python twin's log(). */
-const TS_PRELUDE = `import * as ml from 'miniloop';
-const { now } = ml;
-const log = (...parts: unknown[]) => console.log(parts.map((p) => p === null ? 'None' : typeof p === 'boolean' ? (p ? 'True' : 'False') : String(p)).join(' '));
-`;
-
-/** The Python twins' harness: an asyncio loop with a virtual clock. */
-const VLOOP_PY = `"""Run an asyncio program on a loop whose clock is virtual (1 unit = 1 ms).
-
-Timers due at the same virtual instant fire in the order they were
-scheduled (as they would on a real clock, where two \`when\`s are never equal);
-asyncio's heap alone is not stable.
-"""
-import asyncio, heapq, json
-
-
-class _FifoTimerHandle(asyncio.TimerHandle):
-    __slots__ = ('_seq',)
-
-    def __lt__(self, other):
-        if self._when == other._when:
-            return self._seq < other._seq
-        return self._when < other._when
-
-
-class VirtualClockLoop(asyncio.SelectorEventLoop):
-    def __init__(self):
-        super().__init__()
-        self._vt = 0
-        self._timer_seq = 0
-        real = self._selector.select
-        def select(timeout=None):
-            if timeout is None:
-                raise RuntimeError('deadlock: nothing ready and no timer')
-            if timeout > 0:
-                self._vt += timeout
-            return real(0)
-        self._selector.select = select
-
-    def time(self):
-        return self._vt
-
-    def call_at(self, when, callback, *args, context=None):
-        timer = _FifoTimerHandle(when, callback, args, self, context)
-        self._timer_seq += 1
-        timer._seq = self._timer_seq
-        heapq.heappush(self._scheduled, timer)
-        timer._scheduled = True
-        return timer
-
-
-LINES = []
-def log(*parts):
-    t = asyncio.get_running_loop().time()
-    LINES.append([round(t), ' '.join(str(p) for p in parts)])
-
-def now():
-    return round(asyncio.get_running_loop().time())
-
-def run(main):
-    with asyncio.Runner(loop_factory=VirtualClockLoop) as r:
-        r.run(main())
-    print(json.dumps(LINES))
-`;
+import { describeTwins, type TwinCase } from './asyncio-twins.ts';
 
 const cases: TwinCase[] = [
   {
@@ -776,28 +699,4 @@ log('end', sem.locked());
   },
 ];
 
-async function runTwin(ts: string): Promise<Array<[number, string]>> {
-  const result = await runSource(TS_PRELUDE + ts);
-  expect(result.problems.map((p) => p.message)).toEqual([]);
-  return result.lines.map((l): [number, string] => [Math.round(l.t), l.text]);
-}
-
-describe('asyncio layer: Lock, Event, Condition, Semaphore, BoundedSemaphore (sequences checked against CPython)', () => {
-  for (const c of cases) {
-    it(c.name, async () => {
-      expect(await runTwin(c.ts)).toEqual(c.expected);
-    });
-  }
-});
-
-const python = process.env.ASYNCIO_PYTHON;
-describe.skipIf(!python)('Python twins still print the expected lines', () => {
-  for (const c of cases) {
-    it(c.name, () => {
-      const dir = mkdtempSync(join(tmpdir(), 'asyncio-twin-'));
-      writeFileSync(join(dir, 'vloop.py'), VLOOP_PY);
-      const out = execFileSync(python!, ['-c', c.py], { env: { ...process.env, PYTHONPATH: dir }, encoding: 'utf8' });
-      expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual(c.expected);
-    });
-  }
-});
+describeTwins('asyncio layer: Lock, Event, Condition, Semaphore, BoundedSemaphore (sequences checked against CPython)', cases);
