@@ -375,6 +375,9 @@ function drawHeader(ctx: CanvasRenderingContext2D, scene: Scene, g: Geometry, pa
     // A label that would be cut at the right edge is left out (its tick stays).
     if (x + 3 + ctx.measureText(label).width <= width) ctx.fillText(label, x + 3, headerHeight / 2 - 2);
   }
+  // Labels of stalls side by side would overprint each other: a label is drawn
+  // only where the previous one ended (the bands and their tooltips remain).
+  let labelsEnd = -Infinity;
   for (const stall of scene.stalls) {
     const [x0, x1] = itemPx(g, stall, MIN_RUNNING_PX);
     if (x1 < labelWidth || x0 > width) continue;
@@ -384,7 +387,9 @@ function drawHeader(ctx: CanvasRenderingContext2D, scene: Scene, g: Geometry, pa
     // Keep the label inside the plot: right-align it to the band's end when it would overflow.
     const w = ctx.measureText(label).width;
     const lx = Math.max(x0, labelWidth) + 2 + w > width ? Math.max(labelWidth + 2, Math.min(x1, width) - w - 2) : Math.max(x0, labelWidth) + 2;
+    if (lx < labelsEnd) continue;
     ctx.fillText(label, lx, headerHeight - 11);
+    labelsEnd = lx + w + 6;
   }
   if (overlay.playhead !== null) {
     const x = xOf(g, overlay.playhead);
