@@ -6,6 +6,7 @@
  */
 import { formatWithOptions, inspect } from 'node-inspect-extracted';
 import type { Loop } from './loop.ts';
+import { promiseState } from './promise.ts';
 import type { LogLevel } from './trace.ts';
 
 /** The subset of the console API programs get. */
@@ -33,8 +34,25 @@ export function formatArgs(args: unknown[]): string {
   return formatWithOptions({ colors: false }, ...args);
 }
 
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/**
+ * This run's promises print as Node prints its own (`Promise { 1 }`,
+ * `Promise { <pending> }`, `Promise { <rejected> Error: ... }`): util.inspect
+ * only recognises the engine's promises, so ours say how to show themselves.
+ */
+function inspectPromise(this: object, depth: number, options: { depth?: number | null }, show: typeof inspect): string {
+  const state = promiseState(this);
+  if (state === undefined) return 'Promise {}';
+  if (state.state === 'pending') return 'Promise { <pending> }';
+  if (depth < 0) return '[Promise]';
+  const inner = (state.state === 'rejected' ? '<rejected> ' : '') + show(state.value, { ...options, depth: options.depth == null ? null : options.depth - 1 });
+  return inner.includes('\n') || inner.length > 66 ? `Promise {\n  ${inner.replace(/\n/g, '\n  ')}\n}` : `Promise { ${inner} }`;
+}
+
 /** Build the console for one run; lines beyond the loop's output limit stop the run. */
 export function createConsole(loop: Loop): ProgramConsole {
+  Object.defineProperty(loop.Promise.prototype, INSPECT, { value: inspectPromise, configurable: true, writable: true });
   let indent = '';
   const counts = new Map<string, number>();
   const timers = new Map<string, number>();

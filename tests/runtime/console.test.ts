@@ -1,0 +1,32 @@
+/** Console output reads as Node prints it (expected lines were printed by Node 22 for the same program). */
+import { describe, expect, it } from 'vitest';
+import { outputOf, runSource } from './run-source.ts';
+
+describe('console', () => {
+  it('formats values like util.inspect, including this run\'s promises', async () => {
+    expect(await outputOf(`
+      const a = Promise.resolve(1); const b = new Promise(() => {});
+      console.log(a, b); console.log({ p: a, q: [b] }); console.log(Promise.resolve({ x: [1, 2] }));
+      console.log('%s has %d items', 'list', 3, new Map([['k', { deep: { deeper: { deepest: 1 } } }]]), new Set([1]));
+      class Point { constructor(public x: number, public y: number) {} }
+      console.log(new Point(1, 2), [undefined, null], 'str', -0);
+    `)).toEqual([
+      'Promise { 1 } Promise { <pending> }',
+      '{ p: Promise { 1 }, q: [ Promise { <pending> } ] }',
+      'Promise { { x: [ 1, 2 ] } }',
+      "list has 3 items Map(1) { 'k' => { deep: { deeper: [Object] } } } Set(1) { 1 }",
+      "Point { x: 1, y: 2 } [ undefined, null ] str -0",
+    ]);
+  });
+
+  it('keeps levels, and attributes each line to its task and virtual time', async () => {
+    const result = await runSource(`
+      import { sleep, createTask } from 'miniloop';
+      console.warn('w'); console.error('e'); console.info('i'); console.debug('d');
+      createTask(async () => { await sleep(5); console.log('late'); }, { name: 'worker' });
+    `);
+    expect(result.lines.map((l) => [l.t, l.task, l.level, l.text])).toEqual([
+      [0, 'main', 'warn', 'w'], [0, 'main', 'error', 'e'], [0, 'main', 'info', 'i'], [0, 'main', 'debug', 'd'], [5, 'worker', 'log', 'late'],
+    ]);
+  });
+});
