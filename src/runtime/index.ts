@@ -12,7 +12,14 @@ export type { Handle } from './loop.ts';
 
 import { Task, type TaskOptions } from './task.ts';
 
-/** Wrap `fn` (called on the next turn) or an already running promise in a Task (asyncio.create_task). */
+/**
+ * Wrap `fn` (called on the next turn) or an already running promise in a Task
+ * (asyncio.create_task). Prefer the function form, `createTask(() => work())`:
+ * like a Python coroutine it starts on the next loop turn, inside the task, so
+ * its lines and waits are attributed to the task. A promise passed directly
+ * has already started in the caller (JavaScript runs async functions eagerly),
+ * so its work stays attributed to the caller; the task only tracks its result.
+ */
 export function createTask<T>(fn: (() => T | PromiseLike<T>) | PromiseLike<T>, options: TaskOptions = {}): Task<T> {
   return new Task(fn, options);
 }
