@@ -23,6 +23,18 @@ import { Future } from '../future.ts';
 import type { WaitKind, WaitLabel } from '../trace.ts';
 import { co, doneFuture, nextInstance, removeItem, runtimeError } from './internal.ts';
 
+/** Python's `async with primitive:` - acquire, run `body`, release however it ends. */
+function holding<T>(primitive: { acquire(): unknown; release(): void }, body: () => T | PromiseLike<T>): Promise<T> {
+  return co(function* () {
+    yield primitive.acquire();
+    try {
+      return (yield body()) as T;
+    } finally {
+      primitive.release();
+    }
+  });
+}
+
 /** Options shared by the primitives. */
 export interface PrimitiveOptions {
   /** Name shown on the timeline and in deadlock reports (default e.g. "lock#1"). */
@@ -95,15 +107,7 @@ export class Lock {
 
   /** Run `body` holding the lock, releasing it however `body` ends (Python: `async with lock:`). */
   withLock<T>(body: () => T | PromiseLike<T>): Promise<T> {
-    const self = this;
-    return co(function* () {
-      yield self.acquire();
-      try {
-        return (yield body()) as T;
-      } finally {
-        self.release();
-      }
-    });
+    return holding(this, body);
   }
 
   #wakeUpFirst(): void {
@@ -340,15 +344,7 @@ export class Semaphore {
 
   /** Run `body` holding a permit (Python: `async with sem:`). */
   withLock<T>(body: () => T | PromiseLike<T>): Promise<T> {
-    const self = this;
-    return co(function* () {
-      yield self.acquire();
-      try {
-        return (yield body()) as T;
-      } finally {
-        self.release();
-      }
-    });
+    return holding(this, body);
   }
 
   #wakeUpNext(): boolean {
