@@ -22,7 +22,7 @@
  */
 import { Future, Yield } from './future.ts';
 import { makeAwait } from './promise.ts';
-import type { Loop } from './loop.ts';
+import { PROMISE_WAIT, type Loop } from './loop.ts';
 import type { Task } from './task.ts';
 
 type Step = IteratorResult<unknown, unknown>;
@@ -110,7 +110,7 @@ class Frame {
         this.loop.callSoon(resumeYield, task, 'checkpoint', this);
         return;
       }
-      if (task !== null && task.waitLabel === null) task.waitLabel = PROMISE_LABEL;
+      if (task !== null && task.waitLabel === null) task.waitLabel = PROMISE_WAIT;
       this.#onFulfilled ??= (value) => this.resume(value);
       this.#onRejected ??= (reason) => this.fail(reason);
       awaitFor(this.loop)(awaited, this.#onFulfilled, this.#onRejected);
@@ -193,7 +193,6 @@ function readDone(gen: Generator, future: Future<unknown>): Step {
   return gen.next(value);
 }
 
-const PROMISE_LABEL = { kind: 'promise', what: 'promise' } as const;
 
 const drivers = new WeakMap<Loop, ReturnType<typeof makeAsyncDriver>>();
 

@@ -139,7 +139,6 @@ export class Loop {
   #timers = new TimerHeap<Handle>();
   #jobs: Job[] = [];
   #jobsHead = 0;
-  #idleHooks: Array<() => boolean> = [];
   #runningSince = Infinity;
 
   constructor(limits: Partial<LoopLimits> = {}) {
@@ -181,11 +180,6 @@ export class Loop {
     this.#jobs.push({ fn, ctx });
   }
 
-  /** Register a hook run when the loop goes idle; return true if it scheduled more work. */
-  onIdle(hook: () => boolean): void {
-    this.#idleHooks.push(hook);
-  }
-
   /** Stop the run after the current callback. The first reason given wins. */
   stop(reason: StopReason, message: string): void {
     if (this.stopped) return;
@@ -209,11 +203,6 @@ export class Loop {
     }
   }
 
-  /** True when nothing is ready, no job is queued and no timer is pending. */
-  isIdle(): boolean {
-    return this.#readyHead >= this.#ready.length && this.#jobsHead >= this.#jobs.length && this.#liveTimers() === 0;
-  }
-
   /**
    * Run until nothing is left to do or the run is stopped. This is the only
    * place callbacks and jobs are executed.
@@ -227,10 +216,7 @@ export class Loop {
         if (this.#readyHead >= this.#ready.length) {
           // 1. Nothing ready: jump the clock to the next live timer.
           const next = this.#nextLiveTimer();
-          if (next === undefined) {
-            if (this.#runIdleHooks()) continue;
-            break;
-          }
+          if (next === undefined) break;
           if (next.when > this.limits.timeLimit) {
             this.stop('time-limit', `time limit: the program would run past ${formatMs(this.limits.timeLimit)} of virtual time`);
             break;
@@ -370,16 +356,6 @@ export class Loop {
       top = this.#timers.peek();
     }
     return top;
-  }
-
-  #liveTimers(): number {
-    return this.#nextLiveTimer() === undefined ? 0 : this.#timers.size;
-  }
-
-  #runIdleHooks(): boolean {
-    let more = false;
-    for (const hook of this.#idleHooks) if (hook()) more = true;
-    return more && !this.isIdle();
   }
 
   /** Run `fn` as the loop's active run without the turn machinery (for setting a run up). */
