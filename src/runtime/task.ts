@@ -93,7 +93,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     if (this.mustCancel) {
       // Cancelled before its first step: the body never runs (asyncio throws into the unstarted coroutine).
       this.mustCancel = false;
-      this.#finish(() => Future.prototype.cancel.call(this, this.#pendingMessage));
+      this.#finish(() => super.cancel(this.#pendingMessage));
       return;
     }
     let result: T | PromiseLike<T>;
@@ -140,7 +140,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     if (this.mustCancel) {
       // Cancelled right before the body returned: the task counts as cancelled (asyncio 3.11).
       this.mustCancel = false;
-      this.#finish(() => Future.prototype.cancel.call(this, this.#pendingMessage));
+      this.#finish(() => super.cancel(this.#pendingMessage));
     } else {
       this.#finish(() => this.setResult(value));
     }
@@ -148,7 +148,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 
   #fail(error: unknown): void {
     if (error instanceof CancelledError) {
-      this.#finish(() => Future.prototype.cancel.call(this, error.message || undefined));
+      this.#finish(() => super.cancel(error.message || undefined));
     } else {
       this.#finish(() => this.setException(error));
     }
