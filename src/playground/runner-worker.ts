@@ -68,7 +68,7 @@ const handle = (event: { data: unknown }) => {
     batcher.flush();
     done = { type: 'done', id, status: result.status, problems: result.problems, total, endTime: result.endTime };
     // The timeline gets the whole trace unless it is too large to send and draw.
-    if (result.trace.length <= TIMELINE_EVENT_CAP) done.timeline = { trace: result.trace, tasks: result.tasks, endTime: result.endTime };
+    if (result.traceLength <= TIMELINE_EVENT_CAP) done.timeline = { trace: result.trace, tasks: result.tasks, endTime: result.endTime };
   } catch (error) {
     batcher.flush();
     done = { type: 'done', id, status: 'failed', problems: [{ kind: 'error', message: String((error as Error)?.stack ?? error) }], total, endTime: 0 };

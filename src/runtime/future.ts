@@ -36,8 +36,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
   #state: State = PENDING;
   #value: unknown = undefined;
   #cancelMessage: string | undefined;
-  // Most futures have exactly one waiter: keep it inline and allocate a list only for more.
-  #first: DoneCallback | null = null;
+  // Most futures have exactly one waiter: keep its three parts in fields and
+  // allocate records only for more (a sleeping task then costs no extra object).
+  #firstFn: ((arg: any) => void) | null = null;
+  #firstArg: unknown = undefined;
+  #firstCtx: LoopTask | null = null;
   #more: DoneCallback[] | null = null;
   /** True while an exception was set and nobody has looked at it yet. */
   protected exceptionUnretrieved = false;
@@ -131,16 +134,22 @@ export class Future<T = unknown> implements PromiseLike<T> {
       this.loop.callSoon(fn, ctx, 'future', arg);
       return;
     }
-    const cb: DoneCallback = { fn, arg, ctx };
-    if (this.#first === null && this.#more === null) this.#first = cb;
-    else (this.#more ??= []).push(cb);
+    if (this.#firstFn === null && this.#more === null) {
+      this.#firstFn = fn;
+      this.#firstArg = arg;
+      this.#firstCtx = ctx;
+    } else {
+      (this.#more ??= []).push({ fn, arg, ctx });
+    }
   }
 
   /** Remove every registration of `fn`; returns how many were removed. */
   removeDoneCallback(fn: (future: Future<T>) => void): number {
     let removed = 0;
-    if (this.#first !== null && this.#first.fn === fn) {
-      this.#first = null;
+    if (this.#firstFn !== null && this.#firstFn === fn) {
+      this.#firstFn = null;
+      this.#firstArg = undefined;
+      this.#firstCtx = null;
       removed++;
     }
     if (this.#more !== null) {
@@ -197,11 +206,17 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   #scheduleCallbacks(): void {
-    const first = this.#first;
+    const firstFn = this.#firstFn;
     const more = this.#more;
-    this.#first = null;
+    if (firstFn !== null) {
+      const arg = this.#firstArg;
+      const ctx = this.#firstCtx;
+      this.#firstFn = null;
+      this.#firstArg = undefined;
+      this.#firstCtx = null;
+      this.loop.callSoon(firstFn, ctx, 'future', arg);
+    }
     this.#more = null;
-    if (first !== null) this.loop.callSoon(first.fn, first.ctx, 'future', first.arg);
     if (more !== null) for (const cb of more) this.loop.callSoon(cb.fn, cb.ctx, 'future', cb.arg);
   }
 

@@ -99,11 +99,6 @@ export class RunStopped extends Error {
   }
 }
 
-interface Job {
-  fn: () => void;
-  ctx: LoopTask | null;
-}
-
 let active: Loop | null = null;
 
 /** The loop of the run in progress; the public API finds its loop here, as asyncio's get_running_loop does. */
@@ -137,14 +132,15 @@ export class Loop {
   #ready: Handle[] = [];
   #readyHead = 0;
   #timers = new TimerHeap<Handle>();
-  #jobs: Job[] = [];
+  /** Microtask jobs, three slots each (fn, arg, ctx): no object per job. */
+  #jobs: unknown[] = [];
   #jobsHead = 0;
   #runningSince = Infinity;
 
   constructor(limits: Partial<LoopLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
     this.Promise = createPromiseClass({
-      enqueueJob: (fn, ctx) => this.enqueueJob(fn, ctx as LoopTask | null),
+      enqueueJob: (fn, arg, ctx) => this.enqueueJob(fn, ctx as LoopTask | null, arg),
       captureContext: () => this.current,
       trackRejection: (promise, op, reason) => {
         if (op === 'reject') this.unhandled.set(promise, reason);
@@ -162,22 +158,22 @@ export class Loop {
     return handle;
   }
 
-  /** Schedule `fn` to run `ms` virtual milliseconds from now. */
-  callLater(ms: number, fn: () => void, ctx: LoopTask | null = this.current, source = 'timer'): Handle {
-    return this.callAt(this.now + Math.max(0, ms), fn, ctx, source);
+  /** Schedule `fn(arg)` to run `ms` virtual milliseconds from now. */
+  callLater<A = undefined>(ms: number, fn: (arg: A) => void, ctx: LoopTask | null = this.current, source = 'timer', arg?: A): Handle {
+    return this.callAt(this.now + Math.max(0, ms), fn, ctx, source, arg);
   }
 
-  /** Schedule `fn` to run at virtual time `t` (not before now). */
-  callAt(t: number, fn: () => void, ctx: LoopTask | null = this.current, source = 'timer'): Handle {
-    const handle = new Handle(fn, ctx, Math.max(t, this.now), this.#seq++, source);
+  /** Schedule `fn(arg)` to run at virtual time `t` (not before now). */
+  callAt<A = undefined>(t: number, fn: (arg: A) => void, ctx: LoopTask | null = this.current, source = 'timer', arg?: A): Handle {
+    const handle = new Handle(fn, ctx, Math.max(t, this.now), this.#seq++, source, arg);
     this.#timers.push(handle);
     return handle;
   }
 
-  /** Queue a microtask job for `ctx`; it runs before the next callback. */
-  enqueueJob(fn: () => void, ctx: LoopTask | null = this.current): void {
+  /** Queue the microtask job `fn(arg)` for `ctx`; it runs before the next callback. */
+  enqueueJob<A = undefined>(fn: (arg: A) => void, ctx: LoopTask | null = this.current, arg?: A): void {
     if (ctx !== null) this.#markQueued(ctx, this.now);
-    this.#jobs.push({ fn, ctx });
+    this.#jobs.push(fn, arg, ctx);
   }
 
   /** Stop the run after the current callback. The first reason given wins. */
@@ -273,20 +269,25 @@ export class Loop {
 
   #drainJobs(): number {
     let count = 0;
-    while (this.#jobsHead < this.#jobs.length && !this.stopped) {
-      const job = this.#jobs[this.#jobsHead]!;
-      this.#jobs[this.#jobsHead++] = undefined as unknown as Job;
+    const jobs = this.#jobs;
+    while (this.#jobsHead < jobs.length && !this.stopped) {
+      const head = this.#jobsHead;
+      const fn = jobs[head] as (arg: unknown) => void;
+      const arg = jobs[head + 1];
+      const ctx = jobs[head + 2] as LoopTask | null;
+      jobs[head] = jobs[head + 1] = jobs[head + 2] = undefined;
+      this.#jobsHead = head + 3;
       count++;
       if (++this.steps > this.limits.stepLimit) {
         this.stop('step-limit', `step limit: the program ran more than ${this.limits.stepLimit.toLocaleString('en')} steps`);
         break;
       }
-      if (job.ctx) job.ctx.queued--;
-      this.#switchTo(job.ctx);
-      this.#invoke(job.fn, undefined);
+      if (ctx) ctx.queued--;
+      this.#switchTo(ctx);
+      this.#invoke(fn, arg);
     }
-    if (this.#jobsHead >= this.#jobs.length) {
-      this.#jobs.length = 0;
+    if (this.#jobsHead > 0 && this.#jobsHead >= jobs.length) {
+      jobs.length = 0;
       this.#jobsHead = 0;
     }
     return count;
@@ -320,13 +321,13 @@ export class Loop {
     const prev = this.current;
     if (prev === ctx) return;
     if (prev !== null && !prev.done()) {
-      if (prev.queued > 0) this.trace.add(this.now, prev.id, 'ready', this.#readyDetail(this.now));
-      else this.trace.add(this.now, prev.id, 'wait', waitDetail(prev.waitLabel ?? prev.futWaiter?.label ?? PROMISE_WAIT));
+      if (prev.queued > 0) this.trace.addReady(this.now, prev.id, this.now);
+      else this.trace.addWait(this.now, prev.id, prev.waitLabel ?? prev.futWaiter?.label ?? PROMISE_WAIT);
     }
     this.current = ctx;
     if (ctx !== null) {
       ctx.waitLabel = null;
-      this.trace.add(this.now, ctx.id, 'run', NO_DETAIL);
+      this.trace.addRun(this.now, ctx.id);
     }
   }
 
@@ -338,15 +339,8 @@ export class Loop {
   /** Count work queued for a task; a waiting task that gets work becomes ready. */
   #markQueued(task: LoopTask, since: number): void {
     if (task.queued++ === 0 && task !== this.current && !task.done()) {
-      this.trace.add(this.now, task.id, 'ready', this.#readyDetail(since));
+      this.trace.addReady(this.now, task.id, since);
     }
-  }
-
-  // Trace details are immutable, so events of the same turn share them (a large run records millions).
-  #lastReady: { since: number } = { since: -1 };
-  #readyDetail(since: number): { since: number } {
-    if (this.#lastReady.since !== since) this.#lastReady = Object.freeze({ since }) as { since: number };
-    return this.#lastReady;
   }
 
   #nextLiveTimer(): Handle | undefined {
@@ -369,19 +363,6 @@ export class Loop {
     }
   }
 }
-
-const waitDetails = new WeakMap<WaitLabel, { on: WaitLabel }>();
-/** The (shared, frozen) detail of a wait event on `label`. */
-function waitDetail(label: WaitLabel): { on: WaitLabel } {
-  let detail = waitDetails.get(label);
-  if (!detail) {
-    detail = Object.freeze({ on: label }) as { on: WaitLabel };
-    waitDetails.set(label, detail);
-  }
-  return detail;
-}
-
-const NO_DETAIL: Record<string, never> = Object.freeze({}) as Record<string, never>;
 
 /** The wait label of a task that awaits a plain promise. */
 export const PROMISE_WAIT: WaitLabel = { kind: 'promise', what: 'promise' };

@@ -39,7 +39,10 @@ export interface ProgramResult {
   /** 'ok' when the program finished cleanly; 'failed' on an uncaught error, deadlock, budget or unreported failure. */
   status: 'ok' | 'failed';
   lines: ConsoleLine[];
-  trace: TraceEvent[];
+  /** Every trace event (made on first access: large runs record about ten events per task). */
+  readonly trace: TraceEvent[];
+  /** How many events the trace holds (without making them). */
+  traceLength: number;
   /** Task id to name and parent, for the timeline. */
   tasks: Array<{ id: number; name: string; parent: number }>;
   /** Human-readable reports, in the order they happened (empty when all went well). */
@@ -96,9 +99,10 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
   }
   if (!loop.stopped && live.size > 0) reportDeadlock(loop, [...live]);
 
-  for (const event of loop.trace.events) {
+  const trace = loop.trace;
+  trace.scan(['error'], (event) => {
     if (event.kind === 'error') problems.push({ kind: 'error', message: event.detail.stack });
-  }
+  });
   if (loop.stopped && loop.stopped.reason !== 'error') {
     problems.push({ kind: loop.stopped.reason, message: loop.stopped.message });
   }
@@ -123,18 +127,23 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
   const names = new Map<number, string>();
   const tasks: ProgramResult['tasks'] = [];
   const lines: ConsoleLine[] = [];
-  for (const event of loop.trace.events) {
+  // Only spawn and log events are made into objects here.
+  trace.scan(['spawn', 'log'], (event) => {
     if (event.kind === 'spawn') {
       names.set(event.task, event.detail.name);
       tasks.push({ id: event.task, name: event.detail.name, parent: event.detail.parent });
     } else if (event.kind === 'log') {
       lines.push({ t: event.t, task: names.get(event.task) ?? 'loop', taskId: event.task, level: event.detail.level, text: event.detail.text });
     }
-  }
+  });
   return {
     status: problems.length ? 'failed' : 'ok',
     lines,
-    trace: loop.trace.events,
+    // Made on first access: a run of 100,000 tasks records about a million events.
+    get trace() {
+      return trace.events;
+    },
+    traceLength: trace.length,
     tasks,
     problems,
     endTime: loop.now,

@@ -21,8 +21,13 @@
 
 /** Where a job runs: the loop passes an opaque context (the current task) so jobs run attributed to whoever scheduled them. */
 export interface PromiseHost {
-  /** Enqueue a microtask job. `context` is the value returned by captureContext() when the job's reaction was registered (for reaction jobs: at then() time; for thenable jobs: at resolve time). */
-  enqueueJob(job: () => void, context: unknown): void;
+  /**
+   * Enqueue a microtask job: `job(arg)` runs later. `context` is the value
+   * returned by captureContext() when the job's reaction was registered (for
+   * reaction jobs: at then() time; for thenable jobs: at resolve time). The
+   * argument lets reaction jobs share one function instead of a closure each.
+   */
+  enqueueJob<A>(job: (arg: A) => void, arg: A, context: unknown): void;
   /** Called synchronously at then()/resolve time to capture the current context. */
   captureContext(): unknown;
   /**
@@ -55,6 +60,9 @@ interface Realm {
   P: Ctor;
 }
 
+/** Marks a reaction whose handlers take only the settled value (every reaction user code makes). */
+const NO_ARG: unique symbol = Symbol('no internal argument');
+
 /** A PromiseReaction pair (fulfill + reject share capability and context). */
 class Reaction {
   /** Derived promise created on the fast path (capability of %Promise%), resolved internally. */
@@ -67,6 +75,11 @@ class Reaction {
   onRejected: AnyFn | undefined;
   context: unknown;
   next: Reaction | undefined;
+  /** Second argument of the handlers of an internal await (the frame or task it resumes), or NO_ARG. */
+  arg: unknown;
+  /** Set when the reaction's job is queued: which handler runs and with what. */
+  kind = PENDING;
+  argument: unknown = undefined;
   constructor(
     promise: Slots | undefined,
     resolve: AnyFn | undefined,
@@ -74,7 +87,9 @@ class Reaction {
     onFulfilled: AnyFn | undefined,
     onRejected: AnyFn | undefined,
     context: unknown,
+    arg: unknown,
   ) {
+    this.arg = arg;
     this.promise = promise;
     this.resolve = resolve;
     this.reject = reject;
@@ -214,6 +229,7 @@ class Slots extends Stamp {
     derived: Slots | undefined,
     resolve: AnyFn | undefined,
     reject: AnyFn | undefined,
+    arg: unknown = NO_ARG,
   ): void {
     const host = p.#realm.host;
     const reaction = new Reaction(
@@ -223,6 +239,7 @@ class Slots extends Stamp {
       typeof onFulfilled === 'function' ? (onFulfilled as AnyFn) : undefined,
       typeof onRejected === 'function' ? (onRejected as AnyFn) : undefined,
       host.captureContext(),
+      arg,
     );
     const state = p.#state;
     if (state === PENDING) {
@@ -261,23 +278,29 @@ class Slots extends Stamp {
       return;
     }
     const host = p.#realm.host;
-    host.enqueueJob(() => thenableJob(p, resolution, then as AnyFn), host.captureContext());
+    host.enqueueJob(() => thenableJob(p, resolution, then as AnyFn), undefined, host.captureContext());
   }
 }
 
 /** HostEnqueuePromiseJob(NewPromiseReactionJob(reaction, argument)). */
 function enqueueReactionJob(host: PromiseHost, r: Reaction, kind: number, argument: unknown): void {
-  host.enqueueJob(() => reactionJob(r, kind, argument), r.context);
+  // A reaction is triggered at most once, so it can carry its job's operands.
+  r.kind = kind;
+  r.argument = argument;
+  host.enqueueJob(reactionJob, r, r.context);
 }
 
 /** NewPromiseReactionJob's job body. */
-function reactionJob(r: Reaction, kind: number, argument: unknown): void {
+function reactionJob(r: Reaction): void {
+  const kind = r.kind;
+  const argument = r.argument;
+  r.argument = undefined;
   const handler = kind === FULFILLED ? r.onFulfilled : r.onRejected;
   let value = argument;
   let ok = kind === FULFILLED;
   if (handler !== undefined) {
     try {
-      value = handler(argument);
+      value = r.arg === NO_ARG ? handler(argument) : handler(argument, r.arg);
       ok = true;
     } catch (e) {
       value = e;
@@ -731,13 +754,55 @@ const realms = new WeakMap<object, Realm>();
  * `P.resolve(v).then(a, b)` it never reads a `then` property of one of our
  * promises (V8's await does not either) and allocates no result promise.
  */
-export function makeAwait(P: PromiseConstructor): (value: unknown, onFulfilled: (v: unknown) => void, onRejected: (e: unknown) => void) => void {
+export function makeAwait(P: PromiseConstructor): AwaitFn {
   const realm = realms.get(P);
   if (realm === undefined) throw new TypeError('makeAwait needs a class made by createPromiseClass');
-  return (value, onFulfilled, onRejected) => {
+  return (value: unknown, onFulfilled: (v: any, arg: any) => void, onRejected: (e: unknown, arg: any) => void, arg: unknown = NO_ARG) => {
     const promise = promiseResolve(realm, P, value) as Slots;
-    Slots.performThen(promise, onFulfilled, onRejected, undefined, undefined, undefined);
+    Slots.performThen(promise, onFulfilled, onRejected, undefined, undefined, undefined, arg);
   };
+}
+
+/**
+ * Await `value`, then call `onFulfilled(value, arg)` or `onRejected(reason, arg)`
+ * in a reaction job. With `arg`, the runtime's frames and tasks pass shared
+ * functions and themselves instead of a pair of closures per await.
+ */
+export type AwaitFn = {
+  (value: unknown, onFulfilled: (v: any) => void, onRejected: (e: any) => void): void;
+  <A>(value: unknown, onFulfilled: (v: any, arg: A) => void, onRejected: (e: any, arg: A) => void, arg: A): void;
+};
+
+/** Make, resolve and reject promises of one class without resolving functions (for the async-function driver). */
+export interface PromiseInternals {
+  /** A new pending promise of the class. */
+  create(): Promise<unknown>;
+  /** The steps of its resolve function (the caller guarantees it is called once). */
+  resolve(promise: Promise<unknown>, resolution: unknown): void;
+  /** The steps of its reject function (the caller guarantees it is called once). */
+  reject(promise: Promise<unknown>, reason: unknown): void;
+}
+
+/**
+ * Internal access for the async-function driver: an async function's promise
+ * is settled exactly once by the driver, so the two resolving functions (and
+ * their shared [[AlreadyResolved]] record) the spec creates for it cannot be
+ * observed and need not be allocated.
+ */
+export function promiseInternals(P: PromiseConstructor): PromiseInternals {
+  const realm = realms.get(P);
+  if (realm === undefined) throw new TypeError('promiseInternals needs a class made by createPromiseClass');
+  const C = realm.P;
+  return {
+    create: () => new C(INTERNAL),
+    resolve: (promise, resolution) => Slots.resolve(promise as unknown as Slots, resolution),
+    reject: (promise, reason) => Slots.reject(promise as unknown as Slots, reason),
+  };
+}
+
+/** True if `x` is a promise made by a class from {@link createPromiseClass} (IsPromise, without allocating). */
+export function isLoopPromise(x: unknown): boolean {
+  return Slots.is(x);
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { awaitFor } from './driver.ts';
 import { CancelledError } from './errors.ts';
-import { promiseState } from './promise.ts';
+import { isLoopPromise } from './promise.ts';
 import { Future } from './future.ts';
 import { getLoop, type Loop, type LoopTask } from './loop.ts';
 import type { WaitLabel } from './trace.ts';
@@ -63,6 +63,8 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   #inCancel = false;
   #pendingMessage: string | undefined;
   #label: WaitLabel | undefined;
+  /** What the first step runs (dropped once it has started). */
+  #body: TaskBody | null;
 
   /** What a task awaiting this one waits on ("task NAME"); made on first use, since most tasks are never awaited. */
   override get label(): WaitLabel {
@@ -76,6 +78,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   /** Create and schedule a task running `fn()` (or waiting for an already running promise). */
   constructor(fn: (() => T | PromiseLike<T>) | PromiseLike<T>, options: TaskOptions = {}) {
     super(TASK_WAIT);
+    this.#body = fn as TaskBody;
     const loop = this.loop;
     const registry = taskRegistry(loop);
     this.id = registry.nextId++;
@@ -85,22 +88,24 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     const spawn: { name: string; parent: number; group?: string } = { name: this.name, parent: this.parent?.id ?? 0 };
     if (options.group) spawn.group = options.group;
     loop.trace.add(loop.now, this.id, 'spawn', spawn);
-    loop.callSoon(startTask, this, 'task-start', { task: this as Task<unknown>, fn: fn as TaskBody });
+    loop.callSoon(startTask, this, 'task-start', this as Task<unknown>);
   }
 
   /** First step (internal; called from the ready queue). */
-  start(fn: (() => T | PromiseLike<T>) | PromiseLike<T>): void {
+  start(): void {
+    const fn = this.#body as (() => T | PromiseLike<T>) | PromiseLike<T>;
+    this.#body = null;
     if (this.mustCancel) {
       // Cancelled before its first step: the body never runs (asyncio throws into the unstarted coroutine).
       this.mustCancel = false;
-      this.#finish(() => super.cancel(this.#pendingMessage));
+      this.#finish(CANCEL, this.#pendingMessage);
       return;
     }
     let result: T | PromiseLike<T>;
     try {
       result = typeof fn === 'function' ? fn() : fn;
     } catch (error) {
-      this.#fail(error);
+      this.fail(error);
       return;
     }
     if (result instanceof Future) {
@@ -110,16 +115,16 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
       result.onDone(finishFromFuture, { task: this as Task<unknown>, future: result as Future<unknown> }, this);
       return;
     }
-    if (promiseState(result) !== undefined) {
-      // One of this run's promises (an async function's): the spec's Await, no derived promise.
-      awaitFor(this.loop)(result, (value) => this.#succeed(value as T), (error) => this.#fail(error));
+    if (isLoopPromise(result)) {
+      // One of this run's promises (an async function's): the spec's Await, no derived promise, no closures.
+      awaitFor(this.loop)(result, succeedTask, failTask, this as Task<unknown>);
     } else if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<T>).then === 'function') {
       (result as PromiseLike<T>).then(
-        (value) => this.#succeed(value),
-        (error: unknown) => this.#fail(error),
+        (value) => this.succeed(value),
+        (error: unknown) => this.fail(error),
       );
     } else {
-      this.#succeed(result as T);
+      this.succeed(result as T);
     }
   }
 
@@ -130,55 +135,45 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     try {
       value = future.result();
     } catch (error) {
-      this.#fail(error);
+      this.fail(error);
       return;
     }
-    this.#succeed(value);
+    this.succeed(value);
   }
 
-  #succeed(value: T): void {
+  /** The body returned `value` (internal). */
+  succeed(value: T): void {
     if (this.mustCancel) {
       // Cancelled right before the body returned: the task counts as cancelled (asyncio 3.11).
       this.mustCancel = false;
-      this.#finish(() => super.cancel(this.#pendingMessage));
+      this.#finish(CANCEL, this.#pendingMessage);
     } else {
-      this.#finish(() => this.setResult(value));
+      this.#finish(RESULT, value);
     }
   }
 
-  #fail(error: unknown): void {
-    if (error instanceof CancelledError) {
-      this.#finish(() => super.cancel(error.message || undefined));
-    } else {
-      this.#finish(() => this.setException(error));
-    }
+  /** The body threw `error` (internal). */
+  fail(error: unknown): void {
+    if (error instanceof CancelledError) this.#finish(CANCEL, error.message || undefined);
+    else this.#finish(EXCEPTION, error);
   }
 
-  #finish(settle: () => void): void {
+  #finish(how: typeof RESULT | typeof EXCEPTION | typeof CANCEL, value: unknown): void {
     if (this.done()) return;
-    settle();
     const loop = this.loop;
-    taskRegistry(loop).live.delete(this as Task<unknown>);
+    const registry = taskRegistry(loop);
+    if (how === RESULT) this.setResult(value as T);
+    else if (how === EXCEPTION) this.setException(value);
+    else super.cancel(value as string | undefined);
+    registry.live.delete(this as Task<unknown>);
     this.futWaiter = null;
-    if (this.cancelled()) {
-      loop.trace.add(loop.now, this.id, 'done', { outcome: 'cancelled' });
+    if (how === RESULT) {
+      loop.trace.add(loop.now, this.id, 'done', DONE_OK);
+    } else if (how === CANCEL) {
+      loop.trace.add(loop.now, this.id, 'done', DONE_CANCELLED);
     } else {
-      let error: unknown;
-      let failed = false;
-      try {
-        this.result();
-      } catch (e) {
-        failed = true;
-        error = e;
-        this.exceptionUnretrieved = true; // reading it here for the trace does not count as retrieving it
-        taskRegistry(loop).failed.push(this as Task<unknown>);
-      }
-      loop.trace.add(
-        loop.now,
-        this.id,
-        'done',
-        failed ? { outcome: 'error', error: describeError(error) } : { outcome: 'ok' },
-      );
+      registry.failed.push(this as Task<unknown>);
+      loop.trace.add(loop.now, this.id, 'done', { outcome: 'error', error: describeError(value) });
     }
   }
 
@@ -258,12 +253,26 @@ type TaskBody = (() => unknown) | PromiseLike<unknown>;
 
 const TASK_WAIT: WaitLabel = { kind: 'task', what: 'task' };
 
+const RESULT = 0;
+const EXCEPTION = 1;
+const CANCEL = 2;
+const DONE_OK = Object.freeze({ outcome: 'ok' as const });
+const DONE_CANCELLED = Object.freeze({ outcome: 'cancelled' as const });
+
 function finishFromFuture(arg: { task: Task<unknown>; future: Future<unknown> }): void {
   arg.task.settleFrom(arg.future);
 }
 
-function startTask(arg: { task: Task<unknown>; fn: TaskBody }): void {
-  arg.task.start(arg.fn);
+function startTask(task: Task<unknown>): void {
+  task.start();
+}
+
+function succeedTask(value: unknown, task: Task<unknown>): void {
+  task.succeed(value);
+}
+
+function failTask(error: unknown, task: Task<unknown>): void {
+  task.fail(error);
 }
 
 /** The task running now, or null (asyncio.current_task). */

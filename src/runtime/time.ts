@@ -36,11 +36,17 @@ function sleepLabel(ms: number): WaitLabel {
 /** The future of a sleep: its timer is the loop's own (not attributed to a task), and cancelling the sleep drops the timer. */
 class SleepFuture<T> extends Future<T> {
   readonly #handle: Handle;
+  readonly #wakeValue: T;
   constructor(ms: number, value: T) {
     super(sleepLabel(ms));
-    this.#handle = this.loop.callLater(ms, () => {
-      if (!this.done()) this.setResult(value);
-    }, null, 'sleep');
+    this.#wakeValue = value;
+    // A shared callback with the future as its argument: no closure per sleep.
+    this.#handle = this.loop.callLater(ms, wakeSleeper, null, 'sleep', this as SleepFuture<unknown>);
+  }
+
+  /** The timer fired (internal). */
+  wake(): void {
+    if (!this.done()) this.setResult(this.#wakeValue);
   }
 
   override cancel(message?: string): boolean {
@@ -48,6 +54,10 @@ class SleepFuture<T> extends Future<T> {
     if (cancelled) this.#handle.cancel();
     return cancelled;
   }
+}
+
+function wakeSleeper(future: SleepFuture<unknown>): void {
+  future.wake();
 }
 
 /** Yield to the loop once so other ready tasks run (asyncio.sleep(0), trio.lowlevel.checkpoint). */

@@ -14,12 +14,12 @@ const queue = [];
 let scheduled = false;
 function drain() {
   scheduled = false;
-  for (let i = 0; i < queue.length; i++) queue[i]();
+  for (let i = 0; i < queue.length; i += 2) queue[i](queue[i + 1]);
   queue.length = 0;
 }
 const host = {
-  enqueueJob(job) {
-    queue.push(job);
+  enqueueJob(job, arg) {
+    queue.push(job, arg);
     if (!scheduled) {
       scheduled = true;
       queueMicrotask(drain);

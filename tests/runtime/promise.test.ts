@@ -56,12 +56,12 @@ function makeHost(): {
   setContext: (c: unknown) => void;
   getContext: () => unknown;
 } {
-  const queue: Array<[() => void, unknown]> = [];
+  const queue: Array<[(arg: unknown) => void, unknown, unknown]> = [];
   const events: Array<[string, object, unknown]> = [];
   let current: unknown = 'main';
   const host: PromiseHost = {
-    enqueueJob(job, context) {
-      queue.push([job, context]);
+    enqueueJob(job, arg, context) {
+      queue.push([job as (arg: unknown) => void, arg, context]);
     },
     captureContext() {
       return current;
@@ -72,11 +72,11 @@ function makeHost(): {
   };
   const drain = (): void => {
     for (let i = 0; i < queue.length; i++) {
-      const [job, ctx] = queue[i];
+      const [job, arg, ctx] = queue[i]!;
       const saved = current;
       current = ctx;
       try {
-        job();
+        job(arg);
       } finally {
         current = saved;
       }
