@@ -121,7 +121,7 @@ class Frame {
       if (awaited instanceof Yield) {
         if (task !== null) task.waitLabel = null;
         this.yieldValue = awaited.value;
-        this.driver.loop.callSoon(resumeYield, task, 'checkpoint', this);
+        this.driver.loop.schedule(resumeYield, task, 'checkpoint', this);
         return;
       }
       if (task !== null && task.waitLabel === null) task.waitLabel = PROMISE_WAIT;

@@ -131,7 +131,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** Call `fn(arg)` via callSoon when done (internal form of addDoneCallback: no closure needed). */
   onDone<A>(fn: (arg: A) => void, arg: A, ctx: LoopTask | null): void {
     if (this.#state !== PENDING) {
-      this.loop.callSoon(fn, ctx, 'future', arg);
+      this.loop.schedule(fn, ctx, 'future', arg);
       return;
     }
     if (this.#firstFn === null && this.#more === null) {
@@ -214,10 +214,10 @@ export class Future<T = unknown> implements PromiseLike<T> {
       this.#firstFn = null;
       this.#firstArg = undefined;
       this.#firstCtx = null;
-      this.loop.callSoon(firstFn, ctx, 'future', arg);
+      this.loop.schedule(firstFn, ctx, 'future', arg);
     }
     this.#more = null;
-    if (more !== null) for (const cb of more) this.loop.callSoon(cb.fn, cb.ctx, 'future', cb.arg);
+    if (more !== null) for (const cb of more) this.loop.schedule(cb.fn, cb.ctx, 'future', cb.arg);
   }
 
   #stateName(): string {

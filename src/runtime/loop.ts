@@ -42,13 +42,15 @@ export class Handle {
   /** When the callback became due, for ready spans after a stall. */
   since: number;
   /** The callback. */
-  readonly fn: (arg: any) => void;
+  fn: (arg: any) => void;
   /** Passed to `fn`, so hot paths schedule a shared function instead of allocating a closure. */
-  readonly arg: unknown;
+  arg: unknown;
   /** The task the callback runs as (null: the loop itself). */
-  readonly ctx: LoopTask | null;
+  ctx: LoopTask | null;
   /** What scheduled it ('setTimeout', 'sleep', 'future', ...), for the loop's lane. */
-  readonly source: string;
+  source: string;
+  /** Made by `schedule` (nobody else holds it): the loop reuses it once it has run. */
+  recycle = false;
 
   constructor(fn: (arg: any) => void, ctx: LoopTask | null, when: number, seq: number, source: string, arg?: unknown) {
     this.fn = fn;
@@ -136,6 +138,7 @@ export class Loop {
   #jobs: unknown[] = [];
   #jobsHead = 0;
   #runningSince = Infinity;
+  #freeHandles: Handle[] = [];
 
   constructor(limits: Partial<LoopLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
@@ -156,6 +159,30 @@ export class Loop {
     handle.since = Math.min(this.#runningSince, this.now);
     this.#pushReady(handle);
     return handle;
+  }
+
+  /**
+   * `callSoon` for the runtime's own wake-ups (a future's callbacks, a task's
+   * first step, a checkpoint): nobody keeps the handle, so the loop recycles
+   * it after it ran - a task switch then allocates no handle.
+   */
+  schedule<A>(fn: (arg: A) => void, ctx: LoopTask | null, source: string, arg: A): void {
+    const free = this.#freeHandles;
+    let handle: Handle;
+    if (free.length > 0) {
+      handle = free.pop()!;
+      handle.fn = fn;
+      handle.arg = arg;
+      handle.ctx = ctx;
+      handle.when = this.now;
+      handle.seq = this.#seq++;
+      handle.source = source;
+    } else {
+      handle = new Handle(fn, ctx, this.now, this.#seq++, source, arg);
+      handle.recycle = true;
+    }
+    handle.since = Math.min(this.#runningSince, this.now);
+    this.#pushReady(handle);
   }
 
   /** Schedule `fn(arg)` to run `ms` virtual milliseconds from now. */
@@ -237,6 +264,12 @@ export class Loop {
             continue;
           }
           this.#runCallback(handle);
+          if (handle.recycle && this.#freeHandles.length < 256) {
+            handle.fn = noop;
+            handle.arg = undefined;
+            handle.ctx = null;
+            this.#freeHandles.push(handle);
+          }
         }
         if (this.#readyHead > 1024 && this.#readyHead * 2 > this.#ready.length) {
           this.#ready = this.#ready.slice(this.#readyHead);
@@ -363,6 +396,8 @@ export class Loop {
     }
   }
 }
+
+function noop(): void {}
 
 /** The wait label of a task that awaits a plain promise. */
 export const PROMISE_WAIT: WaitLabel = { kind: 'promise', what: 'promise' };

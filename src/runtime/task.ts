@@ -88,7 +88,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     const spawn: { name: string; parent: number; group?: string } = { name: this.name, parent: this.parent?.id ?? 0 };
     if (options.group) spawn.group = options.group;
     loop.trace.add(loop.now, this.id, 'spawn', spawn);
-    loop.callSoon(startTask, this, 'task-start', this as Task<unknown>);
+    loop.schedule(startTask, this, 'task-start', this as Task<unknown>);
   }
 
   /** First step (internal; called from the ready queue). */

@@ -44,6 +44,29 @@ describe('Loop (callbacks only)', () => {
     expect(seen).toEqual(['cb1', 'job1', 'job2', 'cb2']);
   });
 
+  it('recycles only its own wake-up handles: a handle given out by callSoon is never reused', () => {
+    const loop = new Loop();
+    const seen: string[] = [];
+    const mine = loop.callSoon(() => seen.push('mine'));
+    const mineFn = mine.fn;
+    // Internal wake-ups interleaved over several turns: their handles are recycled among themselves.
+    let left = 5;
+    const wake = (n: number): void => {
+      seen.push(`wake${n}`);
+      if (--left > 0) loop.schedule(wake, null, 'test', n + 1);
+    };
+    loop.schedule(wake, null, 'test', 1);
+    loop.schedule(() => seen.push('second'), null, 'test', undefined);
+    loop.runUntilIdle();
+    expect(seen).toEqual(['mine', 'wake1', 'second', 'wake2', 'wake3', 'wake4', 'wake5']);
+    expect(mine.fn).toBe(mineFn);
+    // Cancelling the ran public handle later must not cancel anybody else's wake-up.
+    loop.schedule(() => seen.push('after'), null, 'test', undefined);
+    mine.cancel();
+    loop.runUntilIdle();
+    expect(seen.at(-1)).toBe('after');
+  });
+
   it('skips cancelled handles and keeps time at the last run callback', () => {
     const loop = new Loop();
     const seen: number[] = [];
