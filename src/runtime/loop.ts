@@ -192,7 +192,8 @@ export class Loop {
 
   /** Schedule `fn(arg)` to run at virtual time `t` (not before now). */
   callAt<A = undefined>(t: number, fn: (arg: A) => void, ctx: LoopTask | null = this.current, source = 'timer', arg?: A): Handle {
-    const handle = new Handle(fn, ctx, Math.max(t, this.now), this.#seq++, source, arg);
+    // `t >= now` is false for NaN too: such a timer is due now (the queue needs comparable times).
+    const handle = new Handle(fn, ctx, t >= this.now ? t : this.now, this.#seq++, source, arg);
     this.#timers.push(handle);
     return handle;
   }

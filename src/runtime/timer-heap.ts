@@ -1,59 +1,107 @@
 /**
- * A binary min-heap of scheduled callbacks ordered by (when, seq), so timers that
+ * The timer queue: scheduled callbacks ordered by (when, seq), so timers that
  * fall due at the same virtual instant run in the order they were scheduled.
- * Cancelled entries stay in the heap and are skipped when they surface (as
- * asyncio does), which keeps cancel O(1).
+ * Cancelled entries stay queued and are skipped when they surface (as asyncio
+ * does), which keeps cancel O(1).
+ *
+ * Why buckets: programs schedule many timers for the same instant (100,000
+ * tasks sleeping whole milliseconds share at most 10,000 instants). Entries
+ * with equal `when` go into one FIFO bucket - pushes come in `seq` order, so a
+ * bucket is already sorted - and a binary min-heap orders only the distinct
+ * instants, as plain numbers. Popping from a bucket is O(1) and touches no
+ * other entry.
  */
 export interface HeapEntry {
   when: number;
   seq: number;
 }
 
-function before(a: HeapEntry, b: HeapEntry): boolean {
-  return a.when < b.when || (a.when === b.when && a.seq < b.seq);
+/** Entries due at one instant, oldest first; `head` is the next to pop. */
+interface Bucket<T> {
+  items: T[];
+  head: number;
 }
 
 export class TimerHeap<T extends HeapEntry> {
-  #items: T[] = [];
+  /** Min-heap of the instants that have a bucket. */
+  #whens: number[] = [];
+  #buckets = new Map<number, Bucket<T>>();
+  /** The bucket of the earliest instant (cached: most pops come from it). */
+  #front: Bucket<T> | undefined = undefined;
+  #size = 0;
 
   get size(): number {
-    return this.#items.length;
+    return this.#size;
   }
 
   peek(): T | undefined {
-    return this.#items[0];
+    const front = this.#frontBucket();
+    return front === undefined ? undefined : front.items[front.head];
   }
 
+  /** Add `item`; its `seq` must be larger than that of every item already queued for the same `when`. */
   push(item: T): void {
-    const items = this.#items;
-    let i = items.length;
-    items.push(item);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(item, items[parent]!)) break;
-      items[i] = items[parent]!;
-      i = parent;
+    const when = item.when;
+    let bucket = this.#buckets.get(when);
+    if (bucket === undefined) {
+      bucket = { items: [item], head: 0 };
+      this.#buckets.set(when, bucket);
+      this.#pushWhen(when);
+      if (this.#whens[0] === when) this.#front = bucket;
+    } else {
+      bucket.items.push(item);
     }
-    items[i] = item;
+    this.#size++;
   }
 
   pop(): T | undefined {
-    const items = this.#items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length > 0 && last !== undefined) {
+    const front = this.#frontBucket();
+    if (front === undefined) return undefined;
+    const item = front.items[front.head]!;
+    front.items[front.head++] = undefined as unknown as T;
+    this.#size--;
+    if (front.head === front.items.length) {
+      this.#buckets.delete(this.#popWhen());
+      this.#front = undefined;
+    }
+    return item;
+  }
+
+  #frontBucket(): Bucket<T> | undefined {
+    if (this.#front === undefined && this.#whens.length > 0) this.#front = this.#buckets.get(this.#whens[0]!);
+    return this.#front;
+  }
+
+  #pushWhen(when: number): void {
+    const whens = this.#whens;
+    let i = whens.length;
+    whens.push(when);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (whens[parent]! <= when) break;
+      whens[i] = whens[parent]!;
+      i = parent;
+    }
+    whens[i] = when;
+  }
+
+  #popWhen(): number {
+    const whens = this.#whens;
+    const top = whens[0]!;
+    const last = whens.pop()!;
+    const n = whens.length;
+    if (n > 0) {
       let i = 0;
-      const n = items.length;
       for (;;) {
         const l = 2 * i + 1;
         if (l >= n) break;
         const r = l + 1;
-        const c = r < n && before(items[r]!, items[l]!) ? r : l;
-        if (!before(items[c]!, last)) break;
-        items[i] = items[c]!;
+        const c = r < n && whens[r]! < whens[l]! ? r : l;
+        if (whens[c]! >= last) break;
+        whens[i] = whens[c]!;
         i = c;
       }
-      items[i] = last;
+      whens[i] = last;
     }
     return top;
   }

@@ -1,0 +1,58 @@
+// Benchmark (b) in a fresh process, so that its peak memory is its own.
+// Plain JavaScript on purpose: the parent hands it the runtime bundled into
+// one file by esbuild (as the browser's worker gets it) and the program
+// compiled, so this process holds Node and the loop - not esbuild-wasm, and
+// not Node's TypeScript stripper (about 50 MB of WebAssembly memory of its own).
+//
+// Usage (from bench/runtime.ts): node --expose-gc bench/tasks-child.mjs RUNTIME.mjs PROGRAM.json TASKS WARMUP RUNS
+// Prints one JSON object: wall/cpu medians (ms), maxRss, baseline, peakHeap (bytes).
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+const [runtimeFile, programFile, tasksArg, warmupArg, runsArg] = process.argv.slice(2);
+const { runProgram } = await import(pathToFileURL(runtimeFile).href);
+const program = JSON.parse(readFileSync(programFile, 'utf8'));
+const tasks = Number(tasksArg);
+const gc = globalThis.gc ?? (() => {});
+
+/** Run the program; a run that does not end as expected fails the benchmark (it must not look fast). */
+function run(onEvent) {
+  const result = runProgram(program, { outputLimit: tasks + 10, ...(onEvent ? { onEvent } : {}) });
+  const last = result.lines.at(-1)?.text;
+  if (result.status !== 'ok' || last !== 'all done' || result.lines.length !== tasks + 1) {
+    throw new Error(`expected ${tasks} lines and "all done", got ${result.lines.length} ending "${last}" (${result.status})`);
+  }
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+gc();
+const baseline = process.memoryUsage().rss;
+// First run: memory. The JS heap is sampled every 64k trace events (about a dozen samples).
+let peakHeap = 0;
+let events = 0;
+run(() => {
+  if ((++events & 0xffff) === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+});
+const maxRss = process.resourceUsage().maxRSS * 1024;
+
+// Timed runs, each after a full GC (not timed) so one run's garbage is not counted against the next.
+const walls = [];
+const cpus = [];
+for (let i = 0; i < Number(warmupArg) + Number(runsArg); i++) {
+  gc();
+  const cpuStart = process.cpuUsage();
+  const started = performance.now();
+  run(null);
+  const wall = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStart);
+  if (i >= Number(warmupArg)) {
+    walls.push(wall);
+    cpus.push((cpu.user + cpu.system) / 1000);
+  }
+}
+process.stdout.write(JSON.stringify({ wall: median(walls), cpu: median(cpus), maxRss, baseline, peakHeap }));
