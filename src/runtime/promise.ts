@@ -256,6 +256,28 @@ class Slots extends Stamp {
     p.#handled = true;
   }
 
+  /** Pending with no reactions yet (nobody has called then on it, nothing awaits it). */
+  static unobserved(p: Slots): boolean {
+    return p.#state === PENDING && p.#head === undefined;
+  }
+
+  /** Set [[PromiseIsHandled]], as PerformPromiseThen does. */
+  static markHandled(p: Slots): void {
+    p.#handled = true;
+  }
+
+  /**
+   * Add an internal reaction at the head of a pending promise's list: it runs
+   * first, as if it had been registered before every other reaction.
+   */
+  static prependThen(p: Slots, onFulfilled: AnyFn, onRejected: AnyFn, arg: unknown, context: unknown): void {
+    const reaction = new Reaction(undefined, undefined, undefined, onFulfilled, onRejected, context, arg);
+    reaction.next = p.#head;
+    p.#head = reaction;
+    if (p.#tail === undefined) p.#tail = reaction;
+    p.#handled = true;
+  }
+
   /** The steps of a Promise Resolve Function after the [[AlreadyResolved]] check. */
   static resolve(p: Slots, resolution: unknown): void {
     if (resolution === p) {
@@ -781,6 +803,18 @@ export interface PromiseInternals {
   resolve(promise: Promise<unknown>, resolution: unknown): void;
   /** The steps of its reject function (the caller guarantees it is called once). */
   reject(promise: Promise<unknown>, reason: unknown): void;
+  /** True if the promise is pending and has no reactions yet. */
+  unobserved(promise: Promise<unknown>): boolean;
+  /** Mark the promise handled now (as `then` would), for a reaction that `prependThen` adds later. */
+  markHandled(promise: Promise<unknown>): void;
+  /**
+   * Add `onFulfilled(value, arg)` / `onRejected(reason, arg)` as the first
+   * reaction of a pending promise, its job attributed to `context`. A caller
+   * that checked `unobserved` and called `markHandled` earlier can add its
+   * reaction late - when the promise is about to settle - with the same
+   * effect as adding it then.
+   */
+  prependThen<A>(promise: Promise<unknown>, onFulfilled: (v: any, arg: A) => void, onRejected: (e: any, arg: A) => void, arg: A, context: unknown): void;
 }
 
 /**
@@ -797,6 +831,10 @@ export function promiseInternals(P: PromiseConstructor): PromiseInternals {
     create: () => new C(INTERNAL),
     resolve: (promise, resolution) => Slots.resolve(promise as unknown as Slots, resolution),
     reject: (promise, reason) => Slots.reject(promise as unknown as Slots, reason),
+    unobserved: (promise) => Slots.unobserved(promise as unknown as Slots),
+    markHandled: (promise) => Slots.markHandled(promise as unknown as Slots),
+    prependThen: (promise, onFulfilled, onRejected, arg, context) =>
+      Slots.prependThen(promise as unknown as Slots, onFulfilled, onRejected, arg, context),
   };
 }
 

@@ -6,7 +6,7 @@
  * once. Only the driver (driver.ts) sets `futWaiter`; `cancel()` reads it.
  * Tests: tests/runtime/task.test.ts and the semantics corpus.
  */
-import { awaitFor } from './driver.ts';
+import { adoptRoot, awaitFor, watchForRoot } from './driver.ts';
 import { CancelledError } from './errors.ts';
 import { isLoopPromise } from './promise.ts';
 import { Future } from './future.ts';
@@ -102,11 +102,20 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
       return;
     }
     let result: T | PromiseLike<T>;
-    try {
-      result = typeof fn === 'function' ? fn() : fn;
-    } catch (error) {
-      this.fail(error);
-      return;
+    const loop = this.loop;
+    if (typeof fn === 'function') {
+      watchForRoot(loop);
+      try {
+        result = fn();
+      } catch (error) {
+        adoptRoot(loop, this as Task<unknown>, undefined);
+        this.fail(error);
+        return;
+      }
+      // An async function's frame reports to the task when it completes (no reaction held meanwhile).
+      if (adoptRoot(loop, this as Task<unknown>, result)) return;
+    } else {
+      result = fn;
     }
     if (result instanceof Future) {
       // `createTask(() => sleep(200))`: the task waits on that future as if it awaited it, so cancel() reaches it.
@@ -117,7 +126,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     }
     if (isLoopPromise(result)) {
       // One of this run's promises (an async function's): the spec's Await, no derived promise, no closures.
-      awaitFor(this.loop)(result, succeedTask, failTask, this as Task<unknown>);
+      awaitFor(loop)(result, succeedTask, failTask, this as Task<unknown>);
     } else if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<T>).then === 'function') {
       (result as PromiseLike<T>).then(
         (value) => this.succeed(value),
