@@ -88,15 +88,17 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
     return task;
   });
 
-  loop.runUntilIdle();
   const live = taskRegistry(loop).live;
-  if (!loop.stopped && live.size > 0 && main.done()) {
-    // The top level finished: cancel what is left, as asyncio.run does, so servers shut down cleanly.
-    loop.withActive(() => {
-      for (const task of live) task.cancel();
-    });
+  withMappedStacks(mapper, () => {
     loop.runUntilIdle();
-  }
+    if (!loop.stopped && live.size > 0 && main.done()) {
+      // The top level finished: cancel what is left, as asyncio.run does, so servers shut down cleanly.
+      loop.withActive(() => {
+        for (const task of live) task.cancel();
+      });
+      loop.runUntilIdle();
+    }
+  });
   if (!loop.stopped && live.size > 0) reportDeadlock(loop, [...live]);
 
   const trace = loop.trace;
@@ -160,6 +162,29 @@ function reportDeadlock(loop: Loop, blocked: Task<unknown>[]): void {
   loop.trace.add(loop.now, 0, 'deadlock', { blocked: entries });
   const list = entries.map((e) => `  task ${e.name} waits on ${e.on.what}`).join('\n');
   loop.stop('deadlock', `deadlock: every task is waiting and nothing can wake them (all tasks are asleep):\n${list}`);
+}
+
+type PrepareStackTrace = (error: Error, sites: readonly { toString(): string }[]) => unknown;
+
+/**
+ * While the program runs, stacks are formatted (V8 formats `error.stack` when
+ * it is first read) with the reader's file and lines, so `console.log(error)`
+ * and `error.stack` show the reader's code, not the compiled program and the
+ * runtime. The host's own hook is put back afterwards.
+ */
+function withMappedStacks(mapper: StackMapper, fn: () => void): void {
+  const E = Error as unknown as { prepareStackTrace?: PrepareStackTrace };
+  const previous = E.prepareStackTrace;
+  E.prepareStackTrace = (error, sites) => mapper.formatStack(error, sites);
+  try {
+    fn();
+  } finally {
+    try {
+      E.prepareStackTrace = previous;
+    } catch {
+      // A program made the property read-only; the run is over, nothing else depends on it.
+    }
+  }
 }
 
 /** An error's message and its stack pointing into the reader's file. */

@@ -19,6 +19,36 @@ describe('console', () => {
     ]);
   });
 
+  it('prints errors with stacks in the reader\'s file and lines, as node --enable-source-maps does', async () => {
+    const lines = await outputOf(
+      [
+        'async function fail(): Promise<never> {',
+        '  await null;',
+        "  throw new Error('boom');",
+        '}',
+        'try {',
+        '  await fail();',
+        '} catch (e) {',
+        '  console.log(e);',
+        "  console.log({ err: e });",
+        "  console.log((e as Error).stack === (e as Error).stack, (e as Error).stack!.split('\\n').length);",
+        '}',
+      ].join('\n'),
+    );
+    expect(lines).toEqual([
+      'Error: boom\n    at fail (main.ts:3:9)',
+      '{\n  err: Error: boom\n      at fail (main.ts:3:9)\n}',
+      'true 2',
+    ]);
+  });
+
+  it('puts the host\'s Error.prepareStackTrace back after a run', async () => {
+    const E = Error as unknown as { prepareStackTrace?: unknown };
+    const before = E.prepareStackTrace;
+    await outputOf(`console.log(new Error('x').stack!.split('\\n')[0]);`);
+    expect(E.prepareStackTrace).toBe(before);
+  });
+
   it('keeps levels, and attributes each line to its task and virtual time', async () => {
     const result = await runSource(`
       import { sleep, createTask } from 'miniloop';
