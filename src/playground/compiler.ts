@@ -5,16 +5,21 @@
  * path), never a CDN.
  */
 import { compile, type CompileResult, type EsbuildLike } from '../compiler/compile.ts';
+import { WARM_UP_PROGRAM, warmUp } from './compiler-warmup.ts';
 
 let ready: Promise<EsbuildLike> | undefined;
+/** Readers' compiles in flight (the warm-up waits while there are any). */
+let inFlight = 0;
 
-/** Starts esbuild (idempotent) and warms it up with one transform (the first is slow). */
+/** Starts esbuild (idempotent), warms it up with one transform (the first is slow), then more while idle. */
 export function startCompiler(): Promise<EsbuildLike> {
   ready ??= (async () => {
     const [esbuild, { default: wasmURL }] = await Promise.all([import('esbuild-wasm'), import('esbuild-wasm/esbuild.wasm?url')]);
     await esbuild.initialize({ wasmURL, worker: true });
-    await compile('await 0;', esbuild as unknown as EsbuildLike);
-    return esbuild as unknown as EsbuildLike;
+    const compiler = esbuild as unknown as EsbuildLike;
+    await compile('await 0;', compiler);
+    void warmUp((i) => compile(`${WARM_UP_PROGRAM}// ${i}\n`, compiler), { transforms: 15, gapMs: 100, isBusy: () => inFlight > 0 });
+    return compiler;
   })();
   ready.catch(() => (ready = undefined));
   return ready;
@@ -22,5 +27,10 @@ export function startCompiler(): Promise<EsbuildLike> {
 
 /** Compiles a reader's program (starting esbuild if needed). */
 export async function compileSource(source: string): Promise<CompileResult> {
-  return compile(source, await startCompiler());
+  inFlight++;
+  try {
+    return await compile(source, await startCompiler());
+  } finally {
+    inFlight--;
+  }
 }
