@@ -18,7 +18,7 @@ export function startCompiler(): Promise<EsbuildLike> {
     await esbuild.initialize({ wasmURL, worker: true });
     const compiler = esbuild as unknown as EsbuildLike;
     await compile('await 0;', compiler);
-    void warmUp((i) => compile(`${WARM_UP_PROGRAM}// ${i}\n`, compiler), { transforms: 15, gapMs: 100, isBusy: () => inFlight > 0 });
+    void warmUp((i) => compile(`${WARM_UP_PROGRAM}// ${i}\n`, compiler), { transforms: 25, gapMs: 50, isBusy: () => inFlight > 0 });
     return compiler;
   })();
   ready.catch(() => (ready = undefined));

@@ -192,14 +192,16 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
     root.dataset.state = 'compiling';
     runStarted = performance.now();
     let firstOutput = 0;
-    // The sandbox starts while the program compiles (on a first run both are cold).
-    void sandbox.prepare().catch(() => {});
     const mine = block;
     const myGeneration = ++generation;
-    const compiled = await compileSource(source).catch((error: unknown) => ({
+    const compiling = compileSource(source).catch((error: unknown) => ({
       ok: false as const,
       errors: [{ line: 1, column: 0, message: String(error), lineText: '' }],
     }));
+    // The sandbox starts while the program compiles (on a first run both are cold);
+    // the compile is asked for first, so esbuild's worker is busy while this thread builds the frame.
+    void sandbox.prepare().catch(() => {});
+    const compiled = await compiling;
     if (myGeneration !== generation) return; // stopped while compiling
     root.dataset.compileMs = (performance.now() - runStarted).toFixed(1);
     if (!compiled.ok) {
