@@ -132,7 +132,10 @@ class Frame {
         continue;
       }
       if (awaited instanceof Yield) {
-        if (task !== null) task.waitLabel = null;
+        if (task !== null) {
+          task.waitLabel = null;
+          task.atCheckpoint = true;
+        }
         this.pending = awaited.value;
         this.driver.loop.schedule(resumeYield, task, 'checkpoint', this);
         return;
@@ -233,6 +236,7 @@ function wakeFrame(frame: Frame): void {
 function resumeYield(frame: Frame): void {
   const value = frame.pending;
   frame.pending = undefined;
+  if (frame.task !== null) frame.task.atCheckpoint = false;
   frame.resume(value);
 }
 

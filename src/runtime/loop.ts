@@ -2,10 +2,11 @@
  * The loop: virtual clock, timers, the ready queue and the microtask queue.
  *
  * Design (after asyncio's `_run_once` and Node's timers + microtask checkpoint):
- * - `runUntilIdle` is the only place callbacks and jobs run. One turn moves every
- *   due timer to the ready queue, then runs exactly the callbacks that were ready
- *   when the turn began; after each callback the microtask queue drains
- *   completely, as Node does after each macrotask.
+ * - `runUntilIdle` is the only place callbacks and jobs run. One turn expires
+ *   due deadlines (trio's cancel scopes), moves every due timer to the ready
+ *   queue, then runs exactly the callbacks that were ready when the turn began;
+ *   after each callback the microtask queue drains completely, as Node does
+ *   after each macrotask.
  * - Time is virtual: it moves only when nothing is ready, jumping to the next
  *   timer. A run is a single synchronous call, so it is deterministic and a
  *   program that "waits an hour" finishes in milliseconds.
@@ -134,6 +135,8 @@ export class Loop {
   #ready: Handle[] = [];
   #readyHead = 0;
   #timers = new TimerHeap<Handle>();
+  /** Deadlines (see deadlineAt): expired before anything queued runs. */
+  #deadlines = new TimerHeap<Handle>();
   /** Microtask jobs, three slots each (fn, arg, ctx): no object per job. */
   #jobs: unknown[] = [];
   #jobsHead = 0;
@@ -198,6 +201,20 @@ export class Loop {
     return handle;
   }
 
+  /**
+   * A deadline at virtual time `t`: `fn(arg)` runs (as the loop itself) at the
+   * start of the first turn at or after `t`, before every callback already
+   * queued - trio expires deadlines before it resumes any task, so a deadline
+   * that passed while the loop was blocked (blockFor) takes effect at the very
+   * next checkpoint. Ordinary timers that fall due at the same time run after
+   * it.
+   */
+  deadlineAt<A = undefined>(t: number, fn: (arg: A) => void, source = 'deadline', arg?: A): Handle {
+    const handle = new Handle(fn, null, t >= this.now ? t : this.now, this.#seq++, source, arg);
+    this.#deadlines.push(handle);
+    return handle;
+  }
+
   /** Queue the microtask job `fn(arg)` for `ctx`; it runs before the next callback. */
   enqueueJob<A = undefined>(fn: (arg: A) => void, ctx: LoopTask | null = this.current, arg?: A): void {
     if (ctx !== null) this.#markQueued(ctx, this.now);
@@ -238,8 +255,10 @@ export class Loop {
       this.#drainJobs();
       while (!this.stopped) {
         if (this.#readyHead >= this.#ready.length) {
-          // 1. Nothing ready: jump the clock to the next live timer.
-          const next = this.#nextLiveTimer();
+          // 1. Nothing ready: jump the clock to the next live timer or deadline.
+          const timer = this.#nextLive(this.#timers);
+          const deadline = this.#nextLive(this.#deadlines);
+          const next = deadline === undefined || (timer !== undefined && timer.when < deadline.when) ? timer : deadline;
           if (next === undefined) break;
           if (next.when > this.limits.timeLimit) {
             this.stop('time-limit', `time limit: the program would run past ${formatMs(this.limits.timeLimit)} of virtual time`);
@@ -250,12 +269,17 @@ export class Loop {
             this.now = next.when;
           }
         }
-        // 2. Move every due timer to the ready queue, in (when, seq) order.
-        for (let t = this.#nextLiveTimer(); t !== undefined && t.when <= this.now; t = this.#nextLiveTimer()) {
+        // 2. Expire due deadlines now, before anything queued runs (trio's order).
+        for (let d = this.#nextLive(this.#deadlines); d !== undefined && d.when <= this.now && !this.stopped; d = this.#nextLive(this.#deadlines)) {
+          this.#deadlines.pop();
+          this.#runCallback(d);
+        }
+        // 3. Move every due timer to the ready queue, in (when, seq) order.
+        for (let t = this.#nextLive(this.#timers); t !== undefined && t.when <= this.now; t = this.#nextLive(this.#timers)) {
           this.#timers.pop();
           this.#pushReady(t);
         }
-        // 3. Run exactly the callbacks that were ready when the turn began.
+        // 4. Run exactly the callbacks that were ready when the turn began.
         const end = this.#ready.length;
         while (this.#readyHead < end && !this.stopped) {
           const handle = this.#ready[this.#readyHead]!;
@@ -377,11 +401,11 @@ export class Loop {
     }
   }
 
-  #nextLiveTimer(): Handle | undefined {
-    let top = this.#timers.peek();
+  #nextLive(queue: TimerHeap<Handle>): Handle | undefined {
+    let top = queue.peek();
     while (top !== undefined && top.cancelled) {
-      this.#timers.pop();
-      top = this.#timers.peek();
+      queue.pop();
+      top = queue.peek();
     }
     return top;
   }

@@ -58,6 +58,8 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   mustCancel = false;
   /** Errors to throw into the task at its next resume instead of CancelledError (used by cancel scopes). */
   pendingThrow: unknown = undefined;
+  /** True while the task is suspended at a checkpoint (`await checkpoint()`/`sleep(0)`) whose resume is queued (kept by the driver). */
+  atCheckpoint = false;
   #locals: Map<symbol, unknown> | undefined;
   #numCancelsRequested = 0;
   #inCancel = false;

@@ -67,6 +67,23 @@ describe('Loop (callbacks only)', () => {
     expect(seen.at(-1)).toBe('after');
   });
 
+  it('expires deadlines before callbacks already queued, and jumps the clock to them', () => {
+    const loop = new Loop();
+    const seen: string[] = [];
+    loop.callSoon(() => {
+      loop.deadlineAt(5, () => seen.push(`deadline@${loop.now}`));
+      loop.callLater(5, () => seen.push(`timer@${loop.now}`));
+      loop.advanceBlocked(10); // the deadline passes while the loop is blocked
+      loop.callSoon(() => seen.push(`queued-before@${loop.now}`));
+    });
+    const dropped = loop.deadlineAt(20, () => seen.push('cancelled deadline ran'));
+    dropped.cancel();
+    loop.deadlineAt(30, () => seen.push(`late@${loop.now}`));
+    loop.runUntilIdle();
+    expect(seen).toEqual(['deadline@10', 'queued-before@10', 'timer@10', 'late@30']);
+    expect(loop.now).toBe(30);
+  });
+
   it('skips cancelled handles and keeps time at the last run callback', () => {
     const loop = new Loop();
     const seen: number[] = [];

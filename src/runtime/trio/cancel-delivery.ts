@@ -143,7 +143,10 @@ export function activate(task: Task<unknown>, status: StatusLike | null): void {
  */
 export function cancelNowOrAtCheckpoint(task: Task<unknown>): void {
   const waiter = task.futWaiter;
-  if (task.loop.current !== task && waiter !== null && !waiter.done() && !noCancel.has(waiter)) deliverCancel(task);
+  const blocked = waiter !== null && !waiter.done() && !noCancel.has(waiter);
+  // At a checkpoint whose resume is queued, trio checks for cancellation when the task resumes: arm it now.
+  const atCheckpoint = waiter === null && task.atCheckpoint;
+  if (task.loop.current !== task && (blocked || atCheckpoint)) deliverCancel(task);
   else scheduleCheck(task);
 }
 

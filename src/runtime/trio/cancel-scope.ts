@@ -288,10 +288,11 @@ export class CancelScope {
     }
     if (want && this.#timer === null) {
       this.#timerAt = this.#deadline;
-      this.#timer = getLoop().callAt(this.#deadline, () => {
+      // A loop deadline, not a timer: it is expired before tasks already queued resume, as in trio.
+      this.#timer = getLoop().deadlineAt(this.#deadline, () => {
         this.#timer = null;
         this.#cancel('deadline', null);
-      }, null, 'deadline');
+      });
     }
   }
 }

@@ -115,11 +115,23 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
         return timer
 
 
+_block = None  # callable moving the virtual clock without running anything
+
+
+def block_for(seconds):
+    """A blocking call on the loop's thread (time.sleep in a coroutine): the
+    virtual clock moves on by `seconds` and nothing else runs meanwhile (the
+    TypeScript side's blockFor)."""
+    _block(seconds)
+
+
 def run(main):
     """Like asyncio.run(main) on a fresh VirtualEventLoop."""
     global _now
+    global _block
     loop = VirtualEventLoop()
     _now = loop.time
+    _block = lambda seconds: setattr(loop._vselector, 'clock', loop._vselector.clock + seconds)
     try:
         asyncio.set_event_loop(loop)
         return loop.run_until_complete(main)
@@ -147,7 +159,9 @@ def run_trio(main, *args):
     global _now
     import trio
     import trio.testing
+    global _block
     clock = trio.testing.MockClock(autojump_threshold=0)
     start = clock.current_time()
     _now = lambda: clock.current_time() - start
+    _block = clock.jump
     return trio.run(main, *args, clock=clock, strict_exception_groups=True)
