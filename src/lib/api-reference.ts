@@ -84,6 +84,8 @@ export function readApiReference(entry = ENTRY): ApiEntry[] {
         if (!name || name.startsWith('_')) continue;
         const modifiers = ts.getCombinedModifierFlags(member);
         if (modifiers & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
+        // Members marked @internal are the runtime's own (the editor's declarations strip them too).
+        if (ts.getJSDocTags(member).some((tag) => tag.tagName.text === 'internal')) continue;
         const memberSymbol = checker.getSymbolAtLocation(member.name!);
         const memberDoc = memberSymbol ? ts.displayPartsToString(memberSymbol.getDocumentationComment(checker)).trim() : '';
         members.push({ name, signature: signatureOf(member, printer, decl.getSourceFile()), doc: memberDoc });

@@ -128,7 +128,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this.onDone(fn, this, context);
   }
 
-  /** Call `fn(arg)` via callSoon when done (internal form of addDoneCallback: no closure needed). */
+  /** @internal Call `fn(arg)` via callSoon when done (the runtime's form of addDoneCallback: no closure needed). */
   onDone<A>(fn: (arg: A) => void, arg: A, ctx: LoopTask | null): void {
     if (this.#state !== PENDING) {
       this.loop.schedule(fn, ctx, 'future', arg);

@@ -58,7 +58,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   mustCancel = false;
   /** Errors to throw into the task at its next resume instead of CancelledError (used by cancel scopes). */
   pendingThrow: unknown = undefined;
-  /** True while the task is suspended at a checkpoint (`await checkpoint()`/`sleep(0)`) whose resume is queued (kept by the driver). */
+  /** @internal True while the task is suspended at a checkpoint (`await checkpoint()`/`sleep(0)`) whose resume is queued (kept by the driver). */
   atCheckpoint = false;
   #locals: Map<symbol, unknown> | undefined;
   #numCancelsRequested = 0;
@@ -93,7 +93,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     loop.schedule(startTask, this, 'task-start', this as Task<unknown>);
   }
 
-  /** First step (internal; called from the ready queue). */
+  /** @internal First step (called from the ready queue). */
   start(): void {
     const fn = this.#body as (() => T | PromiseLike<T>) | PromiseLike<T>;
     this.#body = null;
@@ -139,7 +139,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     }
   }
 
-  /** The future the task's body returned is done (internal). */
+  /** @internal The future the task's body returned is done. */
   settleFrom(future: Future<T>): void {
     if (this.futWaiter === future) this.futWaiter = null;
     let value: T;
@@ -152,7 +152,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     this.succeed(value);
   }
 
-  /** The body returned `value` (internal). */
+  /** @internal The body returned `value`. */
   succeed(value: T): void {
     if (this.mustCancel) {
       // Cancelled right before the body returned: the task counts as cancelled (asyncio 3.11).
@@ -163,7 +163,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     }
   }
 
-  /** The body threw `error` (internal). */
+  /** @internal The body threw `error`. */
   fail(error: unknown): void {
     if (error instanceof CancelledError) this.#finish(CANCEL, error.message || undefined);
     else this.#finish(EXCEPTION, error);

@@ -25,6 +25,13 @@ describe('miniloop public API', () => {
     expect(missing).toEqual([]);
   });
 
+  it('leaves out members marked @internal (the runtime's own), as the editor's declarations do', () => {
+    const task = api.find((e) => e.name === 'Task')!;
+    const names = task.members.map((m) => m.name);
+    expect(names).toContain('cancel');
+    for (const internal of ['start', 'succeed', 'fail', 'settleFrom', 'atCheckpoint', 'onDone']) expect(names).not.toContain(internal);
+  });
+
   it('names the Python counterpart of the asyncio and trio layers', () => {
     const byName = new Map(api.map((e) => [e.name, e]));
     expect(byName.get('gather')!.python[0]).toBe('asyncio.gather');
