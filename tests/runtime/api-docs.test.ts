@@ -25,7 +25,7 @@ describe('miniloop public API', () => {
     expect(missing).toEqual([]);
   });
 
-  it('leaves out members marked @internal (the runtime's own), as the editor's declarations do', () => {
+  it('leaves out members marked @internal (the runtime\'s own), as the editor\'s declarations do', () => {
     const task = api.find((e) => e.name === 'Task')!;
     const names = task.members.map((m) => m.name);
     expect(names).toContain('cancel');
