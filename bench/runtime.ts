@@ -291,7 +291,7 @@ async function benchTimers(): Promise<void> {
 
 // ---------------------------------------------------------------- main
 
-console.log(`miniloop benchmarks  (Node ${process.version}; medians of ${RUNS} runs after ${WARMUP} warm-ups${quick ? '; --quick sizes' : ''})`);
+console.log(`miniloop benchmarks  (Node ${process.version}; medians of ${RUNS} runs after ${WARMUP} warm-ups, ${SWITCH_WARMUP} for (a)${quick ? '; --quick sizes' : ''})`);
 const load = loadavg()[0]!;
 const cores = availableParallelism();
 console.log(`machine: ${cores} CPU(s), load average ${fmt(load, 1)}` + (load > cores ? '  WARNING: the machine is busy; wall times are inflated (CPU times shown beside them)' : ''));
