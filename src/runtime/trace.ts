@@ -99,9 +99,28 @@ const NO_DETAIL = Object.freeze({}) as Record<string, never>;
  */
 function unpack(code: number, packed: unknown): unknown {
   if (code === RUN) return NO_DETAIL;
-  if (code === READY) return { since: packed as number };
-  if (code === WAIT) return { on: packed as WaitLabel };
+  if (code === READY) return readyDetail(packed as number);
+  if (code === WAIT) return waitDetail(packed as WaitLabel);
   return packed;
+}
+
+// Unpacked details are shared and frozen, as they were when recorded as
+// objects: a trace sent to the page (structured clone) then copies one detail
+// per label or per instant, not one per event.
+const waitDetails = new WeakMap<WaitLabel, TraceDetails['wait']>();
+function waitDetail(on: WaitLabel): TraceDetails['wait'] {
+  let detail = waitDetails.get(on);
+  if (detail === undefined) {
+    detail = Object.freeze({ on });
+    waitDetails.set(on, detail);
+  }
+  return detail;
+}
+
+let lastReady: TraceDetails['ready'] = Object.freeze({ since: 0 });
+function readyDetail(since: number): TraceDetails['ready'] {
+  if (lastReady.since !== since) lastReady = Object.freeze({ since });
+  return lastReady;
 }
 
 function pack(code: number, detail: unknown): unknown {

@@ -38,6 +38,21 @@ describe('TraceRecorder', () => {
     expect((trace.events[3] as Extract<TraceEvent, { kind: 'wait' }>).detail.on).toBe(SLEEP);
   });
 
+  it('shares one frozen detail per wait label and per ready instant (a cloned trace copies each once)', () => {
+    const trace = new TraceRecorder();
+    for (let i = 0; i < 3; i++) {
+      trace.addWait(1, i, SLEEP);
+      trace.addReady(2, i, 1.5);
+      trace.addRun(2, i);
+    }
+    const details = (kind: string) => trace.events.filter((e) => e.kind === kind).map((e) => e.detail);
+    for (const kind of ['wait', 'ready', 'run']) {
+      const [first, ...rest] = details(kind);
+      expect(Object.isFrozen(first)).toBe(true);
+      for (const d of rest) expect(d).toBe(first);
+    }
+  });
+
   it('keeps events across chunk boundaries and after events were read', () => {
     const trace = new TraceRecorder();
     const n = 10_000; // more than two chunks
