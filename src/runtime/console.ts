@@ -79,7 +79,12 @@ export function createConsole(loop: Loop): ProgramConsole {
     warn: make('warn'),
     error: make('error'),
     debug: make('debug'),
-    trace: (...args) => emit('error', `Trace: ${formatArgs(args)}`),
+    // As Node: "Trace: message" (or "Trace"), then the stack. While a program runs, stacks are
+    // mapped to the reader's file and the runtime's own frames are left out (program.ts).
+    trace: (...args) => {
+      const frames = (new Error().stack ?? '').split('\n').slice(1).join('\n');
+      emit('error', `Trace${args.length ? `: ${formatArgs(args)}` : ''}${frames ? `\n${frames}` : ''}`);
+    },
     dir: (value, options) => emit('log', inspect(value, { ...options, colors: false })),
     table: (data) => emit('log', inspect(data, { colors: false })),
     assert: (condition, ...args) => {

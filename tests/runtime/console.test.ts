@@ -42,6 +42,14 @@ describe('console', () => {
     ]);
   });
 
+  it('console.trace prints "Trace: message" (or "Trace") and the reader\'s stack, at error level, as Node does', async () => {
+    const result = await runSource(['function f() {', "  console.trace('hello %d', 1);", '  console.trace();', '}', 'f();'].join('\n'));
+    expect(result.lines.map((l) => [l.level, l.text])).toEqual([
+      ['error', 'Trace: hello 1\n    at f (main.ts:2:11)\n    at main.ts:5:1'],
+      ['error', 'Trace\n    at f (main.ts:3:11)\n    at main.ts:5:1'],
+    ]);
+  });
+
   it('puts the host\'s Error.prepareStackTrace back after a run', async () => {
     const E = Error as unknown as { prepareStackTrace?: unknown };
     const before = E.prepareStackTrace;
