@@ -101,9 +101,20 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
   });
   if (!loop.stopped && live.size > 0) reportDeadlock(loop, [...live]);
 
+  // One pass over the trace; only error, spawn and log events are made into objects here.
   const trace = loop.trace;
-  trace.scan(['error'], (event) => {
-    if (event.kind === 'error') problems.push({ kind: 'error', message: event.detail.stack });
+  const names = new Map<number, string>();
+  const tasks: ProgramResult['tasks'] = [];
+  const lines: ConsoleLine[] = [];
+  trace.scan(['error', 'spawn', 'log'], (event) => {
+    if (event.kind === 'spawn') {
+      names.set(event.task, event.detail.name);
+      tasks.push({ id: event.task, name: event.detail.name, parent: event.detail.parent });
+    } else if (event.kind === 'log') {
+      lines.push({ t: event.t, task: names.get(event.task) ?? 'loop', taskId: event.task, level: event.detail.level, text: event.detail.text });
+    } else if (event.kind === 'error') {
+      problems.push({ kind: 'error', message: event.detail.stack });
+    }
   });
   if (loop.stopped && loop.stopped.reason !== 'error') {
     problems.push({ kind: loop.stopped.reason, message: loop.stopped.message });
@@ -126,18 +137,6 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
     problems.push({ kind: 'unhandled-rejection', message: `Unhandled promise rejection: ${describeForReader(reason, mapper).stack}` });
   }
 
-  const names = new Map<number, string>();
-  const tasks: ProgramResult['tasks'] = [];
-  const lines: ConsoleLine[] = [];
-  // Only spawn and log events are made into objects here.
-  trace.scan(['spawn', 'log'], (event) => {
-    if (event.kind === 'spawn') {
-      names.set(event.task, event.detail.name);
-      tasks.push({ id: event.task, name: event.detail.name, parent: event.detail.parent });
-    } else if (event.kind === 'log') {
-      lines.push({ t: event.t, task: names.get(event.task) ?? 'loop', taskId: event.task, level: event.detail.level, text: event.detail.text });
-    }
-  });
   return {
     status: problems.length ? 'failed' : 'ok',
     lines,
