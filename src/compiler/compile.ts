@@ -55,7 +55,7 @@ export interface CompileFailure {
 export type CompileResult = CompiledProgram | CompileFailure;
 
 /** Helpers the runtime provides instead of esbuild's own. */
-export const RUNTIME_HELPERS = ['__async', '__asyncGenerator', '__await'] as const;
+export const RUNTIME_HELPERS = ['__async', '__asyncGenerator', '__await', '__yieldStar'] as const;
 
 const WRAPPER_LINES = 1;
 

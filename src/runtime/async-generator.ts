@@ -8,23 +8,144 @@
  * (tests/runtime/async-generator.test.ts compares both with native V8).
  *
  * Lowering (esbuild): the body becomes a sync generator where `await x` is
- * `yield new __await(x)`, `yield v` is `yield v`, and `yield* it` goes through
- * esbuild's `__yieldStar`, which yields `new __await(p, 1)` markers whose
- * results are iterator results. Known difference: `yield*` over an async
- * iterable takes one extra tick per item (the delegated value is awaited as a
- * plain `yield`).
+ * `yield new __await(x)`, `yield v` is `yield v`, and `yield* it` is
+ * `yield* __yieldStar(it)`. Our `__yieldStar` (yieldStar below) follows the
+ * spec's yield* for async iterators: it hands the helper markers that say what
+ * to await and how to resume, and the values it delegates are yielded without
+ * another Await. Over a sync iterable it delegates as esbuild's helper does
+ * (known difference: an async generator's `yield*` over a sync iterable takes
+ * other tick counts than the spec's CreateAsyncFromSyncIterator).
  */
 import type { Loop } from './loop.ts';
 import { makeAwait } from './promise.ts';
 
-/** Marker the lowered body yields for `await x` (esbuild calls `new __await(x, isYieldStar)`). */
+/** Marker the lowered body yields for `await x` (esbuild calls `new __await(x)`); yieldStar sets a mode. */
 export class AwaitMarker {
   0: unknown;
   1: unknown;
-  constructor(value: unknown, isYieldStar?: unknown) {
+  constructor(value: unknown, mode?: unknown) {
     this[0] = value;
-    this[1] = isYieldStar;
+    this[1] = mode;
   }
+}
+
+/** Await, then resume the body with next(result): how yield* waits for its inner iterator. */
+const STAR_RESULT = 1;
+/** Await, then resume the body with return(value): yield* ending in a return completion. */
+const STAR_RETURN = 2;
+
+/** A value yield* delegates from its inner iterator: yielded as it is (AsyncGeneratorYield without Await). */
+class Delegated {
+  readonly value: unknown;
+  constructor(value: unknown) {
+    this.value = value;
+  }
+}
+
+function isObject(x: unknown): x is object {
+  return (typeof x === 'object' && x !== null) || typeof x === 'function';
+}
+
+/**
+ * `__yieldStar(value)`: the iterator a lowered `yield*` delegates to. For an
+ * async iterator it follows the spec's yield* (ECMA-262 YieldExpression,
+ * async generator case): it yields AwaitMarkers for the helper to await -
+ * next/throw/return results, and the value of a return completion - and
+ * Delegated values to yield as they are. For a sync iterable it delegates
+ * directly, as esbuild's helper does: esbuild routes the `yield*` of sync
+ * generators through this helper too, and here they cannot be told from an
+ * async generator's `yield*` over a sync iterable (which the spec would wrap
+ * with CreateAsyncFromSyncIterator: a known difference in ticks).
+ */
+export function yieldStar(value: unknown): Iterator<unknown> {
+  const asyncMethod = getMethod(value, Symbol.asyncIterator);
+  if (asyncMethod === undefined) {
+    const syncMethod = getMethod(value, Symbol.iterator);
+    if (syncMethod === undefined) throw new TypeError(`${typeof value} is not iterable`);
+    const obj = syncMethod.call(value) as Iterator<unknown> & Record<string, unknown>;
+    const it: Record<string | symbol, unknown> = { [Symbol.iterator]: () => it, next: (x: unknown) => obj.next(x) };
+    it.throw = 'throw' in obj ? (x: unknown) => obj.throw!(x) : (x: unknown) => {
+      throw x;
+    };
+    if ('return' in obj) it.return = (x: unknown) => obj.return!(x);
+    return it as unknown as Iterator<unknown>;
+  }
+  const inner: unknown = asyncMethod.call(value);
+  if (!isObject(inner)) throw new TypeError('Result of the Symbol.asyncIterator method is not an object');
+  return delegate(inner, (inner as { next?: unknown }).next);
+}
+
+/** GetMethod(value, key): undefined for null or undefined, a TypeError for anything else that is not callable. */
+function getMethod(value: unknown, key: PropertyKey): ((this: unknown, ...args: unknown[]) => unknown) | undefined {
+  const fn = (value as Record<PropertyKey, unknown>)[key];
+  if (fn === undefined || fn === null) return undefined;
+  if (typeof fn !== 'function') throw new TypeError(`${String(fn)} is not a function`);
+  return fn as (this: unknown, ...args: unknown[]) => unknown;
+}
+
+/** The sync iterator the lowered `yield*` runs over, driving the async iterator `inner` through markers. */
+function delegate(inner: object, next: unknown): Iterator<unknown> {
+  // What the next resumption of the body carries: a result to check, the end of a close, a return value.
+  let phase: 'idle' | 'result' | 'return-result' | 'close-then-throw' | 'returning' = 'idle';
+  const call = (fn: unknown, args: unknown[]): unknown => {
+    if (typeof fn !== 'function') throw new TypeError(`${String(fn)} is not a function`);
+    return fn.apply(inner, args);
+  };
+  const awaitThen = (x: unknown, mode: number): IteratorResult<unknown> => ({ done: false, value: new AwaitMarker(x, mode) });
+  const it = {
+    [Symbol.iterator]: () => it,
+    next(received: unknown): IteratorResult<unknown> {
+      if (phase === 'result' || phase === 'return-result') {
+        const wasReturn = phase === 'return-result';
+        phase = 'idle';
+        const result = received;
+        if (!isObject(result)) throw new TypeError(`Iterator result ${String(result)} is not an object`);
+        if (!(result as IteratorResult<unknown>).done) return { done: false, value: new Delegated((result as IteratorResult<unknown>).value) };
+        const final = (result as IteratorResult<unknown>).value;
+        if (!wasReturn) return { done: true, value: final };
+        phase = 'returning';
+        return awaitThen(final, STAR_RETURN);
+      }
+      if (phase === 'close-then-throw') {
+        phase = 'idle';
+        if (!isObject(received)) throw new TypeError(`Iterator result ${String(received)} is not an object`);
+        throw new TypeError("The iterator does not provide a 'throw' method");
+      }
+      phase = 'result';
+      return awaitThen(call(next, [received]), STAR_RESULT);
+    },
+    throw(error: unknown): IteratorResult<unknown> {
+      if (phase !== 'idle') {
+        // An await of ours failed: the error is thrown at the yield*.
+        phase = 'idle';
+        throw error;
+      }
+      const throwMethod = getMethod(inner, 'throw');
+      if (throwMethod !== undefined) {
+        phase = 'result';
+        return awaitThen(call(throwMethod, [error]), STAR_RESULT);
+      }
+      // No throw(): close the inner iterator (AsyncIteratorClose), then a TypeError.
+      const returnMethod = getMethod(inner, 'return');
+      if (returnMethod === undefined) throw new TypeError("The iterator does not provide a 'throw' method");
+      phase = 'close-then-throw';
+      return awaitThen(call(returnMethod, []), STAR_RESULT);
+    },
+    return(received: unknown): IteratorResult<unknown> {
+      if (phase === 'returning') {
+        phase = 'idle';
+        return { done: true, value: received };
+      }
+      const returnMethod = getMethod(inner, 'return');
+      if (returnMethod === undefined) {
+        phase = 'returning';
+        return awaitThen(received, STAR_RETURN);
+      }
+      phase = 'return-result';
+      return awaitThen(call(returnMethod, [received]), STAR_RESULT);
+    },
+  };
+  return it;
 }
 
 type Kind = 'next' | 'throw' | 'return';
@@ -124,12 +245,13 @@ export function makeAsyncGeneratorHelper(loop: Loop) {
         return;
       }
       if (yielded instanceof AwaitMarker) {
-        const star = yielded[1];
-        awaitValue(
-          yielded[0],
-          (y) => this.#run('next', star ? { done: (y as IteratorResult<unknown>).done, value: (y as IteratorResult<unknown>).value } : y),
-          (e) => this.#run('throw', e),
-        );
+        const resumeWith = yielded[1] === STAR_RETURN ? 'return' : 'next';
+        awaitValue(yielded[0], (y) => this.#run(resumeWith, y), (e) => this.#run('throw', e));
+        return;
+      }
+      if (yielded instanceof Delegated) {
+        // yield* hands on its inner iterator's value: AsyncGeneratorYield without Await.
+        this.#yield(yielded.value);
         return;
       }
       // AsyncGeneratorYield(? Await(value)).
