@@ -17,7 +17,7 @@
  * other tick counts than the spec's CreateAsyncFromSyncIterator).
  */
 import type { Loop } from './loop.ts';
-import { makeAwait } from './promise.ts';
+import { isObject, makeAwait } from './promise.ts';
 
 /** Marker the lowered body yields for `await x` (esbuild calls `new __await(x)`); yieldStar sets a mode. */
 export class AwaitMarker {
@@ -40,10 +40,6 @@ class Delegated {
   constructor(value: unknown) {
     this.value = value;
   }
-}
-
-function isObject(x: unknown): x is object {
-  return (typeof x === 'object' && x !== null) || typeof x === 'function';
 }
 
 /**

@@ -120,7 +120,8 @@ function unnamed<F>(f: F): F {
   return f;
 }
 
-function isObject(x: unknown): x is object {
+/** ECMA-262's "is an Object": objects and functions, not null. */
+export function isObject(x: unknown): x is object {
   return (typeof x === 'object' && x !== null) || typeof x === 'function';
 }
 

@@ -110,7 +110,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
       try {
         result = fn();
       } catch (error) {
-        adoptRoot(loop, this as Task<unknown>, undefined);
+        adoptRoot(loop, this as Task<unknown>, undefined); // adopts nothing; ends the watch
         this.fail(error);
         return;
       }
