@@ -329,10 +329,20 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
     schedule();
   };
   const fmt = (v: number, axis: Axis = axisOf(mode)): string => (axis === 'time' ? formatMs(v) : t('timeline.step', { n: Math.round(v) }));
+  // The live region says the latest thing only: a range announcement is held back 250 ms
+  // (zooming and panning fire many), and anything said meanwhile (the playhead) cancels it,
+  // so a stale "Showing ..." never replaces a newer message.
   let announceTimer = 0;
-  const announceRange = (): void => {
+  const say = (text: string): void => {
+    win.clearTimeout(announceTimer);
+    live.textContent = text;
+  };
+  const noteRange = (): void => {
     container.dataset.from = String(range.from);
     container.dataset.to = String(range.to);
+  };
+  const announceRange = (): void => {
+    noteRange();
     win.clearTimeout(announceTimer);
     announceTimer = win.setTimeout(() => {
       live.textContent = t('timeline.view', { from: fmt(range.from), to: fmt(range.to) });
@@ -426,7 +436,7 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
       // Say what happened last before the playhead, so scrubbing by keyboard tells the story too.
       const lastMark = model ? lastMarkBefore(model, pos.seq) : null;
       const story = lastMark ? ` — ${lastMark.lane} · ${t(`timeline.mark.${lastMark.mark.kind}` as TimelineKey)}: ${lastMark.mark.text}` : '';
-      live.textContent = t('timeline.playhead', { at: `${formatMs(pos.t)} (${t('timeline.step', { n: pos.seq })})` }) + story;
+      say(t('timeline.playhead', { at: `${formatMs(pos.t)} (${t('timeline.step', { n: pos.seq })})` }) + story);
     } else {
       delete container.dataset.playheadSeq;
       delete container.dataset.playheadT;
@@ -528,8 +538,12 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
           const axis = axisOf(mode);
           const cur = playhead ? (axis === 'time' ? playhead.t : playhead.seq) : range.from;
           const v = Math.min(Math.max(cur + dir * Math.max((range.to - range.from) / 10, axis === 'steps' ? 1 : 0), e.min), e.max);
+          if (v < range.from || v > range.to) {
+            // Follow the playhead; the playhead's own announcement below says where it is.
+            range = centreOn(range, v, e);
+            noteRange();
+          }
           setPlayhead(axis === 'time' ? { t: v, seq: seqAtTime(model, v) } : { seq: Math.round(v), t: timeAtSeq(model, Math.round(v)) });
-          if (v < range.from || v > range.to) range = centreOn(range, v, e);
         } else panBy(dir * 0.1);
         break;
       }

@@ -203,6 +203,25 @@ describe('timeline: zoom, pan, keyboard, scrub', () => {
     await page.close();
   });
 
+  it('a range announcement still pending when the playhead moves does not overwrite the playhead announcement', async () => {
+    const page = await openTimeline(context, run);
+    await page.locator('.tl-plot').focus();
+    // Zooming schedules "Showing ..." 250 ms later; the playhead moves before that.
+    await page.keyboard.press('+');
+    await page.keyboard.press('Shift+ArrowRight');
+    expect(await page.locator('.tl-live').textContent()).toContain('Playhead at');
+    await page.waitForTimeout(600);
+    expect(await page.locator('.tl-live').textContent()).toContain('Playhead at');
+    // Moving the playhead past the view's end follows it: the view's data attributes move too.
+    const before = Number((await dataset(page)).to);
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+ArrowRight');
+    const ds = await dataset(page);
+    expect(Number(ds.to)).toBeGreaterThan(before);
+    expect(Number(ds.playheadT)).toBeLessThanOrEqual(Number(ds.to));
+    expect(Number(ds.playheadT)).toBeGreaterThanOrEqual(Number(ds.from));
+    await page.close();
+  });
+
   it('the microtasks view shows the loop lane with macrotasks and checkpoints', async () => {
     const page = await openTimeline(context, run);
     const button = page.locator('.tl-btn[data-view="microtasks"]');
