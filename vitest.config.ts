@@ -19,6 +19,10 @@ export default defineConfig({
           include: ['tests/browser/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
+          // The page answers on its own schedule (a frame, a debounce, a worker); on a busy
+          // 2-core CI machine that can take longer than the 1 s default. Waiting longer
+          // before failing changes no assertion.
+          expect: { poll: { timeout: 5_000 } },
           fileParallelism: false,
           // Builds dist/ and dist-base/ once and serves them to every file.
           globalSetup: ['tests/browser/global-setup.ts'],

@@ -368,10 +368,9 @@ describe('timeline: download, languages, phone, themes', () => {
       });
     const light = await corner();
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
-    await page.waitForTimeout(100);
-    const dark = await corner();
     expect(light[0]! + light[1]! + light[2]!).toBeGreaterThan(600);
-    expect(dark[0]! + dark[1]! + dark[2]!).toBeLessThan(200);
+    // The redraw follows the attribute change on the next frame; wait for it rather than a fixed time.
+    await expect.poll(async () => { const dark = await corner(); return dark[0]! + dark[1]! + dark[2]!; }, { timeout: 5000 }).toBeLessThan(200);
     await page.close();
   });
 
