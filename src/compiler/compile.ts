@@ -14,7 +14,15 @@
  * The result carries esbuild's source map; stack traces are mapped back with it
  * (stack-map.ts).
  */
+import { FIXUP_HELPERS, fixAsyncGenerators, needsAsyncGeneratorFixups, type ParseFn } from './async-generator-fixups.ts';
 import { stripModuleSyntax, type SourceError } from './module-syntax.ts';
+
+let parser: Promise<ParseFn> | undefined;
+/** acorn, loaded the first time a program has an async generator (its own chunk in the browser). */
+function loadParser(): Promise<ParseFn> {
+  parser ??= import('acorn').then((acorn) => acorn.parse as unknown as ParseFn);
+  return parser;
+}
 
 /** The part of esbuild's API the compiler uses (esbuild-wasm in both browser and Node). */
 export interface EsbuildLike {
@@ -82,6 +90,7 @@ export async function compile(source: string, esbuild: EsbuildLike, filename = '
   } catch (failure) {
     return { ok: false, errors: toSourceErrors(failure, source) };
   }
+  if (needsAsyncGeneratorFixups(output.code)) output = fixAsyncGenerators(output.code, output.map, await loadParser());
   return {
     ok: true,
     code: replaceHelpers(output.code),
@@ -125,7 +134,9 @@ export function replaceHelpers(code: string): string {
     let end = i + 1;
     while (end < mainAt && !lines[end]!.startsWith('var ')) end++;
     if (match && (RUNTIME_HELPERS as readonly string[]).includes(match[1]!)) {
-      out.push(`var ${match[1]} = __helpers.${match[1]!.slice(2)};`);
+      // The fix-ups rename some `__yieldStar` calls; their helpers are defined beside it.
+      const extra = match[1] === '__yieldStar' ? FIXUP_HELPERS.map((name) => `, ${name} = __helpers.${name.slice(2)}`).join('') : '';
+      out.push(`var ${match[1]} = __helpers.${match[1]!.slice(2)}${extra};`);
       for (let k = i + 1; k < end; k++) out.push('');
     } else {
       for (let k = i; k < end; k++) out.push(lines[k]!);

@@ -12,12 +12,19 @@
  * `yield* __yieldStar(it)`. Our `__yieldStar` (yieldStar below) follows the
  * spec's yield* for async iterators: it hands the helper markers that say what
  * to await and how to resume, and the values it delegates are yielded without
- * another Await. Over a sync iterable it delegates as esbuild's helper does
- * (known difference: an async generator's `yield*` over a sync iterable takes
- * other tick counts than the spec's CreateAsyncFromSyncIterator).
+ * another Await.
+ *
+ * The compiler (compiler/async-generator-fixups.ts) tells apart what esbuild's
+ * lowering mixes up: it renames each `__yieldStar` call to `__asyncStar` inside
+ * an async generator (asyncStar: over a sync iterable it delegates to
+ * CreateAsyncFromSyncIterator, as the spec does) or to `__yieldSync` inside a
+ * sync generator (plain `yield*`), and rewrites `return expr` in an async
+ * generator to await `expr` where it stands (RETURN_AWAIT). Code it could not
+ * parse keeps `__yieldStar`, which delegates to a sync iterable directly, as
+ * esbuild's helper does.
  */
 import type { Loop } from './loop.ts';
-import { isObject, makeAwait } from './promise.ts';
+import { isObject, makeAwait, promiseInternals, type AwaitFn, type PromiseInternals } from './promise.ts';
 
 /** Marker the lowered body yields for `await x` (esbuild calls `new __await(x)`); yieldStar sets a mode. */
 export class AwaitMarker {
@@ -33,6 +40,8 @@ export class AwaitMarker {
 const STAR_RESULT = 1;
 /** Await, then resume the body with return(value): yield* ending in a return completion. */
 const STAR_RETURN = 2;
+/** Await the value of `return expr` where it stands (the compiler's rewrite), then resume with next(value). */
+const RETURN_AWAIT = 3;
 
 /** A value yield* delegates from its inner iterator: yielded as it is (AsyncGeneratorYield without Await). */
 class Delegated {
@@ -56,6 +65,8 @@ class Delegated {
 export function yieldStar(value: unknown): Iterator<unknown> {
   const asyncMethod = getMethod(value, Symbol.asyncIterator);
   if (asyncMethod === undefined) {
+    // Only code the compiler could not parse gets here with a sync iterable.
+
     const syncMethod = getMethod(value, Symbol.iterator);
     if (syncMethod === undefined) throw new TypeError(`${typeof value} is not iterable`);
     const obj = syncMethod.call(value) as Iterator<unknown> & Record<string, unknown>;
@@ -69,6 +80,118 @@ export function yieldStar(value: unknown): Iterator<unknown> {
   const inner: unknown = asyncMethod.call(value);
   if (!isObject(inner)) throw new TypeError('Result of the Symbol.asyncIterator method is not an object');
   return delegate(inner, (inner as { next?: unknown }).next);
+}
+
+/** `__yieldSync(value)`: a sync generator's `yield*`, left to the engine. */
+export function yieldSync<T>(value: T): T {
+  return value;
+}
+
+/**
+ * Make `__asyncStar(value)` for one loop: an async generator's `yield*`
+ * (GetIterator(value, async)): an async iterator is delegated to as in
+ * {@link yieldStar}; a sync iterable through CreateAsyncFromSyncIterator.
+ */
+export function makeAsyncStar(loop: Loop): (value: unknown) => Iterator<unknown> {
+  const internals = promiseInternals(loop.Promise);
+  const awaitValue = makeAwait(loop.Promise);
+  return function asyncStar(value: unknown): Iterator<unknown> {
+    if (getMethod(value, Symbol.asyncIterator) !== undefined) return yieldStar(value);
+    const syncMethod = getMethod(value, Symbol.iterator);
+    if (syncMethod === undefined) throw new TypeError(`${typeof value} is not async iterable`);
+    const sync: unknown = syncMethod.call(value);
+    if (!isObject(sync)) throw new TypeError('Result of the Symbol.iterator method is not an object');
+    const wrapper = asyncFromSync(sync, (sync as { next?: unknown }).next, internals, awaitValue);
+    return delegate(wrapper, wrapper.next);
+  };
+}
+
+interface AsyncFromSync {
+  next(value: unknown): Promise<unknown>;
+  return(value: unknown): Promise<unknown>;
+  throw(value: unknown): Promise<unknown>;
+}
+
+/**
+ * CreateAsyncFromSyncIterator (ECMA-262 %AsyncFromSyncIteratorPrototype%): each
+ * method calls the sync iterator, then awaits the value it gave, closing the
+ * sync iterator if that value rejects (AsyncFromSyncIteratorContinuation).
+ */
+function asyncFromSync(sync: object, syncNext: unknown, internals: PromiseInternals, awaitValue: AwaitFn): AsyncFromSync {
+  /** Run `step` for a new promise; a throw rejects the promise (IfAbruptRejectPromise). */
+  const capability = (step: (promise: Promise<unknown>) => void): Promise<unknown> => {
+    const promise = internals.create();
+    try {
+      step(promise);
+    } catch (error) {
+      internals.reject(promise, error);
+    }
+    return promise;
+  };
+  const call = (fn: unknown, args: unknown[]): object => {
+    if (typeof fn !== 'function') throw new TypeError(`${String(fn)} is not a function`);
+    const result: unknown = fn.apply(sync, args);
+    if (!isObject(result)) throw new TypeError(`Iterator result ${String(result)} is not an object`);
+    return result;
+  };
+  /** IteratorClose after a throw completion: call return() if any, ignore what it does, throw `error`. */
+  const closeAfterThrow = (error: unknown): never => {
+    try {
+      const ret = getMethod(sync, 'return');
+      if (ret !== undefined) ret.call(sync);
+    } catch {
+      // The original error wins.
+    }
+    throw error;
+  };
+  const continuation = (promise: Promise<unknown>, result: object, closeOnRejection: boolean): void => {
+    const done = Boolean((result as IteratorResult<unknown>).done);
+    const value = (result as IteratorResult<unknown>).value;
+    const closes = !done && closeOnRejection;
+    try {
+      awaitValue(
+        value,
+        (v) => internals.resolve(promise, { value: v, done }),
+        (e) => {
+          if (!closes) internals.reject(promise, e);
+          else {
+            try {
+              closeAfterThrow(e);
+            } catch (error) {
+              internals.reject(promise, error);
+            }
+          }
+        },
+      );
+    } catch (error) {
+      // PromiseResolve itself threw (a `constructor` getter).
+      if (closes) closeAfterThrow(error);
+      throw error;
+    }
+  };
+  return {
+    next: (value) => capability((promise) => continuation(promise, call(syncNext, [value]), true)),
+    return: (value) =>
+      capability((promise) => {
+        const ret = getMethod(sync, 'return');
+        if (ret === undefined) internals.resolve(promise, { value, done: true });
+        else continuation(promise, call(ret, [value]), false);
+      }),
+    throw: (value) =>
+      capability((promise) => {
+        const thrower = getMethod(sync, 'throw');
+        if (thrower === undefined) {
+          // Close the sync iterator (its own errors first), then the protocol violation.
+          const ret = getMethod(sync, 'return');
+          if (ret !== undefined) {
+            const closed: unknown = ret.call(sync);
+            if (!isObject(closed)) throw new TypeError(`Iterator result ${String(closed)} is not an object`);
+          }
+          throw new TypeError("The iterator does not provide a 'throw' method");
+        }
+        continuation(promise, call(thrower, [value]), true);
+      }),
+  };
 }
 
 /** GetMethod(value, key): undefined for null or undefined, a TypeError for anything else that is not callable. */
@@ -165,6 +288,8 @@ export function makeAsyncGeneratorHelper(loop: Loop) {
     #gen: Generator;
     #state: State = 'start';
     #queue: Request[] = [];
+    /** The compiler rewrote this body's `return expr` to await where it stands (RETURN_AWAIT). */
+    #returnsAwaited = false;
 
     constructor(gen: Generator) {
       this.#gen = gen;
@@ -236,11 +361,13 @@ export function makeAsyncGeneratorHelper(loop: Loop) {
       if (step.done) {
         // `return expr` in the body awaits expr (spec ReturnStatement); a bare end of
         // body does not, nor does a return() request (its value was awaited already).
-        if (yielded === undefined || kind === 'return') this.#finish('next', yielded);
+        if (yielded === undefined || kind === 'return' || this.#returnsAwaited) this.#finish('next', yielded);
         else awaitValue(yielded, (v) => this.#finish('next', v), (e) => this.#finish('throw', e));
         return;
       }
       if (yielded instanceof AwaitMarker) {
+        // Every `return expr` of a rewritten body awaits first, so its completion needs no other Await.
+        if (yielded[1] === RETURN_AWAIT) this.#returnsAwaited = true;
         const resumeWith = yielded[1] === STAR_RETURN ? 'return' : 'next';
         awaitValue(yielded[0], (y) => this.#run(resumeWith, y), (e) => this.#run('throw', e));
         return;

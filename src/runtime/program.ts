@@ -7,7 +7,7 @@
  */
 import type { CompiledProgram } from '../compiler/compile.ts';
 import { programUrl, StackMapper } from '../compiler/stack-map.ts';
-import { AwaitMarker, makeAsyncGeneratorHelper, yieldStar } from './async-generator.ts';
+import { AwaitMarker, makeAsyncGeneratorHelper, makeAsyncStar, yieldStar, yieldSync } from './async-generator.ts';
 import { driverFor } from './driver.ts';
 import { createGlobals, GLOBAL_NAMES } from './globals.ts';
 import * as api from './index.ts';
@@ -79,7 +79,7 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
       ...GLOBAL_NAMES,
       `${program.code}\n//# sourceURL=${programUrl(program)}`,
     );
-    factory(api, { async: driverFor(loop), asyncGenerator: makeAsyncGeneratorHelper(loop), await: AwaitMarker, yieldStar }, (fn: () => Promise<unknown>) => (entry = fn), ...GLOBAL_NAMES.map((n) => globals[n]));
+    factory(api, { async: driverFor(loop), asyncGenerator: makeAsyncGeneratorHelper(loop), await: AwaitMarker, yieldStar, asyncStar: makeAsyncStar(loop), yieldSync }, (fn: () => Promise<unknown>) => (entry = fn), ...GLOBAL_NAMES.map((n) => globals[n]));
     if (!entry) throw new Error('compiled program did not register its entry point');
     const task = new Task(entry, { name: MAIN_TASK_NAME });
     task.addDoneCallback(() => {

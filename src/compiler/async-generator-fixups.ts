@@ -1,0 +1,116 @@
+/**
+ * Two places where esbuild's lowering of async generators loses information the
+ * spec needs, mended on esbuild's output with a real parser (acorn):
+ *
+ * 1. esbuild turns every `yield*` into `yield* __yieldStar(x)` once async
+ *    generators are lowered - in sync generators too - so at run time the
+ *    helper cannot tell a sync generator's `yield*` (plain delegation) from an
+ *    async generator's `yield*` over a sync iterable (the spec wraps it with
+ *    CreateAsyncFromSyncIterator, awaiting every value). Here each call is
+ *    renamed after the generator it sits in: `__asyncStar` inside an async
+ *    generator's body, `__yieldSync` (native `yield*`) elsewhere. The names have
+ *    the length of `__yieldStar`, so no column moves.
+ * 2. `return expr` in an async generator awaits `expr` where it stands (spec
+ *    ReturnStatement), before enclosing `finally` blocks run and inside any
+ *    enclosing `try`. esbuild's body just returns `expr`, so the helper could
+ *    only await it after the `finally` blocks. Here it becomes
+ *    `return yield new __await((expr), 3)`: the helper awaits it at the return
+ *    and resumes the body with the value (runtime/async-generator.ts,
+ *    RETURN_AWAIT). The source map is shifted to match.
+ *
+ * The parser is loaded only for programs that contain an async generator. If
+ * it cannot parse esbuild's output the code is returned unchanged and the
+ * runtime's helpers behave as esbuild's do for those two cases.
+ */
+import { decode, encode, type SourceMapMappings } from '@jridgewell/sourcemap-codec';
+
+/** The part of acorn's API used here. */
+export type ParseFn = (code: string, options: { ecmaVersion: 'latest'; sourceType: 'script'; locations: true }) => unknown;
+
+interface Node {
+  type: string;
+  start: number;
+  end: number;
+  loc: { start: { line: number; column: number }; end: { line: number; column: number } };
+  [key: string]: unknown;
+}
+
+interface Edit {
+  /** Offset in the code. */
+  at: number;
+  /** 0-based line and column of `at`. */
+  line: number;
+  column: number;
+  text: string;
+}
+
+/** Whether esbuild's output has anything this pass would change. */
+export function needsAsyncGeneratorFixups(code: string): boolean {
+  return code.includes('__asyncGenerator(');
+}
+
+/** Apply both fix-ups to esbuild's `code` and its source `map` (JSON); unchanged if `parse` throws. */
+export function fixAsyncGenerators(code: string, map: string, parse: ParseFn): { code: string; map: string } {
+  let ast: Node;
+  try {
+    ast = parse(code, { ecmaVersion: 'latest', sourceType: 'script', locations: true }) as Node;
+  } catch {
+    return { code, map };
+  }
+  const renames: Array<{ at: number; name: string }> = [];
+  const edits: Edit[] = [];
+  const asyncBodies = new Set<Node>();
+
+  // Innermost function first: `fn` is the function whose body holds the node.
+  const visit = (node: Node, fn: Node | null): void => {
+    if (node.type === 'CallExpression') {
+      const callee = node.callee as Node;
+      const args = node.arguments as Node[];
+      if (callee.type === 'Identifier' && callee.name === '__asyncGenerator' && args[2]?.type === 'FunctionExpression') asyncBodies.add(args[2]);
+      if (callee.type === 'Identifier' && callee.name === '__yieldStar') {
+        renames.push({ at: callee.start, name: fn && asyncBodies.has(fn) ? '__asyncStar' : '__yieldSync' });
+      }
+    }
+    if (node.type === 'ReturnStatement' && node.argument && fn && asyncBodies.has(fn)) {
+      const arg = node.argument as Node;
+      edits.push({ at: arg.start, line: arg.loc.start.line - 1, column: arg.loc.start.column, text: 'yield new __await((' });
+      edits.push({ at: arg.end, line: arg.loc.end.line - 1, column: arg.loc.end.column, text: '), 3)' });
+    }
+    const inner = node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ArrowFunctionExpression' ? node : fn;
+    for (const key in node) {
+      if (key === 'loc') continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const child of value) if (isNode(child)) visit(child, inner);
+      } else if (isNode(value)) visit(value, inner);
+    }
+  };
+  visit(ast, null);
+  if (renames.length === 0 && edits.length === 0) return { code, map };
+
+  let out = code;
+  for (const r of renames) out = out.slice(0, r.at) + r.name + out.slice(r.at + r.name.length);
+  edits.sort((a, b) => b.at - a.at);
+  for (const e of edits) out = out.slice(0, e.at) + e.text + out.slice(e.at);
+  return { code: out, map: shiftMap(map, edits) };
+}
+
+/** Helpers the renamed calls need, defined next to `__yieldStar`'s. */
+export const FIXUP_HELPERS = ['__asyncStar', '__yieldSync'] as const;
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
+}
+
+/** Move every mapping segment at or after an insertion on its line by the inserted length. */
+function shiftMap(map: string, edits: Edit[]): string {
+  const parsed = JSON.parse(map) as { mappings: string };
+  const lines: SourceMapMappings = decode(parsed.mappings);
+  for (const e of edits) {
+    const segments = lines[e.line];
+    if (!segments) continue;
+    for (const segment of segments) if (segment[0] >= e.column) segment[0] += e.text.length;
+  }
+  parsed.mappings = encode(lines);
+  return JSON.stringify(parsed);
+}
