@@ -4,7 +4,9 @@
 // (no editor or compiler bytes, readable with JavaScript off); edits kept
 // across reloads; Reset; Share links that open the full playground without
 // running; Stop; compile errors; the touch-screen textarea.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -241,6 +243,25 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
     await page.getByRole('button', { name: 'Run' }).click();
     expect(await waitForRunEnd(page)).toBe('failed');
     expect(await consoleNotes(page)).toMatch(/deadlock: every task is waiting/);
+    await page.close();
+  });
+
+  test('an async generator program loads the parser from the site and prints what V8 prints', async () => {
+    // yield* over a sync iterable and a return through finally: the compiler mends esbuild's
+    // lowering with acorn, which the page fetches (from this site) only for such programs.
+    const code = `async function* outer() { const r = yield* [1, Promise.resolve(2)]; try { return Promise.resolve(r); } finally { await null; console.log('fin'); } }
+(async () => { for await (const v of outer()) console.log('v', v); console.log('done'); })();
+Promise.resolve().then(() => console.log('p1')).then(() => console.log('p2')).then(() => console.log('p3')).then(() => console.log('p4')).then(() => console.log('p5'));`;
+    const dir = mkdtempSync(join(tmpdir(), 'agen-'));
+    writeFileSync(join(dir, 'p.mjs'), code);
+    const v8 = execFileSync(process.execPath, [join(dir, 'p.mjs')], { encoding: 'utf8' }).trimEnd().split('\n');
+    const page = await open(`en/playground/${shareHash(code)}`);
+    const chunks: string[] = [];
+    page.on('request', (r) => chunks.push(r.url()));
+    await page.getByRole('button', { name: 'Run' }).click();
+    expect(await waitForRunEnd(page)).toBe('ok');
+    expect(await consoleLines(page)).toEqual(v8);
+    expect(chunks.filter((u) => /acorn/.test(u))).toHaveLength(1);
     await page.close();
   });
 
