@@ -10,17 +10,29 @@
  * 3. swap esbuild's `__async` helper for the loop's driver (runtime/driver.ts)
  *    and its async-generator helpers for spec-exact ones
  *    (runtime/async-generator.ts), keeping line numbers, so awaits are under
- *    the loop's control and ordering matches V8.
+ *    the loop's control and ordering matches V8; for programs with an async
+ *    generator, first mend what esbuild's lowering of them loses
+ *    (async-generator-fixups.ts).
  * The result carries esbuild's source map; stack traces are mapped back with it
  * (stack-map.ts).
  */
 import { FIXUP_HELPERS, fixAsyncGenerators, needsAsyncGeneratorFixups, type ParseFn } from './async-generator-fixups.ts';
 import { stripModuleSyntax, type SourceError } from './module-syntax.ts';
 
-let parser: Promise<ParseFn> | undefined;
-/** acorn, loaded the first time a program has an async generator (its own chunk in the browser). */
-function loadParser(): Promise<ParseFn> {
-  parser ??= import('acorn').then((acorn) => acorn.parse as unknown as ParseFn);
+let parser: Promise<ParseFn | null> | undefined;
+/**
+ * acorn, loaded the first time a program has an async generator (its own chunk
+ * in the browser). If it cannot be loaded the program still compiles, without
+ * the fix-ups, and the next compile tries again.
+ */
+function loadParser(): Promise<ParseFn | null> {
+  parser ??= import('acorn').then(
+    (acorn) => acorn.parse as unknown as ParseFn,
+    () => {
+      parser = undefined;
+      return null;
+    },
+  );
   return parser;
 }
 
@@ -82,7 +94,8 @@ export async function compile(source: string, esbuild: EsbuildLike, filename = '
     output = await esbuild.transform(wrapped, {
       loader: 'ts',
       target: 'esnext',
-      supported: { 'async-await': false, 'async-generator': false, 'for-await': false },
+      // Decorators and `using` are lowered too: engines the playground runs on (Node 22, some browsers) lack them.
+      supported: { 'async-await': false, 'async-generator': false, 'for-await': false, decorators: false, using: false },
       sourcemap: 'external',
       sourcefile: filename,
       tsconfigRaw: { compilerOptions: { useDefineForClassFields: true, verbatimModuleSyntax: false } },
@@ -90,7 +103,10 @@ export async function compile(source: string, esbuild: EsbuildLike, filename = '
   } catch (failure) {
     return { ok: false, errors: toSourceErrors(failure, source) };
   }
-  if (needsAsyncGeneratorFixups(output.code)) output = fixAsyncGenerators(output.code, output.map, await loadParser());
+  if (needsAsyncGeneratorFixups(output.code)) {
+    const parse = await loadParser();
+    if (parse) output = fixAsyncGenerators(output.code, output.map, parse);
+  }
   return {
     ok: true,
     code: replaceHelpers(output.code),

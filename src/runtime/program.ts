@@ -69,16 +69,17 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
   if (options.onEvent) loop.trace.listen(options.onEvent);
   const problems: Problem[] = [];
 
+  let factory: (...args: unknown[]) => void;
+  try {
+    factory = new Function('__ml', '__helpers', '__main', ...GLOBAL_NAMES, `${program.code}\n//# sourceURL=${programUrl(program)}`) as typeof factory;
+  } catch (error) {
+    // esbuild accepted the syntax but this engine does not (a RegExp flag or group newer than it, say).
+    return engineRefused(loop, error);
+  }
+
   const main = loop.withActive(() => {
     const globals = createGlobals(loop, options.seed ?? 1);
     let entry: (() => Promise<unknown>) | undefined;
-    const factory = new Function(
-      '__ml',
-      '__helpers',
-      '__main',
-      ...GLOBAL_NAMES,
-      `${program.code}\n//# sourceURL=${programUrl(program)}`,
-    );
     factory(api, { async: driverFor(loop), asyncGenerator: makeAsyncGeneratorHelper(loop), await: AwaitMarker, yieldStar, asyncStar: makeAsyncStar(loop), yieldSync }, (fn: () => Promise<unknown>) => (entry = fn), ...GLOBAL_NAMES.map((n) => globals[n]));
     if (!entry) throw new Error('compiled program did not register its entry point');
     const task = new Task(entry, { name: MAIN_TASK_NAME });
@@ -149,6 +150,21 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
     problems,
     endTime: loop.now,
     steps: loop.steps,
+  };
+}
+
+/** The result of a program the engine would not compile: nothing ran. */
+function engineRefused(loop: Loop, error: unknown): ProgramResult {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return {
+    status: 'failed',
+    lines: [],
+    trace: [],
+    traceLength: 0,
+    tasks: [],
+    problems: [{ kind: 'error', message: `${text}\nThis JavaScript engine cannot run the compiled program (its syntax is newer than the engine); nothing ran.` }],
+    endTime: loop.now,
+    steps: 0,
   };
 }
 

@@ -60,6 +60,36 @@ describe('compile', () => {
     `);
     expect(out).toEqual(['1 { y: 2 } 2 3 1 8n']);
   });
+
+  it('lowers decorators and using declarations, which Node 22 cannot run as written', async () => {
+    const out = await outputOf(`
+      function logged(fn: (this: A) => number, ctx: ClassMethodDecoratorContext) { return function (this: A) { console.log('call', String(ctx.name)); return fn.call(this); }; }
+      class A { @logged m() { return 1; } }
+      class Res { constructor(public name: string) {} [Symbol.dispose]() { console.log('dispose', this.name); } }
+      { using a = new Res('a'); using b = new Res('b'); console.log('body', new A().m()); }
+    `);
+    expect(out).toEqual(['call m', 'body 1', 'dispose b', 'dispose a']);
+  });
+
+  it('a program the engine cannot parse fails with a plain message, and nothing runs', async () => {
+    // esbuild passes RegExp modifiers through; V8 before 12.5 (Node 22) rejects them.
+    const probe = (() => {
+      try {
+        return new RegExp('(?i:a)b').test('Ab');
+      } catch {
+        return 'refused';
+      }
+    })();
+    const result = await runSource("console.log('before');\nconst re = /(?i:a)b/;\nconsole.log(re.test('Ab'));");
+    if (probe === 'refused') {
+      expect(result.status).toBe('failed');
+      expect(result.lines).toEqual([]);
+      expect(result.problems).toHaveLength(1);
+      expect(result.problems[0]!.message).toMatch(/^SyntaxError: Invalid regular expression[^\n]*\nThis JavaScript engine cannot run the compiled program/);
+    } else {
+      expect(result.lines.map((l) => l.text)).toEqual(['before', 'true']);
+    }
+  });
 });
 
 describe('stack traces point into the reader\'s TypeScript', () => {
