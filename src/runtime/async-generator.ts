@@ -56,17 +56,16 @@ class Delegated {
  * async iterator it follows the spec's yield* (ECMA-262 YieldExpression,
  * async generator case): it yields AwaitMarkers for the helper to await -
  * next/throw/return results, and the value of a return completion - and
- * Delegated values to yield as they are. For a sync iterable it delegates
- * directly, as esbuild's helper does: esbuild routes the `yield*` of sync
- * generators through this helper too, and here they cannot be told from an
- * async generator's `yield*` over a sync iterable (which the spec would wrap
- * with CreateAsyncFromSyncIterator: a known difference in ticks).
+ * Delegated values to yield as they are. A sync iterable is delegated to
+ * directly, as esbuild's helper does: this is the helper of code the compiler
+ * could not parse, where a sync generator's `yield*` and an async generator's
+ * cannot be told apart (compiled code uses {@link makeAsyncStar} and
+ * {@link yieldSync} instead).
  */
 export function yieldStar(value: unknown): Iterator<unknown> {
   const asyncMethod = getMethod(value, Symbol.asyncIterator);
   if (asyncMethod === undefined) {
     // Only code the compiler could not parse gets here with a sync iterable.
-
     const syncMethod = getMethod(value, Symbol.iterator);
     if (syncMethod === undefined) throw new TypeError(`${typeof value} is not iterable`);
     const obj = syncMethod.call(value) as Iterator<unknown> & Record<string, unknown>;
