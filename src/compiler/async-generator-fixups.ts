@@ -14,9 +14,10 @@
  *    ReturnStatement), before enclosing `finally` blocks run and inside any
  *    enclosing `try`. esbuild's body just returns `expr`, so the helper could
  *    only await it after the `finally` blocks. Here it becomes
- *    `return yield new __await((expr), 3)`: the helper awaits it at the return
- *    and resumes the body with the value (runtime/async-generator.ts,
- *    RETURN_AWAIT). The source map is shifted to match.
+ *    `return yield new __await((expr))`, an ordinary await at the return, and
+ *    the body's helper is renamed `__asyncGenMended` (same length), which
+ *    never awaits the completion value again (runtime/async-generator.ts).
+ *    The source map is shifted to match.
  *
  * The parser is loaded only for programs that contain an async generator. If
  * it cannot parse esbuild's output the code is returned unchanged and the
@@ -66,7 +67,10 @@ export function fixAsyncGenerators(code: string, map: string, parse: ParseFn): {
     if (node.type === 'CallExpression') {
       const callee = node.callee as Node;
       const args = node.arguments as Node[];
-      if (callee.type === 'Identifier' && callee.name === '__asyncGenerator' && args[2]?.type === 'FunctionExpression') asyncBodies.add(args[2]);
+      if (callee.type === 'Identifier' && callee.name === '__asyncGenerator' && args[2]?.type === 'FunctionExpression') {
+        asyncBodies.add(args[2]);
+        renames.push({ at: callee.start, name: '__asyncGenMended' });
+      }
       if (callee.type === 'Identifier' && callee.name === '__yieldStar') {
         renames.push({ at: callee.start, name: fn && asyncBodies.has(fn) ? '__asyncStar' : '__yieldSync' });
       }
@@ -74,7 +78,7 @@ export function fixAsyncGenerators(code: string, map: string, parse: ParseFn): {
     if (node.type === 'ReturnStatement' && node.argument && fn && asyncBodies.has(fn)) {
       const arg = node.argument as Node;
       edits.push({ at: arg.start, line: arg.loc.start.line - 1, column: arg.loc.start.column, text: 'yield new __await((' });
-      edits.push({ at: arg.end, line: arg.loc.end.line - 1, column: arg.loc.end.column, text: '), 3)' });
+      edits.push({ at: arg.end, line: arg.loc.end.line - 1, column: arg.loc.end.column, text: '))' });
     }
     const inner = node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ArrowFunctionExpression' ? node : fn;
     for (const key in node) {
@@ -95,8 +99,8 @@ export function fixAsyncGenerators(code: string, map: string, parse: ParseFn): {
   return { code: out, map: shiftMap(map, edits) };
 }
 
-/** Helpers the renamed calls need, defined next to `__yieldStar`'s. */
-export const FIXUP_HELPERS = ['__asyncStar', '__yieldSync'] as const;
+/** Helpers the renamed calls need, defined next to `__asyncGenerator`'s (always there when the fix-ups ran). */
+export const FIXUP_HELPERS = ['__asyncGenMended', '__asyncStar', '__yieldSync'] as const;
 
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';

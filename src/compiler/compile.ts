@@ -150,8 +150,8 @@ export function replaceHelpers(code: string): string {
     let end = i + 1;
     while (end < mainAt && !lines[end]!.startsWith('var ')) end++;
     if (match && (RUNTIME_HELPERS as readonly string[]).includes(match[1]!)) {
-      // The fix-ups rename some `__yieldStar` calls; their helpers are defined beside it.
-      const extra = match[1] === '__yieldStar' ? FIXUP_HELPERS.map((name) => `, ${name} = __helpers.${name.slice(2)}`).join('') : '';
+      // The fix-ups rename some helper calls; their helpers are defined beside `__asyncGenerator`.
+      const extra = match[1] === '__asyncGenerator' ? FIXUP_HELPERS.map((name) => `, ${name} = __helpers.${name.slice(2)}`).join('') : '';
       out.push(`var ${match[1]} = __helpers.${match[1]!.slice(2)}${extra};`);
       for (let k = i + 1; k < end; k++) out.push('');
     } else {

@@ -19,9 +19,11 @@
  * an async generator (asyncStar: over a sync iterable it delegates to
  * CreateAsyncFromSyncIterator, as the spec does) or to `__yieldSync` inside a
  * sync generator (plain `yield*`), and rewrites `return expr` in an async
- * generator to await `expr` where it stands (RETURN_AWAIT). Code it could not
- * parse keeps `__yieldStar`, which delegates to a sync iterable directly, as
- * esbuild's helper does.
+ * generator to await `expr` where it stands, calling such a body's helper
+ * `__asyncGenMended` (its completion value is then never awaited again). Code
+ * it could not parse keeps `__yieldStar`, which delegates to a sync iterable
+ * directly, and `__asyncGenerator`, which awaits a returned value after
+ * `finally` blocks, as esbuild's helpers do.
  */
 import type { Loop } from './loop.ts';
 import { isObject, makeAwait, promiseInternals, type AwaitFn, type PromiseInternals } from './promise.ts';
@@ -40,8 +42,12 @@ export class AwaitMarker {
 const STAR_RESULT = 1;
 /** Await, then resume the body with return(value): yield* ending in a return completion. */
 const STAR_RETURN = 2;
-/** Await the value of `return expr` where it stands (the compiler's rewrite), then resume with next(value). */
-const RETURN_AWAIT = 3;
+/**
+ * Resume the body with return(value) at once, no Await: yield* ending because the
+ * inner iterator's return() said done. Since tc39/ecma262#2819 that value is not
+ * awaited (V8 gives it back as it is, even a promise).
+ */
+const STAR_RETURN_NOW = 3;
 
 /** A value yield* delegates from its inner iterator: yielded as it is (AsyncGeneratorYield without Await). */
 class Delegated {
@@ -55,8 +61,8 @@ class Delegated {
  * `__yieldStar(value)`: the iterator a lowered `yield*` delegates to. For an
  * async iterator it follows the spec's yield* (ECMA-262 YieldExpression,
  * async generator case): it yields AwaitMarkers for the helper to await -
- * next/throw/return results, and the value of a return completion - and
- * Delegated values to yield as they are. A sync iterable is delegated to
+ * next/throw/return results, and the value of a return completion when the
+ * inner iterator has no return() - and Delegated values to yield as they are. A sync iterable is delegated to
  * directly, as esbuild's helper does: this is the helper of code the compiler
  * could not parse, where a sync generator's `yield*` and an async generator's
  * cannot be told apart (compiled code uses {@link makeAsyncStar} and
@@ -222,7 +228,7 @@ function delegate(inner: object, next: unknown): Iterator<unknown> {
         const final = (result as IteratorResult<unknown>).value;
         if (!wasReturn) return { done: true, value: final };
         phase = 'returning';
-        return awaitThen(final, STAR_RETURN);
+        return awaitThen(final, STAR_RETURN_NOW);
       }
       if (phase === 'close-then-throw') {
         phase = 'idle';
@@ -277,8 +283,8 @@ interface Request {
 
 type State = 'start' | 'yield' | 'executing' | 'awaiting-return' | 'completed';
 
-/** Make the `__asyncGenerator(thisArg, args, generatorFunction)` helper for one loop. */
-export function makeAsyncGeneratorHelper(loop: Loop) {
+/** Make the `__asyncGenerator(thisArg, args, generatorFunction)` helper and its mended twin for one loop. */
+export function makeAsyncGeneratorHelpers(loop: Loop) {
   const P = loop.Promise;
   // The spec's Await: PromiseResolve + PerformPromiseThen, no `then` lookup on our promises.
   const awaitValue = makeAwait(P);
@@ -287,11 +293,12 @@ export function makeAsyncGeneratorHelper(loop: Loop) {
     #gen: Generator;
     #state: State = 'start';
     #queue: Request[] = [];
-    /** The compiler rewrote this body's `return expr` to await where it stands (RETURN_AWAIT). */
-    #returnsAwaited = false;
+    /** The compiler mended this body: its `return expr` statements await where they stand. */
+    #mended: boolean;
 
-    constructor(gen: Generator) {
+    constructor(gen: Generator, mended: boolean) {
       this.#gen = gen;
+      this.#mended = mended;
     }
 
     next(value?: unknown): Promise<IteratorResult<unknown>> {
@@ -360,13 +367,16 @@ export function makeAsyncGeneratorHelper(loop: Loop) {
       if (step.done) {
         // `return expr` in the body awaits expr (spec ReturnStatement); a bare end of
         // body does not, nor does a return() request (its value was awaited already).
-        if (yielded === undefined || kind === 'return' || this.#returnsAwaited) this.#finish('next', yielded);
+        // In a mended body the value was awaited at its `return` already, or comes from a return() request.
+        if (yielded === undefined || kind === 'return' || this.#mended) this.#finish('next', yielded);
         else awaitValue(yielded, (v) => this.#finish('next', v), (e) => this.#finish('throw', e));
         return;
       }
       if (yielded instanceof AwaitMarker) {
-        // Every `return expr` of a rewritten body awaits first, so its completion needs no other Await.
-        if (yielded[1] === RETURN_AWAIT) this.#returnsAwaited = true;
+        if (yielded[1] === STAR_RETURN_NOW) {
+          this.#run('return', yielded[0]);
+          return;
+        }
         const resumeWith = yielded[1] === STAR_RETURN ? 'return' : 'next';
         awaitValue(yielded[0], (y) => this.#run(resumeWith, y), (e) => this.#run('throw', e));
         return;
@@ -427,7 +437,11 @@ export function makeAsyncGeneratorHelper(loop: Loop) {
     }
   }
 
-  return function __asyncGenerator(thisArg: unknown, args: unknown, genFn: (...a: unknown[]) => Generator): AsyncGen {
-    return new AsyncGen(genFn.apply(thisArg, (args ?? []) as unknown[]));
+  type GeneratorFunction = (...a: unknown[]) => Generator;
+  return {
+    /** `__asyncGenerator(thisArg, args, body)`: a body as esbuild lowered it. */
+    asyncGenerator: (thisArg: unknown, args: unknown, genFn: GeneratorFunction): AsyncGen => new AsyncGen(genFn.apply(thisArg, (args ?? []) as unknown[]), false),
+    /** `__asyncGenMended(...)`: a body the compiler's fix-ups rewrote. */
+    asyncGenMended: (thisArg: unknown, args: unknown, genFn: GeneratorFunction): AsyncGen => new AsyncGen(genFn.apply(thisArg, (args ?? []) as unknown[]), true),
   };
 }

@@ -68,6 +68,13 @@ class Bag { items = ['x', 'y']; *[Symbol.iterator]() { yield* this.items; } asyn
   'yield* over a sync generator with a return value, and return() while delegating': `function* inner() { try { yield 1; yield 2; return 'R'; } finally { console.log('inner finally'); } }
 async function* outer() { const r = yield* inner(); console.log('r', r); yield* inner(); }
 const it = outer(); it.next().then((r) => { console.log('a', r); return it.next(); }).then((r) => { console.log('b', r); return it.next(); }).then((r) => { console.log('c', r); return it.return('stop'); }).then((r) => console.log('d', r)); ${TICKS} ${TICKS} ${TICKS}`,
+  'return() while yield* delegates: the value the inner return() gives is not awaited (tc39/ecma262#2819)': `const inner = { [Symbol.asyncIterator]() { return this; }, next() { return Promise.resolve({ done: false, value: 1 }); }, return(v) { console.log('inner return', v); return Promise.resolve({ done: true, value: Promise.resolve(7) }); } };
+async function* outer() { try { yield* inner; } finally { console.log('outer finally'); } }
+const it = outer(); it.next().then(() => it.return(Promise.resolve(5))).then((r) => console.log('value is a promise:', r.value instanceof Promise, r.done)); ${TICKS} ${TICKS}`,
+  'return() while yield* delegates to an array, and to an async generator whose finally awaits': `async function* a() { yield* [1, 2]; }
+async function* b() { try { yield* (async function* () { try { yield 1; } finally { await null; console.log('inner finally'); } })(); } finally { console.log('outer finally'); } }
+const x = a(); x.next().then(() => x.return('x')).then((r) => console.log('a', r));
+const y = b(); y.next().then(() => y.return('y')).then((r) => console.log('b', r)); ${TICKS} ${TICKS}`,
 };
 
 /**
