@@ -1,8 +1,8 @@
 /**
- * Random programs of async generators (yield, await, yield* over arrays and
- * other generators, try/finally and try/catch, return of values and promises,
- * throw), consumed by `for await` (with break) and by queued next()/return()
- * calls, next to a chain of promise ticks - run natively (V8's own async
+ * Random programs of async generators (yield, await, yield* over arrays, sync
+ * generators and other async generators, try/finally and try/catch, return of
+ * values and promises, throw), consumed by `for await` (with break) and by
+ * queued next()/return()/throw() calls, next to a chain of promise ticks - run natively (V8's own async
  * generators, in this process) and on the loop (lowered by esbuild, mended by
  * the compiler's fix-ups, driven by runtime/async-generator.ts). The lines
  * must be the same, in the same order.
@@ -22,6 +22,7 @@ type Stmt =
   | { k: 'await'; promise: boolean }
   | { k: 'log' }
   | { k: 'star-array'; v: number }
+  | { k: 'star-sync-gen'; v: number }
   | { k: 'star-gen'; j: number }
   | { k: 'try-finally'; body: Stmt[]; awaitIn: boolean }
   | { k: 'try-catch'; body: Stmt[] };
@@ -39,6 +40,7 @@ const stmt: fc.Memo<Stmt> = fc.memo((depth) =>
     fc.record({ k: fc.constant('await' as const), promise: fc.boolean() }),
     fc.record({ k: fc.constant('log' as const) }),
     fc.record({ k: fc.constant('star-array' as const), v: fc.nat(9) }),
+    fc.record({ k: fc.constant('star-sync-gen' as const), v: fc.nat(9) }),
     fc.record({ k: fc.constant('star-gen' as const), j: fc.nat(3) }),
     ...(depth > 1
       ? [
@@ -91,6 +93,9 @@ function source({ gens, consumers }: { gens: Gen[]; consumers: Consumer[] }): st
               return `console.log('${id}');`;
             case 'star-array':
               return `console.log('${id} got', yield* [${s.v}, Promise.resolve(${s.v + 1})]);`;
+            case 'star-sync-gen':
+              // A sync generator has throw() and return(): every consumer call may reach it.
+              return `console.log('${id} got', yield* (function* () { try { yield ${s.v}; yield Promise.resolve(${s.v + 1}); return 'R${s.v}'; } finally { console.log('${id} sync finally'); } })());`;
             case 'star-gen':
               // Only earlier generators, so delegation ends.
               return s.j < i ? `console.log('${id} got', yield* g${s.j}());` : `yield ${s.j};`;
