@@ -2,9 +2,10 @@
  * Random asyncio programs, written twice from one description - for CPython's
  * asyncio (on the twins' virtual-clock loop) and for miniloop - must print the
  * same (virtual ms, message) lines. Tasks sleep (also under shield), wait on an
- * Event, take a Lock or a Semaphore(2), cancel each other, catch their cancellation (and re-raise it), run finally blocks and spawn
- * tasks of their own; the main task sleeps, cancels some of them, sets the
- * event, and awaits every task in turn.
+ * Event, take a Lock or a Semaphore(2), cancel each other, catch their
+ * cancellation (and re-raise it), run finally blocks and spawn tasks of their
+ * own; the main task sleeps, cancels some of them, sets the event, and awaits
+ * every task in turn.
  *
  * It needs CPython, so it runs only with ASYNCIO_PYTHON set (as the twins'
  * re-runs do): `ASYNCIO_PYTHON=python3 npx vitest run tests/runtime/asyncio-random.test.ts`.
