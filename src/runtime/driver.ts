@@ -234,9 +234,19 @@ function wakeFrame(frame: Frame): void {
 }
 
 function resumeYield(frame: Frame): void {
+  const task = frame.task;
+  if (task !== null) {
+    if (task.mustCancel && task.trioTiming && !task.cancelDelayed) {
+      // trio: a checkpoint's schedule point is shielded; a Cancelled comes after a second one.
+      task.cancelDelayed = true;
+      frame.driver.loop.schedule(resumeYield, task, 'checkpoint', frame);
+      return;
+    }
+    task.cancelDelayed = false;
+    task.atCheckpoint = false;
+  }
   const value = frame.pending;
   frame.pending = undefined;
-  if (frame.task !== null) frame.task.atCheckpoint = false;
   frame.resume(value);
 }
 

@@ -60,6 +60,20 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   pendingThrow: unknown = undefined;
   /** @internal True while the task is suspended at a checkpoint (`await checkpoint()`/`sleep(0)`) whose resume is queued (kept by the driver). */
   atCheckpoint = false;
+  /**
+   * @internal The task runs trio code (set by the trio layer), which times two things as trio
+   * does: its sleeps are deadlines (trio.sleep is a cancel scope with a deadline, so it expires
+   * in order with the other deadlines of its instant), and a Cancelled due at a checkpoint is
+   * thrown one schedule point later (trio.lowlevel.checkpoint yields shielded, then blocks again).
+   */
+  trioTiming = false;
+  /** @internal The extra schedule point of a cancelled trio checkpoint was taken (kept by the driver). */
+  cancelDelayed = false;
+  /**
+   * @internal Called at once when the task ends, before its done callbacks run, with the
+   * error it ended with (trio's task_exited: a nursery hears of a child's end in the same step).
+   */
+  onExit: ((task: Task<unknown>, error: unknown) => void) | null = null;
   #locals: Map<symbol, unknown> | undefined;
   #numCancelsRequested = 0;
   #inCancel = false;
@@ -165,11 +179,11 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 
   /** @internal The body threw `error`. */
   fail(error: unknown): void {
-    if (error instanceof CancelledError) this.#finish(CANCEL, error.message || undefined);
+    if (error instanceof CancelledError) this.#finish(CANCEL, error.message || undefined, error);
     else this.#finish(EXCEPTION, error);
   }
 
-  #finish(how: typeof RESULT | typeof EXCEPTION | typeof CANCEL, value: unknown): void {
+  #finish(how: typeof RESULT | typeof EXCEPTION | typeof CANCEL, value: unknown, cancelError?: unknown): void {
     if (this.done()) return;
     const loop = this.loop;
     const registry = taskRegistry(loop);
@@ -186,6 +200,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
       registry.failed.push(this as Task<unknown>);
       loop.trace.add(loop.now, this.id, 'done', { outcome: 'error', error: describeError(value) });
     }
+    if (this.onExit !== null) this.onExit(this as Task<unknown>, how === EXCEPTION ? value : cancelError);
   }
 
   /**

@@ -41,7 +41,12 @@ class SleepFuture<T> extends Future<T> {
     super(sleepLabel(ms));
     this.#wakeValue = value;
     // A shared callback with the future as its argument: no closure per sleep.
-    this.#handle = this.loop.callLater(ms, wakeSleeper, null, 'sleep', this as SleepFuture<unknown>);
+    const loop = this.loop;
+    const task = loop.current as Task<unknown> | null;
+    this.#handle =
+      task !== null && task.trioTiming
+        ? loop.deadlineAt(loop.now + ms, wakeSleeper, 'sleep', this as SleepFuture<unknown>)
+        : loop.callLater(ms, wakeSleeper, null, 'sleep', this as SleepFuture<unknown>);
   }
 
   /** The timer fired (internal). */
@@ -54,6 +59,11 @@ class SleepFuture<T> extends Future<T> {
     if (cancelled) this.#handle.cancel();
     return cancelled;
   }
+}
+
+/** True if `future` is the future of a `sleep()` (the trio layer treats an ended sleep as a checkpoint). */
+export function isSleepFuture(future: unknown): boolean {
+  return future instanceof SleepFuture;
 }
 
 function wakeSleeper(future: SleepFuture<unknown>): void {

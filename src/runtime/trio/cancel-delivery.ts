@@ -52,6 +52,7 @@
  */
 import { Future } from '../future.ts';
 import { Task } from '../task.ts';
+import { isSleepFuture } from '../time.ts';
 import type { WaitLabel } from '../trace.ts';
 import { Cancelled } from './errors.ts';
 
@@ -65,7 +66,7 @@ export interface StatusLike {
 
 /** What a nursery child needs to tell its nursery when it ends. */
 export interface ChildOwner {
-  _childFinished(task: Task<unknown>): void;
+  _childFinished(task: Task<unknown>, exitError?: unknown): void;
 }
 
 /** Per-task trio bookkeeping, kept in `Task.locals`. */
@@ -84,6 +85,11 @@ export interface TrioTaskState {
   exitError?: () => unknown;
   /** A completed wait whose wake-up a check already let pass (bounds the deferral to once per wait). */
   deferredFor?: Future<unknown> | null;
+  /**
+   * While the task waits for its nursery's children: called once, at once, with a Cancelled if
+   * its scope is cancelled meanwhile (trio's abort function there records it and returns FAILED).
+   */
+  nurseryAbort?: ((error: Cancelled) => void) | null;
 }
 
 const STATE = Symbol('trio.task');
@@ -107,6 +113,7 @@ export function trioState(task: Task<unknown>): TrioTaskState {
     const created: TrioTaskState = { status: null, armed: null, wait: null, shielded: 0, owner: null };
     task.locals.set(STATE, created);
     task.takePendingCancel = takePendingCancelHook;
+    task.trioTiming = true;
     state = created;
   }
   return state;
@@ -142,10 +149,18 @@ export function activate(task: Task<unknown>, status: StatusLike | null): void {
  * wake it now if it is blocked in a wait, else deliver at its next checkpoint.
  */
 export function cancelNowOrAtCheckpoint(task: Task<unknown>): void {
+  const state = peekTrioState(task);
+  if (state?.nurseryAbort && isCancelled(state)) {
+    const abort = state.nurseryAbort;
+    state.nurseryAbort = null;
+    abort(state.status!.makeCancelled());
+  }
   const waiter = task.futWaiter;
   const blocked = waiter !== null && !waiter.done() && !noCancel.has(waiter);
   // At a checkpoint whose resume is queued, trio checks for cancellation when the task resumes: arm it now.
-  const atCheckpoint = waiter === null && task.atCheckpoint;
+  // So for a sleep that has ended but not resumed: trio's sleep ends through its own deadline scope,
+  // whose Cancelled an outer scope cancelled meanwhile takes over (it does not return normally).
+  const atCheckpoint = waiter === null ? task.atCheckpoint : waiter.done() && isSleepFuture(waiter);
   if (task.loop.current !== task && (blocked || atCheckpoint)) deliverCancel(task);
   else scheduleCheck(task);
 }
@@ -169,7 +184,7 @@ function deliverCancel(task: Task<unknown>): void {
   if (state.shielded > 0) return;
   const waiter = task.futWaiter;
   if (waiter !== null && noCancel.has(waiter)) return;
-  if (waiter !== null && waiter.done() && state.armed === null && state.deferredFor !== waiter) {
+  if (waiter !== null && waiter.done() && !isSleepFuture(waiter) && state.armed === null && state.deferredFor !== waiter) {
     // Its wait already completed and the wake-up is queued: as in trio (the task was rescheduled),
     // the wait returns normally and the NEXT checkpoint raises; look again after the wake-up.
     state.deferredFor = waiter;

@@ -27,9 +27,9 @@ import { ExceptionGroup, CancelledError } from '../errors.ts';
 import { getLoop, type Loop } from '../loop.ts';
 import { Task } from '../task.ts';
 import type { WaitLabel } from '../trace.ts';
-import { activate, trioState, type ChildOwner } from './cancel-delivery.ts';
+import { activate, isCancelled, trioState, type ChildOwner } from './cancel-delivery.ts';
 import { CancelScope, requireTask, type CancelStatus } from './cancel-scope.ts';
-import { NURSERY_GROUP_MESSAGE, reprError, RuntimeError } from './errors.ts';
+import { Cancelled, NURSERY_GROUP_MESSAGE, reprError, RuntimeError } from './errors.ts';
 
 const counters = new WeakMap<Loop, number>();
 
@@ -66,6 +66,8 @@ export class Nursery implements ChildOwner {
   #nestedChildRunning = true;
   #pendingStarts = 0;
   #closed = false;
+  /** The body ended with no child left: closing is trio's checkpoint, which may raise Cancelled. */
+  #checkpointAtClose = false;
   #onClosed: ((errors: unknown[]) => void) | null = null;
 
   /** @internal Use openNursery(). */
@@ -155,17 +157,18 @@ export class Nursery implements ChildOwner {
     state.owner = this;
     this._children.add(task);
     activate(task, this.cancelScope._status);
-    task.addDoneCallback(() => state.owner!._childFinished(task), null);
+    // At once, as trio's task_exited: siblings already rescheduled for this instant see the nursery cancelled.
+    task.onExit = (ended, error) => state.owner!._childFinished(ended, error);
     return task;
   }
 
   /** @internal A child ended: record its error, if any (trio's _child_finished). */
-  _childFinished(task: Task<unknown>): void {
+  _childFinished(task: Task<unknown>, exitError?: unknown): void {
     this._children.delete(task);
     const state = trioState(task);
     if (task.cancelled()) {
       // Ended by Cancelled (the core Task records that as "cancelled"), or cancelled the asyncio way.
-      const error = state.exitError?.();
+      const error = exitError ?? state.exitError?.();
       const cancelled = error instanceof CancelledError ? error : (state.armed ?? new CancelledError());
       this._addExc(cancelled, `child task raised exception ${reprError(cancelled)}`, task);
     } else {
@@ -195,7 +198,18 @@ export class Nursery implements ChildOwner {
     if (failed) this._addExc(error, `Code block inside nursery contextmanager raised exception ${reprError(error)}`, this.parentTask);
     this.#nestedChildRunning = false;
     this.#onClosed = onClosed;
-    trioState(this.parentTask).shielded++;
+    const state = trioState(this.parentTask);
+    state.shielded++;
+    if (this._children.size > 0 || this.#pendingStarts > 0) {
+      // The parent cannot be cancelled while it waits, but a cancellation of its scope is kept
+      // with the errors (trio's aborted(): _add_exc, Abort.FAILED), so the scope reports it caught.
+      const record = (cancelled: Cancelled): void => void this.#pendingExcs.push(cancelled);
+      if (isCancelled(state)) record(state.status!.makeCancelled());
+      else state.nurseryAbort = record;
+    } else {
+      // Nothing to wait for: trio runs a checkpoint, whose Cancelled joins the errors.
+      this.#checkpointAtClose = true;
+    }
     const loop = this.parentTask.loop;
     if (loop.current === this.parentTask) this.parentTask.waitLabel = label;
     this._checkClosed();
@@ -205,12 +219,25 @@ export class Nursery implements ChildOwner {
   _checkClosed(): void {
     if (this.#closed || this.#nestedChildRunning || this._children.size > 0 || this.#pendingStarts > 0) return;
     this.#closed = true;
+    trioState(this.parentTask).nurseryAbort = null;
     const onClosed = this.#onClosed!;
     const errors = this.#pendingExcs;
     this.#pendingExcs = [];
-    // One schedule point before the parent goes on, as trio's reschedule / cancel_shielded_checkpoint.
-    this.parentTask.loop.callSoon(() => {
-      trioState(this.parentTask).shielded--;
+    const checkpoint = this.#checkpointAtClose;
+    // One schedule point before the parent goes on, as trio's reschedule / checkpoint.
+    const loop = this.parentTask.loop;
+    loop.callSoon(() => {
+      const state = trioState(this.parentTask);
+      if (checkpoint && isCancelled(state)) {
+        // A cancelled checkpoint: a second schedule point, then its Cancelled joins the errors.
+        loop.callSoon(() => {
+          state.shielded--;
+          errors.push(state.status!.makeCancelled());
+          onClosed(errors);
+        }, null, 'nursery');
+        return;
+      }
+      state.shielded--;
       onClosed(errors);
     }, null, 'nursery');
   }
