@@ -5,7 +5,8 @@
  * instant are compared as multisets, as in the corpus. Children sleep,
  * checkpoint, run under move_on_after and shielded scopes, catch Cancelled
  * (and re-raise it), run finally blocks, raise, and open nurseries of their
- * own; the main task sleeps and may cancel the nursery.
+ * own; a producer may send numbers through a memory channel (size 0, 1 or 2)
+ * to a consumer; the main task sleeps and may cancel the nursery.
  *
  * trio runs each batch of ready tasks in a random direction and breaks ties
  * between deadlines of one instant by id(); here both are made FIFO (the order
@@ -31,10 +32,18 @@ type Stmt =
   | { k: 'raise' }
   | { k: 'nursery'; j: number; body: Stmt[] };
 type MainStmt = { k: 'sleep'; d: number } | { k: 'log' } | { k: 'cancel' };
+/** A producer sending `items` numbers through a memory channel of `size` to a consumer, each running statements too. */
+interface Pipe {
+  size: number;
+  items: number;
+  producer: Stmt[];
+  consumer: Stmt[];
+}
 interface Program {
   workers: Stmt[][];
   spawn: number[];
   main: MainStmt[];
+  pipe: Pipe | null;
 }
 
 const delay = fc.constantFrom(0, 1, 2, 5);
@@ -64,6 +73,10 @@ const programArb: fc.Arbitrary<Program> = fc.record({
   workers: fc.array(fc.array(stmt(3), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }),
   spawn: fc.array(fc.nat(3), { minLength: 1, maxLength: 3 }),
   main: fc.array(mainStmt, { minLength: 0, maxLength: 4 }),
+  pipe: fc.option(
+    fc.record({ size: fc.constantFrom(0, 1, 2), items: fc.integer({ min: 1, max: 4 }), producer: fc.array(stmt(2), { maxLength: 2 }), consumer: fc.array(stmt(2), { maxLength: 2 }) }),
+    { freq: 2 },
+  ),
 });
 
 function python(p: Program, index: number): string {
@@ -102,8 +115,38 @@ function python(p: Program, index: number): string {
     return lines.length ? lines : [`${indent}pass`];
   };
   p.workers.forEach((w, i) => out.push(`    async def w${i}(name):`, ...block(w, i, '        ')));
+  const pipe = p.pipe;
+  if (pipe) {
+    // Statements of the pipe's ends spawn no nurseries' children (index past every worker).
+    const last = p.workers.length;
+    out.push(
+      '    async def producer(name, send):',
+      '        try:',
+      `            for i in range(${pipe.items}):`,
+      ...block(pipe.producer, last, '                '),
+      '                await send.send(i)',
+      "                log(name + ' sent ' + str(i))",
+      '        finally:',
+      '            send.close()',
+      '    async def consumer(name, receive):',
+      '        try:',
+      '            async for v in receive:',
+      "                log(name + ' got ' + str(v))",
+      ...block(pipe.consumer, last, '                '),
+      '        finally:',
+      '            receive.close()',
+      "        log(name + ' end')",
+    );
+  }
   out.push('    async def main():', '        try:', '            async with trio.open_nursery() as n:');
   p.spawn.forEach((j, k) => out.push(`                n.start_soon(w${j % p.workers.length}, 'T${k}')`));
+  if (pipe) {
+    out.push(
+      `                send, receive = trio.open_memory_channel(${pipe.size})`,
+      "                n.start_soon(producer, 'P', send)",
+      "                n.start_soon(consumer, 'C', receive)",
+    );
+  }
   for (const s of p.main) {
     if (s.k === 'sleep') out.push(`                await trio.sleep(${s.d / 1000})`);
     else if (s.k === 'cancel') out.push("                log('cancel')", '                n.cancel_scope.cancel()');
@@ -120,7 +163,7 @@ function python(p: Program, index: number): string {
 function typescript(p: Program): string {
   let n = 0;
   const out: string[] = [
-    "import { openNursery, sleep, checkpoint, moveOnAfter, CancelScope, Cancelled, ExceptionGroup, ValueError, type Nursery } from 'miniloop';",
+    "import { openNursery, openMemoryChannel, sleep, checkpoint, moveOnAfter, CancelScope, Cancelled, ExceptionGroup, ValueError, type MemoryReceiveChannel, type MemorySendChannel, type Nursery } from 'miniloop';",
     'const log = (s: string) => console.log(s);',
     "const yn = (b: boolean) => (b ? 'yes' : 'no');",
     'const leaves = (e: unknown): string[] => (e instanceof ExceptionGroup ? e.exceptions.flatMap(leaves) : [(e as Error).constructor.name]);',
@@ -156,8 +199,39 @@ function typescript(p: Program): string {
       }
     });
   p.workers.forEach((w, i) => out.push(`async function w${i}(name: string): Promise<void> {`, ...block(w, i), '}'));
+  const pipe = p.pipe;
+  if (pipe) {
+    const last = p.workers.length;
+    out.push(
+      'async function producer(name: string, send: MemorySendChannel<number>): Promise<void> {',
+      'try {',
+      `for (let i = 0; i < ${pipe.items}; i++) {`,
+      ...block(pipe.producer, last),
+      'await send.send(i);',
+      "log(name + ' sent ' + String(i));",
+      '}',
+      '} finally {',
+      'send.close();',
+      '}',
+      '}',
+      'async function consumer(name: string, receive: MemoryReceiveChannel<number>): Promise<void> {',
+      'try {',
+      'for await (const v of receive) {',
+      "log(name + ' got ' + String(v));",
+      ...block(pipe.consumer, last),
+      '}',
+      '} finally {',
+      'receive.close();',
+      '}',
+      "log(name + ' end');",
+      '}',
+    );
+  }
   out.push('let n!: Nursery;', 'try {', 'await openNursery(async (nursery) => {', 'n = nursery;');
   p.spawn.forEach((j, k) => out.push(`n.startSoon(w${j % p.workers.length}, 'T${k}');`));
+  if (pipe) {
+    out.push(`const [send, receive] = openMemoryChannel<number>(${pipe.size});`, "n.startSoon(producer, 'P', send);", "n.startSoon(consumer, 'C', receive);");
+  }
   for (const s of p.main) {
     if (s.k === 'sleep') out.push(`await sleep(${s.d});`);
     else if (s.k === 'cancel') out.push("log('cancel');", 'n.cancelScope.cancel();');

@@ -270,10 +270,11 @@ export function cancelledCheckpoint(task: Task<unknown>, label: WaitLabel): Futu
 export function shieldedCheckpoint<T>(task: Task<unknown>, label: WaitLabel, value: T): Future<T> {
   const future = new Future<T>(label);
   noCancel.add(future as Future<unknown>);
-  task.loop.callSoon(() => {
+  // Settled right after this step (a microtask), so the task's wake-up is the one schedule point.
+  task.loop.enqueueJob(() => {
     future.setResult(value);
     scheduleCheck(task);
-  }, null, 'checkpoint');
+  }, null);
   return future;
 }
 
