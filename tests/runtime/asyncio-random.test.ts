@@ -14,13 +14,13 @@
  * changed in 3.12, and no gather of tasks that may have finished already,
  * which 3.12 completes at once where 3.11 waits for a loop turn.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runTwin, VLOOP_PY } from './asyncio-twins.ts';
+import { keepFailedPair, runPythonScript } from './python-differential.ts';
 
 type Stmt =
   | { k: 'log' }
@@ -221,20 +221,14 @@ describe.skipIf(!pythonExe)('random asyncio programs: miniloop prints what CPyth
       "        vloop.LINES.append([-1, f'python failed: {type(e).__name__}: {e}'])",
       '    print(json.dumps(vloop.LINES))',
     ].join('\n');
-    writeFileSync(join(dir, 'programs.py'), script);
-    const outputs = execFileSync(pythonExe!, [join(dir, 'programs.py')], { env: { ...process.env, PYTHONPATH: dir }, encoding: 'utf8', maxBuffer: 64 << 20 })
+    const outputs = runPythonScript(pythonExe!, dir, script)
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as Array<[number, string]>);
     expect(outputs).toHaveLength(programs.length);
     for (const [i, p] of programs.entries()) {
       const expected = outputs[i]!;
-      // Keep both programs for whoever reads a failure.
-      const keep = (): string => {
-        writeFileSync(join(dir, `failed-${i}.py`), `import asyncio\nfrom vloop import log, run\n${python(p, i)}\nrun(prog${i}())\n`);
-        writeFileSync(join(dir, `failed-${i}.ts`), typescript(p));
-        return `${join(dir, `failed-${i}`)}.{py,ts}`;
-      };
+      const keep = (): string => keepFailedPair(dir, i, `import asyncio\nfrom vloop import log, run\n${python(p, i)}\nrun(prog${i}())\n`, typescript(p));
       if (expected.some(([t]) => t < 0)) expect(expected, `python failed on program ${i}: ${keep()}`).toEqual([]);
       const ours = await runTwin(typescript(p));
       if (JSON.stringify(ours) !== JSON.stringify(expected)) expect(ours, `program ${i} differs: ${keep()}`).toEqual(expected);

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSource } from './run-source.ts';
+import { buckets } from './python-differential.ts';
 
 interface Expected {
   flavor: 'asyncio' | 'trio';
@@ -22,17 +23,6 @@ const cases = existsSync(dir)
       .map((d) => d.name)
       .sort()
   : [];
-
-/** Group consecutive lines by time; each bucket's messages sorted. */
-function buckets(lines: Array<[number, string]>): Array<[number, string[]]> {
-  const out: Array<[number, string[]]> = [];
-  for (const [t, msg] of lines) {
-    const last = out[out.length - 1];
-    if (last && last[0] === t) last[1].push(msg);
-    else out.push([t, [msg]]);
-  }
-  return out.map(([t, msgs]) => [t, msgs.sort()]);
-}
 
 describe('semantics corpus (expected traces from CPython asyncio and trio)', () => {
   it('has at least 25 programs', () => {

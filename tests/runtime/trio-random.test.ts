@@ -14,12 +14,12 @@
  * output. It needs Python with trio, so it runs only with
  * TRIO_PYTHON set: `TRIO_PYTHON=/usr/bin/python3 npx vitest run tests/runtime/trio-random.test.ts`.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buckets, keepFailedPair, runPythonScript } from './python-differential.ts';
 import { runSource } from './run-source.ts';
 
 type Stmt =
@@ -241,18 +241,6 @@ function typescript(p: Program): string {
   return out.join('\n');
 }
 
-/** Lines grouped by instant, each group's messages sorted (trio may run same-instant tasks in any order). */
-function buckets(lines: Array<[number, string]>): Array<[number, string[]]> {
-  const out: Array<[number, string[]]> = [];
-  for (const [t, m] of lines) {
-    const last = out.at(-1);
-    if (last && last[0] === t) last[1].push(m);
-    else out.push([t, [m]]);
-  }
-  for (const b of out) b[1].sort();
-  return out;
-}
-
 const PROGRAMS = Number(process.env.TRIO_RANDOM_PROGRAMS ?? 150);
 const pythonExe = process.env.TRIO_PYTHON;
 
@@ -287,9 +275,7 @@ describe.skipIf(!pythonExe)('random trio programs: miniloop prints what trio pri
       "        print(f'-1\\tpython failed: {type(e).__name__}: {e}')",
       "    print('#end', flush=True)",
     ].join('\n');
-    writeFileSync(join(dir, 'programs.py'), script);
-    const raw = execFileSync(pythonExe!, [join(dir, 'programs.py')], { env: { ...process.env, PYTHONPATH: dir }, encoding: 'utf8', maxBuffer: 64 << 20 });
-    const outputs = raw
+    const outputs = runPythonScript(pythonExe!, dir, script)
       .split('#end\n')
       .slice(0, programs.length)
       .map((chunk) =>
@@ -304,11 +290,7 @@ describe.skipIf(!pythonExe)('random trio programs: miniloop prints what trio pri
     expect(outputs).toHaveLength(programs.length);
     for (const [i, p] of programs.entries()) {
       const expected = outputs[i]!;
-      const keep = (): string => {
-        writeFileSync(join(dir, `failed-${i}.py`), `${prelude.join('\n')}\n${python(p, i)}\nrun_trio(prog${i}())\n`);
-        writeFileSync(join(dir, `failed-${i}.ts`), typescript(p));
-        return `${join(dir, `failed-${i}`)}.{py,ts}`;
-      };
+      const keep = (): string => keepFailedPair(dir, i, `${prelude.join('\n')}\n${python(p, i)}\nrun_trio(prog${i}())\n`, typescript(p));
       if (expected.some(([t]) => t < 0)) expect(expected, `python failed on program ${i}: ${keep()}`).toEqual([]);
       const result = await runSource(typescript(p));
       const ours = result.lines.map((l): [number, string] => [Math.round(l.t), l.text]);
