@@ -81,8 +81,6 @@ export interface TrioTaskState {
   shielded: number;
   /** The nursery the task is a child of (changes when `TaskStatus.started()` moves it). */
   owner: ChildOwner | null;
-  /** For a nursery child: the error its body ended with, if any. */
-  exitError?: () => unknown;
   /** A completed wait whose wake-up a check already let pass (bounds the deferral to once per wait). */
   deferredFor?: Future<unknown> | null;
   /**

@@ -133,31 +133,13 @@ export class Nursery implements ChildOwner {
 
   /** @internal Create a child task in this nursery. */
   _spawn(thunk: () => unknown, name: string, group: string): Task<unknown> {
-    let exitError: unknown;
-    // Keep the error the child ends with: a Task that ends with Cancelled (a CancelledError) only records "cancelled".
-    const body = (): unknown => {
-      const result = thunk();
-      if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<unknown>).then === 'function') {
-        (result as PromiseLike<unknown>).then(undefined, (error: unknown) => {
-          exitError = error;
-        });
-      }
-      return result;
-    };
-    const task = new Task(() => {
-      try {
-        return body();
-      } catch (error) {
-        exitError = error;
-        throw error;
-      }
-    }, { name: name || undefined, group });
+    const task = new Task(thunk, { name: name || undefined, group });
     const state = trioState(task);
-    state.exitError = () => exitError;
     state.owner = this;
     this._children.add(task);
     activate(task, this.cancelScope._status);
-    // At once, as trio's task_exited: siblings already rescheduled for this instant see the nursery cancelled.
+    // At once, as trio's task_exited: siblings already rescheduled for this instant see the nursery
+    // cancelled. It also hands over the Cancelled the child ended with (the Task records only "cancelled").
     task.onExit = (ended, error) => state.owner!._childFinished(ended, error);
     return task;
   }
@@ -168,8 +150,7 @@ export class Nursery implements ChildOwner {
     const state = trioState(task);
     if (task.cancelled()) {
       // Ended by Cancelled (the core Task records that as "cancelled"), or cancelled the asyncio way.
-      const error = exitError ?? state.exitError?.();
-      const cancelled = error instanceof CancelledError ? error : (state.armed ?? new CancelledError());
+      const cancelled = exitError instanceof CancelledError ? exitError : (state.armed ?? new CancelledError());
       this._addExc(cancelled, `child task raised exception ${reprError(cancelled)}`, task);
     } else {
       try {
