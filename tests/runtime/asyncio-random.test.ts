@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runTwin, VLOOP_PY } from './asyncio-twins.ts';
-import { keepFailedPair, runPythonScript } from './python-differential.ts';
+import { keepFailedPair, PROGRAM_END, runPythonPrograms, samplePrograms } from './python-differential.ts';
 
 type Stmt =
   | { k: 'log' }
@@ -198,17 +198,16 @@ function typescript(p: Program): string {
   return out.join('\n');
 }
 
-const PROGRAMS = Number(process.env.ASYNCIO_RANDOM_PROGRAMS ?? 150);
 const pythonExe = process.env.ASYNCIO_PYTHON;
 
 describe.skipIf(!pythonExe)('random asyncio programs: miniloop prints what CPython prints', () => {
-  it(`${PROGRAMS} programs`, async () => {
-    const programs = fc.sample(programArb, { numRuns: PROGRAMS, seed: Number(process.env.ASYNCIO_RANDOM_SEED ?? 20261124) });
+  it('programs ($ASYNCIO_RANDOM_PROGRAMS, default 150)', async () => {
+    const programs = samplePrograms(programArb, 'ASYNCIO_RANDOM');
     // One Python process runs them all, each on a fresh virtual-clock loop.
     const dir = mkdtempSync(join(tmpdir(), 'asyncio-random-'));
     writeFileSync(join(dir, 'vloop.py'), VLOOP_PY);
     const script = [
-      'import asyncio, json',
+      'import asyncio',
       'import vloop',
       'from vloop import log',
       ...programs.map((p, i) => python(p, i)),
@@ -219,12 +218,11 @@ describe.skipIf(!pythonExe)('random asyncio programs: miniloop prints what CPyth
       "            r.run(globals()[f'prog{i}']()())",
       '    except Exception as e:',
       "        vloop.LINES.append([-1, f'python failed: {type(e).__name__}: {e}'])",
-      '    print(json.dumps(vloop.LINES))',
+      "    for t, message in vloop.LINES:",
+      "        print(f'{t}\\t{message}')",
+      `    print('${PROGRAM_END}', flush=True)`,
     ].join('\n');
-    const outputs = runPythonScript(pythonExe!, dir, script)
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Array<[number, string]>);
+    const outputs = runPythonPrograms(pythonExe!, dir, script);
     expect(outputs).toHaveLength(programs.length);
     for (const [i, p] of programs.entries()) {
       const expected = outputs[i]!;

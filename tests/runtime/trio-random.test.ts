@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buckets, keepFailedPair, runPythonScript } from './python-differential.ts';
+import { buckets, keepFailedPair, PROGRAM_END, runPythonPrograms, samplePrograms } from './python-differential.ts';
 import { runSource } from './run-source.ts';
 
 type Stmt =
@@ -241,12 +241,11 @@ function typescript(p: Program): string {
   return out.join('\n');
 }
 
-const PROGRAMS = Number(process.env.TRIO_RANDOM_PROGRAMS ?? 150);
 const pythonExe = process.env.TRIO_PYTHON;
 
 describe.skipIf(!pythonExe)('random trio programs: miniloop prints what trio prints', () => {
-  it(`${PROGRAMS} programs`, async () => {
-    const programs = fc.sample(programArb, { numRuns: PROGRAMS, seed: Number(process.env.TRIO_RANDOM_SEED ?? 20261124) });
+  it('programs ($TRIO_RANDOM_PROGRAMS, default 150)', async () => {
+    const programs = samplePrograms(programArb, 'TRIO_RANDOM');
     const dir = mkdtempSync(join(tmpdir(), 'trio-random-'));
     copyFileSync(join(import.meta.dirname, '../corpus/semantics/vclock.py'), join(dir, 'vclock.py'));
     const prelude = [
@@ -273,20 +272,9 @@ describe.skipIf(!pythonExe)('random trio programs: miniloop prints what trio pri
       "        run_trio(globals()[f'prog{i}']())",
       '    except BaseException as e:',
       "        print(f'-1\\tpython failed: {type(e).__name__}: {e}')",
-      "    print('#end', flush=True)",
+      `    print('${PROGRAM_END}', flush=True)`,
     ].join('\n');
-    const outputs = runPythonScript(pythonExe!, dir, script)
-      .split('#end\n')
-      .slice(0, programs.length)
-      .map((chunk) =>
-        chunk
-          .split('\n')
-          .filter(Boolean)
-          .map((line): [number, string] => {
-            const tab = line.indexOf('\t');
-            return [Number(line.slice(0, tab)), line.slice(tab + 1)];
-          }),
-      );
+    const outputs = runPythonPrograms(pythonExe!, dir, script);
     expect(outputs).toHaveLength(programs.length);
     for (const [i, p] of programs.entries()) {
       const expected = outputs[i]!;
