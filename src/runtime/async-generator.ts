@@ -16,7 +16,7 @@
  *
  * The compiler (compiler/async-generator-fixups.ts) tells apart what esbuild's
  * lowering mixes up: it renames each `__yieldStar` call to `__asyncStar` inside
- * an async generator (asyncStar: over a sync iterable it delegates to
+ * an async generator (makeAsyncStar: over a sync iterable it delegates to
  * CreateAsyncFromSyncIterator, as the spec does) or to `__yieldSync` inside a
  * sync generator (plain `yield*`), and rewrites `return expr` in an async
  * generator to await `expr` where it stands, calling such a body's helper
@@ -93,13 +93,11 @@ export function yieldSync<T>(value: T): T {
 }
 
 /**
- * Make `__asyncStar(value)` for one loop: an async generator's `yield*`
- * (GetIterator(value, async)): an async iterator is delegated to as in
- * {@link yieldStar}; a sync iterable through CreateAsyncFromSyncIterator.
+ * Make `__asyncStar(value)` for one loop's promises: an async generator's
+ * `yield*` (GetIterator(value, async)): an async iterator is delegated to as
+ * in {@link yieldStar}; a sync iterable through CreateAsyncFromSyncIterator.
  */
-export function makeAsyncStar(loop: Loop): (value: unknown) => Iterator<unknown> {
-  const internals = promiseInternals(loop.Promise);
-  const awaitValue = makeAwait(loop.Promise);
+function makeAsyncStar(internals: PromiseInternals, awaitValue: AwaitFn): (value: unknown) => Iterator<unknown> {
   return function asyncStar(value: unknown): Iterator<unknown> {
     if (getMethod(value, Symbol.asyncIterator) !== undefined) return yieldStar(value);
     const syncMethod = getMethod(value, Symbol.iterator);
@@ -283,7 +281,7 @@ interface Request {
 
 type State = 'start' | 'yield' | 'executing' | 'awaiting-return' | 'completed';
 
-/** Make the `__asyncGenerator(thisArg, args, generatorFunction)` helper and its mended twin for one loop. */
+/** Make the `__asyncGenerator(thisArg, args, generatorFunction)` helper, its mended twin and `__asyncStar` for one loop. */
 export function makeAsyncGeneratorHelpers(loop: Loop) {
   const P = loop.Promise;
   // The spec's Await: PromiseResolve + PerformPromiseThen, no `then` lookup on our promises.
@@ -443,5 +441,7 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
     asyncGenerator: (thisArg: unknown, args: unknown, genFn: GeneratorFunction): AsyncGen => new AsyncGen(genFn.apply(thisArg, (args ?? []) as unknown[]), false),
     /** `__asyncGenMended(...)`: a body the compiler's fix-ups rewrote. */
     asyncGenMended: (thisArg: unknown, args: unknown, genFn: GeneratorFunction): AsyncGen => new AsyncGen(genFn.apply(thisArg, (args ?? []) as unknown[]), true),
+    /** `__asyncStar(value)`: `yield*` inside a mended body. */
+    asyncStar: makeAsyncStar(promiseInternals(P), awaitValue),
   };
 }

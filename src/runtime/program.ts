@@ -7,7 +7,7 @@
  */
 import type { CompiledProgram } from '../compiler/compile.ts';
 import { programUrl, StackMapper } from '../compiler/stack-map.ts';
-import { AwaitMarker, makeAsyncGeneratorHelpers, makeAsyncStar, yieldStar, yieldSync } from './async-generator.ts';
+import { AwaitMarker, makeAsyncGeneratorHelpers, yieldStar, yieldSync } from './async-generator.ts';
 import { driverFor } from './driver.ts';
 import { createGlobals, GLOBAL_NAMES } from './globals.ts';
 import * as api from './index.ts';
@@ -80,7 +80,7 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
   const main = loop.withActive(() => {
     const globals = createGlobals(loop, options.seed ?? 1);
     let entry: (() => Promise<unknown>) | undefined;
-    factory(api, { async: driverFor(loop), ...makeAsyncGeneratorHelpers(loop), await: AwaitMarker, yieldStar, asyncStar: makeAsyncStar(loop), yieldSync }, (fn: () => Promise<unknown>) => (entry = fn), ...GLOBAL_NAMES.map((n) => globals[n]));
+    factory(api, { async: driverFor(loop), ...makeAsyncGeneratorHelpers(loop), await: AwaitMarker, yieldStar, yieldSync }, (fn: () => Promise<unknown>) => (entry = fn), ...GLOBAL_NAMES.map((n) => globals[n]));
     if (!entry) throw new Error('compiled program did not register its entry point');
     const task = new Task(entry, { name: MAIN_TASK_NAME });
     task.addDoneCallback(() => {
