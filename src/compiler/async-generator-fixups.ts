@@ -24,6 +24,16 @@
  * runtime's helpers behave as esbuild's do for those two cases.
  */
 import { decode, encode, type SourceMapMappings } from '@jridgewell/sourcemap-codec';
+import { FIXUP_HELPERS, REPLACED_HELPERS } from '../contract/program.ts';
+
+type EsbuildName = keyof typeof REPLACED_HELPERS;
+type FixupName = keyof typeof FIXUP_HELPERS;
+const ASYNC_GENERATOR: EsbuildName = '__asyncGenerator';
+const YIELD_STAR: EsbuildName = '__yieldStar';
+const AWAIT: EsbuildName = '__await';
+const MENDED: FixupName = '__asyncGenMended';
+const ASYNC_STAR: FixupName = '__asyncStar';
+const YIELD_SYNC: FixupName = '__yieldSync';
 
 /** The part of acorn's API used here. */
 export type ParseFn = (code: string, options: { ecmaVersion: 'latest'; sourceType: 'script'; locations: true }) => unknown;
@@ -47,7 +57,7 @@ interface Edit {
 
 /** Whether esbuild's output has anything this pass would change. */
 export function needsAsyncGeneratorFixups(code: string): boolean {
-  return code.includes('__asyncGenerator(');
+  return code.includes(`${ASYNC_GENERATOR}(`);
 }
 
 /** Apply both fix-ups to esbuild's `code` and its source `map` (JSON); unchanged if `parse` throws. */
@@ -67,17 +77,17 @@ export function fixAsyncGenerators(code: string, map: string, parse: ParseFn): {
     if (node.type === 'CallExpression') {
       const callee = node.callee as Node;
       const args = node.arguments as Node[];
-      if (callee.type === 'Identifier' && callee.name === '__asyncGenerator' && args[2]?.type === 'FunctionExpression') {
+      if (callee.type === 'Identifier' && callee.name === ASYNC_GENERATOR && args[2]?.type === 'FunctionExpression') {
         asyncBodies.add(args[2]);
-        renames.push({ at: callee.start, name: '__asyncGenMended' });
+        renames.push({ at: callee.start, name: MENDED });
       }
-      if (callee.type === 'Identifier' && callee.name === '__yieldStar') {
-        renames.push({ at: callee.start, name: fn && asyncBodies.has(fn) ? '__asyncStar' : '__yieldSync' });
+      if (callee.type === 'Identifier' && callee.name === YIELD_STAR) {
+        renames.push({ at: callee.start, name: fn && asyncBodies.has(fn) ? ASYNC_STAR : YIELD_SYNC });
       }
     }
     if (node.type === 'ReturnStatement' && node.argument && fn && asyncBodies.has(fn)) {
       const arg = node.argument as Node;
-      edits.push({ at: arg.start, line: arg.loc.start.line - 1, column: arg.loc.start.column, text: 'yield new __await((' });
+      edits.push({ at: arg.start, line: arg.loc.start.line - 1, column: arg.loc.start.column, text: `yield new ${AWAIT}((` });
       edits.push({ at: arg.end, line: arg.loc.end.line - 1, column: arg.loc.end.column, text: '))' });
     }
     const inner = node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ArrowFunctionExpression' ? node : fn;
@@ -98,9 +108,6 @@ export function fixAsyncGenerators(code: string, map: string, parse: ParseFn): {
   for (const e of edits) out = out.slice(0, e.at) + e.text + out.slice(e.at);
   return { code: out, map: shiftMap(map, edits) };
 }
-
-/** Helpers the renamed calls need, defined next to `__asyncGenerator`'s (always there when the fix-ups ran). */
-export const FIXUP_HELPERS = ['__asyncGenMended', '__asyncStar', '__yieldSync'] as const;
 
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';

@@ -14,10 +14,24 @@
  *    generator, first mend what esbuild's lowering of them loses
  *    (async-generator-fixups.ts).
  * The result carries esbuild's source map; stack traces are mapped back with it
- * (stack-map.ts).
+ * (runtime/stack-map.ts).
  */
-import { FIXUP_HELPERS, fixAsyncGenerators, needsAsyncGeneratorFixups, type ParseFn } from './async-generator-fixups.ts';
-import { stripModuleSyntax, type SourceError } from './module-syntax.ts';
+import {
+  FIXUP_HELPERS,
+  helperReference,
+  HELPER_NAMES,
+  isEntryLine,
+  REPLACED_HELPERS,
+  WRAPPER_LINES,
+  wrapProgram,
+  type CompiledProgram,
+  type CompileResult,
+  type SourceError,
+} from '../contract/program.ts';
+import { fixAsyncGenerators, needsAsyncGeneratorFixups, type ParseFn } from './async-generator-fixups.ts';
+import { stripModuleSyntax } from './module-syntax.ts';
+
+export type { CompiledProgram, CompileFailure, CompileResult } from '../contract/program.ts';
 
 let parser: Promise<ParseFn | null> | undefined;
 /**
@@ -51,34 +65,6 @@ export interface EsbuildLike {
   ): Promise<{ code: string; map: string; warnings: unknown[] }>;
 }
 
-/** A compiled program. */
-export interface CompiledProgram {
-  ok: true;
-  /** Body of the function the runner builds; it calls `__main(fn)` once. */
-  code: string;
-  /** esbuild's source map (JSON) from `code` to the wrapped source. */
-  map: string;
-  /** Lines the wrapper adds before the reader's first line. */
-  lineOffset: number;
-  /** The reader's file name, used in stack traces. */
-  filename: string;
-  /** The reader's source, for error excerpts. */
-  source: string;
-}
-
-/** A program that did not compile. */
-export interface CompileFailure {
-  ok: false;
-  errors: SourceError[];
-}
-
-export type CompileResult = CompiledProgram | CompileFailure;
-
-/** Helpers the runtime provides instead of esbuild's own. */
-export const RUNTIME_HELPERS = ['__async', '__asyncGenerator', '__await', '__yieldStar'] as const;
-
-const WRAPPER_LINES = 1;
-
 interface EsbuildMessage {
   text: string;
   location: { line: number; column: number; lineText: string } | null;
@@ -88,7 +74,7 @@ interface EsbuildMessage {
 export async function compile(source: string, esbuild: EsbuildLike, filename = 'main.ts'): Promise<CompileResult> {
   const { body, declarations, errors } = stripModuleSyntax(source);
   if (errors.length) return { ok: false, errors };
-  const wrapped = `__main(async () => {${declarations}\n${body}\n});`;
+  const wrapped = wrapProgram(declarations, body);
   let output: { code: string; map: string };
   try {
     output = await esbuild.transform(wrapped, {
@@ -136,12 +122,13 @@ function toSourceErrors(failure: unknown, source: string): SourceError[] {
 /**
  * esbuild prints its helpers before the first top-level statement, each one a
  * `var __name = ...` starting in column 0. Replace the definitions the runtime
- * provides with a reference to its own (passed in as `__helpers`), padding with
- * empty lines so every later line keeps its number (the source map stays valid).
+ * provides (contract/program.ts REPLACED_HELPERS) with a reference to its own,
+ * padding with empty lines so every later line keeps its number (the source
+ * map stays valid).
  */
 export function replaceHelpers(code: string): string {
   const lines = code.split('\n');
-  const mainAt = lines.findIndex((line) => line.startsWith('__main('));
+  const mainAt = lines.findIndex(isEntryLine);
   if (mainAt <= 0) return code;
   const out: string[] = [];
   let i = 0;
@@ -149,10 +136,11 @@ export function replaceHelpers(code: string): string {
     const match = /^var (__\w+) = /.exec(lines[i]!);
     let end = i + 1;
     while (end < mainAt && !lines[end]!.startsWith('var ')) end++;
-    if (match && (RUNTIME_HELPERS as readonly string[]).includes(match[1]!)) {
+    const name = match?.[1];
+    if (name !== undefined && Object.hasOwn(REPLACED_HELPERS, name)) {
       // The fix-ups rename some helper calls; their helpers are defined beside `__asyncGenerator`.
-      const extra = match[1] === '__asyncGenerator' ? FIXUP_HELPERS.map((name) => `, ${name} = __helpers.${name.slice(2)}`).join('') : '';
-      out.push(`var ${match[1]} = __helpers.${match[1]!.slice(2)}${extra};`);
+      const defined = name === ('__asyncGenerator' satisfies keyof typeof REPLACED_HELPERS) ? [name, ...Object.keys(FIXUP_HELPERS)] : [name];
+      out.push(`var ${defined.map((n) => `${n} = ${helperReference(HELPER_NAMES[n]!)}`).join(', ')};`);
       for (let k = i + 1; k < end; k++) out.push('');
     } else {
       for (let k = i; k < end; k++) out.push(lines[k]!);

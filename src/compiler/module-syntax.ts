@@ -10,13 +10,9 @@
  * a compile error at the import's line and column.
  */
 
-/** A compile error located in the reader's source (line 1-based, column 0-based). */
-export interface SourceError {
-  line: number;
-  column: number;
-  message: string;
-  lineText: string;
-}
+import { importDeclaration, RUNTIME_MODULE, type SourceError } from '../contract/program.ts';
+
+export type { SourceError } from '../contract/program.ts';
 
 /** The result of blanking module syntax out of a source file. */
 export interface ModuleSyntax {
@@ -27,8 +23,6 @@ export interface ModuleSyntax {
   errors: SourceError[];
 }
 
-/** Module names a program may import; all resolve to the runtime's public API. */
-export const RUNTIME_MODULES = ['miniloop'];
 
 const IMPORT = /^([ \t]*)import\b(\s+type\b)?([^'";]*?)\bfrom\s*(['"])([^'"\n]*)\4[ \t]*;?|^([ \t]*)import\s*(['"])([^'"\n]*)\7[ \t]*;?/gm;
 const EXPORT_LIST = /^([ \t]*)export\s*(?:type\s*)?\{[^}]*\}(?:\s*from\s*(['"])[^'"\n]*\2)?[ \t]*;?/gm;
@@ -72,7 +66,7 @@ export function stripModuleSyntax(source: string): ModuleSyntax {
   let body = source.replace(IMPORT, (match, indent: string, typeOnly, clause: string, _q, from: string, indent2: string, _q2, bare: string, offset: number) => {
     const specifier = from ?? bare;
     const start = offset + (indent ?? indent2 ?? '').length;
-    if (!RUNTIME_MODULES.includes(specifier)) {
+    if (specifier !== RUNTIME_MODULE) {
       errors.push({
         ...position(source, start),
         message: `Cannot import "${specifier}": a program can only import from "miniloop" (the playground has no network and no file system)`,
@@ -82,7 +76,7 @@ export function stripModuleSyntax(source: string): ModuleSyntax {
     if (typeOnly || clause === undefined) return blank(match);
     const { pattern, error } = bindingPattern(clause);
     if (error) errors.push({ ...position(source, start), message: error });
-    else if (pattern) declarations.push(`const ${pattern} = __ml;`);
+    else if (pattern) declarations.push(importDeclaration(pattern));
     return blank(match);
   });
   body = body.replace(EXPORT_LIST, (match) => blank(match));

@@ -4,7 +4,8 @@
  * callbacks due at the same instant run in the order they were set),
  * `queueMicrotask`, this run's `Promise`, a `Date` and `performance.now()` that
  * read the virtual clock, and a seeded `Math.random` so runs are repeatable.
- * The compiler passes these as parameters that shadow the real globals.
+ * The program gets them as parameters that shadow the real globals
+ * (contract/program.ts PROGRAM_GLOBALS).
  */
 import { createConsole, type ProgramConsole } from './console.ts';
 import type { Handle, Loop } from './loop.ts';
@@ -14,7 +15,7 @@ export const VIRTUAL_EPOCH = Date.UTC(2025, 0, 1);
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
 
-/** The globals handed to a program. */
+/** The globals handed to a program: one per name of the contract's PROGRAM_GLOBALS (program.ts indexes this by them). */
 export interface ProgramGlobals {
   Promise: PromiseConstructor;
   setTimeout: (fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => number;
@@ -27,20 +28,6 @@ export interface ProgramGlobals {
   performance: { now(): number; timeOrigin: number };
   Math: Math;
 }
-
-/** Names of the globals, in the order the compiled program's wrapper takes them. */
-export const GLOBAL_NAMES = [
-  'Promise',
-  'setTimeout',
-  'setInterval',
-  'clearTimeout',
-  'clearInterval',
-  'queueMicrotask',
-  'console',
-  'Date',
-  'performance',
-  'Math',
-] as const satisfies ReadonlyArray<keyof ProgramGlobals>;
 
 /** Node's coercion of a timer delay. */
 function timerDelay(ms: unknown): number {
@@ -127,7 +114,8 @@ function createVirtualDate(loop: Loop): DateConstructor {
     return Reflect.construct(VirtualDate, args, new.target);
   } as unknown as DateConstructor;
   Object.setPrototypeOf(DateFn, VirtualDate);
-  DateFn.prototype = VirtualDate.prototype;
+  // DateConstructor declares `prototype` read-only; a function's own `prototype` is writable.
+  (DateFn as { prototype: Date }).prototype = VirtualDate.prototype;
   return DateFn;
 }
 

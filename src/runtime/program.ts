@@ -5,14 +5,14 @@
  * retrieved, unhandled rejections). Used by the CLI, the browser worker and
  * the tests alike.
  */
-import type { CompiledProgram } from '../compiler/compile.ts';
-import { programUrl, StackMapper } from '../compiler/stack-map.ts';
+import { PROGRAM_GLOBALS, PROGRAM_PARAMETERS, programUrl, type CompiledProgram, type ProgramHelpers } from '../contract/program.ts';
 import { AwaitMarker, makeAsyncGeneratorHelpers, yieldStar, yieldSync } from './async-generator.ts';
 import { driverFor } from './driver.ts';
-import { createGlobals, GLOBAL_NAMES } from './globals.ts';
+import { createGlobals } from './globals.ts';
 import * as api from './index.ts';
 import { Loop, type LoopLimits } from './loop.ts';
 import { describeError, Task, taskRegistry } from './task.ts';
+import { StackMapper } from './stack-map.ts';
 import type { LogLevel, StopReason, TraceEvent, TraceListener } from './trace.ts';
 
 /** Options of one run. */
@@ -71,7 +71,7 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
 
   let factory: (...args: unknown[]) => void;
   try {
-    factory = new Function('__ml', '__helpers', '__main', ...GLOBAL_NAMES, `${program.code}\n//# sourceURL=${programUrl(program)}`) as typeof factory;
+    factory = new Function(...PROGRAM_PARAMETERS, `${program.code}\n//# sourceURL=${programUrl(program)}`) as typeof factory;
   } catch (error) {
     // esbuild accepted the syntax but this engine does not (a RegExp flag or group newer than it, say).
     return engineRefused(loop, error);
@@ -80,7 +80,12 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
   const main = loop.withActive(() => {
     const globals = createGlobals(loop, options.seed ?? 1);
     let entry: (() => Promise<unknown>) | undefined;
-    factory(api, { async: driverFor(loop), ...makeAsyncGeneratorHelpers(loop), await: AwaitMarker, yieldStar, yieldSync }, (fn: () => Promise<unknown>) => (entry = fn), ...GLOBAL_NAMES.map((n) => globals[n]));
+    const helpers: ProgramHelpers = { async: driverFor(loop), ...makeAsyncGeneratorHelpers(loop), await: AwaitMarker, yieldStar, yieldSync };
+    const register = (fn: () => Promise<unknown>): void => {
+      entry = fn;
+    };
+    // In the order of PROGRAM_PARAMETERS: API, helpers, entry, globals.
+    factory(api, helpers, register, ...PROGRAM_GLOBALS.map((n) => globals[n]));
     if (!entry) throw new Error('compiled program did not register its entry point');
     const task = new Task(entry, { name: MAIN_TASK_NAME });
     task.addDoneCallback(() => {

@@ -8,7 +8,7 @@
  * the runtime's own (they mean nothing to a reader).
  */
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
-import type { CompiledProgram } from './compile.ts';
+import { programUrl, type CompiledProgram } from '../contract/program.ts';
 
 let headerLines: number | undefined;
 
@@ -24,11 +24,6 @@ export function functionHeaderLines(): number {
     }
   }
   return headerLines;
-}
-
-/** The sourceURL a compiled program is given. */
-export function programUrl(program: Pick<CompiledProgram, 'filename'>): string {
-  return `${program.filename}.js`;
 }
 
 /** Maps positions in the compiled program to the reader's file. */
