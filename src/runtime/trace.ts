@@ -4,24 +4,10 @@
  * they happen; `seq` orders events that share a virtual instant `t`.
  */
 
-/** What a waiting task waits on; the timeline colours spans by `kind`. */
-export type WaitKind =
-  | 'sleep'
-  | 'timer'
-  | 'lock'
-  | 'semaphore'
-  | 'condition'
-  | 'barrier'
-  | 'queue'
-  | 'event'
-  | 'channel'
-  | 'task'
-  | 'future'
-  | 'promise'
-  | 'network'
-  | 'thread'
-  | 'nursery'
-  | 'other';
+import type { LogLevel, StopReason, TaskOutcome, WaitKind } from '../contract/trace-vocabulary.ts';
+
+// The vocabulary (wait kinds, levels, outcomes, stop reasons) is data in one module.
+export type { LogLevel, StopReason, TaskOutcome, WaitKind } from '../contract/trace-vocabulary.ts';
 
 /** A description of something a task can wait on. */
 export interface WaitLabel {
@@ -29,12 +15,6 @@ export interface WaitLabel {
   /** Short human text, e.g. "sleep 100ms" or "lock#2". */
   what: string;
 }
-
-/** Console levels, as the console object names them. */
-export type LogLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
-
-/** Terminal state of a task. */
-export type TaskOutcome = 'ok' | 'error' | 'cancelled';
 
 /** Every kind of trace event and its payload. */
 export interface TraceDetails {
@@ -67,9 +47,6 @@ export interface TraceDetails {
   /** The run stopped early: a budget was exceeded or the program failed. */
   stop: { reason: StopReason; message: string };
 }
-
-/** Why a run ended before going idle. */
-export type StopReason = 'error' | 'deadlock' | 'time-limit' | 'step-limit' | 'output-limit' | 'stopped';
 
 export type TraceKind = keyof TraceDetails;
 

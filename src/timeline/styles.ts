@@ -6,7 +6,10 @@
  * Tests: tests/timeline/styles.test.ts (every wait kind has a distinct
  * colour+pattern pair; both palettes define every key).
  */
-import type { WaitKind } from '../runtime/trace.ts';
+import { WAIT_KINDS, type WaitKind } from '../contract/trace-vocabulary.ts';
+
+/** Every wait kind, in legend order (declared once, with the trace's vocabulary). */
+export { WAIT_KINDS };
 
 /** A fill pattern the canvas paints over a span's colour. */
 export type PatternName =
@@ -14,14 +17,8 @@ export type PatternName =
   | 'vlines' | 'checker' | 'zigzag' | 'wave' | 'plus' | 'bricks' | 'triangles' | 'sparse'
   | 'outline';
 
-/** Every wait kind, in legend order. */
-export const WAIT_KINDS: readonly WaitKind[] = [
-  'sleep', 'timer', 'lock', 'semaphore', 'condition', 'barrier', 'queue', 'event',
-  'channel', 'task', 'future', 'promise', 'network', 'thread', 'nursery', 'other',
-];
-
 /** Pattern per wait kind: every kind has its own pattern, so kinds differ even without colour. Ready spans are hollow ('outline'), running spans solid and taller. */
-export const WAIT_PATTERN: Readonly<Record<WaitKind, PatternName>> = {
+export const WAIT_PATTERN = {
   sleep: 'solid',
   timer: 'dashes',
   lock: 'diag',
@@ -38,7 +35,7 @@ export const WAIT_PATTERN: Readonly<Record<WaitKind, PatternName>> = {
   thread: 'bricks',
   nursery: 'triangles',
   other: 'sparse',
-};
+} as const satisfies Record<WaitKind, PatternName>;
 
 /** The colour keys of a palette (CSS variable `--tl-<key>`). */
 export type ColorKey =

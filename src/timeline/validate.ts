@@ -7,7 +7,8 @@
  * Anything else is rejected (undefined), never half-drawn.
  * Pure. Tests: tests/timeline/validate.test.ts.
  */
-import type { TraceEvent, WaitKind } from '../runtime/trace.ts';
+import { LOG_LEVELS, STOP_REASONS, TASK_OUTCOMES, WAIT_KINDS as WAIT_KIND_LIST } from '../contract/trace-vocabulary.ts';
+import type { TraceDetails, TraceEvent, TraceKind } from '../runtime/trace.ts';
 import type { TraceInput } from '../trace/spans.ts';
 
 /** Most events a timeline accepts (the view stays fast far beyond the 10,000-span budget). */
@@ -15,35 +16,39 @@ export const MAX_EVENTS = 500_000;
 /** Longest text in an event (console line, label, message). */
 export const MAX_TEXT = 100_000;
 
-const WAIT_KINDS = new Set<WaitKind>(['sleep', 'timer', 'lock', 'semaphore', 'condition', 'barrier', 'queue', 'event', 'channel', 'task', 'future', 'promise', 'network', 'thread', 'nursery', 'other']);
-const LEVELS = new Set(['log', 'info', 'warn', 'error', 'debug']);
-const OUTCOMES = new Set(['ok', 'error', 'cancelled']);
-const STOPS = new Set(['error', 'deadlock', 'time-limit', 'step-limit', 'output-limit', 'stopped']);
+const WAIT_KINDS = new Set<string>(WAIT_KIND_LIST);
+const LEVELS = new Set<string>(LOG_LEVELS);
+const OUTCOMES = new Set<string>(TASK_OUTCOMES);
+const STOPS = new Set<string>(STOP_REASONS);
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const int = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const text = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
-const label = (v: unknown): boolean => isObj(v) && WAIT_KINDS.has(v.kind as WaitKind) && text(v.what);
+const label = (v: unknown): boolean => isObj(v) && WAIT_KINDS.has(v.kind as string) && text(v.what);
 
-function validDetail(kind: string, d: Record<string, unknown>): boolean {
-  switch (kind) {
-    case 'spawn': return text(d.name) && int(d.parent) && (d.group === undefined || text(d.group));
-    case 'run': return true;
-    case 'ready': return num(d.since);
-    case 'wait': return label(d.on);
-    case 'log': return LEVELS.has(d.level as string) && text(d.text);
-    case 'cancel': return d.message === undefined || text(d.message);
-    case 'done': return OUTCOMES.has(d.outcome as string) && (d.error === undefined || text(d.error));
-    case 'error': return text(d.message) && text(d.stack);
-    case 'macrotask': return text(d.source);
-    case 'microtasks': return int(d.jobs);
-    case 'block': return num(d.ms) && d.ms >= 0;
-    case 'thread': return int(d.thread) && typeof d.end === 'boolean' && text(d.label);
-    case 'deadlock': return Array.isArray(d.blocked) && d.blocked.length <= MAX_EVENTS && d.blocked.every((b) => isObj(b) && int(b.task) && text(b.name) && label(b.on));
-    case 'stop': return STOPS.has(d.reason as string) && text(d.message);
-    default: return false;
-  }
+type Detail = Record<string, unknown>;
+
+/** One check per event kind: a kind added to TraceDetails without a check here fails to compile. */
+const DETAIL_CHECKS = {
+  spawn: (d: Detail) => text(d.name) && int(d.parent) && (d.group === undefined || text(d.group)),
+  run: () => true,
+  ready: (d: Detail) => num(d.since),
+  wait: (d: Detail) => label(d.on),
+  log: (d: Detail) => LEVELS.has(d.level as string) && text(d.text),
+  cancel: (d: Detail) => d.message === undefined || text(d.message),
+  done: (d: Detail) => OUTCOMES.has(d.outcome as string) && (d.error === undefined || text(d.error)),
+  error: (d: Detail) => text(d.message) && text(d.stack),
+  macrotask: (d: Detail) => text(d.source),
+  microtasks: (d: Detail) => int(d.jobs),
+  block: (d: Detail) => num(d.ms) && d.ms >= 0,
+  thread: (d: Detail) => int(d.thread) && typeof d.end === 'boolean' && text(d.label),
+  deadlock: (d: Detail) => Array.isArray(d.blocked) && d.blocked.length <= MAX_EVENTS && d.blocked.every((b) => isObj(b) && int(b.task) && text(b.name) && label(b.on)),
+  stop: (d: Detail) => STOPS.has(d.reason as string) && text(d.message),
+} satisfies Record<TraceKind, (d: Detail) => boolean> as Record<TraceKind, (d: Detail) => boolean>;
+
+function validDetail(kind: string, d: Detail): boolean {
+  return Object.hasOwn(DETAIL_CHECKS, kind) && DETAIL_CHECKS[kind as keyof TraceDetails](d);
 }
 
 /** The trace input if `value` is a well-formed `{ trace, tasks?, endTime? }`, else undefined. */
