@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 /** What `miniloop run` was asked to do. */
 export interface RunCommand {
   command: 'run';
-  file: string;
+  /** Files and directories, as given (a directory runs every program under it). */
+  paths: string[];
   json: boolean;
   verbose: boolean;
   trace: string | null;
@@ -15,6 +16,8 @@ export interface RunCommand {
   width: number;
   timeLimit: number | undefined;
   seed: number | undefined;
+  /** Language of the runtime's own messages (deadlock, budgets, uncaught errors): --lang, else LC_ALL / LC_MESSAGES / LANG. */
+  lang: 'en' | 'zh';
 }
 
 /** The parsed command line. */
@@ -29,13 +32,18 @@ export class UsageError extends Error {
 }
 
 /** The text of `miniloop --help`. */
-export const USAGE = `Usage: miniloop run FILE.ts [options]
+export const USAGE = `Usage: miniloop run FILE.ts [FILE.ts | DIR ...] [options]
 
-Compile FILE.ts with the playground's pipeline (esbuild-wasm) and run it on the
-miniloop event loop, in virtual time.
+Compile each file with the playground's pipeline (esbuild; the browser uses
+esbuild-wasm, the same version) and run it on the miniloop event loop, in
+virtual time. A directory runs every .ts and .js file under it, in name order;
+with more than one program, each one's output follows a "==> FILE <==" line.
 
 Options:
-  --json              print one JSON object per console line: {"t","task","level","text"}
+  --json              print one JSON object per line: console lines {"t","task","level","text"}, and
+                      failures {"t","task","level","failure","message","stack"} (a deadlock adds
+                      "blocked": [{"task","on"}]); with several programs each object starts with "file"
+  --lang en|zh        language of the runtime's messages (default: from LC_ALL, LC_MESSAGES or LANG)
   --trace OUT.json    write the run as a Chrome trace (open in ui.perfetto.dev or chrome://tracing)
   --timeline          print an ASCII timeline of the tasks after the output (on stderr with --json)
   --width N           width of the timeline in characters (default: terminal width or 80)
@@ -58,8 +66,14 @@ function toNumber(flag: string, value: string | undefined, integer: boolean): nu
   return n;
 }
 
+/** The language the environment asks for (POSIX order: LC_ALL, LC_MESSAGES, LANG): 'zh' for zh_*, else 'en'. */
+export function languageFromEnv(env: Record<string, string | undefined>): 'en' | 'zh' {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh\b/i.test(locale) ? 'zh' : 'en';
+}
+
 /** Parse `argv` (without node and the script); throws UsageError on a mistake. */
-export function parseCommand(argv: string[], defaultWidth = 80): Command {
+export function parseCommand(argv: string[], defaultWidth = 80, env: Record<string, string | undefined> = {}): Command {
   let parsed;
   try {
     parsed = parseArgs({
@@ -74,6 +88,7 @@ export function parseCommand(argv: string[], defaultWidth = 80): Command {
         width: { type: 'string' },
         'time-limit': { type: 'string' },
         seed: { type: 'string' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -84,15 +99,15 @@ export function parseCommand(argv: string[], defaultWidth = 80): Command {
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help' };
   if (values.version) return { command: 'version' };
-  const [command, file, ...rest] = positionals;
+  const [command, ...paths] = positionals;
   if (command === undefined) throw new UsageError('missing command: expected "miniloop run FILE.ts"');
   if (command !== 'run') throw new UsageError(`unknown command "${command}": expected "run"`);
-  if (file === undefined) throw new UsageError('missing file: expected "miniloop run FILE.ts"');
-  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  if (paths.length === 0) throw new UsageError('missing file: expected "miniloop run FILE.ts"');
   if (values.trace !== undefined && values.trace === '') throw new UsageError('--trace expects a file name');
+  if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'zh') throw new UsageError(`--lang expects en or zh, got "${values.lang}"`);
   return {
     command: 'run',
-    file,
+    paths,
     json: values.json ?? false,
     verbose: values.verbose ?? false,
     trace: values.trace ?? null,
@@ -100,5 +115,6 @@ export function parseCommand(argv: string[], defaultWidth = 80): Command {
     width: toNumber('--width', values.width, true) ?? defaultWidth,
     timeLimit: toNumber('--time-limit', values['time-limit'], false),
     seed: toNumber('--seed', values.seed, true),
+    lang: values.lang ?? languageFromEnv(env),
   };
 }

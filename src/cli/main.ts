@@ -1,23 +1,26 @@
 /**
- * `miniloop run FILE.ts`: compile a file with the browser's pipeline
- * (esbuild-wasm, src/compiler) and run it on the loop (src/runtime/program.ts),
- * printing what a reader would see in the playground.
+ * `miniloop run FILE.ts [FILE.ts | DIR ...]`: compile each program with the
+ * browser's pipeline (src/compiler; native esbuild here, esbuild-wasm in the
+ * browser, same version and output) and run it on the loop
+ * (src/runtime/program.ts), printing what a reader would see in the playground.
  *
  * Exit status (RUNTIME.md, "A command line"): 0 success; 1 the program failed
  * (ProgramResult.status 'failed': uncaught error, deadlock, budget, an
  * exception never retrieved, an unhandled rejection); 2 compile error, missing
  * file or bad usage. Problems go to stderr; console.error/warn lines go to
- * stderr too, as in Node, except with --json, where every line is one JSON
- * object on stdout.
+ * stderr too, as in Node, except with --json, where every line and every
+ * failure is one JSON object on stdout. With several programs the exit status
+ * is the worst of theirs.
  * Tests: tests/cli/cli.test.ts (spawns bin/miniloop.mjs).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { compileInNode } from '../compiler/node.ts';
-import { runProgram } from '../runtime/program.ts';
+import { runProgram, type Problem } from '../runtime/program.ts';
 import { asciiTimeline } from '../trace/ascii-timeline.ts';
 import { toChromeTrace } from '../trace/chrome-trace.ts';
 import { parseCommand, USAGE, UsageError, type RunCommand } from './args.ts';
-import { formatCompileError, formatLine, jsonLine } from './format.ts';
+import { formatCompileError, formatLine, jsonCompileError, jsonLine, jsonProblem } from './format.ts';
 
 /** Where the CLI writes (replaceable in tests). */
 export interface CliIO {
@@ -36,10 +39,10 @@ export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
 /** Run the CLI with `argv` (arguments after the script) and return the exit code. */
-export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+export async function main(argv: string[], io: CliIO = processIO, env: Record<string, string | undefined> = process.env): Promise<number> {
   let command;
   try {
-    command = parseCommand(argv, process.stdout.columns || 80);
+    command = parseCommand(argv, process.stdout.columns || 80, env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.err(`miniloop: ${error.message}\n\n${USAGE}\n`);
@@ -53,23 +56,67 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.out(`miniloop ${await version()}\n`);
     return EXIT_OK;
   }
-  return runFile(command, io);
+  return runAll(command, io);
 }
 
-async function runFile(command: RunCommand, io: CliIO): Promise<number> {
+/** A program's file name: .ts or .js (and .mts/.mjs), not a declaration file. */
+const PROGRAM_FILE = /(?<!\.d)\.(ts|js|mts|mjs)$/;
+
+/** The programs `path` names: itself, or for a directory every program file under it (recursively, in name order; no node_modules or dot-directories). */
+async function programsAt(path: string): Promise<string[]> {
+  if (!(await stat(path)).isDirectory()) return [path];
+  const entries = await readdir(path, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && PROGRAM_FILE.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .filter((file) => !file.slice(path.length).split(/[\\/]/).some((part) => part === 'node_modules' || part.startsWith('.')))
+    .sort();
+}
+
+async function runAll(command: RunCommand, io: CliIO): Promise<number> {
+  const files: string[] = [];
+  for (const path of command.paths) {
+    try {
+      const found = await programsAt(path);
+      if (found.length === 0) throw Object.assign(new Error('no .ts or .js programs in it'), { code: 'EMPTY' });
+      files.push(...found);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      io.err(`miniloop: cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+  }
+  if (files.length > 1 && command.trace !== null) {
+    io.err(`miniloop: --trace writes one program's trace; ${files.length} programs were given\n`);
+    return EXIT_USAGE;
+  }
+  let status = EXIT_OK;
+  for (const [i, file] of files.entries()) {
+    // Several programs: a header line before each (as head and tail print), or a "file" field in every JSON object.
+    if (files.length > 1 && !command.json) io.out(`${i > 0 ? '\n' : ''}==> ${file} <==\n`);
+    status = Math.max(status, await runFile(file, command, io, files.length > 1 ? file : undefined));
+  }
+  return status;
+}
+
+/** Compile and run one program; `label` (the file) goes into every JSON object when several programs run. */
+async function runFile(file: string, command: RunCommand, io: CliIO, label: string | undefined): Promise<number> {
   let source: string;
   try {
-    source = await readFile(command.file, 'utf8');
+    source = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    io.err(`miniloop: cannot read ${command.file}: ${why}\n`);
+    const why = code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    io.err(`miniloop: cannot read ${file}: ${why}\n`);
     return EXIT_USAGE;
   }
 
-  const compiled = await compileInNode(source, command.file);
+  const compiled = await compileInNode(source, file);
   if (!compiled.ok) {
-    for (const error of compiled.errors) io.err(formatCompileError(command.file, error) + '\n');
+    for (const error of compiled.errors) {
+      if (command.json) io.out(jsonCompileError(error, label) + '\n');
+      else io.err(formatCompileError(file, error) + '\n');
+    }
     return EXIT_USAGE;
   }
 
@@ -81,11 +128,14 @@ async function runFile(command: RunCommand, io: CliIO): Promise<number> {
   });
 
   for (const line of result.lines) {
-    if (command.json) io.out(jsonLine(line) + '\n');
+    if (command.json) io.out(jsonLine(line, label) + '\n');
     else if (line.level === 'error' || line.level === 'warn') io.err(formatLine(line, command.verbose) + '\n');
     else io.out(formatLine(line, command.verbose) + '\n');
   }
-  for (const problem of result.problems) io.err(problem.message + '\n');
+  for (const problem of result.problems) {
+    if (command.json) io.out(jsonProblem(problem, label) + '\n');
+    else io.err(problem.message + '\n');
+  }
 
   if (command.trace !== null) {
     try {

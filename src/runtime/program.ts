@@ -11,9 +11,10 @@ import { driverFor } from './driver.ts';
 import { createGlobals } from './globals.ts';
 import * as api from './index.ts';
 import { Loop, type LoopLimits } from './loop.ts';
-import { describeError, Task, taskRegistry } from './task.ts';
+import { describeForReader } from './error-report.ts';
+import { Task, taskRegistry } from './task.ts';
 import { StackMapper } from './stack-map.ts';
-import type { LogLevel, StopReason, TraceEvent, TraceListener } from './trace.ts';
+import type { LogLevel, StopReason, TraceEvent, TraceListener, WaitLabel } from './trace.ts';
 
 /** Options of one run. */
 export interface ProgramOptions extends Partial<LoopLimits> {
@@ -55,7 +56,18 @@ export interface ProgramResult {
 /** Something that went wrong, as a reader should read it. */
 export interface Problem {
   kind: StopReason | 'unretrieved' | 'unhandled-rejection';
+  /** The whole report as shown (for an error: its mapped stack, or an exception group's tree). */
   message: string;
+  /** The report in one line (an error's `Name: message`). */
+  summary?: string;
+  /** Virtual ms: when the error was raised or the run stopped; for a never-retrieved exception or an unhandled rejection, the end of the run, when they are reported. */
+  t?: number;
+  /** The task it happened in (an uncaught error, a never-retrieved exception); absent for the loop's own stops. */
+  task?: string;
+  /** The error's mapped stack (an exception group: its tree), for errors. */
+  stack?: string;
+  /** For a deadlock: every blocked task and what it waits on. */
+  blocked?: Array<{ task: string; on: WaitLabel }>;
 }
 
 /** The name of the task a program's top level runs as. */
@@ -77,6 +89,7 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
     return engineRefused(loop, error);
   }
 
+  let mainErrorSeq = -1;
   const main = loop.withActive(() => {
     const globals = createGlobals(loop, options.seed ?? 1);
     let entry: (() => Promise<unknown>) | undefined;
@@ -89,7 +102,10 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
     if (!entry) throw new Error('compiled program did not register its entry point');
     const task = new Task(entry, { name: MAIN_TASK_NAME });
     task.addDoneCallback(() => {
-      if (!task.cancelled() && task.exception() !== undefined) loop.reportUncaught(task.exception());
+      if (task.cancelled() || task.exception() === undefined) return;
+      // Reported from the loop's own callback: remember which event it is, to name the task in the problem.
+      mainErrorSeq = loop.trace.length;
+      loop.reportUncaught(task.exception());
     });
     return task;
   });
@@ -105,26 +121,25 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
       loop.runUntilIdle();
     }
   });
-  if (!loop.stopped && live.size > 0) reportDeadlock(loop, [...live]);
+  const blocked = !loop.stopped && live.size > 0 ? reportDeadlock(loop, [...live]) : undefined;
 
   // One pass over the trace; only error, spawn and log events are made into objects here.
   const trace = loop.trace;
   const names = new Map<number, string>();
   const tasks: ProgramResult['tasks'] = [];
   const lines: ConsoleLine[] = [];
-  trace.scan(['error', 'spawn', 'log'], (event) => {
+  trace.scan(['error', 'spawn', 'log', 'stop'], (event) => {
     if (event.kind === 'spawn') {
       names.set(event.task, event.detail.name);
       tasks.push({ id: event.task, name: event.detail.name, parent: event.detail.parent });
     } else if (event.kind === 'log') {
       lines.push({ t: event.t, task: names.get(event.task) ?? 'loop', taskId: event.task, level: event.detail.level, text: event.detail.text });
     } else if (event.kind === 'error') {
-      problems.push({ kind: 'error', message: event.detail.stack });
+      problems.push({ kind: 'error', message: event.detail.stack, summary: event.detail.message, t: event.t, task: event.seq === mainErrorSeq ? MAIN_TASK_NAME : (names.get(event.task) ?? 'loop'), stack: event.detail.stack });
+    } else if (event.kind === 'stop' && event.detail.reason !== 'error') {
+      problems.push({ kind: event.detail.reason, message: event.detail.message, t: event.t, ...(blocked ? { blocked } : {}) });
     }
   });
-  if (loop.stopped && loop.stopped.reason !== 'error') {
-    problems.push({ kind: loop.stopped.reason, message: loop.stopped.message });
-  }
   for (const task of taskRegistry(loop).failed) {
     if (task !== main && task.hasUnretrievedException()) {
       let error: unknown;
@@ -133,14 +148,15 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
       } catch (e) {
         error = e;
       }
-      problems.push({
-        kind: 'unretrieved',
-        message: `Task exception was never retrieved (task ${task.name}): ${describeForReader(error, mapper).stack}`,
-      });
+      const { message, stack } = describeForReader(error, mapper);
+      const heading = `Task exception was never retrieved (task ${task.name})`;
+      problems.push({ kind: 'unretrieved', message: `${heading}: ${stack}`, summary: `${heading}: ${message}`, t: loop.now, task: task.name, stack });
     }
   }
   for (const reason of loop.unhandled.values()) {
-    problems.push({ kind: 'unhandled-rejection', message: `Unhandled promise rejection: ${describeForReader(reason, mapper).stack}` });
+    const { message, stack } = describeForReader(reason, mapper);
+    const heading = 'Unhandled promise rejection';
+    problems.push({ kind: 'unhandled-rejection', message: `${heading}: ${stack}`, summary: `${heading}: ${message}`, t: loop.now, stack });
   }
 
   return {
@@ -173,7 +189,8 @@ function engineRefused(loop: Loop, error: unknown): ProgramResult {
   };
 }
 
-function reportDeadlock(loop: Loop, blocked: Task<unknown>[]): void {
+/** Record and stop on a deadlock; returns the blocked tasks by name. */
+function reportDeadlock(loop: Loop, blocked: Task<unknown>[]): Array<{ task: string; on: WaitLabel }> {
   const entries = blocked.map((task) => ({
     task: task.id,
     name: task.name,
@@ -182,6 +199,7 @@ function reportDeadlock(loop: Loop, blocked: Task<unknown>[]): void {
   loop.trace.add(loop.now, 0, 'deadlock', { blocked: entries });
   const list = entries.map((e) => `  task ${e.name} waits on ${e.on.what}`).join('\n');
   loop.stop('deadlock', `deadlock: every task is waiting and nothing can wake them (all tasks are asleep):\n${list}`);
+  return entries.map((e) => ({ task: e.name, on: e.on }));
 }
 
 type PrepareStackTrace = (error: Error, sites: readonly { toString(): string }[]) => unknown;
@@ -205,14 +223,4 @@ function withMappedStacks(mapper: StackMapper, fn: () => void): void {
       // A program made the property read-only; the run is over, nothing else depends on it.
     }
   }
-}
-
-/** An error's message and its stack pointing into the reader's file. */
-function describeForReader(error: unknown, mapper: StackMapper): { message: string; stack: string } {
-  const message = describeError(error);
-  if (!(error instanceof Error) || typeof error.stack !== 'string') return { message, stack: message };
-  const mapped = mapper.mapStack(error.stack);
-  const cause = (error as { cause?: unknown }).cause;
-  const causeText = cause === undefined ? '' : `\n  [cause]: ${describeForReader(cause, mapper).stack.replace(/\n/g, '\n  ')}`;
-  return { message, stack: mapped + causeText };
 }

@@ -1,6 +1,6 @@
 /** The real `miniloop` command, spawned with this Node (vitest runs on the project's Node 22). */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,8 +16,14 @@ interface Run {
 }
 
 function miniloop(args: string[], node = process.execPath): Promise<Run> {
+  return miniloopEnv(args, {}, node);
+}
+
+/** Run the CLI with extra environment variables (the language variables are cleared: messages in English unless set). */
+function miniloopEnv(args: string[], env: Record<string, string>, node = process.execPath): Promise<Run> {
   return new Promise((done) => {
-    execFile(node, [bin, ...args], { cwd: root, timeout: 170_000 }, (error, stdout, stderr) => {
+    const base = { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' };
+    execFile(node, [bin, ...args], { cwd: root, timeout: 170_000, env: { ...base, ...env } }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       done({ code, stdout, stderr });
     });
@@ -30,7 +36,7 @@ function program(name: string, source: string): string {
   return file;
 }
 
-// Each run starts Node and esbuild-wasm (about a second, much more on a loaded machine).
+// Each run starts Node and the native esbuild (well under a second, more on a loaded machine).
 describe('miniloop run', { timeout: 180_000 }, () => {
   it('prints the console output of examples/hello.ts and exits with 0', async () => {
     const run = await miniloop(['run', 'examples/hello.ts']);
@@ -153,6 +159,85 @@ describe('miniloop run', { timeout: 180_000 }, () => {
     expect([run.code, run.stdout, run.stderr]).toEqual([0, 'out\n', 'err\nwarn\n']);
     const json = await miniloop(['run', file, '--json']);
     expect(json.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { level: string }).level)).toEqual(['log', 'error', 'warn']);
+  });
+
+  it('runs several files and a directory, a header before each, exit status the worst', async () => {
+    const sub = join(dir, 'several');
+    mkdirSync(join(sub, 'nested'), { recursive: true });
+    writeFileSync(join(sub, 'a.ts'), "console.log('a');\n");
+    writeFileSync(join(sub, 'nested', 'b.js'), "console.log('b');\n");
+    writeFileSync(join(sub, 'types.d.ts'), 'declare const x: number;\n');
+    writeFileSync(join(sub, 'notes.md'), 'not a program\n');
+    const fails = program('fails.ts', "throw new Error('no');\n");
+    const run = await miniloop(['run', 'examples/hello.ts', sub, fails]);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('==> '))).toEqual([
+      '==> examples/hello.ts <==',
+      `==> ${join(sub, 'a.ts')} <==`,
+      `==> ${join(sub, 'nested', 'b.js')} <==`,
+      `==> ${fails} <==`,
+    ]);
+    expect(run.stdout).toContain(`==> ${join(sub, 'a.ts')} <==\na\n\n==> ${join(sub, 'nested', 'b.js')} <==\nb\n`);
+    expect(run.stderr).toContain('Error: no');
+    const json = await miniloop(['run', join(sub, 'a.ts'), join(sub, 'nested', 'b.js'), '--json']);
+    expect(json.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as object)).toEqual([
+      { file: join(sub, 'a.ts'), t: 0, task: 'main', level: 'log', text: 'a' },
+      { file: join(sub, 'nested', 'b.js'), t: 0, task: 'main', level: 'log', text: 'b' },
+    ]);
+    const empty = join(dir, 'empty');
+    mkdirSync(empty, { recursive: true });
+    expect((await miniloop(['run', empty])).code).toBe(2);
+  });
+
+  it('--json prints failures as objects: uncaught error, deadlock with the blocked tasks, budget', async () => {
+    const parse = (run: Run) => run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const thrower = program('json-throws.ts', "import { sleep } from 'miniloop';\nawait sleep(5);\nthrow new Error('boom');\n");
+    const thrown = await miniloop(['run', thrower, '--json']);
+    expect([thrown.code, thrown.stderr]).toEqual([1, '']);
+    const [error] = parse(thrown);
+    expect(error).toMatchObject({ t: 5, task: 'main', level: 'error', failure: 'error', message: 'Error: boom' });
+    expect(error!.stack).toMatch(/^Error: boom\n {4}at .*json-throws\.ts:3:7/);
+
+    const deadlock = await miniloop(['run', 'examples/deadlock.ts', '--json']);
+    const failure = parse(deadlock).at(-1)!;
+    expect(failure).toMatchObject({ task: null, level: 'error', failure: 'deadlock' });
+    expect(failure.blocked).toEqual([
+      { task: 'main', on: { kind: 'task', what: 'task alice' } },
+      { task: 'alice', on: { kind: 'future', what: 'the fork (set by bob)' } },
+      { task: 'bob', on: { kind: 'future', what: 'the knife (set by alice)' } },
+    ]);
+
+    const long = program('json-long.ts', "import { sleep } from 'miniloop';\nawait sleep(10_000);\n");
+    const budget = parse(await miniloop(['run', long, '--json', '--time-limit', '1000']));
+    expect(budget).toEqual([expect.objectContaining({ task: null, level: 'error', failure: 'time-limit', message: expect.stringContaining('time limit') })]);
+  });
+
+  it('an uncaught exception group prints every member with its stack', async () => {
+    const file = program(
+      'group.ts',
+      [
+        "import { withTaskGroup } from 'miniloop';",
+        'async function a() { throw new Error("a failed"); }',
+        'async function b() { throw new TypeError("b failed"); }',
+        'await withTaskGroup(async (tg) => { tg.createTask(a); tg.createTask(b); });',
+      ].join('\n'),
+    );
+    const run = await miniloop(['run', file]);
+    expect(run.code).toBe(1);
+    const lines = run.stderr.split('\n');
+    expect(lines[0]).toBe('  + ExceptionGroup: unhandled errors in a TaskGroup (2 sub-exceptions)');
+    expect(lines).toContain('  +-+---------------- 1 ----------------');
+    expect(lines).toContain('    | Error: a failed');
+    expect(lines.some((l) => /^ {4}\| {5}at a \(.*group\.ts:2:/.test(l))).toBe(true);
+    expect(lines).toContain('    +---------------- 2 ----------------');
+    expect(lines).toContain('    | TypeError: b failed');
+  });
+
+  it('the bundled CLI prints what the TypeScript sources print', async () => {
+    const bundled = await miniloop(['run', 'examples/tasks.ts', '--verbose']);
+    const sources = await miniloopEnv(['run', 'examples/tasks.ts', '--verbose'], { MINILOOP_NO_BUNDLE: '1' });
+    expect(bundled.code).toBe(0);
+    expect(bundled).toEqual(sources);
   });
 
   it('exits with 2 for a missing file, with a clear message', async () => {
