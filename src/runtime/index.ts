@@ -7,7 +7,7 @@
 export { now, sleep, checkpoint, callSoon, callLater, callAt, blockFor, run, type RunOptions } from './time.ts';
 export { Future, Yield } from './future.ts';
 export { Task, currentTask, type TaskOptions } from './task.ts';
-export { CancelledError, TimeoutError, InvalidStateError, ValueError, ExceptionGroup } from './errors.ts';
+export { CancelledError, TimeoutError, InvalidStateError, ValueError, RuntimeError, BaseExceptionGroup, ExceptionGroup, type GroupCondition } from './errors.ts';
 export type { Handle } from './loop.ts';
 
 import { Task, type TaskOptions } from './task.ts';

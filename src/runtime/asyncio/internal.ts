@@ -10,6 +10,7 @@
  * async function. The coroutine runs in the calling task, so cancelling that
  * task throws CancelledError at the `yield` where it waits, as in CPython.
  */
+import { RuntimeError } from '../errors.ts';
 import { coroutine } from '../driver.ts';
 import { Future } from '../future.ts';
 import { getLoop, maybeLoop, type Loop } from '../loop.ts';
@@ -54,9 +55,7 @@ export function removeItem<T>(items: T[], item: T): boolean {
   return true;
 }
 
-/** Python's RuntimeError (misuse of a primitive, e.g. releasing an unlocked Lock). */
+/** Python's RuntimeError (misuse of a primitive, e.g. releasing an unlocked Lock): the runtime's one RuntimeError. */
 export function runtimeError(message: string): Error {
-  const error = new Error(message);
-  error.name = 'RuntimeError';
-  return error;
+  return new RuntimeError(message);
 }

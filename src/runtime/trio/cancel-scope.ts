@@ -23,7 +23,7 @@
  * Tests: tests/runtime/trio-cancel.test.ts.
  */
 import { getLoop, maybeLoop, type Handle } from '../loop.ts';
-import { ExceptionGroup, ValueError } from '../errors.ts';
+import { BaseExceptionGroup, ValueError } from '../errors.ts';
 import { currentTask, Task } from '../task.ts';
 import { coroutine } from '../driver.ts';
 import { Future } from '../future.ts';
@@ -246,7 +246,7 @@ export class CancelScope {
         this.cancelledCaught = true;
         failed = false;
         error = undefined;
-      } else if (error instanceof ExceptionGroup) {
+      } else if (error instanceof BaseExceptionGroup) {
         const { matched, rest } = splitCancelled(error);
         if (matched) {
           this.cancelledCaught = true;

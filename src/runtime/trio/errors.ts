@@ -12,7 +12,10 @@
  * core Task counts a task ended by Cancelled as cancelled; the nursery keeps
  * the error object itself (nursery.ts).
  */
-import { CancelledError, ExceptionGroup } from '../errors.ts';
+import { BaseExceptionGroup, CancelledError } from '../errors.ts';
+
+/** trio reports misuse as Python's RuntimeError: the runtime's one RuntimeError. */
+export { RuntimeError } from '../errors.ts';
 
 /** What made a cancel scope cancel (trio 0.31's `Cancelled.source`). */
 export type CancelSource = 'deadline' | 'nursery' | 'explicit';
@@ -84,19 +87,6 @@ export class BrokenResourceError extends Error {
   }
 }
 
-/**
- * Python's RuntimeError, for misuse trio reports that way ("Nursery is closed
- * to new arrivals", "called 'started' twice ..."). Not exported from the public
- * barrel: another layer may want the same name, and a shared one belongs in
- * src/runtime/errors.ts.
- */
-export class RuntimeError extends Error {
-  constructor(message = '') {
-    super(message);
-    this.name = 'RuntimeError';
-  }
-}
-
 /** Python's repr() of an exception, as trio puts it in a cancel reason: `ValueError('boom')`, `ValueError()`. */
 export function reprError(error: unknown): string {
   if (error instanceof Error) return error.message ? `${error.name}('${error.message}')` : `${error.name}()`;
@@ -106,25 +96,19 @@ export function reprError(error: unknown): string {
 /** The message trio gives the ExceptionGroup a nursery raises. */
 export const NURSERY_GROUP_MESSAGE = 'Exceptions from Trio nursery';
 
-/** The message an ExceptionGroup was created with (its `message` also carries the "(N sub-exceptions)" suffix). */
-function baseMessage(group: ExceptionGroup): string {
-  const match = /^([\s\S]*) \(\d+ sub-exceptions?\)$/.exec(group.message);
-  return match ? match[1]! : group.message;
-}
-
 /**
  * `group.split(Cancelled)` of Python, keeping only the rest: returns whether
  * any Cancelled was found and what is left (null when nothing is). Nested
  * groups are split recursively; a group with nothing removed is returned
  * unchanged, a changed one is re-created with the same message (BaseExceptionGroup.derive).
  */
-export function splitCancelled(group: ExceptionGroup): { matched: boolean; rest: unknown | null } {
+export function splitCancelled(group: BaseExceptionGroup): { matched: boolean; rest: unknown | null } {
   let matched = false;
   const rest: unknown[] = [];
   for (const error of group.exceptions) {
     if (error instanceof Cancelled) {
       matched = true;
-    } else if (error instanceof ExceptionGroup) {
+    } else if (error instanceof BaseExceptionGroup) {
       const inner = splitCancelled(error);
       if (inner.matched) matched = true;
       if (inner.rest !== null) rest.push(inner.rest);
@@ -134,5 +118,5 @@ export function splitCancelled(group: ExceptionGroup): { matched: boolean; rest:
   }
   if (!matched) return { matched, rest: group };
   if (rest.length === 0) return { matched, rest: null };
-  return { matched, rest: new ExceptionGroup(baseMessage(group), rest) };
+  return { matched, rest: new BaseExceptionGroup(group.groupMessage, rest) };
 }

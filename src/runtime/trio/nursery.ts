@@ -23,7 +23,7 @@
  * labelled `{ kind: 'nursery' }`.
  * Tests: tests/runtime/trio-nursery.test.ts.
  */
-import { ExceptionGroup, CancelledError } from '../errors.ts';
+import { BaseExceptionGroup, CancelledError } from '../errors.ts';
 import { getLoop, type Loop } from '../loop.ts';
 import { Task } from '../task.ts';
 import type { WaitLabel } from '../trace.ts';
@@ -116,11 +116,11 @@ export class Nursery implements ChildOwner {
     return new P<V>((resolve, reject) => {
       oldNursery._nestedChildFinished(false, undefined, { kind: 'nursery', what: `${this.label} start ${fn.name || 'task'}` }, (errors) => {
         this.#pendingStarts--;
-        const outcome = scope._exit(caller, errors.length > 0, errors.length > 0 ? new ExceptionGroup(NURSERY_GROUP_MESSAGE, errors) : undefined);
+        const outcome = scope._exit(caller, errors.length > 0, errors.length > 0 ? new BaseExceptionGroup(NURSERY_GROUP_MESSAGE, errors) : undefined);
         if (outcome.failed) {
           // Unwrap the private nursery's group: the child's own error comes out of start().
           const error = outcome.error;
-          reject(error instanceof ExceptionGroup && error.exceptions.length === 1 ? error.exceptions[0] : error);
+          reject(error instanceof BaseExceptionGroup && error.exceptions.length === 1 ? error.exceptions[0] : error);
         } else if (!status._hasValue) {
           reject(new RuntimeError('child exited without calling task_status.started()'));
         } else {
@@ -285,7 +285,7 @@ export function openNursery<T>(body: (nursery: Nursery) => T | PromiseLike<T>): 
     let value: T | undefined;
     const closed = (errors: unknown[]): void => {
       const failed = errors.length > 0;
-      const outcome = scope._exit(task, failed, failed ? new ExceptionGroup(NURSERY_GROUP_MESSAGE, errors) : undefined);
+      const outcome = scope._exit(task, failed, failed ? new BaseExceptionGroup(NURSERY_GROUP_MESSAGE, errors) : undefined);
       if (outcome.failed) reject(outcome.error);
       else resolve(value);
     };
