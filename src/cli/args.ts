@@ -69,7 +69,7 @@ function toNumber(flag: string, value: string | undefined, integer: boolean): nu
 /** The language the environment asks for (POSIX order: LC_ALL, LC_MESSAGES, LANG): 'zh' for zh_*, else 'en'. */
 export function languageFromEnv(env: Record<string, string | undefined>): 'en' | 'zh' {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^zh\b/i.test(locale) ? 'zh' : 'en';
+  return /^zh(?:[_.@-]|$)/i.test(locale) ? 'zh' : 'en';
 }
 
 /** Parse `argv` (without node and the script); throws UsageError on a mistake. */

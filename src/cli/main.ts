@@ -125,6 +125,7 @@ async function runFile(file: string, command: RunCommand, io: CliIO, label: stri
     loopEvents: command.trace !== null,
     ...(command.timeLimit === undefined ? {} : { timeLimit: command.timeLimit }),
     ...(command.seed === undefined ? {} : { seed: command.seed }),
+    lang: command.lang,
   });
 
   for (const line of result.lines) {

@@ -12,6 +12,7 @@ import { createGlobals } from './globals.ts';
 import * as api from './index.ts';
 import { Loop, type LoopLimits } from './loop.ts';
 import { describeForReader } from './error-report.ts';
+import { messagesFor, type Lang, type Messages } from './messages.ts';
 import { Task, taskRegistry } from './task.ts';
 import { StackMapper } from './stack-map.ts';
 import type { LogLevel, StopReason, TraceEvent, TraceListener, WaitLabel } from './trace.ts';
@@ -22,6 +23,8 @@ export interface ProgramOptions extends Partial<LoopLimits> {
   seed?: number;
   /** Called with every trace event as it happens (for streaming output). */
   onEvent?: TraceListener;
+  /** Language of the runtime's own messages (deadlock, budgets, error headings; messages.ts); default 'en'. */
+  lang?: Lang;
 }
 
 /** One console line as a reader sees it. */
@@ -76,6 +79,7 @@ export const MAIN_TASK_NAME = 'main';
 /** Run `program` to the end (or until a budget stops it); synchronous and deterministic. */
 export function runProgram(program: CompiledProgram, options: ProgramOptions = {}): ProgramResult {
   const loop = new Loop(options);
+  const text = messagesFor(options.lang);
   const mapper = new StackMapper(program);
   loop.errorReporter = (error) => describeForReader(error, mapper);
   if (options.onEvent) loop.trace.listen(options.onEvent);
@@ -86,12 +90,12 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
     factory = new Function(...PROGRAM_PARAMETERS, `${program.code}\n//# sourceURL=${programUrl(program)}`) as typeof factory;
   } catch (error) {
     // esbuild accepted the syntax but this engine does not (a RegExp flag or group newer than it, say).
-    return engineRefused(loop, error);
+    return engineRefused(loop, error, text);
   }
 
   let mainErrorSeq = -1;
   const main = loop.withActive(() => {
-    const globals = createGlobals(loop, options.seed ?? 1);
+    const globals = createGlobals(loop, options.seed ?? 1, text);
     let entry: (() => Promise<unknown>) | undefined;
     const helpers: ProgramHelpers = { async: driverFor(loop), ...makeAsyncGeneratorHelpers(loop), await: AwaitMarker, yieldStar, yieldSync };
     const register = (fn: () => Promise<unknown>): void => {
@@ -121,7 +125,7 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
       loop.runUntilIdle();
     }
   });
-  const blocked = !loop.stopped && live.size > 0 ? reportDeadlock(loop, [...live]) : undefined;
+  const blocked = !loop.stopped && live.size > 0 ? reportDeadlock(loop, [...live], text) : undefined;
 
   // One pass over the trace; only error, spawn and log events are made into objects here.
   const trace = loop.trace;
@@ -137,7 +141,7 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
     } else if (event.kind === 'error') {
       problems.push({ kind: 'error', message: event.detail.stack, summary: event.detail.message, t: event.t, task: event.seq === mainErrorSeq ? MAIN_TASK_NAME : (names.get(event.task) ?? 'loop'), stack: event.detail.stack });
     } else if (event.kind === 'stop' && event.detail.reason !== 'error') {
-      problems.push({ kind: event.detail.reason, message: event.detail.message, t: event.t, ...(blocked ? { blocked } : {}) });
+      problems.push({ kind: event.detail.reason, message: stopMessage(loop, event.detail, text), t: event.t, ...(blocked ? { blocked } : {}) });
     }
   });
   for (const task of taskRegistry(loop).failed) {
@@ -149,13 +153,13 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
         error = e;
       }
       const { message, stack } = describeForReader(error, mapper);
-      const heading = `Task exception was never retrieved (task ${task.name})`;
+      const heading = text.neverRetrieved(task.name);
       problems.push({ kind: 'unretrieved', message: `${heading}: ${stack}`, summary: `${heading}: ${message}`, t: loop.now, task: task.name, stack });
     }
   }
   for (const reason of loop.unhandled.values()) {
     const { message, stack } = describeForReader(reason, mapper);
-    const heading = 'Unhandled promise rejection';
+    const heading = text.unhandledRejection();
     problems.push({ kind: 'unhandled-rejection', message: `${heading}: ${stack}`, summary: `${heading}: ${message}`, t: loop.now, stack });
   }
 
@@ -175,7 +179,7 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
 }
 
 /** The result of a program the engine would not compile: nothing ran. */
-function engineRefused(loop: Loop, error: unknown): ProgramResult {
+function engineRefused(loop: Loop, error: unknown, messages: Messages): ProgramResult {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return {
     status: 'failed',
@@ -183,23 +187,41 @@ function engineRefused(loop: Loop, error: unknown): ProgramResult {
     trace: [],
     traceLength: 0,
     tasks: [],
-    problems: [{ kind: 'error', message: `${text}\nThis JavaScript engine cannot run the compiled program (its syntax is newer than the engine); nothing ran.` }],
+    problems: [{ kind: 'error', message: `${text}\n${messages.engineRefused()}`, summary: text, t: 0 }],
     endTime: loop.now,
     steps: 0,
   };
 }
 
 /** Record and stop on a deadlock; returns the blocked tasks by name. */
-function reportDeadlock(loop: Loop, blocked: Task<unknown>[]): Array<{ task: string; on: WaitLabel }> {
+function reportDeadlock(loop: Loop, blocked: Task<unknown>[], messages: Messages): Array<{ task: string; on: WaitLabel }> {
   const entries = blocked.map((task) => ({
     task: task.id,
     name: task.name,
     on: task.waitLabel ?? task.futWaiter?.label ?? { kind: 'promise' as const, what: 'a promise nothing will settle' },
   }));
   loop.trace.add(loop.now, 0, 'deadlock', { blocked: entries });
-  const list = entries.map((e) => `  task ${e.name} waits on ${e.on.what}`).join('\n');
-  loop.stop('deadlock', `deadlock: every task is waiting and nothing can wake them (all tasks are asleep):\n${list}`);
+  const list = entries.map((e) => messages.deadlockTask(e.name, e.on.what)).join('\n');
+  loop.stop('deadlock', `${messages.deadlock()}\n${list}`);
   return entries.map((e) => ({ task: e.name, on: e.on }));
+}
+
+/**
+ * A stop as the reader's language says it. The loop records its budget stops
+ * in English; the budget and the clock say which message it was (the clock is
+ * past the time limit, or the next timer would have been).
+ */
+function stopMessage(loop: Loop, stop: { reason: StopReason; message: string }, messages: Messages): string {
+  switch (stop.reason) {
+    case 'time-limit':
+      return loop.now > loop.limits.timeLimit ? messages.timeLimitPassed(loop.limits.timeLimit) : messages.timeLimitAhead(loop.limits.timeLimit);
+    case 'step-limit':
+      return messages.stepLimit(loop.limits.stepLimit);
+    case 'output-limit':
+      return messages.outputLimit(loop.limits.outputLimit);
+    default:
+      return stop.message;
+  }
 }
 
 type PrepareStackTrace = (error: Error, sites: readonly { toString(): string }[]) => unknown;

@@ -233,6 +233,16 @@ describe('miniloop run', { timeout: 180_000 }, () => {
     expect(lines).toContain('    | TypeError: b failed');
   });
 
+  it('speaks the language of --lang, else of LC_ALL / LC_MESSAGES / LANG', async () => {
+    const chinese = '死锁：所有任务都在等待，没有任何事件能唤醒它们：';
+    const english = 'deadlock: every task is waiting and nothing can wake them';
+    expect((await miniloop(['run', 'examples/deadlock.ts', '--lang', 'zh'])).stderr).toContain(chinese);
+    expect((await miniloopEnv(['run', 'examples/deadlock.ts'], { LANG: 'zh_CN.UTF-8' })).stderr).toContain(chinese);
+    expect((await miniloopEnv(['run', 'examples/deadlock.ts'], { LANG: 'zh_CN.UTF-8', LC_ALL: 'en_US.UTF-8' })).stderr).toContain(english);
+    expect((await miniloopEnv(['run', 'examples/deadlock.ts', '--lang', 'en'], { LANG: 'zh_TW.UTF-8' })).stderr).toContain(english);
+    expect((await miniloop(['run', 'examples/deadlock.ts', '--lang', 'fr'])).code).toBe(2);
+  });
+
   it('the bundled CLI prints what the TypeScript sources print', async () => {
     const bundled = await miniloop(['run', 'examples/tasks.ts', '--verbose']);
     const sources = await miniloopEnv(['run', 'examples/tasks.ts', '--verbose'], { MINILOOP_NO_BUNDLE: '1' });
