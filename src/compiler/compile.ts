@@ -1,7 +1,7 @@
 /**
  * Compile a reader's TypeScript into a program the loop can run.
  *
- * One esbuild pass (the same esbuild-wasm in the browser and in the CLI):
+ * One esbuild pass (esbuild-wasm in the browser, the native esbuild of the same version in Node: compiler/node.ts):
  * 1. blank out import/export syntax (module-syntax.ts) and wrap the file in
  *    `__main(async () => { ... })`, so the top level is the first task and
  *    top-level `await` works; line N of the reader's file is line N+1 here;
@@ -50,7 +50,7 @@ function loadParser(): Promise<ParseFn | null> {
   return parser;
 }
 
-/** The part of esbuild's API the compiler uses (esbuild-wasm in both browser and Node). */
+/** The part of esbuild's API the compiler uses (esbuild-wasm in the browser, native esbuild or esbuild-wasm in Node). */
 export interface EsbuildLike {
   transform(
     input: string,
