@@ -138,7 +138,7 @@ const assign = (section: ApiSection, names: string): void => {
   for (const name of names.split(/\s+/).filter(Boolean)) SECTION_OF_NAME[name] = section;
 };
 assign('time', 'now sleep checkpoint callSoon callLater callAt run RunOptions Handle Yield sleepUntil sleepForever cancelShieldedCheckpoint checkpointIfCancelled');
-assign('tasks', 'createTask Task TaskOptions currentTask allTasks isFuture Future ensureFuture TaskGroup withTaskGroup GroupTaskOptions openNursery Nursery TaskStatus TASK_STATUS_IGNORED ExceptionGroup InvalidStateError');
+assign('tasks', 'createTask Task TaskOptions currentTask allTasks isFuture Future ensureFuture TaskGroup withTaskGroup GroupTaskOptions openNursery Nursery TaskStatus TASK_STATUS_IGNORED BaseExceptionGroup ExceptionGroup GroupCondition RuntimeError InvalidStateError');
 assign('several', 'gather GatheringFuture GatherOptions wait WaitOptions FIRST_COMPLETED FIRST_EXCEPTION ALL_COMPLETED ReturnWhen asCompleted AsCompleted shield Awaitable AwaitedOf');
 assign('cancel', 'timeout timeoutAt Timeout waitFor CancelScope CancelScopeOptions moveOnAfter moveOnAt failAfter failAt currentEffectiveDeadline CancelledError Cancelled CancelSource TimeoutError TooSlowError');
 assign('sync', 'Event Lock Semaphore BoundedSemaphore Condition Barrier BrokenBarrierError PrimitiveOptions ValueError');

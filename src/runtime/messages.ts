@@ -1,9 +1,10 @@
 /**
  * Every message the runtime shows a reader, in each language of the site:
- * deadlock reports, budget stops, the headings of uncaught errors, never
- * retrieved exceptions and unhandled rejections, and the wall-time stop the
- * playground adds. A run takes its language from `ProgramOptions.lang`
- * (program.ts); the CLI from `--lang` or LC_ALL / LC_MESSAGES / LANG.
+ * deadlock reports, budget stops, the headings of never-retrieved exceptions
+ * and unhandled rejections (an uncaught error is shown as its own text; the
+ * playground's wall-time stop is in src/i18n with the page's strings). A run
+ * takes its language from `ProgramOptions.lang` (program.ts); the CLI from
+ * `--lang` or LC_ALL / LC_MESSAGES / LANG.
  * The Chinese catalogue has the English one's type, so a missing message fails
  * to compile; tests/runtime/messages.test.ts also lists any key missing in one
  * and runs each budget in both languages.
@@ -28,15 +29,11 @@ const en = {
   timeLimitAhead: (limit: number) => `time limit: the program would run past ${formatMs(limit)} of virtual time`,
   stepLimit: (steps: number) => `step limit: the program ran more than ${count(steps, 'en')} steps`,
   outputLimit: (lines: number) => `output limit: the program printed more than ${count(lines, 'en')} lines`,
-  /** Heading of an error nobody caught (the error's text follows). */
-  uncaught: (error: string) => `Uncaught ${error}`,
   /** Heading of a failed task whose exception nobody asked for. */
   neverRetrieved: (task: string) => `Task exception was never retrieved (task ${task})`,
   unhandledRejection: () => 'Unhandled promise rejection',
   /** After the engine's SyntaxError: the compiled program uses syntax this engine lacks. */
   engineRefused: () => 'This JavaScript engine cannot run the compiled program (its syntax is newer than the engine); nothing ran.',
-  /** The playground removed a run that took longer than its wall-time budget. */
-  wallTime: (seconds: number) => `Stopped: the run took more than ${seconds} s`,
 };
 
 /** The messages of one language. */
@@ -50,11 +47,9 @@ const zh: Messages = {
   timeLimitAhead: (limit) => `时间上限：程序的虚拟时间将超过 ${formatMs(limit)}`,
   stepLimit: (steps) => `步数上限：程序执行了超过 ${count(steps, 'zh')} 步`,
   outputLimit: (lines) => `输出上限：程序打印了超过 ${count(lines, 'zh')} 行`,
-  uncaught: (error) => `未捕获的异常：${error}`,
   neverRetrieved: (task) => `任务异常从未被取回（任务 ${task}）`,
   unhandledRejection: () => '未处理的 Promise 拒绝',
   engineRefused: () => '这个 JavaScript 引擎运行不了编译后的程序（其中的语法比引擎新），程序没有运行。',
-  wallTime: (seconds) => `已停止：运行时间超过 ${seconds} 秒`,
 };
 
 /** Every catalogue, by language. */
