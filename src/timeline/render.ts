@@ -7,12 +7,12 @@
  */
 import type { Mark } from '../trace/spans.ts';
 import {
-  hitTest, itemPx, markX, plotWidth, minWidthOf, rowTop, visibleRowCount, xOf, MIN_RUNNING_PX, MIN_SPAN_PX,
+  itemPx, markX, plotWidth, minWidthOf, rowTop, visibleRowCount, xOf, MIN_RUNNING_PX, MIN_SPAN_PX,
   type Geometry, type Hit, type Scene,
 } from './geometry.ts';
 import { endOn, firstEndingAtOrAfter, firstMarkAtOrAfter, startOn, type Placed } from './model.ts';
 import { flatFill, type PatternCache } from './patterns.ts';
-import { formatMs, formatTick, niceStep, ticks } from './scale.ts';
+import { formatTick, niceStep, ticks } from './scale.ts';
 import { spanLook, lookKey, type Palette, type PatternName } from './styles.ts';
 
 /** What else to draw besides the data. */
@@ -457,5 +457,3 @@ function fit(ctx: CanvasRenderingContext2D, text: string, max: number): string {
   return out;
 }
 
-/** The hit under a point (re-exported for the mount module). */
-export { hitTest, formatMs };

@@ -63,7 +63,8 @@ describe('timeline: what it shows', () => {
     // The text alternative lists every span: task, state, from, to, waits on.
     await page.locator('.tl-table summary').click();
     const rows = page.locator('.tl-table tbody tr');
-    expect(await rows.count()).toBe(model.spanCount);
+    // The table is built on the details' toggle event, which follows the click.
+    await expect.poll(() => rows.count()).toBe(model.spanCount);
     expect(await page.locator('.tl-table thead th').allTextContents()).toEqual(['Task', 'State', 'From', 'To', 'Waits on']);
     const bob = await page.locator('.tl-table tbody tr', { hasText: 'lock:' }).first().locator('td').allTextContents();
     expect(bob[0]).toBe('bob');
