@@ -211,7 +211,9 @@ describe('timeline: zoom, pan, keyboard, scrub', () => {
     await page.keyboard.press('+');
     await page.keyboard.press('Shift+ArrowRight');
     expect(await page.locator('.tl-live').textContent()).toContain('Playhead at');
-    await page.waitForTimeout(600);
+    // A page timer set now fires after the pending announcement's (timers run in deadline order),
+    // so when it has fired, the announcement has had its chance to overwrite the live region.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
     expect(await page.locator('.tl-live').textContent()).toContain('Playhead at');
     // Moving the playhead past the view's end follows it: the view's data attributes move too.
     const before = Number((await dataset(page)).to);
