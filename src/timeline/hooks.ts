@@ -19,6 +19,8 @@ export interface PublishedState {
   /** The visible range on the current axis. */
   from: number;
   to: number;
+  /** Width of the lane-name column, px. */
+  labelWidth: number;
   /** Where the lanes are scrolled: first visible row (1-based) and the last one. */
   firstRow: number;
   lastRow: number;

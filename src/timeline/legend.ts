@@ -1,10 +1,11 @@
 /**
- * The legend: a key to every picture the lanes draw, each entry a small canvas
+ * The legend: a key to the pictures the lanes of this run draw, each entry a small canvas
  * painted with the lanes' own tiles and marks (so the key cannot drift from the
  * drawing), plus a note on what the current axis means.
  * Tests: "what it shows" and the screenshots in tests/browser/timeline.test.ts.
  */
 import type { WaitKind } from '../runtime/trace.ts';
+import type { Mark } from '../trace/spans.ts';
 import { element } from './dom.ts';
 import type { TimelineModel } from './model.ts';
 import { paintTile, TILE } from './patterns.ts';
@@ -39,14 +40,15 @@ export function renderLegend(body: HTMLElement, model: TimelineModel | null, pal
   const items: Array<[HTMLCanvasElement, string]> = [];
   items.push([bar(spanLook('running')), t('timeline.state.running')]);
   items.push([bar(spanLook('ready')), t('timeline.state.ready')]);
-  const kinds = new Set<WaitKind>();
-  if (model) for (const lane of model.timeline.lanes) for (const s of lane.spans) if (s.on) kinds.add(s.on.kind);
-  // The kinds this run uses come first; all kinds are listed so the legend is a key to every picture.
-  const ordered = [...WAIT_KINDS.filter((k) => kinds.has(k)), ...WAIT_KINDS.filter((k) => !kinds.has(k))];
-  for (const k of ordered) items.push([bar(spanLook('waiting', k)), `${t('timeline.state.waiting')}: ${t(waitKey(k))}`]);
-  items.push([swatch((c, w, h) => tileFill(c, 'cross', palette.blocked, 0, 0, w, h)), t('timeline.blocked')]);
-  for (const kind of ['log', 'spawn', 'cancel', 'error', 'deadlock', 'done'] as const) {
-    items.push([swatch((c, w, h) => drawMark(c, kind, w / 2, h / 2 + (kind === 'log' ? 3 : 0), palette)), t(`timeline.mark.${kind}`)]);
+  // With a run, the key lists what this run draws (its wait kinds, the stall band if the loop
+  // was blocked, its kinds of marks); without one, everything it could draw.
+  const used = model ? usedLooks(model) : null;
+  for (const k of WAIT_KINDS) {
+    if (!used || used.waits.has(k)) items.push([bar(spanLook('waiting', k)), `${t('timeline.state.waiting')}: ${t(waitKey(k))}`]);
+  }
+  if (!used || used.stalls) items.push([swatch((c, w, h) => tileFill(c, 'cross', palette.blocked, 0, 0, w, h)), t('timeline.blocked')]);
+  for (const kind of MARK_KINDS) {
+    if (!used || used.marks.has(kind)) items.push([swatch((c, w, h) => drawMark(c, kind, w / 2, h / 2 + (kind === 'log' ? 3 : 0), palette)), t(`timeline.mark.${kind}`)]);
   }
   const list = element(doc, 'ul', 'tl-legend-list');
   for (const [sw, label] of items) {
@@ -55,6 +57,20 @@ export function renderLegend(body: HTMLElement, model: TimelineModel | null, pal
     list.append(li);
   }
   body.replaceChildren(list);
+}
+
+const MARK_KINDS = ['log', 'spawn', 'cancel', 'error', 'deadlock', 'done'] as const satisfies readonly Mark['kind'][];
+
+/** The wait kinds, stall band and mark kinds a run's picture contains. */
+export function usedLooks(model: TimelineModel): { waits: Set<WaitKind>; stalls: boolean; marks: Set<Mark['kind']> } {
+  const waits = new Set<WaitKind>();
+  const marks = new Set<Mark['kind']>();
+  for (const lane of model.timeline.lanes) {
+    for (const s of lane.spans) if (s.state === 'waiting' && s.on) waits.add(s.on.kind);
+    for (const m of lane.marks) marks.add(m.kind);
+  }
+  for (const m of model.timeline.loopMarks) marks.add(m.kind);
+  return { waits, stalls: model.timeline.stalls.length > 0, marks };
 }
 
 /** Fill a rectangle with a lane tile (the same tiles the lanes use). */

@@ -17,14 +17,14 @@ import type { Controls } from './controls.ts';
 import { describeHit, playheadText, rangeText, sameHit, summaryText, type HoverInfo, type ScrubPosition } from './describe.ts';
 import { buildSkeleton } from './dom.ts';
 import { wireDownload } from './download.ts';
-import { hitTest, type Hit } from './geometry.ts';
+import { hitTest, rowAt, type Hit } from './geometry.ts';
 import { publish } from './hooks.ts';
 import { attachKeyboard, ZOOM_STEP } from './keyboard.ts';
 import { renderLegend } from './legend.ts';
 import { buildModel, seqAtTime, timeAtSeq, type ViewMode } from './model.ts';
 import { PatternCache } from './patterns.ts';
 import { attachPointer } from './pointer.ts';
-import { drawTimeline, type DrawStats } from './render.ts';
+import { drawTimeline, labelColumnWidth, labelText, type DrawStats, type Overlay } from './render.ts';
 import type { Range } from './scale.ts';
 import { formatter, type TimelineStrings } from './strings.ts';
 import { renderTable } from './table.ts';
@@ -90,7 +90,7 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
   let highlightAt: { seq: number; t: number; markSeq: number | null } | null = null;
   let playhead: ScrubPosition | null = null;
   let frame = 0;
-  let lastStats: DrawStats & { ms: number } = { rects: 0, marks: 0, rows: 0, ms: 0 };
+  let lastStats: DrawStats & { ms: number } = { rects: 0, marks: 0, rows: 0, headerLabels: [], ms: 0 };
   let dpr = 1;
   let patterns: PatternCache | null = null;
   let tableStale = true;
@@ -102,9 +102,22 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
     schedule();
   });
 
-  // ---- Size: the canvas is as wide as the plot and as tall as the visible lanes.
+  // ---- Size: the canvas is as wide as the plot and as tall as the visible lanes;
+  // the label column as wide as the longest lane name needs (within limits, viewport.ts).
+  const laneText: Overlay['text'] = {
+    loop: t('timeline.lane.loop'),
+    thread: (n) => t('timeline.lane.thread', { n }),
+    blocked: (ms) => t('timeline.blockedFor', { ms }),
+    microtasks: (jobs) => t('timeline.microtasks', { jobs }),
+  };
+  const font = (): string => `12px ${win.getComputedStyle(container).getPropertyValue('--font-sans').trim() || 'system-ui, sans-serif'}`;
+  const measureLabels = (): void => {
+    ctx.font = font();
+    view.labelNeed = labelColumnWidth(ctx, view.rows(), laneText);
+  };
   const resize = (): void => {
     view.resize(dom.plot.clientWidth || container.clientWidth || 600);
+    publish(container, 'labelWidth', view.geometry().labelWidth);
     dpr = Math.max(1, win.devicePixelRatio || 1);
     const { canvas } = dom;
     if (canvas.width !== Math.round(view.width * dpr) || canvas.height !== Math.round(view.height * dpr)) {
@@ -126,24 +139,28 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
     const started = performance.now();
     patterns ??= new PatternCache(ctx, dpr);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const font = `12px ${win.getComputedStyle(container).getPropertyValue('--font-sans').trim() || 'system-ui, sans-serif'}`;
     const stats = drawTimeline(ctx, view.scene(), view.geometry(), theme.palette(), patterns, {
       highlight: highlightAt ? { v: view.valueOf(highlightAt, true), seq: highlightAt.markSeq } : null,
       playhead: playhead ? view.valueOf(playhead) : null,
       hover,
-      text: {
-        loop: t('timeline.lane.loop'),
-        thread: (n) => t('timeline.lane.thread', { n }),
-        blocked: (ms) => t('timeline.blockedFor', { ms }),
-        microtasks: (jobs) => t('timeline.microtasks', { jobs }),
-      },
-      font,
+      text: laneText,
+      font: font(),
     });
+    showLanePosition();
     const ms = performance.now() - started;
     lastStats = { ...stats, ms };
     publish(container, 'drawMs', ms.toFixed(2));
     publish(container, 'drawnRects', stats.rects);
     return ms;
+  };
+  // With more lanes than fit, say which are in view ("Lanes 15–28 of 2000"); the canvas draws a scrollbar.
+  const showLanePosition = (): void => {
+    const { first, last, total } = view.visibleRows();
+    const scrolls = view.model !== null && (last < total || first > 1);
+    dom.lanePosition.hidden = !scrolls;
+    if (scrolls) dom.lanePosition.textContent = t('timeline.lanes', { first, last, total });
+    publish(container, 'firstRow', view.model ? first : null);
+    publish(container, 'lastRow', view.model ? last : null);
   };
   function schedule(): void {
     if (!frame) frame = win.requestAnimationFrame(() => draw());
@@ -159,6 +176,15 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
     live.sayLater(() => rangeText(view.range, view.axis, t));
     schedule();
   };
+  const showTooltip = (text: string, kind: string, x: number, y: number): void => {
+    const { tooltip } = dom;
+    tooltip.textContent = text;
+    tooltip.hidden = false;
+    tooltip.dataset.kind = kind;
+    const left = Math.min(Math.max(0, x + 12), Math.max(0, view.width - tooltip.offsetWidth - 4));
+    tooltip.style.left = `${left}px`;
+    tooltip.style.top = `${y + 16}px`;
+  };
   const setHover = (hit: Hit | null, x = 0, y = 0): void => {
     const changed = !sameHit(hit, hover);
     hover = hit;
@@ -172,12 +198,7 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
       return;
     }
     const info = describeHit(hit, view.model, t);
-    tooltip.textContent = info.text;
-    tooltip.hidden = false;
-    tooltip.dataset.kind = hit.type;
-    const left = Math.min(Math.max(0, x + 12), Math.max(0, view.width - tooltip.offsetWidth - 4));
-    tooltip.style.left = `${left}px`;
-    tooltip.style.top = `${y + 16}px`;
+    showTooltip(info.text, hit.type, x, y);
     if (changed) {
       options.onHover?.(info);
       schedule();
@@ -196,7 +217,17 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
     view,
     rangeChanged,
     scrolled: schedule,
-    hoverAt: (x, y) => setHover(hitTest(view.scene(), view.geometry(), x, y), x, y),
+    hoverAt: (x, y) => {
+      const g = view.geometry();
+      const row = x < g.labelWidth ? view.rows()[rowAt(g, y)] : undefined;
+      if (!row) {
+        setHover(hitTest(view.scene(), g, x, y), x, y);
+        return;
+      }
+      // The label column: the lane's whole name (the canvas may have cut it).
+      setHover(null);
+      showTooltip(labelText(row, laneText), 'label', x, y);
+    },
     clearHover: () => setHover(null),
     playhead: () => playhead,
     setPlayhead,
@@ -253,6 +284,7 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
       if (autoView && model) view.mode = model.timeline.endTime === 0 ? 'steps' : 'time';
       renderLegend(dom.legendBody, model, theme.palette(), t);
       syncViewButtons();
+      measureLabels();
       resize();
       view.fit();
       rangeChanged();
@@ -286,6 +318,7 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
       const axisChanges = view.model !== null && view.axis !== (next === 'time' ? 'time' : 'steps');
       view.switchTo(next);
       syncViewButtons();
+      measureLabels();
       resize();
       if (axisChanges) rangeChanged();
       schedule();

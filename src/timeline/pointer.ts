@@ -4,7 +4,7 @@
  * playhead, two fingers pinch-zoom, Ctrl/Cmd + wheel (and trackpad pinch, which
  * arrives as ctrl + wheel) zooms at the pointer, horizontal or Shift + wheel
  * pans, and a plain vertical wheel scrolls the lanes, then the page (the view
- * never traps page scrolling).
+ * never traps page scrolling). On a touch screen a tap shows what hover shows.
  * Tests: "timeline: zoom, pan, keyboard, scrub" and "touch" in tests/browser/timeline.test.ts.
  */
 import type { Controls } from './controls.ts';
@@ -77,10 +77,18 @@ export function attachPointer(canvas: HTMLCanvasElement, controls: Controls): vo
     pointers.delete(event.pointerId);
     if (pointers.size === 0) drag = null;
   };
-  canvas.addEventListener('pointerup', endPointer);
+  canvas.addEventListener('pointerup', (event) => {
+    const tap = drag?.kind === 'pan' && pointers.size === 1 && event.pointerType !== 'mouse';
+    const p = local(event);
+    const still = drag !== null && Math.abs(p.x - drag.x) <= DRAG_PX && Math.abs(p.y - drag.y) <= DRAG_PX;
+    endPointer(event);
+    // A touch screen has no hover: a tap shows what hover shows (and a tap on nothing hides it).
+    if (tap && still && view.model) controls.hoverAt(p.x, p.y);
+  });
   canvas.addEventListener('pointercancel', endPointer);
-  canvas.addEventListener('pointerleave', () => {
-    if (!drag) controls.clearHover();
+  canvas.addEventListener('pointerleave', (event) => {
+    // A finger lifting "leaves" the canvas too: what a tap showed stays until the next tap.
+    if (!drag && event.pointerType !== 'touch') controls.clearHover();
   });
 
   canvas.addEventListener('wheel', (event) => {

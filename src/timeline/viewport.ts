@@ -16,9 +16,18 @@ export const ROW_H = 22;
 export const HEADER_H = 26;
 /** Lanes shown before the view scrolls vertically, unless the options say otherwise. */
 export const MAX_VISIBLE_ROWS = 14;
-/** Width of the lane-name column, px (narrower on phones). */
-export function labelWidthFor(width: number): number {
-  return width < 480 ? 84 : 136;
+/** The label column takes at most this share of the canvas width. */
+const MAX_LABEL_SHARE = 0.4;
+
+/**
+ * Width of the lane-name column, px: wide enough for the longest name
+ * (`needed`) up to 40% of the canvas, and never narrower than 136 px (84 px on
+ * phones). A name still too long is cut on the canvas and shown whole in its
+ * label's tooltip. Test: "long lane names" in tests/browser/timeline.test.ts.
+ */
+export function labelWidthFor(width: number, needed = 0): number {
+  const base = width < 480 ? 84 : 136;
+  return Math.max(base, Math.min(Math.ceil(needed), Math.floor(width * MAX_LABEL_SHARE)));
 }
 
 /** The visible part of a run. */
@@ -29,6 +38,8 @@ export class Viewport {
   scrollY = 0;
   width = 0;
   height = 0;
+  /** Width the longest lane name needs (measured by mount.ts with the drawing font). */
+  labelNeed = 0;
   readonly #maxVisibleRows: number;
 
   constructor(mode: ViewMode, maxVisibleRows = MAX_VISIBLE_ROWS) {
@@ -48,7 +59,7 @@ export class Viewport {
 
   /** Where things are on the canvas now. */
   geometry(): Geometry {
-    return { width: this.width, height: this.height, labelWidth: labelWidthFor(this.width), headerHeight: HEADER_H, rowHeight: ROW_H, scrollY: this.scrollY, range: this.range, axis: this.axis };
+    return { width: this.width, height: this.height, labelWidth: labelWidthFor(this.width, this.labelNeed), headerHeight: HEADER_H, rowHeight: ROW_H, scrollY: this.scrollY, range: this.range, axis: this.axis };
   }
 
   /** What the canvas draws in the current view. */
