@@ -199,7 +199,7 @@ export function highlightLanding(doc: Document = document): void {
   for (const root of section) {
     if (root.closest('[data-pagefind-ignore]')) continue;
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) => (node.parentElement?.closest('script, style, mark, [data-pagefind-ignore], .pg') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      acceptNode: (node) => (node.parentElement?.closest('script, style, mark, [data-pagefind-ignore], [data-playground]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
     });
     const nodes: Text[] = [];
     for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
