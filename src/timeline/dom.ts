@@ -5,7 +5,7 @@
  * table of spans. Built once per mount; behaviour is wired by the other
  * modules (mount.ts says which).
  */
-import { ACTION_HOOK, VIEW_HOOK } from './hooks.ts';
+import { ACTION_HOOK, ACTION_HOOK_KEY, VIEW_HOOK } from './hooks.ts';
 import type { ViewMode } from './model.ts';
 import type { Translate } from './strings.ts';
 
@@ -62,7 +62,7 @@ export function buildSkeleton(container: HTMLElement, t: Translate, fileName: st
     b.type = 'button';
     b.title = label;
     b.setAttribute('aria-label', label);
-    b.dataset.action = action;
+    b.dataset[ACTION_HOOK_KEY] = action;
     zoomGroup.append(b);
     return b;
   };

@@ -38,8 +38,15 @@ export function publish<K extends keyof PublishedState>(container: HTMLElement, 
   else container.dataset[key] = String(value);
 }
 
-/** `data-view` of the view buttons. */
+/** `data-view` of the view buttons (its value is the view mode). */
 export const VIEW_HOOK = 'view';
 
-/** `data-action` of the zoom buttons, by action. */
+/** `data-action` of the zoom buttons: the dataset key, and its value by action. */
+export const ACTION_HOOK_KEY = 'action';
 export const ACTION_HOOK = { zoomOut: 'zoom-out', zoomIn: 'zoom-in', fit: 'fit' } as const;
+
+/** `data-kind` of the tooltip: what it describes ('span', 'mark', 'stall', 'thread', 'loop' or 'label'). */
+export const TOOLTIP_KIND_HOOK = 'kind';
+
+/** The site's theme, read (not written) on <html>: `data-theme` ('light' | 'dark'). */
+export const THEME_HOOK = 'theme';

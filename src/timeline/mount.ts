@@ -18,7 +18,7 @@ import { describeHit, playheadText, rangeText, sameHit, summaryText, type HoverI
 import { buildSkeleton } from './dom.ts';
 import { wireDownload } from './download.ts';
 import { hitTest, rowAt, type Hit } from './geometry.ts';
-import { publish } from './hooks.ts';
+import { publish, TOOLTIP_KIND_HOOK } from './hooks.ts';
 import { attachKeyboard, ZOOM_STEP } from './keyboard.ts';
 import { renderLegend } from './legend.ts';
 import { buildModel, seqAtTime, timeAtSeq, type ViewMode } from './model.ts';
@@ -180,7 +180,7 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
     const { tooltip } = dom;
     tooltip.textContent = text;
     tooltip.hidden = false;
-    tooltip.dataset.kind = kind;
+    tooltip.dataset[TOOLTIP_KIND_HOOK] = kind;
     const left = Math.min(Math.max(0, x + 12), Math.max(0, view.width - tooltip.offsetWidth - 4));
     tooltip.style.left = `${left}px`;
     tooltip.style.top = `${y + 16}px`;

@@ -4,6 +4,7 @@
  * <html> or the system preference changes. Test: "redraws in the other theme"
  * in tests/browser/timeline.test.ts.
  */
+import { THEME_HOOK } from './hooks.ts';
 import { COLOR_KEYS, cssVar, paletteFor, type Palette } from './styles.ts';
 
 /** The current palette, kept up to date until dispose(). */
@@ -18,7 +19,8 @@ export function watchTheme(container: HTMLElement, onChange: (palette: Palette) 
   const win = doc.defaultView ?? window;
   const read = (): Palette => {
     const root = doc.documentElement;
-    const dark = root.dataset.theme === 'dark' || (root.dataset.theme !== 'light' && win.matchMedia?.('(prefers-color-scheme: dark)').matches === true);
+    const theme = root.dataset[THEME_HOOK];
+    const dark = theme === 'dark' || (theme !== 'light' && win.matchMedia?.('(prefers-color-scheme: dark)').matches === true);
     const style = win.getComputedStyle(container);
     const next = { ...paletteFor(dark ? 'dark' : 'light') };
     for (const key of COLOR_KEYS) {
@@ -33,7 +35,7 @@ export function watchTheme(container: HTMLElement, onChange: (palette: Palette) 
     onChange(palette);
   };
   const observer = new MutationObserver(changed);
-  observer.observe(doc.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
+  observer.observe(doc.documentElement, { attributes: true, attributeFilter: [`data-${THEME_HOOK}`, 'class'] });
   const media = win.matchMedia?.('(prefers-color-scheme: dark)');
   media?.addEventListener('change', changed);
   return {
