@@ -117,7 +117,8 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
   };
   const resize = (): void => {
     view.resize(dom.plot.clientWidth || container.clientWidth || 600);
-    publish(container, 'labelWidth', view.geometry().labelWidth);
+    const { labelWidth } = view.geometry();
+    if (container.dataset.labelWidth !== String(labelWidth)) publish(container, 'labelWidth', labelWidth);
     dpr = Math.max(1, win.devicePixelRatio || 1);
     const { canvas } = dom;
     if (canvas.width !== Math.round(view.width * dpr) || canvas.height !== Math.round(view.height * dpr)) {
@@ -154,8 +155,13 @@ export function mountTimeline(container: HTMLElement, options: TimelineOptions =
     return ms;
   };
   // With more lanes than fit, say which are in view ("Lanes 15–28 of 2000"); the canvas draws a scrollbar.
+  // Written only when it changes: a draw must not touch the DOM needlessly.
+  let shownLanes = '';
   const showLanePosition = (): void => {
     const { first, last, total } = view.visibleRows();
+    const key = view.model ? `${first}|${last}|${total}` : '';
+    if (key === shownLanes) return;
+    shownLanes = key;
     const scrolls = view.model !== null && (last < total || first > 1);
     dom.lanePosition.hidden = !scrolls;
     if (scrolls) dom.lanePosition.textContent = t('timeline.lanes', { first, last, total });
