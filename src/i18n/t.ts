@@ -1,6 +1,7 @@
 import en from './en.json';
 import zh from './zh.json';
 import type { Lang } from '../lib/locales.ts';
+import { fillPlaceholders } from './placeholders.ts';
 
 /** Every UI string key; en.json is the reference, zh.json must have the same keys. */
 export type UiKey = keyof typeof en;
@@ -14,9 +15,5 @@ export const uiStrings: Record<Lang, Record<UiKey, string>> = { en, zh };
  */
 export function useTranslations(lang: Lang): (key: UiKey, vars?: Record<string, string | number>) => string {
   const table = uiStrings[lang];
-  return (key, vars) => {
-    const text = table[key] ?? uiStrings.en[key];
-    if (!vars) return text;
-    return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
-  };
+  return (key, vars) => fillPlaceholders(table[key] ?? uiStrings.en[key], vars);
 }

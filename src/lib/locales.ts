@@ -7,7 +7,6 @@ export const locales = {
 export type Lang = keyof typeof locales;
 
 export const langs = Object.keys(locales) as Lang[];
-export const defaultLang: Lang = 'en';
 
 export function isLang(value: string | undefined): value is Lang {
   return value !== undefined && Object.hasOwn(locales, value);

@@ -7,12 +7,12 @@
  */
 import type { Mark } from '../trace/spans.ts';
 import {
-  hitTest, itemPx, markX, plotWidth, minWidthOf, rowTop, visibleRowCount, xOf, MIN_RUNNING_PX, MIN_SPAN_PX,
+  itemPx, markX, plotWidth, minWidthOf, rowTop, visibleRowCount, xOf, MIN_RUNNING_PX, MIN_SPAN_PX,
   type Geometry, type Hit, type Scene,
 } from './geometry.ts';
-import { endOn, firstEndingAtOrAfter, firstMarkAtOrAfter, startOn, type Placed } from './model.ts';
+import { endOn, firstEndingAtOrAfter, firstMarkAtOrAfter, startOn, type Placed, type Row } from './model.ts';
 import { flatFill, type PatternCache } from './patterns.ts';
-import { formatMs, formatTick, niceStep, ticks } from './scale.ts';
+import { formatTick, niceStep, ticks } from './scale.ts';
 import { spanLook, lookKey, type Palette, type PatternName } from './styles.ts';
 
 /** What else to draw besides the data. */
@@ -32,6 +32,38 @@ export interface DrawStats {
   rects: number;
   marks: number;
   rows: number;
+  /** Text drawn in the axis strip (tests check that none overprints another). */
+  headerLabels: HeaderLabel[];
+}
+
+/** A label in the axis strip: a tick value or a stall's "loop blocked for ..." text; left edge and width in CSS px. */
+export interface HeaderLabel {
+  kind: 'tick' | 'stall';
+  text: string;
+  x: number;
+  w: number;
+}
+
+/** Space kept between two labels of the axis strip, px. */
+const LABEL_GAP = 4;
+
+/**
+ * Which header labels to draw. Both kinds share the strip, so a stall's label
+ * (it says why the lanes stop) wins and the tick labels it would cover are
+ * left out (their ticks stay); of stall labels side by side the first is kept.
+ * Pure. Test: "the loop-blocked label is not drawn over the axis labels" in
+ * tests/browser/timeline.test.ts.
+ */
+export function layoutHeaderLabels(ticks: readonly HeaderLabel[], stalls: readonly HeaderLabel[], right: number): HeaderLabel[] {
+  const overlaps = (a: HeaderLabel, b: HeaderLabel): boolean => a.x < b.x + b.w + LABEL_GAP && b.x < a.x + a.w + LABEL_GAP;
+  const kept: HeaderLabel[] = [];
+  for (const s of stalls) if (!kept.some((k) => overlaps(k, s))) kept.push(s);
+  const stallCount = kept.length;
+  for (const t of ticks) {
+    // A label that would be cut at the right edge is left out too.
+    if (t.x + t.w <= right && !kept.slice(0, stallCount).some((k) => overlaps(k, t))) kept.push(t);
+  }
+  return kept;
 }
 
 const MARK_SIZE = 4;
@@ -75,7 +107,7 @@ class Batch {
 
 /** Paint the whole canvas. `ctx` is already scaled so 1 unit = 1 CSS px. */
 export function drawTimeline(ctx: CanvasRenderingContext2D, scene: Scene, g: Geometry, palette: Palette, patterns: PatternCache, overlay: Overlay): DrawStats {
-  const stats: DrawStats = { rects: 0, marks: 0, rows: 0 };
+  const stats: DrawStats = { rects: 0, marks: 0, rows: 0, headerLabels: [] };
   const { width, height, labelWidth, headerHeight, rowHeight } = g;
   ctx.fillStyle = palette.bg;
   ctx.fillRect(0, 0, width, height);
@@ -191,8 +223,9 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, scene: Scene, g: Geo
   }
   ctx.restore();
 
-  drawHeader(ctx, scene, g, palette, tickValues, step, overlay);
+  stats.headerLabels = drawHeader(ctx, scene, g, palette, tickValues, step, overlay);
   drawLabels(ctx, scene, g, palette, first, last, overlay);
+  drawLaneScrollbar(ctx, g, scene.rows.length, palette);
   return stats;
 }
 
@@ -356,7 +389,7 @@ export function drawMark(ctx: CanvasRenderingContext2D, kind: Mark['kind'], x: n
   ctx.stroke();
 }
 
-function drawHeader(ctx: CanvasRenderingContext2D, scene: Scene, g: Geometry, palette: Palette, tickValues: number[], step: number, overlay: Overlay): void {
+function drawHeader(ctx: CanvasRenderingContext2D, scene: Scene, g: Geometry, palette: Palette, tickValues: number[], step: number, overlay: Overlay): HeaderLabel[] {
   const { width, labelWidth, headerHeight } = g;
   ctx.fillStyle = palette.header;
   ctx.fillRect(0, 0, width, headerHeight);
@@ -366,30 +399,31 @@ function drawHeader(ctx: CanvasRenderingContext2D, scene: Scene, g: Geometry, pa
   ctx.beginPath();
   ctx.rect(labelWidth, 0, width - labelWidth, headerHeight);
   ctx.clip();
-  ctx.fillStyle = palette.muted;
   ctx.textAlign = 'left';
+  const tickLabels: HeaderLabel[] = [];
+  ctx.fillStyle = palette.muted;
   for (const v of tickValues) {
     const x = Math.round(xOf(g, v));
     ctx.fillRect(x, headerHeight - 6, 1, 5);
-    const label = formatTick(v, g.axis, step);
-    // A label that would be cut at the right edge is left out (its tick stays).
-    if (x + 3 + ctx.measureText(label).width <= width) ctx.fillText(label, x + 3, headerHeight / 2 - 2);
+    const text = formatTick(v, g.axis, step);
+    tickLabels.push({ kind: 'tick', text, x: x + 3, w: ctx.measureText(text).width });
   }
-  // Labels of stalls side by side would overprint each other: a label is drawn
-  // only where the previous one ended (the bands and their tooltips remain).
-  let labelsEnd = -Infinity;
+  const stallLabels: HeaderLabel[] = [];
   for (const stall of scene.stalls) {
     const [x0, x1] = itemPx(g, stall, MIN_RUNNING_PX);
     if (x1 < labelWidth || x0 > width) continue;
     ctx.fillStyle = palette.blocked;
     ctx.fillRect(x0, headerHeight - 5, x1 - x0, 4);
-    const label = overlay.text.blocked(stall.end - stall.start);
+    const text = overlay.text.blocked(stall.end - stall.start);
     // Keep the label inside the plot: right-align it to the band's end when it would overflow.
-    const w = ctx.measureText(label).width;
-    const lx = Math.max(x0, labelWidth) + 2 + w > width ? Math.max(labelWidth + 2, Math.min(x1, width) - w - 2) : Math.max(x0, labelWidth) + 2;
-    if (lx < labelsEnd) continue;
-    ctx.fillText(label, lx, headerHeight - 11);
-    labelsEnd = lx + w + 6;
+    const w = ctx.measureText(text).width;
+    const x = Math.max(x0, labelWidth) + 2 + w > width ? Math.max(labelWidth + 2, Math.min(x1, width) - w - 2) : Math.max(x0, labelWidth) + 2;
+    stallLabels.push({ kind: 'stall', text, x, w });
+  }
+  const labels = layoutHeaderLabels(tickLabels, stallLabels, width);
+  for (const label of labels) {
+    ctx.fillStyle = label.kind === 'stall' ? palette.blocked : palette.muted;
+    ctx.fillText(label.text, label.x, label.kind === 'stall' ? headerHeight - 11 : headerHeight / 2 - 2);
   }
   if (overlay.playhead !== null) {
     const x = xOf(g, overlay.playhead);
@@ -402,6 +436,47 @@ function drawHeader(ctx: CanvasRenderingContext2D, scene: Scene, g: Geometry, pa
     ctx.fill();
   }
   ctx.restore();
+  return labels;
+}
+
+/** Width of the lane scrollbar, px. */
+const SCROLLBAR_W = 4;
+
+/**
+ * With more lanes than fit, a thin scrollbar at the right edge shows how many
+ * there are (thumb size) and where the view is (thumb position); the text
+ * "Lanes 15–28 of 2000" under the plot says the same in words (mount.ts).
+ */
+function drawLaneScrollbar(ctx: CanvasRenderingContext2D, g: Geometry, rows: number, palette: Palette): void {
+  const track = g.height - g.headerHeight;
+  const content = rows * g.rowHeight;
+  if (content <= track) return;
+  const thumb = Math.max(12, (track * track) / content);
+  const y = g.headerHeight + ((track - thumb) * g.scrollY) / (content - track);
+  ctx.fillStyle = palette.grid;
+  ctx.fillRect(g.width - SCROLLBAR_W, g.headerHeight, SCROLLBAR_W, track);
+  ctx.fillStyle = palette.muted;
+  ctx.fillRect(g.width - SCROLLBAR_W, y, SCROLLBAR_W, thumb);
+}
+
+/** Left padding of a row's label: deeper rows (children of a group) are indented. */
+function labelIndent(row: Row): number {
+  return 6 + row.depth * 10;
+}
+
+/** The text a row's label shows (whole: the canvas may cut it, the label's tooltip does not). */
+export function labelText(row: Row, text: Overlay['text']): string {
+  if (row.kind === 'loop') return text.loop;
+  if (row.kind === 'thread') return text.thread(row.lane.thread);
+  if (row.kind === 'group') return `[${row.label}]`;
+  return row.label;
+}
+
+/** Width the label column needs to show every row's name whole (ctx.font must be the drawing font). */
+export function labelColumnWidth(ctx: CanvasRenderingContext2D, rows: readonly Row[], text: Overlay['text']): number {
+  let widest = 0;
+  for (const row of rows) widest = Math.max(widest, labelIndent(row) + (row.kind === 'group' ? 5 : 0) + ctx.measureText(labelText(row, text)).width + 6);
+  return Math.ceil(widest);
 }
 
 function drawLabels(ctx: CanvasRenderingContext2D, scene: Scene, g: Geometry, palette: Palette, first: number, last: number, overlay: Overlay): void {
@@ -416,15 +491,10 @@ function drawLabels(ctx: CanvasRenderingContext2D, scene: Scene, g: Geometry, pa
   for (let r = first; r < last; r++) {
     const row = scene.rows[r]!;
     const y = rowTop(g, r) + rowHeight / 2;
-    const indent = 6 + row.depth * 10;
-    let text = row.label;
-    if (row.kind === 'loop') text = overlay.text.loop;
-    else if (row.kind === 'thread') text = overlay.text.thread(row.lane.thread);
+    const indent = labelIndent(row);
+    const text = labelText(row, overlay.text);
     ctx.fillStyle = row.kind === 'group' || row.kind === 'thread' || row.kind === 'loop' ? palette.muted : palette.text;
-    if (row.kind === 'group') {
-      ctx.fillRect(indent - 2, y - 1, 5, 1);
-      text = `[${text}]`;
-    }
+    if (row.kind === 'group') ctx.fillRect(indent - 2, y - 1, 5, 1);
     ctx.fillText(fit(ctx, text, labelWidth - indent - 4), indent + (row.kind === 'group' ? 5 : 0), y);
   }
   ctx.restore();
@@ -457,5 +527,3 @@ function fit(ctx: CanvasRenderingContext2D, text: string, max: number): string {
   return out;
 }
 
-/** The hit under a point (re-exported for the mount module). */
-export { hitTest, formatMs };

@@ -5,6 +5,7 @@
  * labels ("250 ms", "1.5 s", "#120").
  * Pure functions. Tests: tests/timeline/scale.test.ts.
  */
+import { formatMs } from '../trace/format-ms.ts';
 
 /** A visible range of the domain, `from < to`. */
 export interface Range {
@@ -88,25 +89,7 @@ function roundTo(v: number, step: number): number {
   return Number(v.toFixed(Math.min(digits, 12)));
 }
 
-/** A virtual time for the axis and tooltips: ms below 1 s ("250 ms", "0.5 ms"), seconds from 1 s ("1.5 s"). */
-export function formatMs(ms: number, step = 0): string {
-  if (Math.abs(ms) >= 1000 && (step === 0 || step >= 100)) {
-    const s = ms / 1000;
-    return `${trim(s, step >= 1000 || step === 0 ? 3 : 1)} s`;
-  }
-  return `${trim(ms, decimalsFor(step))} ms`;
-}
-
-function decimalsFor(step: number): number {
-  if (step === 0) return 3;
-  return step >= 1 ? 0 : Math.min(6, Math.ceil(-Math.log10(step)));
-}
-
-function trim(v: number, decimals: number): string {
-  return String(Number(v.toFixed(decimals)));
-}
-
 /** A tick label on either axis. */
 export function formatTick(v: number, axis: 'time' | 'steps', step: number): string {
-  return axis === 'time' ? formatMs(v, step) : `#${Math.round(v)}`;
+  return axis === 'time' ? formatMs(v, { step }) : `#${Math.round(v)}`;
 }

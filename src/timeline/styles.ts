@@ -110,8 +110,3 @@ export function lookKey(look: SpanLook): string {
 export function paletteFor(theme: string): Palette {
   return theme === 'dark' ? DARK_PALETTE : LIGHT_PALETTE;
 }
-
-/** timeline.css text of the variables for one palette (used to generate and test the stylesheet). */
-export function paletteCss(palette: Palette): string {
-  return COLOR_KEYS.map((k) => `${cssVar(k)}: ${palette[k]};`).join(' ');
-}

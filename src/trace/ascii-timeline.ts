@@ -26,6 +26,7 @@
  * Tests: tests/trace/ascii-timeline.test.ts.
  */
 import type { WaitKind } from '../runtime/trace.ts';
+import { formatMs } from './format-ms.ts';
 import { buildTimeline, type Span, type TaskLane, type Timeline, type TraceInput } from './spans.ts';
 
 /** The letter drawn for each kind of wait. */
@@ -146,8 +147,7 @@ function scaleLabels(columns: number, m: number, available: number): string {
 
 /** "0ms", "250ms", "2s", "1.5s". */
 function formatTime(ms: number): string {
-  if (ms >= 1000) return `${Number((ms / 1000).toFixed(3))}s`;
-  return `${Number(ms.toFixed(3))}ms`;
+  return formatMs(ms, { compact: true });
 }
 
 const PRIORITY = ['!', '*', '#', '+'];

@@ -4,8 +4,9 @@
  * threads, the loop's own lane (macrotasks and the microtask checkpoint after
  * each), and stall bands where `blockFor` froze the loop thread.
  *
- * Pure functions over plain data (no DOM, no Node APIs): the CLI's ASCII
- * timeline and Chrome-trace export use them now, the browser timeline later.
+ * Pure functions over plain data (no DOM, no Node APIs), shared by the CLI's
+ * ASCII timeline, the Chrome-trace export and the browser timeline
+ * (src/timeline/model.ts builds its rows from them).
  *
  * Two axes. Virtual time does not advance while code runs, so every running
  * span is zero-length in milliseconds (`start === end`). To let a view draw

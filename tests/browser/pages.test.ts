@@ -214,3 +214,61 @@ describe.each(sites)('site built with base $base', (site) => {
     await context.close();
   });
 });
+
+// The page chrome a reader meets first (issue 10.14); the root build is enough.
+describe('table of contents and the 404 page', () => {
+  const site = sites[0]!;
+
+  test('on a phone "On this page" starts folded, so the title is in the first screen; it opens on a tap', async () => {
+    const context = await browser.newContext({ ...contextOptions, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    for (const lang of ['en', 'zh']) {
+      await page.goto(`${site.url}${lang}/event-loop/`);
+      const title = (await page.locator('article h1').boundingBox())!;
+      expect(title.y + title.height, lang).toBeLessThanOrEqual(844);
+      const firstLink = page.locator('nav.toc li a').nth(1);
+      expect(await firstLink.isVisible()).toBe(false);
+      await page.locator('nav.toc summary').click();
+      expect(await firstLink.isVisible()).toBe(true);
+    }
+    await context.close();
+  });
+
+  test('beside the article the contents are open and mark the section being read', async () => {
+    const context = await browser.newContext({ ...contextOptions, viewport: { width: 1600, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}en/event-loop/`);
+    const links = page.locator('nav.toc li a');
+    expect(await links.nth(1).isVisible()).toBe(true);
+    const current = () => page.locator('nav.toc a[aria-current="location"]').getAttribute('href');
+    expect(await current()).toBe('#_top');
+    const hrefs = await links.evaluateAll((els) => els.map((e) => e.getAttribute('href')!));
+    const third = hrefs[3]!;
+    // Scroll so that the third section's heading is near the top: its link becomes current.
+    await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), decodeURIComponent(third.slice(1)));
+    await expect.poll(current).toBe(third);
+    expect(await page.locator('nav.toc a[aria-current]').count()).toBe(1);
+    await context.close();
+  });
+
+  test.each([
+    { lang: 'en', first: ['Page not found', '页面不存在'], htmlLang: 'en', query: 'virtual time', finds: 'Introduction' },
+    { lang: 'zh', first: ['页面不存在', 'Page not found'], htmlLang: 'zh-CN', query: '虚拟时间', finds: '导读' },
+  ])('the 404 page under /$lang/ puts that language first and searches in it', async ({ lang, first, htmlLang, query, finds }) => {
+    const context = await browser.newContext(contextOptions);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    const response = await page.goto(`${site.url}${lang}/no-such-page/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('main h1').allTextContents()).toEqual(first);
+    expect(await page.getAttribute('html', 'lang')).toBe(htmlLang);
+    const input = page.locator('main [data-search-input]:visible');
+    expect(await input.count()).toBe(1);
+    await input.fill(query);
+    const results = page.locator('main [data-search-results] li a');
+    await results.first().waitFor({ timeout: 15_000 });
+    expect(await results.allTextContents()).toContainEqual(expect.stringContaining(finds));
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+    await context.close();
+  });
+});

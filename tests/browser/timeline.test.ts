@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowTop, xOf, markX, PAD_RIGHT, type Geometry } from '../../src/timeline/geometry.ts';
 import { buildModel, type TimelineModel } from '../../src/timeline/model.ts';
 import { TIMELINE_KEYS } from '../../src/timeline/strings.ts';
-import { comparePngs, launch, lockedContext, openTimeline, ROOT, runExample, type RunData } from '../timeline/browser-fixture.ts';
+import { comparePngs, launch, lockedContext, openTimeline, ROOT, runExample, runSource, syntheticTrace, type RunData } from '../timeline/browser-fixture.ts';
 
 const SHOTS = join(ROOT, 'tests/browser/__screenshots__');
 let browser: Browser;
@@ -43,7 +43,7 @@ async function geometryOf(page: Page): Promise<{ g: Geometry; left: number; top:
   const ds = await dataset(page);
   const width = box.width;
   return {
-    g: { width, height: box.height, labelWidth: width < 480 ? 84 : 136, headerHeight: 26, rowHeight: 22, scrollY: 0, range: { from: Number(ds.from), to: Number(ds.to) }, axis: ds.view === 'time' ? 'time' : 'steps' },
+    g: { width, height: box.height, labelWidth: Number(ds.labelWidth), headerHeight: 26, rowHeight: 22, scrollY: 0, range: { from: Number(ds.from), to: Number(ds.to) }, axis: ds.view === 'time' ? 'time' : 'steps' },
     left: box.x,
     top: box.y,
   };
@@ -63,17 +63,34 @@ describe('timeline: what it shows', () => {
     // The text alternative lists every span: task, state, from, to, waits on.
     await page.locator('.tl-table summary').click();
     const rows = page.locator('.tl-table tbody tr');
-    expect(await rows.count()).toBe(model.spanCount);
+    // The table is built on the details' toggle event, which follows the click.
+    await expect.poll(() => rows.count()).toBe(model.spanCount);
     expect(await page.locator('.tl-table thead th').allTextContents()).toEqual(['Task', 'State', 'From', 'To', 'Waits on']);
     const bob = await page.locator('.tl-table tbody tr', { hasText: 'lock:' }).first().locator('td').allTextContents();
     expect(bob[0]).toBe('bob');
     expect(bob[1]).toBe('waiting');
     expect(bob[2]).toMatch(/^0 ms/);
     expect(bob[3]).toMatch(/^50 ms/);
-    // The canvas is described for screen readers; the legend names every wait kind.
+    // The canvas is described for screen readers.
     expect(await page.locator('.tl-plot').getAttribute('aria-label')).toContain('5 tasks');
+    await page.close();
+  });
+
+  it('the legend lists what this run draws: its wait kinds, the stall band, its kinds of marks', async () => {
+    const page = await openTimeline(context, run);
     await page.locator('.tl-legend summary').click();
-    expect(await page.locator('.tl-legend-list li').count()).toBeGreaterThanOrEqual(2 + 16 + 1 + 6);
+    const items = await page.locator('.tl-legend-list li').allTextContents();
+    const waits = new Set(model.timeline.lanes.flatMap((l) => l.spans.flatMap((s) => (s.state === 'waiting' && s.on ? [s.on.kind] : []))));
+    const marks = new Set(model.timeline.lanes.flatMap((l) => l.marks.map((m) => m.kind)));
+    expect(waits.has('lock') && waits.has('queue')).toBe(true);
+    expect(items.filter((i) => i.startsWith('waiting: '))).toHaveLength(waits.size);
+    expect(items).toContain('waiting: lock');
+    expect(items).not.toContain('waiting: semaphore');
+    expect(items).toContain('loop blocked (blockFor)');
+    expect(items).toHaveLength(2 + waits.size + 1 + marks.size);
+    // Without a run the legend is the general key: every wait kind.
+    await page.evaluate(() => (window as unknown as W).tl.update(null));
+    expect((await page.locator('.tl-legend-list li').allTextContents()).filter((i) => i.startsWith('waiting: '))).toHaveLength(16);
     await page.close();
   });
 
@@ -210,7 +227,9 @@ describe('timeline: zoom, pan, keyboard, scrub', () => {
     await page.keyboard.press('+');
     await page.keyboard.press('Shift+ArrowRight');
     expect(await page.locator('.tl-live').textContent()).toContain('Playhead at');
-    await page.waitForTimeout(600);
+    // A page timer set now fires after the pending announcement's (timers run in deadline order),
+    // so when it has fired, the announcement has had its chance to overwrite the live region.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
     expect(await page.locator('.tl-live').textContent()).toContain('Playhead at');
     // Moving the playhead past the view's end follows it: the view's data attributes move too.
     const before = Number((await dataset(page)).to);
@@ -398,4 +417,105 @@ describe('timeline: download, languages, phone, themes', () => {
       await page.close();
     });
   }
+});
+
+describe('timeline: what a reader meets (issue 10.12)', () => {
+  const longName = 'conn 10.0.0.2:50123';
+  const longSource = `import { createTask, sleep } from 'miniloop';
+const a = createTask(async () => { await sleep(10); console.log('served'); }, { name: '${longName}' });
+const b = createTask(async () => { await sleep(5); }, { name: 'a task whose name goes on and on well past any label column there is' });
+await a;
+await b;
+`;
+
+  for (const width of [900, 390]) {
+    it(`a long lane name is shown whole, in a wider label column, at ${width} px`, async () => {
+      const data = await runSource(longSource);
+      const { context: ctx, blocked: b } = await lockedContext(browser, { width, height: 700 });
+      const page = await openTimeline(ctx, data);
+      const ds = await dataset(page);
+      // What the name needs in the canvas's own font, plus the indent of a child lane.
+      const needed = await page.evaluate((name) => {
+        const c = document.createElement('canvas').getContext('2d')!;
+        c.font = `12px ${getComputedStyle(document.getElementById('tl')!).getPropertyValue('--font-sans').trim() || 'system-ui, sans-serif'}`;
+        return c.measureText(name).width;
+      }, longName);
+      const m = buildModel(data);
+      const row = m.rows.find((r) => r.label === longName)!;
+      expect(Number(ds.labelWidth)).toBeGreaterThanOrEqual(6 + row.depth * 10 + needed + 4);
+      // A name too long for any column is cut on the canvas, and whole in its label's tooltip.
+      const { g, left, top } = await geometryOf(page);
+      const longest = m.rows.findIndex((r) => r.label.startsWith('a task whose name'));
+      await page.mouse.move(left + 20, top + rowTop(g, longest) + g.rowHeight / 2);
+      await expect.poll(() => page.locator('.tl-tooltip').textContent()).toBe(m.rows[longest]!.label);
+      await ctx.close();
+      expect(b).toEqual([]);
+    });
+  }
+
+  it('the loop-blocked label is not drawn over the axis labels', async () => {
+    const page = await openTimeline(context, run);
+    const labels = async (): Promise<Array<{ kind: string; text: string; x: number; w: number }>> =>
+      page.evaluate(() => (window as unknown as W).tl.stats().headerLabels);
+    const check = async (): Promise<void> => {
+      const drawn = await labels();
+      expect(drawn.filter((l) => l.kind === 'stall').map((l) => l.text)).toEqual(['loop blocked for 20 ms']);
+      expect(drawn.filter((l) => l.kind === 'tick').length).toBeGreaterThan(1);
+      for (const a of drawn) for (const b of drawn) if (a !== b) expect(a.x + a.w <= b.x || b.x + b.w <= a.x, `${a.text} / ${b.text}`).toBe(true);
+    };
+    await check();
+    // Zoomed so that the stall sits among many ticks.
+    const stall = model.timeline.stalls[0]!;
+    await page.evaluate(({ from, to }) => { const w = window as unknown as W; w.tl.setRange(from, to); w.tl.redraw(); }, { from: stall.start - 15, to: stall.end + 15 });
+    await check();
+    await page.close();
+  });
+
+  it('a run that happens entirely at 0 ms opens on the steps view', async () => {
+    const data = await runSource(`import { createTask } from 'miniloop';
+const t = createTask(async () => { for (let i = 0; i < 3; i++) { await Promise.resolve(); console.log('tick', i); } }, { name: 'ticker' });
+await t;
+console.log('done');
+`);
+    expect(data.endTime).toBe(0);
+    const page = await openTimeline(context, data);
+    expect((await dataset(page)).view).toBe('steps');
+    expect(await page.locator('.tl-btn[data-view="steps"]').getAttribute('aria-pressed')).toBe('true');
+    await page.close();
+  });
+
+  it('with 2,000 tasks it says how many lanes there are and which are in view', async () => {
+    const many = syntheticTrace(6000, 2000);
+    const page = await openTimeline(context, many);
+    const position = page.locator('.tl-lane-position');
+    expect(await position.isVisible()).toBe(true);
+    expect(await position.textContent()).toBe('Lanes 1–14 of 2000');
+    await page.locator('.tl-plot').focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await expect.poll(() => position.textContent()).toBe('Lanes 4–17 of 2000');
+    expect((await dataset(page)).firstRow).toBe('4');
+    // The kitchen run fits: no position line.
+    await page.evaluate((r) => (window as unknown as W).tl.update(r), run);
+    await page.evaluate(() => (window as unknown as W).tl.redraw());
+    expect(await position.isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('on a touch screen, a tap on a span shows what hover shows', async () => {
+    const { context: touch, blocked: b } = await lockedContext(browser, { width: 390, height: 800, hasTouch: true, deviceScaleFactor: 2 });
+    const page = await openTimeline(touch, run);
+    const { g, left, top } = await geometryOf(page);
+    const r = rowOf('bob');
+    await page.touchscreen.tap(left + xOf(g, 25), top + rowTop(g, r) + g.rowHeight / 2);
+    const tooltip = page.locator('.tl-tooltip');
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    expect(await tooltip.textContent()).toContain('bob');
+    expect(await tooltip.textContent()).toContain('lock');
+    expect(await page.evaluate(() => (window as unknown as W).hovers.at(-1))).toMatchObject({ type: 'span' });
+    // It stays after the finger lifts (a touch "leaves" the canvas on lifting).
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    expect(await tooltip.isVisible()).toBe(true);
+    await touch.close();
+    expect(b).toEqual([]);
+  });
 });

@@ -102,11 +102,12 @@ export function launch(): Promise<Browser> {
 }
 
 /** A context whose requests may only go to 127.0.0.1 (or stay in the page: data:, blob:, about:). Returns the list of blocked URLs. */
-export async function lockedContext(browser: Browser, options: { width?: number; height?: number; deviceScaleFactor?: number } = {}): Promise<{ context: BrowserContext; blocked: string[] }> {
+export async function lockedContext(browser: Browser, options: { width?: number; height?: number; deviceScaleFactor?: number; hasTouch?: boolean } = {}): Promise<{ context: BrowserContext; blocked: string[] }> {
   const context = await browser.newContext({
     locale: 'en-US',
     viewport: { width: options.width ?? 900, height: options.height ?? 700 },
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
+    hasTouch: options.hasTouch ?? false,
     acceptDownloads: true,
   });
   const blocked: string[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { centreOn, clampRange, formatMs, formatTick, fromPx, niceStep, panRange, ticks, toPx, zoomRange } from '../../src/timeline/scale.ts';
+import { formatMs } from '../../src/trace/format-ms.ts';
+import { centreOn, clampRange, formatTick, fromPx, niceStep, panRange, ticks, toPx, zoomRange } from '../../src/timeline/scale.ts';
 
 const extent = { min: 0, max: 1000, minSpan: 1 };
 

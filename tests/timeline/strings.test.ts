@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatter, pickTimelineStrings, TIMELINE_EN, TIMELINE_KEYS } from '../../src/timeline/strings.ts';
+import { fillPlaceholders } from '../../src/i18n/placeholders.ts';
+import { WAIT_KINDS } from '../../src/timeline/styles.ts';
+import { formatter, TIMELINE_KEYS, waitKey } from '../../src/timeline/strings.ts';
 
 const en = JSON.parse(readFileSync(new URL('../../src/i18n/en.json', import.meta.url), 'utf8')) as Record<string, string>;
 const zh = JSON.parse(readFileSync(new URL('../../src/i18n/zh.json', import.meta.url), 'utf8')) as Record<string, string>;
 
 describe('timeline strings', () => {
-  it('every key is in en.json with the English text of strings.ts, and translated in zh.json', () => {
+  it('every timeline key of en.json is translated in zh.json, with the same placeholders', () => {
+    expect(TIMELINE_KEYS).toEqual(Object.keys(en).filter((k) => k.startsWith('timeline.')));
     for (const key of TIMELINE_KEYS) {
-      expect(en[key], key).toBe(TIMELINE_EN[key]);
       expect(zh[key], key).toBeTruthy();
       expect(zh[key], key).not.toBe(en[key]);
       // Placeholders survive translation.
@@ -16,13 +18,20 @@ describe('timeline strings', () => {
       expect(names(zh[key]!), key).toEqual(names(en[key]!));
     }
   });
-  it('formats placeholders and falls back to English', () => {
+  it('names every wait kind', () => {
+    for (const kind of WAIT_KINDS) expect(TIMELINE_KEYS, kind).toContain(waitKey(kind));
+  });
+  it('formats placeholders and falls back to the English of en.json', () => {
     const t = formatter({ 'timeline.blockedFor': '循环阻塞 {ms} 毫秒' });
     expect(t('timeline.blockedFor', { ms: 20 })).toBe('循环阻塞 20 毫秒');
-    expect(t('timeline.zoomIn')).toBe('Zoom in');
+    expect(t('timeline.zoomIn')).toBe(en['timeline.zoomIn']);
   });
-  it('picks strings from a translate function, skipping keys it does not know', () => {
-    const picked = pickTimelineStrings((k) => (k === 'timeline.zoomIn' ? '放大' : k));
-    expect(picked).toEqual({ 'timeline.zoomIn': '放大' });
+});
+
+describe('placeholders', () => {
+  it('fills known names and leaves unknown ones as written', () => {
+    expect(fillPlaceholders('{a} of {b}', { a: 1 })).toBe('1 of {b}');
+    expect(fillPlaceholders('{a}{a}', { a: 'x' })).toBe('xx');
+    expect(fillPlaceholders('no vars {a}')).toBe('no vars {a}');
   });
 });
