@@ -11,12 +11,12 @@
 import { runProgram } from '../runtime/program.ts';
 import type { TraceEvent } from '../runtime/trace.ts';
 import { Batcher, LINE_CAP } from './output.ts';
-import { validRunRequest, type DoneMessage, type LinesMessage, type WireLine } from './protocol.ts';
+import { postToPage, validRunRequest, type DoneMessage, type RunnerToPage, type WireLine } from './protocol.ts';
 
 declare const self: { postMessage(message: unknown): void; addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void };
 
 const realPost = self.postMessage.bind(self);
-const post = (message: LinesMessage | DoneMessage) => realPost(message);
+const post = (message: RunnerToPage) => postToPage({ postMessage: realPost }, message);
 
 /**
  * Programs may not talk to the page on their own (no spoofed output or
