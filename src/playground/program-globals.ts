@@ -2,7 +2,8 @@
  * The globals a program has, declared for the editor's type checker: exactly
  * what the runner provides (src/runtime/globals.ts: console, timers,
  * queueMicrotask, a virtual `performance`; Promise, Date and Math are the
- * language's own, from the `esnext` lib), not the DOM - programs run in a
+ * language's own, from the `esnext` lib), and AbortController, which the
+ * worker and Node both have and the guide uses; not the DOM - programs run in a
  * worker on the loop, where `document` or `fetch` would only mislead
  * (issue 10.1). tests/playground/dts.test.ts checks that every name
  * globals.ts installs is declared here and that every example type-checks
@@ -43,9 +44,27 @@ declare function queueMicrotask(callback: () => void): void;
 
 /** The loop's virtual clock: \`performance.now()\` is the virtual time in ms. */
 declare var performance: { now(): number; readonly timeOrigin: number };
+
+/** The host's own (the worker's, Node's): cancellation is opt-in in JavaScript. Not AbortSignal.timeout, which would run on real time. */
+interface AbortSignal {
+  readonly aborted: boolean;
+  readonly reason: any;
+  onabort: ((event: { type: 'abort' }) => any) | null;
+  throwIfAborted(): void;
+  addEventListener(type: 'abort', listener: (event: { type: 'abort' }) => any, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: (event: { type: 'abort' }) => any): void;
+}
+declare var AbortSignal: { prototype: AbortSignal; abort(reason?: any): AbortSignal; any(signals: AbortSignal[]): AbortSignal };
+interface AbortController {
+  readonly signal: AbortSignal;
+  abort(reason?: any): void;
+}
+declare var AbortController: { prototype: AbortController; new (): AbortController };
 `;
 
 /** Names PROGRAM_GLOBALS_DTS declares (the rest of globals.ts's GLOBAL_NAMES come from the esnext lib). */
 export const DECLARED_GLOBALS = ['console', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'queueMicrotask', 'performance'] as const;
+/** The host's own globals a program may use as it would in Node (the worker has them too). */
+export const HOST_GLOBALS = ['AbortController', 'AbortSignal'] as const;
 /** Globals the runner passes that the language itself declares. */
 export const LANGUAGE_GLOBALS = ['Promise', 'Date', 'Math'] as const;
