@@ -187,7 +187,7 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
         mine.note(t('playground.finished', { t: done.endTime }));
         finish(done.status);
         mine.draw();
-        timeline.show(done.timeline);
+        void timeline.show(done.timeline);
       },
       onAbort: (reason, message) => {
         mine.noteTotal(0);

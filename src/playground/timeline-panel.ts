@@ -5,8 +5,12 @@
  * playhead hides the lines printed after it. The trace comes from the sandbox,
  * so it is checked (validTraceInput) before it is drawn.
  */
-import { logEventSeqs, mountTimeline, validTraceInput, type TimelineHandle } from '../timeline/index.ts';
+import type { TimelineHandle } from '../timeline/index.ts';
 import '../timeline/timeline.css';
+
+/** The timeline's code, imported after the first run's output is on screen (the first Run does not wait for it). */
+let timelineModule: Promise<typeof import('../timeline/index.ts')> | undefined;
+const loadTimeline = () => (timelineModule ??= import('../timeline/index.ts'));
 
 /** The last run block's console lines, in order. */
 type LinesOf = () => HTMLElement[];
@@ -31,8 +35,9 @@ export class TimelinePanel {
     consoleRoot.addEventListener('pointerleave', () => this.#timeline?.highlight(null));
   }
 
-  /** Show the trace of a finished run (or hide the panel when there is none). */
-  show(input: unknown): void {
+  /** Show the trace of a finished run (or hide the panel when there is none); resolves when it is drawn. */
+  async show(input: unknown): Promise<void> {
+    const { logEventSeqs, mountTimeline, validTraceInput } = await loadTimeline();
     const trace = validTraceInput(input);
     if (!trace) {
       this.#panel.hidden = true;

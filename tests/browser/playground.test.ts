@@ -66,9 +66,24 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
     expect(seen.filter((u) => HEAVY.test(u))).toEqual([]);
     expect(await pg.getByRole('log', { name: 'Console' }).count()).toBe(1);
 
+    // When the first line is on the page (the editor's bundle may only be asked for after it has painted).
+    await page.evaluate(() => {
+      const w = window as unknown as { firstLineAt?: number };
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('[data-playground] .pg-line')) return;
+        w.firstLineAt = performance.now();
+        observer.disconnect();
+      }).observe(document.body, { subtree: true, childList: true });
+    });
     await pg.getByRole('button', { name: 'Run' }).click();
     expect(await waitForRunEnd(page)).toBe('ok');
     expect(await consoleLines(page)).toEqual(HELLO_OUT);
+    await waitForEditor(page);
+    const order = await page.evaluate(() => ({
+      firstLineAt: (window as unknown as { firstLineAt: number }).firstLineAt,
+      editorAskedAt: Math.min(...performance.getEntriesByType('resource').filter((e) => /editor\.api|monaco/.test(e.name)).map((e) => e.startTime)),
+    }));
+    expect(order.editorAskedAt).toBeGreaterThan(order.firstLineAt);
     // Each line carries its virtual time and task.
     expect(await pg.locator('.pg-line .pg-t').allInnerTexts()).toEqual(['0 ms', '0 ms', '100 ms', '300 ms', '300 ms']);
     expect(await consoleNotes(page)).toContain('Finished at 300 ms');
@@ -115,8 +130,11 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
     const pg = page.locator('[data-playground]').first();
     await pg.locator('[data-code] pre').click();
     await page.waitForSelector('[data-playground] .monaco-editor textarea', { timeout: 20_000 });
+    // Opening the editor loads no compiler; the first edit starts it (before Run).
+    expect(seen.filter((u) => u.endsWith('.wasm'))).toEqual([]);
     await page.keyboard.press('Control+End');
     await page.keyboard.type("\nconsole.log('edited');");
+    await expect.poll(() => seen.some((u) => u.startsWith(url) && u.endsWith('.wasm')), { timeout: 30_000 }).toBe(true);
     await page.waitForTimeout(400); // the save is debounced
     await page.reload({ waitUntil: 'load' });
     const again = page.locator('[data-playground]').first();
