@@ -13,6 +13,7 @@ import { CodeView } from './code-view.ts';
 import { compileSource, startCompiler } from './compiler.ts';
 import { ConsoleView, type RunBlock } from './console-view.ts';
 import { hook, HOOK, setState } from './hooks.ts';
+import { mountGallery, mountSplitter } from './full-page.ts';
 import { ProblemsView } from './problems-view.ts';
 import { Sandbox, WALL_TIME_BUDGET_MS } from './sandbox.ts';
 import { RunSession } from './session.ts';
@@ -94,6 +95,7 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
     prebuilt: (source) => prebuilt.get(source),
   });
 
+  let sharedNotice = false;
   if (full) {
     const shared = codeFromHash(location.hash);
     if (shared !== undefined) {
@@ -101,7 +103,10 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
       // Each shared program keeps its own edits; a different link is not a "changed original".
       example = `shared:${hashText(shared)}`;
       code.set(shared);
+      // A shared program has no expected output; the notice goes once it has run.
+      hook(root, 'expected')?.remove();
       showNotice(t('playground.shared'));
+      sharedNotice = true;
     }
   }
 
@@ -134,6 +139,12 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
     ]);
   }
 
+  /** The expected output shown before the first run (full page: of the example picked in the gallery). */
+  function showExpected(text: string) {
+    const pre = hook(root, 'expected')?.querySelector('pre');
+    if (pre) pre.textContent = text;
+  }
+
   function showNotice(text: string, actions: [string, () => void][] = []) {
     notice.replaceChildren(Object.assign(document.createElement('span'), { textContent: text }));
     for (const [label, action] of actions) {
@@ -153,6 +164,10 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
 
   async function run(): Promise<void> {
     persist.flush();
+    if (sharedNotice) {
+      sharedNotice = false;
+      hideNotice();
+    }
     const mine = (block = view.startRun());
     clearButton.hidden = false;
     runStarted = performance.now();
@@ -232,7 +247,8 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
     link.dataset.shareLink = '';
     try {
       await navigator.clipboard.writeText(url);
-      status.replaceChildren(t('playground.copied'), ' ', link);
+      // Copied: the reader has it; the address itself would only crowd the toolbar.
+      status.replaceChildren(t('playground.copied'));
     } catch {
       status.replaceChildren(t('playground.copyFailed'), ' ', link);
     }
@@ -256,24 +272,26 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
     }
   });
   // Full page: the gallery loads another example (its own saved edits included); the shared link is dropped from the address.
-  const gallery = hook<HTMLSelectElement>(root, 'gallery');
-  if (gallery) {
-    if (example.startsWith('shared:')) gallery.value = '';
-    gallery.addEventListener('change', () => {
-      const sources = JSON.parse(root.querySelector('[data-gallery-sources]')?.textContent ?? '{}') as Record<string, string>;
-      const next = sources[gallery.value];
-      if (next === undefined) return;
+  const galleryNav = hook(root, 'gallery');
+  if (galleryNav) {
+    const mark = mountGallery(galleryNav, (id, next) => {
       persist.flush();
       if (location.hash) history.replaceState(null, '', location.pathname + location.search);
       hideNotice();
-      original = next;
-      example = gallery.value;
+      original = next.source;
+      example = id;
+      showExpected(next.expected);
       const restored = store ? restore(store, page, example, original) : { kind: 'original' as const };
       code.set(restored.kind === 'edited' ? restored.code : original);
       code.mark([]);
       problems.set('compile', []);
+      code.focus();
+      root.scrollIntoView({ block: 'start' });
     });
+    mark(example.startsWith('shared:') ? undefined : example);
   }
+  const split = root.querySelector<HTMLElement>('[data-split]');
+  if (split) mountSplitter(root, root.querySelector<HTMLElement>('.pg-body')!, split);
   setState(root, 'mounted', '');
 
   /** After a run, the editor's bundle is imported only once the result has painted (two frames later). */

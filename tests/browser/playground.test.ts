@@ -170,24 +170,45 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
     await page.close();
   });
 
-  test('Share opens the full playground with the code, not run until Run', async () => {
-    const page = await open('en/introduction/');
+  test('Share copies a link that opens the full playground with the code, not run until Run, without expected output', async () => {
+    // The clipboard refused (as a browser may): the link is shown to copy by hand.
+    const refusing = await browser.newContext(contextOptions);
+    await refusing.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+    });
+    const page = await refusing.newPage();
+    await page.goto(`${url}en/introduction/`, { waitUntil: 'load' });
     const pg = page.locator('[data-playground]').first();
     await pg.getByRole('button', { name: 'Share' }).click();
     const link = await pg.locator('[data-share-link]').getAttribute('href');
     expect(link).toMatch(new RegExp(`^${url}en/playground/#code=`));
+    await refusing.close();
+    // The clipboard took it: the status says so, and the address does not crowd the toolbar.
+    const allowed = await browser.newContext({ ...contextOptions, permissions: ['clipboard-read', 'clipboard-write'] });
+    const copier = await allowed.newPage();
+    await copier.goto(`${url}en/introduction/`, { waitUntil: 'load' });
+    const first = copier.locator('[data-playground]').first();
+    await first.getByRole('button', { name: 'Share' }).click();
+    await expect.poll(() => first.locator('[data-status]').innerText()).toBe('Link copied to the clipboard.');
+    expect(await first.locator('[data-share-link]').count()).toBe(0);
+    expect(await copier.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    await allowed.close();
+
     const shared = await open(link!.slice(url.length));
     const full = shared.locator('[data-playground][data-full]');
     await shared.waitForFunction(() => document.querySelector('[data-playground]')?.hasAttribute('data-mounted'));
     expect(await full.locator('[data-notice]').innerText()).toContain('runs only when you click Run');
+    // A shared program has no expected output.
+    expect(await full.locator('[data-expected]').count()).toBe(0);
     await shared.waitForTimeout(1000);
     expect(await full.locator('details.pg-run-block').count()).toBe(0);
     expect(await full.getAttribute('data-state')).toBeNull();
     await full.getByRole('button', { name: 'Run' }).click();
     expect(await waitForRunEnd(shared)).toBe('ok');
     expect(await consoleLines(shared)).toEqual(HELLO_OUT);
+    // Once it has run, the notice has said what it had to say.
+    expect(await full.locator('[data-notice]').isHidden()).toBe(true);
     await shared.close();
-    await page.close();
   });
 
   test('the full-page playground runs its example', async () => {
@@ -202,11 +223,18 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
   test('the full page starts from any example of the gallery', async () => {
     const page = await open('en/playground/');
     const full = page.locator('[data-playground][data-full]');
-    await full.getByRole('combobox', { name: 'Start from an example' }).selectOption('introduction/timeout');
+    await full.getByRole('navigation', { name: 'Examples of the guide' }).locator('button[data-example-id="asyncio/timeouts"]').click();
     await full.getByRole('button', { name: 'Run' }).click();
     expect(await waitForRunEnd(page)).toBe('ok');
-    expect(await consoleLines(page)).toEqual(example('introduction/timeout', 'out').split('\n'));
-    // The warning is shown as one.
+    expect(await consoleLines(page)).toEqual(example('asyncio/timeouts', 'out').split('\n'));
+    await page.close();
+  });
+
+  test('a warning is shown as one', async () => {
+    const page = await open(`en/playground/${shareHash("console.log('fine');\nconsole.warn('a warning, for the console panel');\n")}`);
+    const full = page.locator('[data-playground][data-full]');
+    await full.getByRole('button', { name: 'Run' }).click();
+    expect(await waitForRunEnd(page)).toBe('ok');
     expect(await full.locator('.pg-line[data-level="warn"] .pg-text').allInnerTexts()).toEqual(['a warning, for the console panel']);
     await page.close();
   });
