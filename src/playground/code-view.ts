@@ -6,6 +6,39 @@
  */
 import type { Diagnostic, EditorHandle, Marker } from './monaco.ts';
 
+/** The inline editor's tallest height before it scrolls (about 36 lines). */
+const MAX_INLINE_PX = 36 * 19 + 8;
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Tab indents in the editor; Escape then Tab (or Shift+Tab) leaves it, to the
+ * next (previous) control of the page, as the editor's label says
+ * (tests/browser/playground-details.test.ts). Listened to in the capture
+ * phase, before the editor handles the Tab.
+ */
+function leaveWithEscapeTab(container: HTMLElement): void {
+  let escaped = false;
+  container.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Escape') escaped = true;
+      else if (event.key === 'Tab' && escaped) {
+        event.preventDefault();
+        event.stopPropagation();
+        escaped = false;
+        const all = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+          (e) => (e === container || !container.contains(e)) && e.getClientRects().length > 0,
+        );
+        const after = all.filter((e) => container.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING);
+        const before = all.filter((e) => container.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_PRECEDING);
+        (event.shiftKey ? before.at(-1) : after[0])?.focus();
+      } else if (!['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) escaped = false;
+    },
+    { capture: true },
+  );
+}
+
 const isTouch = () => matchMedia('(pointer: coarse)').matches && !matchMedia('(pointer: fine)').matches;
 
 export interface CodeViewOptions {
@@ -105,11 +138,14 @@ export class CodeView {
       const host = document.createElement('div');
       host.className = 'pg-editor';
       if (!this.#o.full) host.style.height = `${Math.min(36, Math.max(8, this.#code.split('\n').length + 2)) * 19 + 8}px`;
+      leaveWithEscapeTab(host);
       this.#o.box.replaceChildren(host);
       this.#editor = createEditor(host, this.#code, {
         onChange: (value) => this.#edited(value),
         onRun: this.#o.onRun,
         onDiagnostics: this.#o.onDiagnostics,
+        // The inline editor grows with its code (up to MAX_INLINE_PX, then it scrolls); the full page's fills its pane.
+        onHeight: this.#o.full ? undefined : (px) => (host.style.height = `${Math.min(MAX_INLINE_PX, px + 8)}px`),
         ariaLabel: this.#o.label,
       });
       if (this.#markers.length) this.#editor.setMarkers(this.#markers);
@@ -140,6 +176,7 @@ export class CodeView {
     textarea.value = this.#code;
     textarea.rows = Math.min(30, Math.max(6, this.#code.split('\n').length + 1));
     textarea.addEventListener('input', () => this.#edited(textarea.value));
+    leaveWithEscapeTab(textarea);
     this.#textarea = textarea;
     this.#o.box.replaceChildren(textarea);
   }

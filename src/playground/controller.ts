@@ -177,8 +177,11 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
         setState(root, 'state', phase);
         if (phase === 'compiling') {
           status.textContent = t('playground.compiling');
+          // Run is about to be disabled: a keyboard user on it goes to Stop, not to <body>.
+          const onRun = document.activeElement === runButton;
           runButton.disabled = true;
           stopButton.disabled = false;
+          if (onRun) stopButton.focus();
           return;
         }
         setState(root, 'compiled', from);
@@ -194,11 +197,17 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
       },
       onCompileError: (failure) => {
         showCompileErrors(failure, mine);
+        timeline.markStale(t('playground.staleTimeline'));
         finish('compile-error');
       },
       onDone: (done) => {
         mine.noteTotal(done.total);
-        for (const problem of done.problems) mine.problem(problem);
+        for (const problem of done.problems) {
+          mine.problem(problem);
+          // A browser API the runner took away (runner-worker.ts): say plainly what to use instead.
+          const api = /(\w+) is not available to programs in the playground/.exec(problem.message);
+          if (api) mine.note(t('playground.noNetwork', { name: api[1]! })).classList.add('pg-hint');
+        }
         mine.note(t('playground.finished', { t: done.endTime }));
         finish(done.status);
         mine.draw();
@@ -215,8 +224,11 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
   }
 
   function finish(state: string) {
+    const onStop = document.activeElement === stopButton;
     runButton.disabled = false;
     stopButton.disabled = true;
+    // Back to Run for whoever was on Stop (or lost focus when Stop was disabled).
+    if (onStop || document.activeElement === document.body) runButton.focus();
     status.textContent = '';
     setState(root, 'state', state);
     // Timings for bench/web.mjs (click to compiled, to first line, to done).
@@ -269,6 +281,10 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !runButton.disabled) {
       event.preventDefault();
       void run();
+    } else if (event.key === 'Escape' && session.busy) {
+      // The Stop shortcut (aria-keyshortcuts on the button).
+      event.preventDefault();
+      session.stop();
     }
   });
   // Full page: the gallery loads another example (its own saved edits included); the shared link is dropped from the address.

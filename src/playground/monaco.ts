@@ -111,8 +111,16 @@ export function createEditor(
     onChange,
     onRun,
     onDiagnostics,
+    onHeight,
     ariaLabel,
-  }: { onChange(code: string): void; onRun(): void; onDiagnostics(diagnostics: Diagnostic[]): void; ariaLabel: string },
+  }: {
+    onChange(code: string): void;
+    onRun(): void;
+    onDiagnostics(diagnostics: Diagnostic[]): void;
+    /** The height the content needs, in px, whenever it changes (the inline editor grows with its code). */
+    onHeight?(px: number): void;
+    ariaLabel: string;
+  },
 ): EditorHandle {
   configure();
   const model = monaco.editor.createModel(code, 'typescript', monaco.Uri.parse(`file:///playground/${nextModel++}/main.ts`));
@@ -128,6 +136,12 @@ export function createEditor(
     renderLineHighlightOnlyWhenFocus: true,
   });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, onRun);
+  if (onHeight) {
+    editor.onDidContentSizeChange((e) => {
+      if (e.contentHeightChanged) onHeight(e.contentHeight);
+    });
+    onHeight(editor.getContentHeight());
+  }
   // The Problems list: the same checker that draws the squiggles, asked directly (so
   // "no problems" is an answer, not the absence of an event), after each change.
   let checks = 0;

@@ -31,13 +31,22 @@ function lockDown(): void {
       throw new TypeError(`${name} is not available to programs in the playground`);
     };
   for (let o: object | null = self; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
-    for (const name of ['postMessage', 'importScripts']) {
+    for (const name of ['postMessage', 'importScripts', ...BROWSER_APIS]) {
       if (Object.getOwnPropertyDescriptor(o, name)) {
         Object.defineProperty(o, name, { value: blocked(name), writable: false, configurable: false, enumerable: false });
       }
     }
   }
 }
+
+/**
+ * Browser APIs a reader may try that cannot work here: the frame's CSP blocks
+ * every request, and a host promise never settles inside the loop's run, so
+ * `await fetch(...)` used to end in "deadlock". Calling one now throws at
+ * once, and the page adds a plain note pointing at the simulated http client
+ * (issue 10.7, tests/browser/playground-details.test.ts).
+ */
+const BROWSER_APIS = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'Worker', 'SharedWorker', 'BroadcastChannel', 'indexedDB', 'caches'];
 
 /** Traces longer than this are not sent to the timeline (a flood of tasks would cost more to clone than it shows). */
 const TIMELINE_EVENT_CAP = 200_000;

@@ -35,8 +35,24 @@ export class TimelinePanel {
     consoleRoot.addEventListener('pointerleave', () => this.#timeline?.highlight(null));
   }
 
+  /** Marks the timeline shown as the previous run's (the code it drew no longer compiles; issue 10.8). */
+  markStale(text: string): void {
+    if (this.#panel.hidden) return;
+    this.#panel.dataset.stale = '';
+    let note = this.#panel.querySelector<HTMLElement>('.pg-timeline-stale');
+    if (!note) {
+      note = document.createElement('p');
+      note.className = 'pg-timeline-stale';
+      note.setAttribute('role', 'note');
+      this.#panel.prepend(note);
+    }
+    note.textContent = text;
+  }
+
   /** Show the trace of a finished run (or hide the panel when there is none); resolves when it is drawn. */
   async show(input: unknown): Promise<void> {
+    delete this.#panel.dataset.stale;
+    this.#panel.querySelector('.pg-timeline-stale')?.remove();
     const { logEventSeqs, mountTimeline, validTraceInput } = await loadTimeline();
     const trace = validTraceInput(input);
     if (!trace) {

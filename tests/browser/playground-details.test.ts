@@ -1,0 +1,132 @@
+// Smaller things a reader meets (issue 10.6-10.9), each as the reader sees it:
+// keyboard users are not trapped in the editor and follow Run/Stop; a browser
+// API such as fetch gets a plain explanation; a compile error marks the old
+// timeline as stale; the inline editor grows with its code.
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { contextOptions, launchBrowser } from './harness.ts';
+import { consoleNotes, replaceCode, servePlayground, shareHash, waitForEditor, waitForRunEnd, type BuiltSite } from '../playground/browser-helpers.ts';
+
+const site: BuiltSite = process.env.PLAYGROUND_DIST
+  ? { name: 'dev', dir: process.env.PLAYGROUND_DIST, base: '/' }
+  : inject('sites').find((s) => s.base === '/')!;
+
+let browser: Browser;
+let context: BrowserContext;
+let url: string;
+let close: () => Promise<void>;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await browser.newContext(contextOptions);
+  ({ url, close } = await servePlayground(site));
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await close?.();
+});
+
+const active = (page: Page) =>
+  page.evaluate(() => {
+    const e = document.activeElement as HTMLElement | null;
+    return e ? Object.keys(e.dataset).join(',') || e.tagName.toLowerCase() : '';
+  });
+
+describe('keyboard (10.6)', () => {
+  test('Run moves focus to Stop while the run goes; Escape stops it; focus returns to Run', async () => {
+    const page = await context.newPage();
+    await page.goto(`${url}en/playground/${shareHash("console.log('spin');\nwhile (true) {}\n")}`, { waitUntil: 'load' });
+    await waitForEditor(page);
+    const pg = page.locator('[data-playground]');
+    expect(await pg.getByRole('button', { name: 'Stop' }).getAttribute('aria-keyshortcuts')).toBe('Escape');
+    await pg.getByRole('button', { name: 'Run' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-playground]')?.dataset.state === 'running');
+    expect(await active(page)).toBe('stop');
+    await page.keyboard.press('Escape');
+    expect(await waitForRunEnd(page)).toBe('stopped');
+    expect(await active(page)).toBe('run');
+    await page.close();
+  });
+
+  test('Tab indents in the editor; Escape then Tab leaves it, as its label says', async () => {
+    const page = await context.newPage();
+    await page.goto(`${url}en/introduction/`, { waitUntil: 'load' });
+    const pg = page.locator('[data-playground]').first();
+    await pg.locator('[data-code]').click();
+    await waitForEditor(page);
+    expect(await pg.locator('.monaco-editor [aria-label*="Escape then Tab leaves the editor"]').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.monaco-editor'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.monaco-editor'))).toBe(false);
+    expect(await active(page)).toBe('console');
+    await page.close();
+  });
+});
+
+describe('browser APIs (10.7)', () => {
+  test.each([
+    ['en', 'Run', /no network[\s\S]*http\.request/],
+    ['zh', '运行', /不能联网[\s\S]*http\.request/],
+  ])('await fetch() on /%s/ says plainly there is no network and points at the http client', async (lang, run, note) => {
+    const page = await context.newPage();
+    await page.goto(`${url}${lang}/playground/${shareHash("const response = await fetch('https://example.com/');\nconsole.log(response);\n")}`, { waitUntil: 'load' });
+    await page.locator('[data-playground]').getByRole('button', { name: run, exact: true }).click();
+    expect(await waitForRunEnd(page)).toBe('failed');
+    const notes = await consoleNotes(page);
+    expect(notes).not.toMatch(/deadlock/);
+    expect(notes).toMatch(note);
+    await page.close();
+  });
+});
+
+describe('compile error after a run (10.8)', () => {
+  test('the previous timeline is marked stale', async () => {
+    const page = await context.newPage();
+    await page.goto(`${url}en/playground/${shareHash("import { sleep } from 'miniloop';\nawait sleep(10);\nconsole.log('ran');\n")}`, { waitUntil: 'load' });
+    await waitForEditor(page);
+    const pg = page.locator('[data-playground]');
+    await pg.getByRole('button', { name: 'Run' }).click();
+    expect(await waitForRunEnd(page)).toBe('ok');
+    const timeline = pg.locator('[data-timeline]');
+    await expect.poll(() => timeline.isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await timeline.getAttribute('data-stale')).toBeNull();
+    await replaceCode(page, 'const x = ;');
+    await pg.getByRole('button', { name: 'Run' }).click();
+    expect(await waitForRunEnd(page)).toBe('compile-error');
+    expect(await timeline.getAttribute('data-stale')).toBe('');
+    expect(await timeline.locator('.pg-timeline-stale').innerText()).toBe('This timeline is from the previous run; the code has changed since.');
+    // A good run draws a fresh timeline, no longer stale.
+    await replaceCode(page, "console.log('again');");
+    await pg.getByRole('button', { name: 'Run' }).click();
+    expect(await waitForRunEnd(page)).toBe('ok');
+    await expect.poll(() => timeline.getAttribute('data-stale')).toBeNull();
+    await page.close();
+  });
+});
+
+describe('the inline editor grows (10.9)', () => {
+  test('lines added make it taller; the last line stays in view', async () => {
+    const page = await context.newPage();
+    await page.goto(`${url}en/introduction/`, { waitUntil: 'load' });
+    const pg = page.locator('[data-playground]').first();
+    await pg.locator('[data-code]').click();
+    await waitForEditor(page);
+    const host = pg.locator('.pg-editor');
+    const before = (await host.boundingBox())!.height;
+    await page.keyboard.press('ControlOrMeta+End');
+    for (let i = 0; i < 12; i++) await page.keyboard.insertText(`\nconsole.log(${i});`);
+    await expect.poll(async () => (await host.boundingBox())!.height).toBeGreaterThan(before + 12 * 15);
+    const last = await page.evaluate(() => {
+      const root = document.querySelector('[data-playground] .pg-editor')!;
+      const lines = [...root.querySelectorAll('.view-line')].filter((l) => l.textContent!.includes('console.log(11)'));
+      const box = root.getBoundingClientRect();
+      const line = lines[0]?.getBoundingClientRect();
+      return line ? { inside: line.bottom <= box.bottom && line.top >= box.top } : { inside: false };
+    });
+    expect(last.inside).toBe(true);
+    await page.close();
+  });
+});
