@@ -201,7 +201,8 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
         finish('compile-error');
       },
       onDone: (done) => {
-        mine.noteTotal(done.total);
+        if (done.tail) mine.addTail(done.tail, done.total);
+        else mine.noteTotal(done.total);
         for (const problem of done.problems) {
           mine.problem(problem);
           // A browser API the runner took away (runner-worker.ts): say plainly what to use instead.

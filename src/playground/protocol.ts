@@ -95,6 +95,8 @@ export interface DoneMessage {
   /** Lines the runtime printed in all (the page may show fewer). */
   total: number;
   endTime: number;
+  /** The last lines of a run that printed more than the streamed head (output.ts TAIL_LINES). */
+  tail?: WireLine[];
   /** The run's trace for the timeline ({ trace, tasks, endTime }); untrusted: the page checks it with validTraceInput. Absent when the trace is too large to draw. */
   timeline?: unknown;
 }
@@ -182,6 +184,16 @@ export function validFromSandbox(v: unknown): SandboxToPage | undefined {
         problems.push({ kind: p.kind, message: p.message });
       }
       const done: DoneMessage = { type: 'done', id: v.id, status: v.status, problems, total: v.total, endTime: v.endTime };
+      if (v.tail !== undefined) {
+        if (!Array.isArray(v.tail) || v.tail.length > MAX_BATCH) return undefined;
+        const tail: WireLine[] = [];
+        for (const raw of v.tail) {
+          const line = validLine(raw);
+          if (!line) return undefined;
+          tail.push(line);
+        }
+        done.tail = tail;
+      }
       if (v.timeline !== undefined) done.timeline = v.timeline;
       return done;
     }

@@ -130,3 +130,33 @@ describe('the inline editor grows (10.9)', () => {
     await page.close();
   });
 });
+
+describe('console (10.13)', () => {
+  test('times are rounded, with the exact value on hover', async () => {
+    const page = await context.newPage();
+    await page.goto(`${url}en/playground/${shareHash("import { sleep } from 'miniloop';\nawait sleep(580.013);\nconsole.log('late');\n")}`, { waitUntil: 'load' });
+    await page.locator('[data-playground]').getByRole('button', { name: 'Run' }).click();
+    expect(await waitForRunEnd(page)).toBe('ok');
+    const time = page.locator('[data-playground] .pg-line .pg-t').first();
+    expect(await time.innerText()).toBe('580 ms');
+    expect(await time.getAttribute('title')).toBe('580.013 ms exactly');
+    await page.close();
+  });
+
+  test('Clear does not cover the first line in a narrow console', async () => {
+    const phone = await browser.newContext({ ...contextOptions, viewport: { width: 390, height: 844 } });
+    const page = await phone.newPage();
+    await page.goto(`${url}en/introduction/`, { waitUntil: 'load' });
+    const pg = page.locator('[data-playground]').first();
+    await pg.getByRole('button', { name: 'Run' }).click();
+    expect(await waitForRunEnd(page)).toBe('ok');
+    await pg.locator('[data-console]').evaluate((e) => (e.scrollTop = 0));
+    const clear = (await pg.getByRole('button', { name: 'Clear console' }).boundingBox())!;
+    for (const first of [pg.locator('details.pg-run-block > summary').first(), pg.locator('.pg-line').first()]) {
+      const box = (await first.boundingBox())!;
+      const overlaps = clear.x < box.x + box.width && box.x < clear.x + clear.width && clear.y < box.y + box.height && box.y < clear.y + clear.height;
+      expect(overlaps).toBe(false);
+    }
+    await phone.close();
+  });
+});

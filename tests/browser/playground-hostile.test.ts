@@ -109,7 +109,14 @@ describe('hostile snippets from a shared link', () => {
     expect(state).toBe('failed'); // the runtime's output budget stopped it
     const lines = await consoleLines(page);
     expect(lines.length).toBe(2000);
+    // The head as printed, then the tail: the last 1,000 lines, where a runaway program ended up.
     expect(lines.slice(0, 3)).toEqual(['0', '1', '2']);
+    expect(lines[999]).toBe('999');
+    const tailStart = Number(lines[1000]);
+    expect(tailStart).toBeGreaterThan(1000);
+    expect(lines.slice(1000)).toEqual(Array.from({ length: 1000 }, (_, i) => String(tailStart + i)));
+    // The note of what is not shown sits between head and tail.
+    expect(await page.evaluate(() => document.querySelector('.pg-skipped')?.previousElementSibling?.textContent?.includes('999'))).toBe(true);
     const notes = await consoleNotes(page);
     expect(notes).toMatch(/more lines were printed and are not shown/);
     expect(notes).toMatch(/output|lines/i);
