@@ -76,6 +76,7 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
     onEdit: (value) => {
       persist(value);
       session.editing();
+      showEdited();
     },
     onRun: () => void run(),
     onDiagnostics: (found) => {
@@ -123,6 +124,7 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
 
   const saved = store ? restore(store, page, example, original) : { kind: 'original' as const };
   if (saved.kind !== 'original') code.set(saved.code);
+  showEdited();
   if (saved.kind === 'stale') {
     showNotice(t('playground.stale'), [
       [
@@ -137,6 +139,12 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
       ],
       [t('playground.useNew'), () => reset()],
     ]);
+  }
+
+  /** The "edited" badge: the code differs from the example (whose expected output is the one shown). */
+  function showEdited() {
+    const badge = root.querySelector<HTMLElement>('[data-edited]');
+    if (badge) badge.hidden = code.code === original;
   }
 
   /** The expected output shown before the first run (full page: of the example picked in the gallery). */
@@ -247,11 +255,26 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
   }
 
   function reset() {
+    const before = code.code;
     if (store) forget(store, page, example);
     hideNotice();
     code.set(original);
     code.mark([]);
     problems.set('compile', []);
+    showEdited();
+    if (before === original) return;
+    // Reset can be undone: the reader's code comes back (and is saved again).
+    const undo = Object.assign(document.createElement('button'), { type: 'button', textContent: t('playground.undoReset') });
+    undo.dataset.undoReset = '';
+    undo.addEventListener('click', () => {
+      code.set(before);
+      persist(before);
+      persist.flush();
+      showEdited();
+      status.textContent = '';
+      code.focus();
+    });
+    status.replaceChildren(t('playground.resetDone'), ' ', undo);
   }
 
   async function share() {
@@ -302,6 +325,7 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
       code.set(restored.kind === 'edited' ? restored.code : original);
       code.mark([]);
       problems.set('compile', []);
+      showEdited();
       code.focus();
       root.scrollIntoView({ block: 'start' });
     });
@@ -318,7 +342,8 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
     intent(kind) {
       switch (kind) {
         case 'show':
-          if (full) void code.load(false);
+          // The full page, or a saved edit: the editor shows it highlighted (the build's HTML is the original's).
+          if (full || code.code !== original) void code.load(false);
           return;
         case 'warm':
           session.warm(code.code);

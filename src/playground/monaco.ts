@@ -95,7 +95,11 @@ function configure(): void {
     const theme = document.documentElement.dataset.theme;
     return theme ? theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
   };
-  const applyTheme = () => monaco.editor.setTheme(isDark() ? 'vs-dark' : 'vs');
+  // The backgrounds of the build-time highlighted view (Shiki's github-*-default themes, src/styles/code.css),
+  // so the code does not change colour under the reader when the editor takes over.
+  monaco.editor.defineTheme('miniloop-dark', { base: 'vs-dark', inherit: true, rules: [], colors: { 'editor.background': '#0d1117', 'editorGutter.background': '#0d1117' } });
+  monaco.editor.defineTheme('miniloop-light', { base: 'vs', inherit: true, rules: [], colors: { 'editor.background': '#ffffff', 'editorGutter.background': '#ffffff' } });
+  const applyTheme = () => monaco.editor.setTheme(isDark() ? 'miniloop-dark' : 'miniloop-light');
   applyTheme();
   new MutationObserver(applyTheme).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', applyTheme);

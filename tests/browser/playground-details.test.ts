@@ -160,3 +160,53 @@ describe('console (10.13)', () => {
     await phone.close();
   });
 });
+
+describe('saved edits, Reset and the editor theme (10.14)', () => {
+  test('a saved edit comes back highlighted with an "edited" badge; Reset can be undone', async () => {
+    const own = await browser.newContext(contextOptions);
+    const page = await own.newPage();
+    await page.goto(`${url}en/introduction/`, { waitUntil: 'load' });
+    const pg = page.locator('[data-playground]').first();
+    const badge = pg.locator('[data-edited]');
+    expect(await badge.isHidden()).toBe(true);
+    await pg.locator('[data-code]').click();
+    await waitForEditor(page);
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText("\nconsole.log('mine');");
+    await expect.poll(() => badge.isVisible()).toBe(true);
+    await page.waitForTimeout(400); // the save is debounced
+    await page.reload({ waitUntil: 'load' });
+    // Without any interaction: the editor shows the saved code, highlighted, with the badge.
+    await waitForEditor(page);
+    expect(await badge.innerText()).toBe('edited');
+    expect(await badge.isVisible()).toBe(true);
+    expect(await pg.locator('.monaco-editor .view-lines').innerText()).toContain("console.log('mine');");
+    const tokenClasses = await pg.locator('.monaco-editor .view-line span span').evaluateAll((spans) => new Set(spans.map((s) => s.className)).size);
+    expect(tokenClasses).toBeGreaterThan(2);
+    // Reset, then Undo.
+    await pg.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => pg.locator('.monaco-editor .view-lines').innerText()).not.toContain('mine');
+    expect(await badge.isHidden()).toBe(true);
+    expect(await pg.locator('[data-status]').innerText()).toContain('Back to the example.');
+    await pg.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => pg.locator('.monaco-editor .view-lines').innerText()).toContain('mine');
+    expect(await badge.isVisible()).toBe(true);
+    await page.reload({ waitUntil: 'load' });
+    await waitForEditor(page);
+    expect(await pg.locator('.monaco-editor .view-lines').innerText()).toContain("console.log('mine');");
+    await own.close();
+  });
+
+  test('in the dark theme the editor keeps the background of the highlighted code it replaces', async () => {
+    const dark = await browser.newContext({ ...contextOptions, colorScheme: 'dark' });
+    const page = await dark.newPage();
+    await page.goto(`${url}en/introduction/`, { waitUntil: 'load' });
+    const pg = page.locator('[data-playground]').first();
+    const staticBg = await pg.locator('[data-code] .astro-code').evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(staticBg).not.toBe('rgb(255, 255, 255)');
+    await pg.locator('[data-code]').click();
+    await waitForEditor(page);
+    await expect.poll(() => pg.locator('.monaco-editor-background').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(staticBg);
+    await dark.close();
+  });
+});
