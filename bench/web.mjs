@@ -1,16 +1,24 @@
 #!/usr/bin/env node
 // Playground budgets, measured in Chromium on a built site (npm run build
-// first), printed, not asserted (PRODUCT.md "Budgets"):
+// first), printed, not asserted (the tests assert behaviour, never time):
 //   - article page JavaScript before interaction (gzip)        budget 60 KB
-//   - first Run on a page, cold cache, localhost: click → output  budget 1.5 s
+//   - first Run of an unmodified example, cold article page, no hover:
+//     click → output painted                                        aim 300 ms (no compiler loaded)
+//   - first Run of an edited example, cold page: click → output painted
 //   - a later Run: click → output                                 budget 100 ms
 //   - compile of a 100-line example, warm esbuild-wasm            budget 10 ms
+//   - Stop: click → run ended (frame removed); the page's worst answer time
+//     while a busy loop or a flood of console.log runs (figures the browser
+//     tests used to assert; they now assert the behaviour)
+// The load average is printed before and after: on the shared machine the
+// figures mean little without it.
 //
 //   npm run bench:web [-- dist]      (BASE_PATH=/guides/async/ for a based build)
 // Times are measured inside the page (performance.now() at the click, a
 // MutationObserver for the first console line), so Playwright's own latency
 // is not counted.
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import lz from 'lz-string';
@@ -54,14 +62,24 @@ async function timedRun(page) {
         const before = lastBlock();
         const t0 = performance.now();
         let first = 0;
+        // Painted: the frame that draws the first line has run (rAF), then its paint (a task after it).
+        let painted = new Promise(() => {});
+        let finished = false;
         const observer = new MutationObserver(() => {
           const block = lastBlock();
           const fresh = block && block !== before;
-          if (!first && fresh && block.querySelector('.pg-line')) first = performance.now() - t0;
+          if (!first && fresh && block.querySelector('.pg-line')) {
+            first = performance.now() - t0;
+            painted = new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(performance.now() - t0), 0)));
+          }
           const state = root.dataset.state;
-          if (fresh && state && state !== 'compiling' && state !== 'running') {
+          if (!finished && fresh && state && state !== 'compiling' && state !== 'running') {
+            finished = true;
             observer.disconnect();
-            resolve({ first, done: performance.now() - t0, state, compileMs: Number(root.dataset.compileMs) });
+            const done = performance.now() - t0;
+            void painted.then((p) =>
+              resolve({ first, painted: p, done, state, compileMs: Number(root.dataset.compileMs), compiled: root.dataset.compiled }),
+            );
           }
         });
         observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
@@ -71,6 +89,7 @@ async function timedRun(page) {
   );
 }
 
+const loadBefore = loadavg();
 try {
   // 2. First Run, cold cache: a fresh browser context each time, no hover, straight click.
   const cold = [];
@@ -79,6 +98,8 @@ try {
     for (const hover of [false, true]) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
+      const requests = [];
+      page.on('request', (r) => requests.push(r.url()));
       await page.goto(url + articlePath, { waitUntil: 'load' });
       if (hover) {
         // A reader moves to Run before clicking: the hover starts the compiler and the sandbox.
@@ -87,7 +108,8 @@ try {
       }
       const result = await timedRun(page);
       if (result.state !== 'ok') throw new Error(`first run ended ${result.state}`);
-      (hover ? warmed : cold).push(result.first);
+      (hover ? warmed : cold).push(result.painted);
+      if (!hover) globalThis.compilerLoaded = (globalThis.compilerLoaded ?? 0) + requests.filter((u) => /esbuild|\.wasm/.test(u)).length;
       // 3. Later runs on the same page.
       if (!hover && i === 0) {
         const later = [];
@@ -97,6 +119,55 @@ try {
       await context.close();
     }
   }
+
+  // 2b. First Run of an edited example on a cold page: the reader clicks into the code (the editor
+  // loads), types a line, pauses a second, clicks Run; the edit started the compiler.
+  const edited = [];
+  for (let i = 0; i < TRIALS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(url + articlePath, { waitUntil: 'load' });
+    await page.locator('[data-playground] [data-code]').first().click();
+    await page.waitForFunction(() => document.querySelector('[data-playground]')?.dataset.editor === 'monaco', null, { timeout: 60_000 });
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText("\nconsole.log('edited');");
+    await page.waitForTimeout(1000);
+    const result = await timedRun(page);
+    if (result.state !== 'ok' || result.compiled !== 'page') throw new Error(`edited run ended ${result.state} (${result.compiled})`);
+    edited.push(result.painted);
+    await context.close();
+  }
+
+  // 2c. Stop, and how fast the page answers while a program misbehaves (full page, code from a link).
+  const misbehave = async (code, untilState) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${url}en/playground/#code=${lz.compressToEncodedURIComponent(code)}`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('[data-playground]')?.dataset.editor === 'monaco', null, { timeout: 60_000 });
+    await page.locator('[data-playground] [data-run]').click();
+    await page.waitForFunction(() => document.querySelector('[data-playground]')?.dataset.state === 'running', null, { timeout: 60_000 });
+    let worst = 0;
+    const until = Date.now() + 1500;
+    while (Date.now() < until && (await page.evaluate(() => document.querySelector('[data-playground]').dataset.state)) === 'running') {
+      const t0 = Date.now();
+      await page.evaluate(() => 1);
+      worst = Math.max(worst, Date.now() - t0);
+      await page.waitForTimeout(50);
+    }
+    let stopMs;
+    if (untilState === 'stop') {
+      stopMs = await page.evaluate(() => {
+        const root = document.querySelector('[data-playground]');
+        const t0 = performance.now();
+        root.querySelector('[data-stop]').click();
+        return root.dataset.state === 'stopped' ? performance.now() - t0 : NaN;
+      });
+    }
+    await context.close();
+    return { worst, stopMs };
+  };
+  const busy = await misbehave("console.log('spin');\nwhile (true) {}\n", 'stop');
+  const flood = await misbehave('for (let i = 0; i < 1_000_000; i++) console.log(i);\n', 'end');
 
   // 4. Compile of a 100-line example with esbuild warm (full-page playground, code from a link).
   const lines = ["import { sleep, createTask } from 'miniloop';", ''];
@@ -115,12 +186,20 @@ try {
   for (let k = 0; k < LATER_RUNS; k++) compiles.push((await timedRun(page)).compileMs);
   await context.close();
 
-  console.log(`Playground budgets (${dir}, base ${base}, ${TRIALS} cold trials, ${LATER_RUNS} later runs, medians)\n`);
+  const loadAfter = loadavg();
+  const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
+  console.log(`Playground budgets (${dir}, base ${base}, ${TRIALS} cold trials, ${LATER_RUNS} later runs, medians)`);
+  console.log(`load average before ${load(loadBefore)}, after ${load(loadAfter)} (1, 5, 15 min)\n`);
   row('article page JS before interaction, gzip', `${(article.gzip / 1024).toFixed(2)} KB`, `budget ${BUDGET_BYTES / 1024} KB (${article.page})`);
   row('largest playground page JS before interaction, gzip', `${(Math.max(...pages.map((p) => p.gzip)) / 1024).toFixed(2)} KB`, `${pages.length} pages with playgrounds`);
   row('editor/compiler/runner bytes loaded before interaction', heavy.length ? heavy.join(', ') : 'none', 'budget none');
-  row('first Run, cold cache, click → first output line', fmt(median(cold)), `budget 1500 ms (all: ${cold.map((x) => x.toFixed(0)).join(', ')})`);
-  row('first Run, cold cache, hover 400 ms then click → output', fmt(median(warmed)), `(all: ${warmed.map((x) => x.toFixed(0)).join(', ')})`);
+  row('first Run, unmodified, cold page, no hover: click → painted', fmt(median(cold)), `aim 300 ms (all: ${cold.map((x) => x.toFixed(0)).join(', ')})`);
+  row('  compiler requests during those runs', String(globalThis.compilerLoaded ?? 0), 'aim 0 (compiled at build time)');
+  row('first Run, unmodified, hover 400 ms then click → painted', fmt(median(warmed)), `(all: ${warmed.map((x) => x.toFixed(0)).join(', ')})`);
+  row('first Run, edited, cold page: click → painted', fmt(median(edited)), `budget 1500 ms (all: ${edited.map((x) => x.toFixed(0)).join(', ')})`);
+  row('Stop during a busy loop: click → run ended', fmt(busy.stopMs), 'budget 100 ms');
+  row('page answer while a busy loop runs, worst round-trip', fmt(busy.worst), 'budget 1000 ms');
+  row('page answer while a console.log flood runs, worst', fmt(flood.worst), 'budget 1000 ms');
   row('later Run, click → first output line', fmt(median(globalThis.laterRuns)), `budget 100 ms (all: ${globalThis.laterRuns.map((x) => x.toFixed(0)).join(', ')})`);
   row(`compile of a ${source.split('\n').length}-line example, warm esbuild-wasm`, fmt(median(compiles)), `budget 10 ms (all: ${compiles.map((x) => x.toFixed(1)).join(", ")})`);
 } finally {

@@ -56,7 +56,7 @@ export class RunBlock {
     this.#frame = 0;
     if (!this.#pending.length) return;
     const fragment = document.createDocumentFragment();
-    for (const line of this.#pending) fragment.append(renderLine(line));
+    for (const line of this.#pending) fragment.append(renderLine(line, this.#t));
     this.#pending = [];
     this.#body.append(fragment);
     this.#onDraw();
@@ -69,6 +69,23 @@ export class RunBlock {
     if (hidden <= 0) return;
     this.#moreNote ??= this.note('');
     this.#moreNote.textContent = this.#t('playground.more', { count: hidden.toLocaleString() });
+  }
+
+  /**
+   * The run printed more than the head it streamed: a note with how many lines
+   * are not shown, then its last lines (`tail`), so a runaway program shows
+   * where it ended up.
+   */
+  addTail(tail: readonly WireLine[], total: number): void {
+    this.draw();
+    const shown = this.#lines.items.length + tail.length;
+    const skipped = this.note(this.#t('playground.more', { count: Math.max(0, total - shown).toLocaleString() }));
+    skipped.classList.add('pg-skipped');
+    this.#lines.push(tail);
+    const fragment = document.createDocumentFragment();
+    for (const line of tail) fragment.append(renderLine(line, this.#t));
+    this.element.append(fragment);
+    this.#onDraw();
   }
 
   /** A plain-language note at the end of the block (finished, stopped...). */
@@ -92,13 +109,20 @@ export class RunBlock {
   }
 }
 
-function renderLine(line: WireLine): HTMLElement {
+/** A virtual time as a reader wants it: whole ms from 100 on, three significant digits below (580.013 → 580). */
+export function roundedMs(t: number): string {
+  return String(Math.abs(t) >= 100 || Number.isInteger(t) ? Math.round(t) : Number(t.toPrecision(3)));
+}
+
+function renderLine(line: WireLine, translate: T): HTMLElement {
   const row = document.createElement('div');
   row.className = `pg-line pg-level-${line.level}`;
   row.dataset.level = line.level;
   const t = document.createElement('span');
   t.className = 'pg-t';
-  t.textContent = `${line.t} ms`;
+  t.textContent = `${roundedMs(line.t)} ms`;
+  // The exact time the trace knows, on hover (and to screen readers when it differs).
+  if (roundedMs(line.t) !== String(line.t)) t.title = translate('playground.exactTime', { t: line.t });
   const task = document.createElement('span');
   task.className = 'pg-task';
   task.textContent = line.task;

@@ -1,20 +1,26 @@
 /**
- * One playground, once the reader has shown intent (see loader.ts). Pieces:
- * the code view (static highlighted HTML → Monaco, or a <textarea> on touch
- * screens), the compiler (compiler.ts, esbuild-wasm in the page), the sandbox
- * (sandbox.ts: an opaque-origin frame whose worker runs the program), the
- * console (console-view.ts) and saved edits (storage.ts). Run never waits for
- * the editor: it compiles whatever text the reader sees.
+ * One playground's UI, once the reader has shown intent (see loader.ts): it
+ * wires the pieces together and draws what they report.
+ * - code-view.ts: the code (static HTML → Monaco, or a <textarea>)
+ * - session.ts: the DOM-free run session (build-time program or page compile, sandbox, results)
+ * - console-view.ts, problems-view.ts, timeline-panel.ts: what a run and the checker report
+ * - storage.ts, share.ts: saved edits, share links
+ * The markup's hooks are named in hooks.ts. Run never waits for the editor: it
+ * runs whatever text the reader sees.
  */
-import type { CompileFailure } from '../compiler/compile.ts';
+import type { CompiledProgram, CompileFailure } from '../compiler/compile.ts';
+import { CodeView } from './code-view.ts';
 import { compileSource, startCompiler } from './compiler.ts';
 import { ConsoleView, type RunBlock } from './console-view.ts';
-import { TimelinePanel } from './timeline-panel.ts';
-import type { EditorHandle, Marker } from './monaco.ts';
+import { hook, HOOK, setState } from './hooks.ts';
+import { mountGallery, mountSplitter } from './full-page.ts';
+import { ProblemsView } from './problems-view.ts';
 import { Sandbox, WALL_TIME_BUDGET_MS } from './sandbox.ts';
+import { RunSession } from './session.ts';
 import { codeFromHash, shareUrl } from './share.ts';
 import { debounce, forget, hashText, restore, save } from './storage.ts';
 import { translator } from './strings.ts';
+import { TimelinePanel } from './timeline-panel.ts';
 
 type Intent = 'show' | 'edit' | 'run' | 'warm' | 'reset' | 'share';
 
@@ -22,56 +28,88 @@ type Intent = 'show' | 'edit' | 'run' | 'warm' | 'reset' | 'share';
 let runnerText: Promise<string> | undefined;
 const loadRunner = () => (runnerText ??= import('virtual:miniloop-runner').then((m) => m.default));
 
-const isTouch = () => matchMedia('(pointer: coarse)').matches && !matchMedia('(pointer: fine)').matches;
+/** The programs the build compiled for this playground (hook `compiled`: one per example it can show), by source text. */
+function prebuiltPrograms(root: HTMLElement): Map<string, CompiledProgram> {
+  const programs = new Map<string, CompiledProgram>();
+  for (const el of root.querySelectorAll(`[data-${HOOK.compiled}]`)) {
+    try {
+      const list = JSON.parse(el.textContent ?? '[]') as CompiledProgram[];
+      for (const program of list) if (program?.ok === true) programs.set(program.source, program);
+    } catch {
+      // A damaged script element: those examples are compiled in the page.
+    }
+  }
+  return programs;
+}
 
 /** Mounts the playground in `root` (the component's section); returns its intent handler. */
 export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void } {
-  const $ = <E extends Element = HTMLElement>(sel: string) => root.querySelector<E>(sel)!;
+  const $ = <E extends Element = HTMLElement>(name: Parameters<typeof hook>[1]) => hook<E>(root, name)!;
   const t = translator(JSON.parse(root.dataset.strings ?? '{}') as Record<string, string>);
   const lang = root.dataset.lang ?? 'en';
   const base = root.dataset.base ?? '/';
-  const full = root.hasAttribute('data-full');
-  const codeBox = $('[data-code]');
-  const status = $('[data-status]');
-  const notice = $('[data-notice]');
-  const runButton = $<HTMLButtonElement>('[data-run]');
-  const stopButton = $<HTMLButtonElement>('[data-stop]');
-  const clearButton = $<HTMLButtonElement>('[data-clear]');
-  const consoleRoot = $('[data-console]');
+  const full = root.hasAttribute(`data-${HOOK.full}`);
+  const status = $('status');
+  const notice = $('notice');
+  const runButton = $<HTMLButtonElement>('run');
+  const stopButton = $<HTMLButtonElement>('stop');
+  const clearButton = $<HTMLButtonElement>('clear');
+  const consoleRoot = $('console');
   const view = new ConsoleView(consoleRoot, t);
   // The timeline of the last run, under the console (src/playground/timeline-panel.ts).
-  const timeline = new TimelinePanel($('[data-timeline]'), consoleRoot, () => {
+  const timeline = new TimelinePanel($('timeline'), consoleRoot, () => {
     const blocks = consoleRoot.querySelectorAll('details.pg-run-block');
     const last = blocks[blocks.length - 1];
     return last ? [...last.querySelectorAll<HTMLElement>('.pg-line')] : [];
   });
-  const staticCode = codeBox.firstElementChild;
 
   // The code this playground starts from: the example, or (full page) code from a shared link.
-  let original = JSON.parse($('[data-source]').textContent ?? '""') as string;
-  /** The code the build-time highlighted view shows. */
-  const staticSource = original;
-  let page = root.dataset.page ?? '';
+  let original = JSON.parse($('source').textContent ?? '""') as string;
+  const page = root.dataset.page ?? '';
   let example = root.dataset.example ?? '';
+  const code = new CodeView({
+    box: $('code'),
+    staticSource: original,
+    full,
+    label: t('playground.editor'),
+    loadFailed: t('playground.loadFailed'),
+    onEdit: (value) => {
+      persist(value);
+      session.editing();
+      showEdited();
+    },
+    onRun: () => void run(),
+    onDiagnostics: (found) => {
+      problems.set('types', found);
+      setState(root, 'typeErrors', String(found.length));
+    },
+    onFallback: (reason) => (status.textContent = reason),
+    onEditor: () => setState(root, 'editor', 'monaco'),
+  });
+  const problems = new ProblemsView($('problems'), t, (line, column) => code.reveal(line, column));
+
+  const prebuilt = prebuiltPrograms(root);
+  const session = new RunSession({
+    sandbox: new Sandbox(root.dataset.boot ?? '', loadRunner),
+    compile: compileSource,
+    warmCompiler: () => void startCompiler().catch(() => {}),
+    prebuilt: (source) => prebuilt.get(source),
+  });
+
+  let sharedNotice = false;
   if (full) {
     const shared = codeFromHash(location.hash);
     if (shared !== undefined) {
       original = shared;
       // Each shared program keeps its own edits; a different link is not a "changed original".
       example = `shared:${hashText(shared)}`;
+      code.set(shared);
+      // A shared program has no expected output; the notice goes once it has run.
+      hook(root, 'expected')?.remove();
       showNotice(t('playground.shared'));
+      sharedNotice = true;
     }
   }
-
-  let code = original;
-  let editor: EditorHandle | undefined;
-  let textarea: HTMLTextAreaElement | undefined;
-  let editorLoading: Promise<void> | undefined;
-  let pendingMarkers: Marker[] = [];
-  let block: RunBlock | undefined;
-  let runStarted = 0;
-  /** Bumped by Stop: a compile that finishes after it does not run. */
-  let generation = 0;
 
   const store = (() => {
     try {
@@ -85,21 +123,35 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
   document.addEventListener('visibilitychange', () => persist.flush());
 
   const saved = store ? restore(store, page, example, original) : { kind: 'original' as const };
-  if (saved.kind !== 'original') setCode(saved.code, false);
+  if (saved.kind !== 'original') code.set(saved.code);
+  showEdited();
   if (saved.kind === 'stale') {
     showNotice(t('playground.stale'), [
-      [t('playground.keepMine'), () => {
-        if (store) {
-          store.removeItem(saved.key);
-          save(store, page, example, original, code);
-        }
-        hideNotice();
-      }],
+      [
+        t('playground.keepMine'),
+        () => {
+          if (store) {
+            store.removeItem(saved.key);
+            save(store, page, example, original, code.code);
+          }
+          hideNotice();
+        },
+      ],
       [t('playground.useNew'), () => reset()],
     ]);
   }
 
-  const sandbox = new Sandbox(root.dataset.boot ?? '', loadRunner);
+  /** The "edited" badge: the code differs from the example (whose expected output is the one shown). */
+  function showEdited() {
+    const badge = root.querySelector<HTMLElement>('[data-edited]');
+    if (badge) badge.hidden = code.code === original;
+  }
+
+  /** The expected output shown before the first run (full page: of the example picked in the gallery). */
+  function showExpected(text: string) {
+    const pre = hook(root, 'expected')?.querySelector('pre');
+    if (pre) pre.textContent = text;
+  }
 
   function showNotice(text: string, actions: [string, () => void][] = []) {
     notice.replaceChildren(Object.assign(document.createElement('span'), { textContent: text }));
@@ -115,116 +167,60 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
     notice.replaceChildren();
   }
 
-  /** Shows `value` in whatever view is active; `fromReader` saves it. */
-  function setCode(value: string, fromReader: boolean) {
-    code = value;
-    if (fromReader) persist(value);
-    if (editor) editor.setValue(value);
-    else if (textarea) textarea.value = value;
-    else if (value === staticSource && staticCode) codeBox.replaceChildren(staticCode);
-    else {
-      const pre = document.createElement('pre');
-      pre.className = 'pg-plain';
-      pre.tabIndex = 0;
-      pre.textContent = value;
-      codeBox.replaceChildren(pre);
-    }
-  }
+  let block: RunBlock | undefined;
+  let runStarted = 0;
 
-  function onEdit(value: string) {
-    code = value;
-    persist(value);
-  }
-
-  function useTextarea(reason?: string) {
-    if (textarea || editor) return;
-    textarea = document.createElement('textarea');
-    textarea.className = 'pg-textarea';
-    textarea.spellcheck = false;
-    textarea.autocapitalize = 'off';
-    textarea.setAttribute('autocorrect', 'off');
-    textarea.setAttribute('aria-label', t('playground.editor'));
-    textarea.value = code;
-    textarea.rows = Math.min(30, Math.max(6, code.split('\n').length + 1));
-    textarea.addEventListener('input', () => onEdit(textarea!.value));
-    codeBox.replaceChildren(textarea);
-    if (reason) status.textContent = reason;
-  }
-
-  function loadEditor(focus: boolean): Promise<void> {
-    if (isTouch()) {
-      useTextarea();
-      if (focus) textarea?.focus();
-      return Promise.resolve();
-    }
-    editorLoading ??= (async () => {
-      const [{ createEditor }] = await Promise.all([import('./monaco.ts'), loadMonacoCss()]);
-      if (editor || textarea) return;
-      const host = document.createElement('div');
-      host.className = 'pg-editor';
-      if (!full) host.style.height = `${Math.min(36, Math.max(8, code.split('\n').length + 2)) * 19 + 8}px`;
-      codeBox.replaceChildren(host);
-      editor = createEditor(host, code, { onChange: onEdit, onRun: () => void run(), ariaLabel: t('playground.editor') });
-      root.dataset.editor = 'monaco';
-      if (pendingMarkers.length) editor.setMarkers(pendingMarkers);
-    })().catch((error) => {
-      console.error(error);
-      useTextarea(t('playground.loadFailed'));
-    });
-    return editorLoading.then(() => {
-      if (focus) (editor ?? textarea)?.focus();
-    });
-  }
-
-  function warm() {
-    void startCompiler().catch(() => {});
-    void sandbox.prepare().catch(() => {});
-  }
-
-  async function run() {
+  async function run(): Promise<void> {
     persist.flush();
-    const source = code;
-    block = view.startRun();
-    clearButton.hidden = false;
-    status.textContent = t('playground.compiling');
-    runButton.disabled = true;
-    stopButton.disabled = false;
-    root.dataset.state = 'compiling';
-    runStarted = performance.now();
-    let firstOutput = 0;
-    const mine = block;
-    const myGeneration = ++generation;
-    const compiling = compileSource(source).catch((error: unknown) => ({
-      ok: false as const,
-      errors: [{ line: 1, column: 0, message: String(error), lineText: '' }],
-    }));
-    // The sandbox starts while the program compiles (on a first run both are cold);
-    // the compile is asked for first, so esbuild's worker is busy while this thread builds the frame.
-    void sandbox.prepare().catch(() => {});
-    const compiled = await compiling;
-    if (myGeneration !== generation) return; // stopped while compiling
-    root.dataset.compileMs = (performance.now() - runStarted).toFixed(1);
-    if (!compiled.ok) {
-      showCompileErrors(compiled, mine);
-      finish('compile-error');
-      return;
+    if (sharedNotice) {
+      sharedNotice = false;
+      hideNotice();
     }
-    setMarkers([]);
-    status.textContent = t('playground.running');
-    root.dataset.state = 'running';
-    await sandbox.run(compiled, {
+    const mine = (block = view.startRun());
+    clearButton.hidden = false;
+    runStarted = performance.now();
+    let firstOutput = false;
+    await session.run(code.code, {
+      onPhase: (phase, from) => {
+        setState(root, 'state', phase);
+        if (phase === 'compiling') {
+          status.textContent = t('playground.compiling');
+          // Run is about to be disabled: a keyboard user on it goes to Stop, not to <body>.
+          const onRun = document.activeElement === runButton;
+          runButton.disabled = true;
+          stopButton.disabled = false;
+          if (onRun) stopButton.focus();
+          return;
+        }
+        setState(root, 'compiled', from);
+        setState(root, 'compileMs', (performance.now() - runStarted).toFixed(1));
+        status.textContent = t('playground.running');
+        code.mark([]);
+        problems.set('compile', []);
+      },
       onLines: (lines) => {
-        if (!firstOutput) root.dataset.firstOutputMs = (performance.now() - runStarted).toFixed(1);
-        firstOutput = 1;
+        if (!firstOutput) setState(root, 'firstOutputMs', (performance.now() - runStarted).toFixed(1));
+        firstOutput = true;
         mine.addLines(lines);
       },
+      onCompileError: (failure) => {
+        showCompileErrors(failure, mine);
+        timeline.markStale(t('playground.staleTimeline'));
+        finish('compile-error');
+      },
       onDone: (done) => {
-        mine.noteTotal(done.total);
-        for (const problem of done.problems) mine.problem(problem);
+        if (done.tail) mine.addTail(done.tail, done.total);
+        else mine.noteTotal(done.total);
+        for (const problem of done.problems) {
+          mine.problem(problem);
+          // A browser API the runner took away (runner-worker.ts): say plainly what to use instead.
+          const api = /(\w+) is not available to programs in the playground/.exec(problem.message);
+          if (api) mine.note(t('playground.noNetwork', { name: api[1]! })).classList.add('pg-hint');
+        }
         mine.note(t('playground.finished', { t: done.endTime }));
         finish(done.status);
         mine.draw();
-        timeline.show(done.timeline);
+        void timeline.show(done.timeline);
       },
       onAbort: (reason, message) => {
         mine.noteTotal(0);
@@ -237,104 +233,128 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
   }
 
   function finish(state: string) {
+    const onStop = document.activeElement === stopButton;
     runButton.disabled = false;
     stopButton.disabled = true;
+    // Back to Run for whoever was on Stop (or lost focus when Stop was disabled).
+    if (onStop || document.activeElement === document.body) runButton.focus();
     status.textContent = '';
-    root.dataset.state = state;
+    setState(root, 'state', state);
     // Timings for bench/web.mjs (click to compiled, to first line, to done).
-    root.dataset.runMs = (performance.now() - runStarted).toFixed(1);
+    setState(root, 'runMs', (performance.now() - runStarted).toFixed(1));
     view.scrollToEnd();
   }
 
   function showCompileErrors(failure: CompileFailure, into: RunBlock) {
-    const markers = failure.errors.map((e) => ({ line: e.line, column: e.column, message: e.message }));
     for (const e of failure.errors) into.problem(t('playground.compileError', { line: e.line, column: e.column + 1, message: e.message }));
-    setMarkers(markers);
-  }
-
-  function setMarkers(markers: Marker[]) {
-    pendingMarkers = markers;
-    editor?.setMarkers(markers);
+    code.mark(failure.errors.map((e) => ({ line: e.line, column: e.column, message: e.message })));
+    problems.set(
+      'compile',
+      failure.errors.map((e) => ({ line: e.line, column: e.column + 1, message: e.message })),
+    );
   }
 
   function reset() {
+    const before = code.code;
     if (store) forget(store, page, example);
     hideNotice();
-    setCode(original, false);
-    setMarkers([]);
+    code.set(original);
+    code.mark([]);
+    problems.set('compile', []);
+    showEdited();
+    if (before === original) return;
+    // Reset can be undone: the reader's code comes back (and is saved again).
+    const undo = Object.assign(document.createElement('button'), { type: 'button', textContent: t('playground.undoReset') });
+    undo.dataset.undoReset = '';
+    undo.addEventListener('click', () => {
+      code.set(before);
+      persist(before);
+      persist.flush();
+      showEdited();
+      status.textContent = '';
+      code.focus();
+    });
+    status.replaceChildren(t('playground.resetDone'), ' ', undo);
   }
 
   async function share() {
-    const url = shareUrl(location.origin, base, lang, code);
+    const url = shareUrl(location.origin, base, lang, code.code);
     const link = Object.assign(document.createElement('a'), { href: url, textContent: url });
     link.dataset.shareLink = '';
     try {
       await navigator.clipboard.writeText(url);
-      status.replaceChildren(t('playground.copied'), ' ', link);
+      // Copied: the reader has it; the address itself would only crowd the toolbar.
+      status.replaceChildren(t('playground.copied'));
     } catch {
       status.replaceChildren(t('playground.copyFailed'), ' ', link);
     }
   }
 
   runButton.addEventListener('click', () => void run());
-  stopButton.addEventListener('click', () => {
-    if (root.dataset.state === 'compiling') {
-      generation++;
-      block?.note(t('playground.stopped'));
-      finish('stopped');
-    } else sandbox.stop();
-  });
-  $('[data-reset]').addEventListener('click', reset);
-  $('[data-share]').addEventListener('click', () => void share());
+  stopButton.addEventListener('click', () => session.stop());
+  $('reset').addEventListener('click', reset);
+  $('share').addEventListener('click', () => void share());
   clearButton.addEventListener('click', () => {
     view.clear();
     clearButton.hidden = true;
   });
-  runButton.addEventListener('pointerenter', warm);
-  codeBox.addEventListener('focusin', () => void loadEditor(false));
-  codeBox.addEventListener('pointerdown', () => void loadEditor(true));
+  runButton.addEventListener('pointerenter', () => session.warm(code.code));
+  $('code').addEventListener('focusin', () => void code.load(false));
+  $('code').addEventListener('pointerdown', () => void code.load(true));
   root.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !runButton.disabled) {
       event.preventDefault();
       void run();
+    } else if (event.key === 'Escape' && session.busy) {
+      // The Stop shortcut (aria-keyshortcuts on the button).
+      event.preventDefault();
+      session.stop();
     }
   });
   // Full page: the gallery loads another example (its own saved edits included); the shared link is dropped from the address.
-  const gallery = root.querySelector<HTMLSelectElement>('[data-gallery]');
-  if (gallery) {
-    if (example.startsWith('shared:')) gallery.value = '';
-    gallery.addEventListener('change', () => {
-      const sources = JSON.parse(root.querySelector('[data-gallery-sources]')?.textContent ?? '{}') as Record<string, string>;
-      const next = sources[gallery.value];
-      if (next === undefined) return;
+  const galleryNav = hook(root, 'gallery');
+  if (galleryNav) {
+    const mark = mountGallery(galleryNav, (id, next) => {
       persist.flush();
       if (location.hash) history.replaceState(null, '', location.pathname + location.search);
       hideNotice();
-      original = next;
-      example = gallery.value;
+      original = next.source;
+      example = id;
+      showExpected(next.expected);
       const restored = store ? restore(store, page, example, original) : { kind: 'original' as const };
-      setCode(restored.kind === 'edited' ? restored.code : original, false);
-      setMarkers([]);
+      code.set(restored.kind === 'edited' ? restored.code : original);
+      code.mark([]);
+      problems.set('compile', []);
+      showEdited();
+      code.focus();
+      root.scrollIntoView({ block: 'start' });
     });
+    mark(example.startsWith('shared:') ? undefined : example);
   }
-  root.dataset.mounted = '';
+  const split = root.querySelector<HTMLElement>('[data-split]');
+  if (split) mountSplitter(root, root.querySelector<HTMLElement>('.pg-body')!, split);
+  setState(root, 'mounted', '');
+
+  /** After a run, the editor's bundle is imported only once the result has painted (two frames later). */
+  const afterPaint = (then: () => void) => requestAnimationFrame(() => setTimeout(then, 0));
 
   return {
     intent(kind) {
       switch (kind) {
         case 'show':
-          if (full) void loadEditor(false);
+          // The full page, or a saved edit: the editor shows it highlighted (the build's HTML is the original's).
+          if (full || code.code !== original) void code.load(false);
           return;
         case 'warm':
-          warm();
+          session.warm(code.code);
           return;
         case 'edit':
-          warm();
-          void loadEditor(true);
+          // The sandbox gets ready; the compiler waits for the first actual edit (CodeView's onEdit).
+          session.warm(code.code);
+          void code.load(true);
           return;
         case 'run':
-          // The editor loads after the first run: loading both at once slows esbuild's start on 2 cores.
-          void run().finally(() => void loadEditor(false));
+          void run().finally(() => afterPaint(() => void code.load(false)));
           return;
         case 'reset':
           reset();
@@ -345,20 +365,4 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
       }
     },
   };
-}
-
-/** Monaco's stylesheet and icon font, added when the editor loads (not in the page head: that would block the rendering of every page). */
-let cssLoaded: Promise<void> | undefined;
-function loadMonacoCss(): Promise<void> {
-  cssLoaded ??= import('virtual:monaco-css').then(
-    ({ default: css, font: fontUrl }) => {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-      const font = new FontFace('codicon', `url(${fontUrl})`);
-      document.fonts.add(font);
-      void font.load().catch(() => {});
-    },
-  );
-  return cssLoaded;
 }

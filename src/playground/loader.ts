@@ -7,6 +7,7 @@
  * saved edit, and the full-page playground, are mounted at once (no editor yet)
  * so the reader sees their code.
  */
+import { hook, hookSelector, HOOK } from './hooks.ts';
 import { restore } from './storage.ts';
 
 type Intent = 'show' | 'edit' | 'run' | 'warm' | 'reset' | 'share';
@@ -28,7 +29,7 @@ function mount(root: HTMLElement, kind: Intent): void {
 }
 
 function source(root: HTMLElement): string {
-  return JSON.parse(root.querySelector('[data-source]')?.textContent ?? '""') as string;
+  return JSON.parse(hook(root, 'source')?.textContent ?? '""') as string;
 }
 
 function hasSavedEdit(root: HTMLElement): boolean {
@@ -39,10 +40,10 @@ function hasSavedEdit(root: HTMLElement): boolean {
   }
 }
 
-for (const root of document.querySelectorAll<HTMLElement>('[data-playground]')) {
-  root.querySelector<HTMLElement>('[data-toolbar]')?.removeAttribute('hidden');
-  const run = root.querySelector<HTMLButtonElement>('[data-run]');
-  const code = root.querySelector<HTMLElement>('[data-code]');
+for (const root of document.querySelectorAll<HTMLElement>(hookSelector('root'))) {
+  hook(root, 'toolbar')?.removeAttribute('hidden');
+  const run = hook<HTMLButtonElement>(root, 'run');
+  const code = hook(root, 'code');
   // Until the controller is live, every intent is forwarded (a click on Run
   // while the controller loads still runs); afterwards its own listeners act.
   const first = (kind: Intent) => () => {
@@ -59,6 +60,6 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-playground]')) 
       mount(root, 'run');
     }
   });
-  for (const name of ['reset', 'share'] as const) root.querySelector(`[data-${name}]`)?.addEventListener('click', first(name));
-  if (root.hasAttribute('data-full') || hasSavedEdit(root)) mount(root, 'show');
+  for (const name of ['reset', 'share'] as const) hook(root, name)?.addEventListener('click', first(name));
+  if (root.hasAttribute(`data-${HOOK.full}`) || hasSavedEdit(root)) mount(root, 'show');
 }

@@ -36,13 +36,21 @@ import 'monaco-editor/editor/common/standaloneStrings';
 import 'monaco-editor/editor/contrib/codelens/browser/codeLensCache';
 import 'monaco-editor/editor/common/services/treeViewsDndService';
 import 'monaco-editor/languages/definitions/typescript/register';
-import { typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
+import { getTypeScriptWorker, typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
 import miniloopTypes from 'virtual:miniloop-types';
+import { PROGRAM_GLOBALS_DTS } from './program-globals.ts';
 
 /** A compile error to mark in the editor (1-based line, 0-based column, as esbuild reports). */
 export interface Marker {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** A type error the editor's checker found (1-based line and column). */
+export interface Diagnostic {
   line: number;
   column: number;
   message: string;
@@ -53,6 +61,8 @@ export interface EditorHandle {
   getValue(): string;
   setValue(code: string): void;
   setMarkers(markers: Marker[]): void;
+  /** Puts the cursor at `line`, `column` (1-based), scrolls it into view and focuses the editor. */
+  reveal(line: number, column: number): void;
   focus(): void;
   dispose(): void;
 }
@@ -73,9 +83,11 @@ function configure(): void {
     moduleDetection: 3, // ts.ModuleDetectionKind.Force
     allowNonTsExtensions: true,
     noEmit: true,
-    lib: ['esnext', 'dom'],
+    // Not the DOM: programs run in a worker on the loop. Their globals are declared by program-globals.ts.
+    lib: ['esnext'],
   });
   typescriptDefaults.setEagerModelSync(true);
+  typescriptDefaults.addExtraLib(PROGRAM_GLOBALS_DTS, 'file:///node_modules/@types/miniloop-globals/index.d.ts');
   for (const [path, text] of Object.entries(miniloopTypes as Record<string, string>)) {
     typescriptDefaults.addExtraLib(text, `file:///node_modules/miniloop/${path}`);
   }
@@ -83,7 +95,11 @@ function configure(): void {
     const theme = document.documentElement.dataset.theme;
     return theme ? theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
   };
-  const applyTheme = () => monaco.editor.setTheme(isDark() ? 'vs-dark' : 'vs');
+  // The backgrounds of the build-time highlighted view (Shiki's github-*-default themes, src/styles/code.css),
+  // so the code does not change colour under the reader when the editor takes over.
+  monaco.editor.defineTheme('miniloop-dark', { base: 'vs-dark', inherit: true, rules: [], colors: { 'editor.background': '#0d1117', 'editorGutter.background': '#0d1117' } });
+  monaco.editor.defineTheme('miniloop-light', { base: 'vs', inherit: true, rules: [], colors: { 'editor.background': '#ffffff', 'editorGutter.background': '#ffffff' } });
+  const applyTheme = () => monaco.editor.setTheme(isDark() ? 'miniloop-dark' : 'miniloop-light');
   applyTheme();
   new MutationObserver(applyTheme).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', applyTheme);
@@ -95,7 +111,20 @@ let nextModel = 1;
 export function createEditor(
   container: HTMLElement,
   code: string,
-  { onChange, onRun, ariaLabel }: { onChange(code: string): void; onRun(): void; ariaLabel: string },
+  {
+    onChange,
+    onRun,
+    onDiagnostics,
+    onHeight,
+    ariaLabel,
+  }: {
+    onChange(code: string): void;
+    onRun(): void;
+    onDiagnostics(diagnostics: Diagnostic[]): void;
+    /** The height the content needs, in px, whenever it changes (the inline editor grows with its code). */
+    onHeight?(px: number): void;
+    ariaLabel: string;
+  },
 ): EditorHandle {
   configure();
   const model = monaco.editor.createModel(code, 'typescript', monaco.Uri.parse(`file:///playground/${nextModel++}/main.ts`));
@@ -111,9 +140,41 @@ export function createEditor(
     renderLineHighlightOnlyWhenFocus: true,
   });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, onRun);
+  if (onHeight) {
+    editor.onDidContentSizeChange((e) => {
+      if (e.contentHeightChanged) onHeight(e.contentHeight);
+    });
+    onHeight(editor.getContentHeight());
+  }
+  // The Problems list: the same checker that draws the squiggles, asked directly (so
+  // "no problems" is an answer, not the absence of an event), after each change.
+  let checks = 0;
+  const check = async () => {
+    const mine = ++checks;
+    const worker = await (await getTypeScriptWorker())(model.uri);
+    const uri = model.uri.toString();
+    const found = [...(await worker.getSyntacticDiagnostics(uri)), ...(await worker.getSemanticDiagnostics(uri))];
+    if (mine !== checks || model.isDisposed()) return;
+    onDiagnostics(
+      found
+        .filter((d) => d.category === 1 && d.start !== undefined)
+        .map((d) => {
+          const at = model.getPositionAt(d.start!);
+          const text = typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText;
+          return { line: at.lineNumber, column: at.column, message: text };
+        }),
+    );
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const checkSoon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void check().catch(() => {}), 300);
+  };
+  checkSoon();
   model.onDidChangeContent(() => {
     monaco.editor.setModelMarkers(model, 'esbuild', []);
     onChange(model.getValue());
+    checkSoon();
   });
   return {
     getValue: () => model.getValue(),
@@ -133,8 +194,14 @@ export function createEditor(
           endColumn: Math.max(m.column + 2, model.getLineMaxColumn(Math.min(m.line, model.getLineCount()))),
         })),
       ),
+    reveal: (lineNumber, column) => {
+      editor.setPosition({ lineNumber, column });
+      editor.revealLineInCenterIfOutsideViewport(lineNumber);
+      editor.focus();
+    },
     focus: () => editor.focus(),
     dispose: () => {
+      clearTimeout(timer);
       editor.dispose();
       model.dispose();
     },

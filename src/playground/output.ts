@@ -5,8 +5,34 @@
  * (tests/playground/output.test.ts, tests/browser/playground-hostile.test.ts).
  */
 
-/** Lines of one run that the console keeps. */
+/** Lines of one run that the console keeps: the first HEAD_LINES as they are printed, and the last TAIL_LINES. */
 export const LINE_CAP = 2000;
+/** The first lines of a run, streamed while it runs. */
+export const HEAD_LINES = 1000;
+/** The last lines of a run, sent at its end when there were more than HEAD_LINES (a runaway program is debugged from its last lines). */
+export const TAIL_LINES = LINE_CAP - HEAD_LINES;
+
+/** The last `size` items offered (a ring buffer), in order. */
+export class Tail<T> {
+  readonly #ring: T[] = [];
+  readonly #size: number;
+  #next = 0;
+
+  constructor(size = TAIL_LINES) {
+    this.#size = size;
+  }
+
+  add(item: T): void {
+    if (this.#ring.length < this.#size) this.#ring.push(item);
+    else this.#ring[this.#next] = item;
+    this.#next = (this.#next + 1) % this.#size;
+  }
+
+  /** The items kept, oldest first. */
+  items(): T[] {
+    return this.#ring.length < this.#size ? [...this.#ring] : [...this.#ring.slice(this.#next), ...this.#ring.slice(0, this.#next)];
+  }
+}
 
 /** Keeps at most `cap` items and counts the ones it dropped. */
 export class CappedList<T> {

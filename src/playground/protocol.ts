@@ -40,7 +40,33 @@ export interface RunLimits {
  */
 export const PLAYGROUND_LIMITS: RunLimits = { stepLimit: 300_000, timeLimit: 24 * 60 * 60 * 1000, outputLimit: 10_000 };
 
-/** Page → sandbox: run a compiled program (id identifies the run). */
+/*
+ * The messages, one union per direction (the Svelte REPL's rule), used where a
+ * message is sent (the typed senders below, runner-worker.ts, the JSDoc of
+ * sandbox-boot.js) as well as where it is received (validFromSandbox,
+ * validRunRequest). Every run carries its request id; an answer counts only
+ * for the run in progress (sandbox.ts).
+ *
+ *   page ──connect (window.postMessage, with the port)──▶ frame
+ *   page ◀─ready──────────────────────────────────────── frame
+ *   page ──init (the runner's text)──────────────────▶ frame ──starts──▶ worker
+ *   page ──run {id}──────────────────────────────────▶ frame ──────────▶ worker
+ *   page ◀─lines {id}… done {id}───────────────────── frame ◀────────── worker
+ *   page ◀─crash───────────────────────────────────── frame (the worker died)
+ */
+
+/** Page → frame, over `window.postMessage` with exactly one transferred port: the handshake (sandbox-boot.js accepts one). */
+export interface ConnectMessage {
+  type: 'connect';
+}
+
+/** Page → frame (first message over the port): the runner's source text to start its workers from. */
+export interface InitRequest {
+  type: 'init';
+  runner: string;
+}
+
+/** Page → frame → worker: run a compiled program; `id` is the request id its answers carry. */
 export interface RunRequest {
   type: 'run';
   id: number;
@@ -48,10 +74,9 @@ export interface RunRequest {
   limits: RunLimits;
 }
 
-/** Page → sandbox frame (first message, over the port): the runner's source text to start its worker from. */
-export interface InitRequest {
-  type: 'init';
-  runner: string;
+/** Sandbox → page: the frame has its port and waits for `init`. */
+export interface ReadyMessage {
+  type: 'ready';
 }
 
 /** Sandbox → page: a batch of console lines of run `id`. */
@@ -70,6 +95,8 @@ export interface DoneMessage {
   /** Lines the runtime printed in all (the page may show fewer). */
   total: number;
   endTime: number;
+  /** The last lines of a run that printed more than the streamed head (output.ts TAIL_LINES). */
+  tail?: WireLine[];
   /** The run's trace for the timeline ({ trace, tasks, endTime }); untrusted: the page checks it with validTraceInput. Absent when the trace is too large to draw. */
   timeline?: unknown;
 }
@@ -80,13 +107,35 @@ export interface CrashMessage {
   message: string;
 }
 
-/** Sandbox → page: the frame is ready for `init`. */
-export interface ReadyMessage {
-  type: 'ready';
+/** Everything the page sends to the sandbox (connect over the window, the rest over the port). */
+export type PageToSandbox = ConnectMessage | InitRequest | RunRequest;
+/** Everything the sandbox (frame or runner worker) sends to the page. */
+export type SandboxToPage = ReadyMessage | LinesMessage | DoneMessage | CrashMessage;
+/** What the frame relays to a runner worker. */
+export type FrameToRunner = RunRequest;
+/** What a runner worker sends (relayed by the frame unchanged). */
+export type RunnerToPage = LinesMessage | DoneMessage;
+
+/** Anything with postMessage: a MessagePort, a Worker's global scope. */
+interface Poster {
+  postMessage(message: unknown, transfer?: Transferable[]): void;
 }
 
-export type ToSandbox = RunRequest | InitRequest;
-export type FromSandbox = LinesMessage | DoneMessage | CrashMessage | ReadyMessage;
+/** The page's handshake: hands `port` to the sandbox frame's window (its only accepted window message). */
+export function connectSandbox(frame: Pick<Window, 'postMessage'>, port: MessagePort): void {
+  const message: ConnectMessage = { type: 'connect' };
+  frame.postMessage(message, '*', [port]);
+}
+
+/** Sends a message to the sandbox over its port (typed: only PageToSandbox messages). */
+export function postToSandbox(port: Poster, message: Exclude<PageToSandbox, ConnectMessage>): void {
+  port.postMessage(message);
+}
+
+/** Sends a message from the runner worker to the page (typed: only RunnerToPage messages). */
+export function postToPage(target: Poster, message: RunnerToPage): void {
+  target.postMessage(message);
+}
 
 const LEVELS = new Set(['log', 'info', 'warn', 'error', 'debug']);
 const MAX_TEXT = 100_000;
@@ -109,7 +158,7 @@ export function validLine(v: unknown): WireLine | undefined {
  * or undefined for anything else; callers also check that `id` is the run
  * they are waiting for.
  */
-export function validFromSandbox(v: unknown): FromSandbox | undefined {
+export function validFromSandbox(v: unknown): SandboxToPage | undefined {
   if (!isObject(v)) return undefined;
   switch (v.type) {
     case 'ready':
@@ -135,6 +184,16 @@ export function validFromSandbox(v: unknown): FromSandbox | undefined {
         problems.push({ kind: p.kind, message: p.message });
       }
       const done: DoneMessage = { type: 'done', id: v.id, status: v.status, problems, total: v.total, endTime: v.endTime };
+      if (v.tail !== undefined) {
+        if (!Array.isArray(v.tail) || v.tail.length > MAX_BATCH) return undefined;
+        const tail: WireLine[] = [];
+        for (const raw of v.tail) {
+          const line = validLine(raw);
+          if (!line) return undefined;
+          tail.push(line);
+        }
+        done.tail = tail;
+      }
       if (v.timeline !== undefined) done.timeline = v.timeline;
       return done;
     }

@@ -5,18 +5,19 @@
  * opaque-origin frame cannot import modules from the site.
  *
  * It runs one program per message, synchronously (runProgram), and streams the
- * console lines in batches while the program runs. Only the first LINE_CAP
- * lines of a run are sent; the rest are counted.
+ * console lines in batches while the program runs. The first HEAD_LINES
+ * lines of a run are streamed; of the rest the last TAIL_LINES are sent with
+ * the result and all are counted.
  */
 import { runProgram } from '../runtime/program.ts';
 import type { TraceEvent } from '../runtime/trace.ts';
-import { Batcher, LINE_CAP } from './output.ts';
-import { validRunRequest, type DoneMessage, type LinesMessage, type WireLine } from './protocol.ts';
+import { Batcher, HEAD_LINES, Tail } from './output.ts';
+import { postToPage, validRunRequest, type DoneMessage, type RunnerToPage, type WireLine } from './protocol.ts';
 
 declare const self: { postMessage(message: unknown): void; addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void };
 
 const realPost = self.postMessage.bind(self);
-const post = (message: LinesMessage | DoneMessage) => realPost(message);
+const post = (message: RunnerToPage) => postToPage({ postMessage: realPost }, message);
 
 /**
  * Programs may not talk to the page on their own (no spoofed output or
@@ -31,13 +32,22 @@ function lockDown(): void {
       throw new TypeError(`${name} is not available to programs in the playground`);
     };
   for (let o: object | null = self; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
-    for (const name of ['postMessage', 'importScripts']) {
+    for (const name of ['postMessage', 'importScripts', ...BROWSER_APIS]) {
       if (Object.getOwnPropertyDescriptor(o, name)) {
         Object.defineProperty(o, name, { value: blocked(name), writable: false, configurable: false, enumerable: false });
       }
     }
   }
 }
+
+/**
+ * Browser APIs a reader may try that cannot work here: the frame's CSP blocks
+ * every request, and a host promise never settles inside the loop's run, so
+ * `await fetch(...)` used to end in "deadlock". Calling one now throws at
+ * once, and the page adds a plain note pointing at the simulated http client
+ * (issue 10.7, tests/browser/playground-details.test.ts).
+ */
+const BROWSER_APIS = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'Worker', 'SharedWorker', 'BroadcastChannel', 'indexedDB', 'caches'];
 
 /** Traces longer than this are not sent to the timeline (a flood of tasks would cost more to clone than it shows). */
 const TIMELINE_EVENT_CAP = 200_000;
@@ -49,16 +59,21 @@ const handle = (event: { data: unknown }) => {
   const names = new Map<number, string>([[0, 'loop']]);
   let sent = 0;
   let total = 0;
+  const tail = new Tail<WireLine>();
   const batcher = new Batcher<WireLine>((lines) => post({ type: 'lines', id, lines }), { eager: 100 });
   const onEvent = (e: TraceEvent) => {
     batcher.tick();
     if (e.kind === 'spawn') names.set(e.task, (e.detail as { name: string }).name);
     else if (e.kind === 'log') {
       total++;
-      if (sent >= LINE_CAP) return;
-      sent++;
       const detail = e.detail as { level: WireLine['level']; text: string };
-      batcher.add({ t: e.t, task: names.get(e.task) ?? 'loop', level: detail.level, text: detail.text });
+      const line: WireLine = { t: e.t, task: names.get(e.task) ?? 'loop', level: detail.level, text: detail.text };
+      if (sent >= HEAD_LINES) {
+        tail.add(line);
+        return;
+      }
+      sent++;
+      batcher.add(line);
     }
   };
   let done: DoneMessage;
@@ -67,6 +82,7 @@ const handle = (event: { data: unknown }) => {
     const result = runProgram(program, { ...limits, loopEvents: true, onEvent });
     batcher.flush();
     done = { type: 'done', id, status: result.status, problems: result.problems, total, endTime: result.endTime };
+    if (total > sent) done.tail = tail.items();
     // The timeline gets the whole trace unless it is too large to send and draw.
     if (result.traceLength <= TIMELINE_EVENT_CAP) done.timeline = { trace: result.trace, tasks: result.tasks, endTime: result.endTime };
   } catch (error) {

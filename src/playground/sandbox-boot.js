@@ -12,8 +12,16 @@
 //     worker. When a worker dies (an error event) it says so.
 // Stop and the wall-time budget are enforced by the page, which removes this
 // whole frame (and with it the worker).
+// Messages: the unions of src/playground/protocol.ts (PageToSandbox in,
+// SandboxToPage out); the JSDoc types below name them.
 (function () {
   'use strict';
+  /** @typedef {import('./protocol.ts').PageToSandbox} PageToSandbox */
+  /** @typedef {import('./protocol.ts').SandboxToPage} SandboxToPage */
+  /** @param {SandboxToPage} message */
+  function toPage(message) {
+    port.postMessage(message);
+  }
   var port = null;
   var runnerUrl = null;
   var active = null; // the worker running the current program
@@ -31,7 +39,7 @@
     var worker = new Worker(runnerUrl);
     worker.onmessage = function (e) {
       if (worker !== active) return;
-      port.postMessage(e.data);
+      port.postMessage(e.data); // a RunnerToPage message, relayed as is (the page validates it)
       if (e.data && e.data.type === 'done') {
         worker.terminate();
         active = null;
@@ -39,11 +47,12 @@
     };
     worker.onerror = function (e) {
       if (worker !== active) return;
-      port.postMessage({ type: 'crash', message: String((e && e.message) || 'the runner stopped') });
+      toPage({ type: 'crash', message: String((e && e.message) || 'the runner stopped') });
     };
     return worker;
   }
 
+  /** @param {MessageEvent<PageToSandbox>} event */
   function onPortMessage(event) {
     var data = event.data;
     if (!data || typeof data !== 'object') return;
@@ -59,17 +68,18 @@
         spare = spawn();
       }
     } catch (error) {
-      port.postMessage({ type: 'crash', message: String(error) });
+      toPage({ type: 'crash', message: String(error) });
     }
   }
 
   window.addEventListener('message', function onFirst(event) {
     if (port || event.source !== window.parent || !event.ports || event.ports.length !== 1) return;
+    /** @type {PageToSandbox} */
     var data = event.data;
     if (!data || data.type !== 'connect') return;
     port = event.ports[0];
     window.removeEventListener('message', onFirst);
     port.onmessage = onPortMessage;
-    port.postMessage({ type: 'ready' });
+    toPage({ type: 'ready' });
   });
 })();

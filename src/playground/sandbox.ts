@@ -11,7 +11,7 @@
  * a valid shape (protocol.ts) and only for the run in progress.
  */
 import type { CompiledProgram } from '../compiler/compile.ts';
-import { PLAYGROUND_LIMITS, validFromSandbox, type DoneMessage, type WireLine } from './protocol.ts';
+import { connectSandbox, PLAYGROUND_LIMITS, postToSandbox, validFromSandbox, type DoneMessage, type WireLine } from './protocol.ts';
 
 /** What a run reports back. */
 export interface RunCallbacks {
@@ -33,8 +33,15 @@ export function sandboxDocument(bootUrl: string): string {
 
 let nextRunId = 1;
 
+/** What a run session needs from a sandbox (session.ts; a fake in tests/playground/session.test.ts). */
+export interface SandboxLike {
+  prepare(): Promise<unknown>;
+  run(program: CompiledProgram, callbacks: RunCallbacks): Promise<void>;
+  stop(): void;
+}
+
 /** One playground's sandbox. */
-export class Sandbox {
+export class Sandbox implements SandboxLike {
   readonly #bootUrl: string;
   readonly #runner: () => Promise<string>;
   readonly #budgetMs: number;
@@ -78,7 +85,7 @@ export class Sandbox {
       return;
     }
     if (this.#current?.id !== id) return; // stopped while the frame was starting
-    port.postMessage({ type: 'run', id, program, limits: PLAYGROUND_LIMITS });
+    postToSandbox(port, { type: 'run', id, program, limits: PLAYGROUND_LIMITS });
   }
 
   /** Ends the run in progress at once (the worker is terminated with its frame). */
@@ -135,7 +142,7 @@ export class Sandbox {
           readySeen = true;
           runnerText.then(
             (runner) => {
-              port.postMessage({ type: 'init', runner });
+              postToSandbox(port, { type: 'init', runner });
               resolve(port);
             },
             reject,
@@ -159,7 +166,7 @@ export class Sandbox {
         'load',
         () => {
           if (this.#frame !== frame) return;
-          frame.contentWindow?.postMessage({ type: 'connect' }, '*', [channel.port2]);
+          if (frame.contentWindow) connectSandbox(frame.contentWindow, channel.port2);
         },
         { once: true },
       );

@@ -24,6 +24,14 @@ export const PLAYGROUND_KEYS = [
   'playground.keepMine',
   'playground.shared',
   'playground.loadFailed',
+  'playground.problems',
+  'playground.problemLine',
+  'playground.edited',
+  'playground.resetDone',
+  'playground.undoReset',
+  'playground.staleTimeline',
+  'playground.noNetwork',
+  'playground.exactTime',
 ] as const satisfies readonly UiKey[];
 
 export type PlaygroundKey = (typeof PLAYGROUND_KEYS)[number];

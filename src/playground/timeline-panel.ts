@@ -5,8 +5,12 @@
  * playhead hides the lines printed after it. The trace comes from the sandbox,
  * so it is checked (validTraceInput) before it is drawn.
  */
-import { logEventSeqs, mountTimeline, validTraceInput, type TimelineHandle } from '../timeline/index.ts';
+import type { TimelineHandle } from '../timeline/index.ts';
 import '../timeline/timeline.css';
+
+/** The timeline's code, imported after the first run's output is on screen (the first Run does not wait for it). */
+let timelineModule: Promise<typeof import('../timeline/index.ts')> | undefined;
+const loadTimeline = () => (timelineModule ??= import('../timeline/index.ts'));
 
 /** The last run block's console lines, in order. */
 type LinesOf = () => HTMLElement[];
@@ -31,8 +35,25 @@ export class TimelinePanel {
     consoleRoot.addEventListener('pointerleave', () => this.#timeline?.highlight(null));
   }
 
-  /** Show the trace of a finished run (or hide the panel when there is none). */
-  show(input: unknown): void {
+  /** Marks the timeline shown as the previous run's (the code it drew no longer compiles; issue 10.8). */
+  markStale(text: string): void {
+    if (this.#panel.hidden) return;
+    this.#panel.dataset.stale = '';
+    let note = this.#panel.querySelector<HTMLElement>('.pg-timeline-stale');
+    if (!note) {
+      note = document.createElement('p');
+      note.className = 'pg-timeline-stale';
+      note.setAttribute('role', 'note');
+      this.#panel.prepend(note);
+    }
+    note.textContent = text;
+  }
+
+  /** Show the trace of a finished run (or hide the panel when there is none); resolves when it is drawn. */
+  async show(input: unknown): Promise<void> {
+    delete this.#panel.dataset.stale;
+    this.#panel.querySelector('.pg-timeline-stale')?.remove();
+    const { logEventSeqs, mountTimeline, validTraceInput } = await loadTimeline();
     const trace = validTraceInput(input);
     if (!trace) {
       this.#panel.hidden = true;

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { contextOptions, launchBrowser, trackRequests } from './harness.ts';
-import { consoleLines, consoleNotes, replaceCode, responsiveness, servePlayground, shareHash, waitForEditor, waitForRunEnd, type BuiltSite } from '../playground/browser-helpers.ts';
+import { aliveDuringRun, consoleLines, consoleNotes, replaceCode, servePlayground, shareHash, waitForEditor, waitForRunEnd, type BuiltSite } from '../playground/browser-helpers.ts';
 
 const sites: BuiltSite[] = process.env.PLAYGROUND_DIST ? [{ name: 'dev', dir: process.env.PLAYGROUND_DIST, base: '/' }] : inject('sites').slice(0, 1);
 const site = sites[0]!;
@@ -81,16 +81,15 @@ describe('hostile snippets from a shared link', () => {
   test('while (true) {} is stopped by the wall-time budget; the page stays responsive', async () => {
     const page = await openShared("console.log('spinning');\nwhile (true) {}\n");
     let state = '';
-    const measured = await responsiveness(page, async () => {
+    const alive = await aliveDuringRun(page, async () => {
       state = await run(page, 15_000);
     });
     expect(state).toBe('timeout');
     expect(await consoleLines(page)).toEqual(['spinning']);
     expect(await consoleNotes(page)).toMatch(/more than 5 s of real time/);
-    // ~5 s of busy loop: the page kept drawing frames and answering.
-    expect(measured.seconds).toBeGreaterThan(4);
-    expect(measured.frames).toBeGreaterThan(measured.seconds * 10);
-    expect(measured.worstRoundTripMs).toBeLessThan(1000);
+    // While the program spun, the page answered again and again and kept drawing frames.
+    expect(alive.answersWhileRunning).toBeGreaterThan(1);
+    expect(alive.framesWhileRunning).toBeGreaterThan(0);
     await nextRunWorks(page);
     await page.close();
   });
@@ -105,18 +104,24 @@ describe('hostile snippets from a shared link', () => {
 
   test('a million console.log lines: capped, counted, page responsive', async () => {
     const page = await openShared('for (let i = 0; i < 1_000_000; i++) console.log(i);\n');
-    let state = '';
-    const measured = await responsiveness(page, async () => {
-      state = await run(page);
-    });
+    let state: string;
+    state = await run(page);
     expect(state).toBe('failed'); // the runtime's output budget stopped it
     const lines = await consoleLines(page);
     expect(lines.length).toBe(2000);
+    // The head as printed, then the tail: the last 1,000 lines, where a runaway program ended up.
     expect(lines.slice(0, 3)).toEqual(['0', '1', '2']);
+    expect(lines[999]).toBe('999');
+    const tailStart = Number(lines[1000]);
+    expect(tailStart).toBeGreaterThan(1000);
+    expect(lines.slice(1000)).toEqual(Array.from({ length: 1000 }, (_, i) => String(tailStart + i)));
+    // The note of what is not shown sits between head and tail.
+    expect(await page.evaluate(() => document.querySelector('.pg-skipped')?.previousElementSibling?.textContent?.includes('999'))).toBe(true);
     const notes = await consoleNotes(page);
     expect(notes).toMatch(/more lines were printed and are not shown/);
     expect(notes).toMatch(/output|lines/i);
-    expect(measured.worstRoundTripMs).toBeLessThan(1000);
+    // The page answers, and it drew only the lines it keeps.
+    expect(await page.evaluate(() => document.querySelectorAll('[data-playground] .pg-line').length)).toBe(2000);
     await page.close();
   });
 

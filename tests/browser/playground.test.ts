@@ -66,14 +66,30 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
     expect(seen.filter((u) => HEAVY.test(u))).toEqual([]);
     expect(await pg.getByRole('log', { name: 'Console' }).count()).toBe(1);
 
+    // When the first line is on the page (the editor's bundle may only be asked for after it has painted).
+    await page.evaluate(() => {
+      const w = window as unknown as { firstLineAt?: number };
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('[data-playground] .pg-line')) return;
+        w.firstLineAt = performance.now();
+        observer.disconnect();
+      }).observe(document.body, { subtree: true, childList: true });
+    });
     await pg.getByRole('button', { name: 'Run' }).click();
     expect(await waitForRunEnd(page)).toBe('ok');
     expect(await consoleLines(page)).toEqual(HELLO_OUT);
+    await waitForEditor(page);
+    const order = await page.evaluate(() => ({
+      firstLineAt: (window as unknown as { firstLineAt: number }).firstLineAt,
+      editorAskedAt: Math.min(...performance.getEntriesByType('resource').filter((e) => /editor\.api|monaco/.test(e.name)).map((e) => e.startTime)),
+    }));
+    expect(order.editorAskedAt).toBeGreaterThan(order.firstLineAt);
     // Each line carries its virtual time and task.
     expect(await pg.locator('.pg-line .pg-t').allInnerTexts()).toEqual(['0 ms', '0 ms', '100 ms', '300 ms', '300 ms']);
     expect(await consoleNotes(page)).toContain('Finished at 300 ms');
-    // The compiler's wasm came from this site, under the base path.
-    expect(seen.some((u) => u.startsWith(url) && u.endsWith('.wasm'))).toBe(true);
+    // The unmodified example ran as the build compiled it: no compiler was loaded.
+    expect(await pg.getAttribute('data-compiled')).toBe('build');
+    expect(seen.filter((u) => /esbuild|\.wasm/.test(u))).toEqual([]);
     // A second run gets its own block; the first one is collapsed.
     await pg.getByRole('button', { name: 'Run' }).click();
     expect(await waitForRunEnd(page)).toBe('ok');
@@ -109,11 +125,16 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
 
   test('edits survive a reload; Reset restores the example', async () => {
     const page = await open('en/introduction/');
+    const seen: string[] = [];
+    page.on('request', (r) => seen.push(r.url()));
     const pg = page.locator('[data-playground]').first();
     await pg.locator('[data-code] pre').click();
     await page.waitForSelector('[data-playground] .monaco-editor textarea', { timeout: 20_000 });
+    // Opening the editor loads no compiler; the first edit starts it (before Run).
+    expect(seen.filter((u) => u.endsWith('.wasm'))).toEqual([]);
     await page.keyboard.press('Control+End');
     await page.keyboard.type("\nconsole.log('edited');");
+    await expect.poll(() => seen.some((u) => u.startsWith(url) && u.endsWith('.wasm')), { timeout: 30_000 }).toBe(true);
     await page.waitForTimeout(400); // the save is debounced
     await page.reload({ waitUntil: 'load' });
     const again = page.locator('[data-playground]').first();
@@ -121,6 +142,9 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
     await again.getByRole('button', { name: 'Run' }).click();
     expect(await waitForRunEnd(page)).toBe('ok');
     expect(await consoleLines(page)).toEqual([...HELLO_OUT, 'edited']);
+    // An edit is compiled in the page, by the compiler whose wasm comes from this site, under the base path.
+    expect(await again.getAttribute('data-compiled')).toBe('page');
+    expect(seen.some((u) => u.startsWith(url) && u.endsWith('.wasm'))).toBe(true);
     await again.getByRole('button', { name: 'Reset' }).click();
     await page.reload({ waitUntil: 'load' });
     const first = page.locator('[data-playground]').first();
@@ -146,24 +170,45 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
     await page.close();
   });
 
-  test('Share opens the full playground with the code, not run until Run', async () => {
-    const page = await open('en/introduction/');
+  test('Share copies a link that opens the full playground with the code, not run until Run, without expected output', async () => {
+    // The clipboard refused (as a browser may): the link is shown to copy by hand.
+    const refusing = await browser.newContext(contextOptions);
+    await refusing.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+    });
+    const page = await refusing.newPage();
+    await page.goto(`${url}en/introduction/`, { waitUntil: 'load' });
     const pg = page.locator('[data-playground]').first();
     await pg.getByRole('button', { name: 'Share' }).click();
     const link = await pg.locator('[data-share-link]').getAttribute('href');
     expect(link).toMatch(new RegExp(`^${url}en/playground/#code=`));
+    await refusing.close();
+    // The clipboard took it: the status says so, and the address does not crowd the toolbar.
+    const allowed = await browser.newContext({ ...contextOptions, permissions: ['clipboard-read', 'clipboard-write'] });
+    const copier = await allowed.newPage();
+    await copier.goto(`${url}en/introduction/`, { waitUntil: 'load' });
+    const first = copier.locator('[data-playground]').first();
+    await first.getByRole('button', { name: 'Share' }).click();
+    await expect.poll(() => first.locator('[data-status]').innerText()).toBe('Link copied to the clipboard.');
+    expect(await first.locator('[data-share-link]').count()).toBe(0);
+    expect(await copier.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    await allowed.close();
+
     const shared = await open(link!.slice(url.length));
     const full = shared.locator('[data-playground][data-full]');
     await shared.waitForFunction(() => document.querySelector('[data-playground]')?.hasAttribute('data-mounted'));
     expect(await full.locator('[data-notice]').innerText()).toContain('runs only when you click Run');
+    // A shared program has no expected output.
+    expect(await full.locator('[data-expected]').count()).toBe(0);
     await shared.waitForTimeout(1000);
     expect(await full.locator('details.pg-run-block').count()).toBe(0);
     expect(await full.getAttribute('data-state')).toBeNull();
     await full.getByRole('button', { name: 'Run' }).click();
     expect(await waitForRunEnd(shared)).toBe('ok');
     expect(await consoleLines(shared)).toEqual(HELLO_OUT);
+    // Once it has run, the notice has said what it had to say.
+    expect(await full.locator('[data-notice]').isHidden()).toBe(true);
     await shared.close();
-    await page.close();
   });
 
   test('the full-page playground runs its example', async () => {
@@ -178,11 +223,18 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
   test('the full page starts from any example of the gallery', async () => {
     const page = await open('en/playground/');
     const full = page.locator('[data-playground][data-full]');
-    await full.getByRole('combobox', { name: 'Start from an example' }).selectOption('introduction/timeout');
+    await full.getByRole('navigation', { name: 'Examples of the guide' }).locator('button[data-example-id="asyncio/timeouts"]').click();
     await full.getByRole('button', { name: 'Run' }).click();
     expect(await waitForRunEnd(page)).toBe('ok');
-    expect(await consoleLines(page)).toEqual(example('introduction/timeout', 'out').split('\n'));
-    // The warning is shown as one.
+    expect(await consoleLines(page)).toEqual(example('asyncio/timeouts', 'out').split('\n'));
+    await page.close();
+  });
+
+  test('a warning is shown as one', async () => {
+    const page = await open(`en/playground/${shareHash("console.log('fine');\nconsole.warn('a warning, for the console panel');\n")}`);
+    const full = page.locator('[data-playground][data-full]');
+    await full.getByRole('button', { name: 'Run' }).click();
+    expect(await waitForRunEnd(page)).toBe('ok');
     expect(await full.locator('.pg-line[data-level="warn"] .pg-text').allInnerTexts()).toEqual(['a warning, for the console panel']);
     await page.close();
   });
@@ -194,24 +246,15 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
     await full.getByRole('button', { name: 'Run' }).click();
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-playground]')?.dataset.state === 'running');
     await page.waitForTimeout(300);
-    // Time from the click to the end of the run, measured in the page; the frame (and its worker) is gone.
-    await page.evaluate(() => {
-      const root = document.querySelector<HTMLElement>('[data-playground]')!;
-      const w = window as unknown as { stopClick: number; stopped: number; oldFrame: Element | null };
-      w.oldFrame = document.querySelector('iframe[sandbox]');
-      root.querySelector('[data-stop]')!.addEventListener('click', () => (w.stopClick = performance.now()), { capture: true });
-      new MutationObserver(() => {
-        if (root.dataset.state === 'stopped') w.stopped ||= performance.now();
-      }).observe(root, { attributes: true, attributeFilter: ['data-state'] });
-    });
-    await full.getByRole('button', { name: 'Stop' }).click();
-    expect(await waitForRunEnd(page, 0, 2000)).toBe('stopped');
+    // "At once": within the click's own task the frame (and with it the worker) is gone and the run has ended;
+    // no clock is read (the figure, click to stopped, is in npm run bench:web).
     const stop = await page.evaluate(() => {
-      const w = window as unknown as { stopClick: number; stopped: number; oldFrame: Element | null };
-      return { ms: w.stopped - w.stopClick, frameGone: w.oldFrame !== null && !w.oldFrame.isConnected };
+      const root = document.querySelector<HTMLElement>('[data-playground]')!;
+      const frame = document.querySelector('iframe[sandbox]');
+      root.querySelector<HTMLButtonElement>('[data-stop]')!.click();
+      return { frameGone: frame !== null && !frame.isConnected, state: root.dataset.state };
     });
-    expect(stop.ms).toBeLessThan(100);
-    expect(stop.frameGone).toBe(true);
+    expect(stop).toEqual({ frameGone: true, state: 'stopped' });
     expect(await consoleNotes(page)).toContain('Stopped.');
     // Replace the code in the editor and run again: a fresh worker serves it.
     await replaceCode(page, "console.log('after stop');");

@@ -3,10 +3,12 @@
 // (node_modules/miniloop/index.d.ts, NodeJs resolution, strict), a wrong call
 // is an error, and the doc comments (the editor's hover help) are kept.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { generateDeclarations } from '../../scripts/dts.mjs';
+import { GLOBAL_NAMES } from '../../src/runtime/globals.ts';
+import { DECLARED_GLOBALS, LANGUAGE_GLOBALS, PROGRAM_GLOBALS_DTS } from '../../src/playground/program-globals.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EXAMPLES = join(ROOT, 'content/examples');
@@ -18,7 +20,10 @@ beforeAll(() => {
 
 /** Type-checks `source` as /main.ts with the declarations under /node_modules/miniloop (Monaco's setup). */
 function check(source: string): string[] {
-  const virtual = new Map<string, string>([['/main.ts', source]]);
+  const virtual = new Map<string, string>([
+    ['/main.ts', source],
+    ['/node_modules/@types/miniloop-globals/index.d.ts', PROGRAM_GLOBALS_DTS],
+  ]);
   for (const [path, text] of Object.entries(files)) virtual.set(`/node_modules/miniloop/${path}`, text);
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ESNext,
@@ -28,8 +33,10 @@ function check(source: string): string[] {
     noEmit: true,
     // Every program is a module (the compiler wraps it; top-level await works without imports).
     moduleDetection: ts.ModuleDetectionKind.Force,
-    lib: ['lib.esnext.d.ts', 'lib.dom.d.ts'],
-    types: [],
+    // As in the editor (src/playground/monaco.ts): the language, and the runner's globals, not the DOM.
+    lib: ['lib.esnext.d.ts'],
+    types: ['miniloop-globals'],
+    typeRoots: ['/node_modules/@types'],
   };
   const host = ts.createCompilerHost(options);
   const realGet = host.getSourceFile.bind(host);
@@ -38,7 +45,8 @@ function check(source: string): string[] {
   host.readFile = (name) => virtual.get(name) ?? ts.sys.readFile(name);
   host.directoryExists = (name) => [...virtual.keys()].some((k) => k.startsWith(`${name}/`)) || ts.sys.directoryExists(name);
   host.getCurrentDirectory = () => '/';
-  const program = ts.createProgram(['/main.ts'], options, host);
+  host.getDefaultLibLocation = () => dirname(ts.getDefaultLibFilePath(options));
+  const program = ts.createProgram(['/main.ts', '/node_modules/@types/miniloop-globals/index.d.ts'], options, host);
   return ts
     .getPreEmitDiagnostics(program, program.getSourceFile('/main.ts'))
     .map((d) => `${d.start}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
@@ -56,6 +64,14 @@ describe('miniloop declarations', () => {
   const examples = readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
   test.each(examples)('%s type-checks', (file) => {
     expect(check(readFileSync(join(EXAMPLES, file), 'utf8'))).toEqual([]);
+  }, 60_000);
+  test('the editor declares exactly the globals the runner installs (src/runtime/globals.ts), not the DOM', () => {
+    expect([...DECLARED_GLOBALS, ...LANGUAGE_GLOBALS].sort()).toEqual([...GLOBAL_NAMES].sort());
+    for (const name of DECLARED_GLOBALS) expect(PROGRAM_GLOBALS_DTS).toMatch(new RegExp(`declare (var|function) ${name}\\b`));
+    const errors = check("console.log(1); setTimeout(() => {}, 5); performance.now();\ndocument.title;\nfetch('x');\n");
+    expect(errors.join('\n')).toMatch(/Cannot find name 'document'/);
+    expect(errors.join('\n')).toMatch(/Cannot find name 'fetch'/);
+    expect(errors).toHaveLength(2);
   }, 60_000);
   test('a wrong call is an error', () => {
     const errors = check("import { sleep } from 'miniloop';\nawait sleep('soon');\n");

@@ -69,3 +69,26 @@ describe('Batcher', () => {
     expect(sent.length).toBe(100 + Math.ceil(9_900 / 500));
   });
 });
+
+describe('Tail (the last lines of a run that printed too many)', () => {
+  test('keeps the last `size` items in order', async () => {
+    const { Tail } = await import('../../src/playground/output.ts');
+    const tail = new Tail<number>(3);
+    expect(tail.items()).toEqual([]);
+    for (let i = 0; i < 2; i++) tail.add(i);
+    expect(tail.items()).toEqual([0, 1]);
+    for (let i = 2; i < 10; i++) tail.add(i);
+    expect(tail.items()).toEqual([7, 8, 9]);
+  });
+});
+
+describe('roundedMs (console times)', () => {
+  test('whole ms from 100 on, three significant digits below, integers as they are', async () => {
+    const { roundedMs } = await import('../../src/playground/console-view.ts');
+    expect(roundedMs(580.013)).toBe('580');
+    expect(roundedMs(300)).toBe('300');
+    expect(roundedMs(0)).toBe('0');
+    expect(roundedMs(12.3456)).toBe('12.3');
+    expect(roundedMs(0.0123456)).toBe('0.0123');
+  });
+});
