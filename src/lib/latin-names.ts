@@ -15,7 +15,7 @@ export const LATIN_NAMES: ReadonlySet<string> = new Set(
   aiohttp httpx httpcore websockets aiofiles aiomysql aiosqlite asyncpg aioredis aredis redis-py Redis aiokafka Kafka Elasticsearch
   PostgreSQL MySQL SQLite nginx Apache Caddy Starlette FastAPI Uvicorn Hypercorn Django Flask ASGI WSGI pytest pytest-asyncio pytest-trio
   trio-websocket trio-asyncio aiounittest unittest Quart Perfetto Monaco esbuild Astro Pagefind GitHub Debian Linux macOS BSD Windows Mac
-  Promise Promises Future Futures Task TaskGroup ExceptionGroup Event EventEmitter DOM API APIs SDK HTTP HTTPS HTML URL URLs JSON CSS
+  Promise Promises promise promises Future Futures Task TaskGroup ExceptionGroup Event EventEmitter DOM API APIs SDK HTTP HTTPS HTML URL URLs JSON CSS
   WebSocket TCP UDP TLS CPU CPUs GPU GIL I O PEP KB MB GB ms s XSS SQL REST RPC Ctrl Cmd Enter Shift Tab Esc
   nursery nurseries socket sockets worker workers
   Nathaniel J. Smith Guido Ann Bob Alice
@@ -35,3 +35,9 @@ export function latinBeyondNames(prose: string): { letters: number; words: strin
   }
   return { letters, words };
 }
+
+/**
+ * At most 2 Latin letters beyond names per 100 Chinese characters on a /zh/
+ * page; the reason for the number is in tests/content/zh-latin.test.ts.
+ */
+export const MAX_LATIN_PER_CJK = 0.02;

@@ -16,10 +16,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { latinBeyondNames } from '../../src/lib/latin-names.ts';
+import { latinBeyondNames, MAX_LATIN_PER_CJK } from '../../src/lib/latin-names.ts';
 import { countCjk, countLatin, proseOf } from '../../src/lib/prose.ts';
-
-export const MAX_LATIN_PER_CJK = 0.02;
 
 const DIR = join(import.meta.dirname, '../../content/zh');
 const pages = readdirSync(DIR).filter((f) => f.endsWith('.mdx')).sort();
