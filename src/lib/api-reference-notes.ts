@@ -19,8 +19,8 @@ const n = (python: string | null, en: string, zh: string): ApiNote => ({ en, zh,
 
 export const API_NOTES: Record<string, ApiNote> = {
   // Loop and time
-  run: n('asyncio.run(main())', 'Run main as a task to completion and give back its result.', '把 `main` 作为一个任务运行到结束，并返回它的结果。'),
-  RunOptions: n(null, 'Options of run: limits and the random seed.', '`run` 的选项：运行上限和随机数种子。'),
+  run: n('await asyncio.create_task(main())', 'Run main in a task of its own and give back its result; unlike asyncio.run it leaves other tasks running.', '把 `main` 放进一个单独的任务里运行到结束并返回结果；与 `asyncio.run` 不同，它不会取消其余仍在运行的任务。'),
+  RunOptions: n(null, 'Options of run: the task’s name.', '`run` 的选项：任务名。'),
   now: n('loop.time() / trio.current_time()', 'Virtual milliseconds since the run started.', '从运行开始算起的虚拟时间，单位 ms。'),
   sleep: n('asyncio.sleep() / trio.sleep()', 'Wait for a number of virtual milliseconds.', '等待若干 ms 的虚拟时间。'),
   sleepUntil: n('trio.sleep_until()', 'Wait until an absolute virtual time.', '等到某个绝对的虚拟时刻。'),
