@@ -16,7 +16,7 @@ export const LATIN_NAMES: ReadonlySet<string> = new Set(
   PostgreSQL MySQL SQLite nginx Apache Caddy Starlette FastAPI Uvicorn Hypercorn Django Flask ASGI WSGI pytest pytest-asyncio pytest-trio
   trio-websocket trio-asyncio aiounittest unittest Quart Perfetto Monaco esbuild Astro Pagefind GitHub Debian Linux macOS BSD Windows Mac
   Promise Promises promise promises Future Futures Task TaskGroup ExceptionGroup Event EventEmitter DOM API APIs SDK HTTP HTTPS HTML URL URLs JSON CSS
-  WebSocket TCP UDP TLS CPU CPUs GPU GIL I O PEP KB MB GB ms s XSS SQL REST RPC Ctrl Cmd Enter Shift Tab Esc
+  WebSocket TCP UDP TLS CPU CPUs GPU GIL I O PEP KB MB GB KiB MiB ms s XSS SQL REST RPC REPL ET LT Ctrl Cmd Enter Shift Tab Esc
   nursery nurseries socket sockets worker workers
   Nathaniel J. Smith Guido Ann Bob Alice
   miniloop
