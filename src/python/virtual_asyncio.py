@@ -189,7 +189,7 @@ class TracedTask(_tasks._PyTask):
             # What Task.__init__ does; done here so the spawn event (before the
             # first `ready`, which __init__ emits) carries the name.
             name = f'Task-{_tasks._task_name_counter()}'
-        run.add(self._vparent, 'spawn', {'name': str(name), 'parent': self._vparent})
+        run.add(self._vid, 'spawn', {'name': str(name), 'parent': self._vparent})
         super().__init__(coro, loop=loop, name=name, context=context, **kwargs)
 
     def _Task__step(self, exc=None):
