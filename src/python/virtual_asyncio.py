@@ -163,7 +163,7 @@ def _label(task):
     known = _run.labels.get(fut) if fut is not None else None
     if known:
         return {'kind': known[0], 'what': known[1]}
-    if isinstance(fut, asyncio.Task):
+    if isinstance(fut, (asyncio.Task, _tasks._PyTask)):
         return {'kind': 'task', 'what': fut.get_name()}
     # The innermost coroutine of the await chain says what it is (Lock.acquire, Queue.get...).
     coro, inner = task.get_coro(), None
@@ -549,4 +549,5 @@ if __name__ == '__main__':
     path = sys.argv[1]
     with open(path, encoding='utf-8') as f:
         src = f.read()
-    sys.stdout.write(run_program_json(src, path.replace('\\', '/').rsplit('/', 1)[-1]) + '\n')
+    limits = sys.argv[2] if len(sys.argv) > 2 else 'null'  # JSON, e.g. '{"stepLimit": 1000}'
+    sys.stdout.write(run_program_json(src, path.replace('\\', '/').rsplit('/', 1)[-1], limits) + '\n')
