@@ -182,6 +182,12 @@ class TracedTask(_tasks._PyTask):
 
     def __init__(self, coro, *, loop=None, name=None, context=None, **kwargs):
         run = _run
+        if getattr(loop, '_vcleanup', False):
+            # asyncio.run's own shutdown steps (shutdown_asyncgens...) are tasks
+            # too, numbered as in CPython, but no lane of the reader's program.
+            self._vid = 0
+            super().__init__(coro, loop=loop, name=name, context=context, **kwargs)
+            return
         self._vid = len(run.tasks) + 1
         self._vparent = run.current()[0]
         run.tasks.append(self)
@@ -195,6 +201,8 @@ class TracedTask(_tasks._PyTask):
     def _Task__step(self, exc=None):
         run = _run
         run.steps += 1
+        if not self._vid:
+            return super()._Task__step(exc)
         run.add(self._vid, 'run', {})
         try:
             return super()._Task__step(exc)
@@ -212,7 +220,7 @@ class TracedTask(_tasks._PyTask):
             # else: it yielded to the loop (sleep(0)); its `ready` is already recorded.
 
     def cancel(self, msg=None):
-        if not self.done():
+        if self._vid and not self.done():
             detail = {} if msg is None else {'message': str(msg)}
             _run.add(self._vid, 'cancel', detail)
         return super().cancel(msg)
@@ -304,7 +312,7 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
     def call_soon(self, callback, *args, context=None):
         handle = super().call_soon(callback, *args, context=context)
         owner = getattr(callback, '__self__', None)
-        if isinstance(owner, TracedTask):
+        if isinstance(owner, TracedTask) and owner._vid:
             self._vrun.add(owner._vid, 'ready', {'since': self._vrun.ms()})
         return handle
 
@@ -420,6 +428,7 @@ def virtual_run(main, *, debug=None, loop_factory=None):
         try:
             if run.stopped is None:
                 _cancel_all_tasks(loop)
+                loop._vcleanup = True
                 loop.run_until_complete(loop.shutdown_asyncgens())
                 loop.run_until_complete(loop.shutdown_default_executor())
             else:
