@@ -85,6 +85,8 @@ async function load(indexURL: string): Promise<LoadedPython> {
     const stage = url.endsWith('.wasm') ? 'interpreter' : url.endsWith('python_stdlib.zip') ? 'stdlib' : undefined;
     return realFetch(input, init).then((r) => (stage ? withProgress(r, stage) : r));
   };
+  let runner: { run_program_json: LoadedPython['run'] };
+  let version: string;
   try {
     const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as {
       loadPyodide(options: { indexURL: string; stdout?: (s: string) => void; stderr?: (s: string) => void }): Promise<PyodideLike>;
@@ -94,15 +96,14 @@ async function load(indexURL: string): Promise<LoadedPython> {
     post({ type: 'python-progress', stage: 'runner', loaded: 0, total: runnerSource.length + runnableSource.length });
     pyodide.FS.writeFile('/home/pyodide/virtual_asyncio.py', runnerSource);
     pyodide.FS.writeFile('/home/pyodide/runnable.py', runnableSource);
-    const runner = pyodide.pyimport('virtual_asyncio');
-    const version = String(pyodide.runPython('import sys; sys.version.split()[0]'));
-    globalThis.fetch = realFetch;
-    lockDown();
-    post({ type: 'python-ready', version, ms: Math.round(performance.now() - started) });
-    return { run: (source, filename, limits) => runner.run_program_json(source, filename, limits) };
+    runner = pyodide.pyimport('virtual_asyncio');
+    version = String(pyodide.runPython('import sys; sys.version.split()[0]'));
   } finally {
-    if (globalThis.fetch !== realFetch && Object.getOwnPropertyDescriptor(globalThis, 'fetch')?.writable) globalThis.fetch = realFetch;
+    globalThis.fetch = realFetch;
   }
+  lockDown();
+  post({ type: 'python-ready', version, ms: Math.round(performance.now() - started) });
+  return { run: (source, filename, limits) => runner.run_program_json(source, filename, limits) };
 }
 
 self.addEventListener('message', (event) => {

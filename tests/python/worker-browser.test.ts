@@ -1,0 +1,121 @@
+/**
+ * The Python worker (src/python/python-worker.ts) in Chromium, as a module
+ * worker loading Pyodide from a local server (no other host): it reports
+ * loading progress in bytes, runs a program on the virtual clock and sends
+ * console lines and a trace the timeline accepts, runs a second program
+ * without loading again, and a program cannot reach the network through the
+ * worker's globals (`js.fetch`). The worker is bundled here with esbuild the
+ * way Vite bundles it (the .py files as text). Skipped without /usr/bin/chromium.
+ * Timeouts are failure limits only (a cold Pyodide start takes 10-60 s on a
+ * busy 2-core machine).
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyPyodideFiles } from '../../src/python/pyodide-files.mjs';
+import { validFromPythonWorker, type FromPythonWorker } from '../../src/python/protocol.ts';
+import { ROOT } from '../../src/python/twins.mjs';
+import { validTraceInput } from '../../src/timeline/validate.ts';
+import { buildTimeline } from '../../src/trace/spans.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const TYPES: Record<string, string> = { '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm', '.zip': 'application/zip', '.json': 'application/json', '.html': 'text/html' };
+
+let server: Server;
+let browser: Browser;
+let origin = '';
+const requested: string[] = [];
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'python-worker-'));
+  copyPyodideFiles(dir);
+  await build({
+    entryPoints: [join(ROOT, 'src/python/python-worker.ts')],
+    bundle: true,
+    format: 'esm',
+    outfile: join(dir, 'python-worker.js'),
+    loader: { '.py': 'text' },
+    logLevel: 'silent',
+    plugins: [{
+      name: 'raw',
+      setup(b) {
+        b.onResolve({ filter: /\?raw$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\?raw$/, '')) }));
+      },
+    }],
+  });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>python worker</title>');
+  server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    requested.push(path);
+    const file = join(dir, path);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const body = readFileSync(file);
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': body.length }).end(body);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  if (existsSync(CHROMIUM)) browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe.skipIf(!existsSync(CHROMIUM))('Python worker in Chromium', () => {
+  it('loads Pyodide with progress, runs programs on the virtual clock, and keeps the network out of reach', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/index.html`);
+    const sources = [
+      'import asyncio\nasync def w(n):\n    await asyncio.sleep(n)\n    print(f"w{n} done")\nasync def main():\n    await asyncio.gather(w(0.2), w(0.1))\nasyncio.run(main())\n',
+      'import js\nprint("fetch:", type(js.fetch))\n',
+      'import time\ntime.sleep(1.5)\nprint("slept", time.monotonic())\n',
+    ];
+    const messages = (await page.evaluate(async (sources) => {
+      const worker = new Worker('/python-worker.js', { type: 'module' });
+      const got: unknown[] = [];
+      return await new Promise<unknown[]>((resolve) => {
+        worker.onmessage = (e) => {
+          got.push(e.data);
+          const done = got.filter((m) => (m as { type: string }).type === 'python-done' || (m as { type: string }).type === 'python-crash').length;
+          if (done === sources.length || (e.data as { type: string }).type === 'python-crash') resolve(got);
+        };
+        sources.forEach((source, id) => worker.postMessage({ type: 'python-run', id, indexURL: '/pyodide/', source, filename: `p${id}.py`, limits: {} }));
+      });
+    }, sources)) as unknown[];
+    const valid = messages.map((m) => validFromPythonWorker(m));
+    expect(valid.every(Boolean)).toBe(true);
+    const msgs = valid as FromPythonWorker[];
+    expect(msgs.find((m) => m.type === 'python-crash')).toBeUndefined();
+
+    // Loaded once, with byte progress for the interpreter and the standard library.
+    expect(msgs.filter((m) => m.type === 'python-ready').length).toBe(1);
+    const progress = msgs.filter((m) => m.type === 'python-progress');
+    const wasm = readFileSync(join(ROOT, 'node_modules/pyodide/pyodide.asm.wasm')).length;
+    expect(progress.filter((p) => p.stage === 'interpreter').at(-1)).toMatchObject({ loaded: wasm, total: wasm });
+    expect(progress.some((p) => p.stage === 'stdlib' && p.loaded > 1_000_000)).toBe(true);
+
+    const linesOf = (id: number) => msgs.flatMap((m) => (m.type === 'python-lines' && m.id === id ? m.lines : []));
+    const doneOf = (id: number) => msgs.find((m) => m.type === 'python-done' && m.id === id) as Extract<FromPythonWorker, { type: 'python-done' }>;
+    expect(linesOf(0)).toEqual([{ t: 100, task: 'Task-3', level: 'log', text: 'w0.1 done' }, { t: 200, task: 'Task-2', level: 'log', text: 'w0.2 done' }]);
+    const timeline = buildTimeline(validTraceInput(doneOf(0).timeline)!);
+    expect(timeline.lanes.map((l) => l.name).sort()).toEqual(['Task-1', 'Task-2', 'Task-3']);
+
+    // The worker's fetch is gone once Python is loaded: reaching it from Python fails.
+    expect(doneOf(1).status).toBe('failed');
+    expect(doneOf(1).problems[0]!.message).toMatch(/fetch is not available/);
+
+    expect(linesOf(2)).toEqual([{ t: 1500, task: 'main', level: 'log', text: 'slept 1.5' }]);
+    // Everything came from this server: the worker, the loader, the interpreter, the standard library.
+    expect(requested).toEqual(expect.arrayContaining(['/python-worker.js', '/pyodide/pyodide.mjs', '/pyodide/pyodide.asm.wasm', '/pyodide/python_stdlib.zip']));
+    await page.close();
+  }, 600_000);
+});
