@@ -15,7 +15,7 @@ import { ROOT } from '../src/python/twins.mjs';
 const RUNS = Number(process.env.RUNS ?? 20);
 const TWIN = process.env.TWIN ?? 'content/examples/asyncio/producer-consumer.py';
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
-const ms = (x) => `${x.toFixed(0)} ms`;
+const ms = (/** @type {number} */ x) => `${x.toFixed(0)} ms`;
 
 console.log(`load average before: ${load()}`);
 const t0 = performance.now();

@@ -34,6 +34,7 @@ import builtins
 import heapq
 import itertools
 import json
+import re
 import sys
 import time
 import traceback
@@ -388,17 +389,51 @@ def _cancel_all_tasks(loop):
     loop.run_until_complete(asyncio.gather(*to_cancel, return_exceptions=True))
 
 
+def _call_graph(task):
+    """asyncio's own await graph of `task` (3.14's format_call_graph), or None
+    before 3.14. The graph recognises only the C Future and Task, and
+    TracedTask is the pure-Python Task: for this call the type checks also
+    admit the Python classes (nothing creates a Future meanwhile)."""
+    if not hasattr(asyncio, 'format_call_graph'):
+        return None
+    saved = _futures.Future, _tasks.Task
+    _futures.Future, _tasks.Task = (saved[0], _futures._PyFuture), (saved[1], _tasks._PyTask)
+    try:
+        # Addresses (id=0x...) differ from run to run; the graph without them does not.
+        return re.sub(r'\(id=0x[0-9a-f]+\)|, id=0x[0-9a-f]+', '', asyncio.format_call_graph(task))
+    except Exception:  # noqa: BLE001 - the graph is extra information
+        return None
+    finally:
+        _futures.Future, _tasks.Task = saved
+
+
+def _add_to_awaited_by(fut, waiter, /):
+    # 3.14 records "who awaits whom" for the call graph; the C helper skips
+    # pure-Python futures, so a task awaiting a TracedTask goes to the Python one.
+    if isinstance(fut, _futures._PyFuture) and isinstance(waiter, _futures._PyFuture):
+        return _futures._py_future_add_to_awaited_by(fut, waiter)
+    return _C_ADD_AWAITED_BY(fut, waiter)
+
+
+def _discard_from_awaited_by(fut, waiter, /):
+    if isinstance(fut, _futures._PyFuture) and isinstance(waiter, _futures._PyFuture):
+        return _futures._py_future_discard_from_awaited_by(fut, waiter)
+    return _C_DISCARD_AWAITED_BY(fut, waiter)
+
+
+_C_ADD_AWAITED_BY = getattr(_futures, 'future_add_to_awaited_by', None)
+_C_DISCARD_AWAITED_BY = getattr(_futures, 'future_discard_from_awaited_by', None)
+
+
 def _deadlock(run, loop):
     blocked = []
     graphs = []
     for task in sorted(asyncio.all_tasks(loop), key=lambda t: getattr(t, '_vid', 0)):
         if isinstance(task, TracedTask) and not task.done():
             blocked.append({'task': task._vid, 'name': task.get_name(), 'on': _label(task)})
-            if hasattr(asyncio, 'format_call_graph'):  # 3.14: asyncio's own await graph
-                try:
-                    graphs.append(asyncio.format_call_graph(task))
-                except Exception:  # noqa: BLE001 - the graph is extra information
-                    pass
+            graph = _call_graph(task)
+            if graph:
+                graphs.append(graph)
     run.add(0, 'deadlock', {'blocked': blocked})
     waits = ', '.join(f"{b['name']} waits on {b['on']['what']}" for b in blocked)
     message = f'deadlock: every task is waiting and nothing can wake them ({waits})'
@@ -486,7 +521,10 @@ def _patches(run, out, err):
         (time, 'time_ns', _ns(lambda: _EPOCH + run.now())),
         (asyncio, 'run', virtual_run), (sys, 'stdout', out), (sys, 'stderr', err),
         (_tasks, '_task_name_counter', itertools.count(1).__next__),
-    ] + _task_bookkeeping()
+    ] + _task_bookkeeping() + ([
+        (_futures, 'future_add_to_awaited_by', _add_to_awaited_by),
+        (_futures, 'future_discard_from_awaited_by', _discard_from_awaited_by),
+    ] if _C_ADD_AWAITED_BY and hasattr(_futures, '_py_future_add_to_awaited_by') else [])
 
 
 def _task_bookkeeping():

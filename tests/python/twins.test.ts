@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadNodePython } from '../../src/python/load-node.mjs';
+import { loadNodePython, type NodePython } from '../../src/python/load-node.mjs';
 import { checkTwins, findDesktopPython, findTwins, linesOf, ROOT, summaryLine, type TwinResult } from '../../src/python/twins.mjs';
 import { validTraceInput } from '../../src/timeline/validate.ts';
 import { buildTimeline } from '../../src/trace/spans.ts';
@@ -18,12 +18,13 @@ import { buildTimeline } from '../../src/trace/spans.ts';
 const desktop = findDesktopPython();
 const twins = findTwins();
 const results = new Map<string, TwinResult>();
+let py: NodePython;
 const source = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 
 beforeAll(async () => {
   if (!desktop) console.warn('tests/python/twins.test.ts: no desktop CPython 3.11+ found (set PYTHON): twins run on Pyodide only, not compared');
   // Loading Pyodide takes 10-30 s on a busy machine; the limits are failure limits only.
-  const py = await loadNodePython();
+  py = await loadNodePython();
   for (const r of checkTwins(py, desktop?.path)) results.set(r.file, r);
 }, 900_000);
 
@@ -70,5 +71,23 @@ describe('Python twins on Pyodide', () => {
     expect(total).toBe(twins.length);
     if (desktop) expect(match! + listing!).toBe(total);
     expect(listing).toBe(all.filter((r) => r.reason).length);
+  });
+});
+
+describe('Python 3.14 in Pyodide, beyond the twins', () => {
+  it('shows a deadlock with asyncio\'s own await graph (capture_call_graph) of the stuck tasks', () => {
+    const run = py.run('import asyncio\nasync def consumer(q):\n    await q.get()\nasync def main():\n    await asyncio.create_task(consumer(asyncio.Queue()), name="consumer")\nasyncio.run(main())\n', 'stuck.py');
+    expect(run.problems.map((p) => p.kind)).toEqual(['deadlock']);
+    const message = run.problems[0]!.message;
+    expect(message).toContain('consumer waits on Queue.get');
+    expect(message).toContain("* Task(name='consumer')");
+    expect(message).toMatch(/File 'stuck\.py', line 3, in async consumer\(\)\n  \+ Awaited by:\n    \* Task\(name='Task-1'\)/);
+    expect(validTraceInput(run)).toBeDefined();
+  });
+
+  it('runs the second program of an instance afresh (Task-1, clock at 0)', () => {
+    const source = 'import asyncio, time\nasync def main():\n    await asyncio.sleep(0.5)\n    print(asyncio.current_task().get_name(), time.monotonic())\nasyncio.run(main())\n';
+    expect(py.run(source).lines).toEqual([[500, 'Task-1', 'log', 'Task-1 0.5']]);
+    expect(py.run(source).lines).toEqual([[500, 'Task-1', 'log', 'Task-1 0.5']]);
   });
 });
