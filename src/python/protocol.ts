@@ -23,10 +23,21 @@ export interface PythonRunRequest {
   /** Where the Pyodide files are served (ends with '/'), e.g. `${base}pyodide/`. */
   indexURL: string;
   source: string;
+  /**
+   * The Pyodide files themselves, for a worker that may load nothing (the
+   * sandbox frame's `connect-src 'none'`): the page fetches them from the
+   * site and hands them over; the worker then makes no request at all. Read
+   * on the first request only. Without them the worker loads from indexURL.
+   */
+  files?: PyodideFiles;
   /** Shown in tracebacks, e.g. "tasks.py". */
   filename: string;
   limits: PythonLimits;
 }
+
+/** The files src/python/pyodide-files.mjs serves, by name (PYODIDE_FILES there). */
+export const PYODIDE_FILE_NAMES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'] as const;
+export type PyodideFiles = Record<(typeof PYODIDE_FILE_NAMES)[number], ArrayBuffer>;
 
 /** Worker → page: loading Python, one stage at a time (only before the first run). */
 export interface PythonProgressMessage {
@@ -92,7 +103,13 @@ export function validPythonRequest(v: unknown): PythonRunRequest | undefined {
       if (typeof value === 'number' && value > 0 && Number.isFinite(value)) limits[key] = value;
     }
   }
-  return { type: 'python-run', id: v.id, indexURL: v.indexURL, source: v.source, filename: v.filename, limits };
+  const request: PythonRunRequest = { type: 'python-run', id: v.id, indexURL: v.indexURL, source: v.source, filename: v.filename, limits };
+  if (v.files !== undefined) {
+    const files = v.files;
+    if (!isObject(files) || !PYODIDE_FILE_NAMES.every((name) => files[name] instanceof ArrayBuffer)) return undefined;
+    request.files = Object.fromEntries(PYODIDE_FILE_NAMES.map((name) => [name, files[name]])) as PyodideFiles;
+  }
+  return request;
 }
 
 /** Checks a message from the Python worker; returns a clean copy (known fields only) or undefined. */

@@ -2,7 +2,9 @@
  * The Python runner: a module worker (Pyodide 314 runs in module workers
  * only) that loads CPython 3.14 (Pyodide) on its first request, from
  * `indexURL` on the site (the files src/python/pyodide-files.mjs copies into
- * dist/; nothing from another host), installs the virtual-clock runner, and
+ * dist/; nothing from another host) or from the files the request hands over
+ * (then the worker makes no request at all: it can run inside the sandbox
+ * frame, whose CSP allows no connection), installs the virtual-clock runner, and
  * then runs one program per request: console lines and the trace come back as
  * src/python/protocol.ts messages, in the shapes the TypeScript runner's
  * console and the timeline read.
@@ -15,7 +17,7 @@
  * program imports stay loaded for the next run in the same worker.
  */
 import { LINE_CAP } from '../playground/output.ts';
-import { validPythonRequest, type FromPythonWorker, type PythonProgressMessage } from './protocol.ts';
+import { validPythonRequest, type FromPythonWorker, type PyodideFiles, type PythonProgressMessage } from './protocol.ts';
 import { runMessages, type PythonRun } from './wire.ts';
 import runnerSource from './virtual_asyncio.py?raw';
 import runnableSource from './runnable.py?raw';
@@ -76,23 +78,46 @@ function lockDown(): void {
 
 let loading: Promise<LoadedPython> | undefined;
 
-async function load(indexURL: string): Promise<LoadedPython> {
+interface PyodideOptions {
+  indexURL: string;
+  stdout?: (s: string) => void;
+  stderr?: (s: string) => void;
+  /** Pyodide's hook for an already imported pyodide.asm.mjs. */
+  createPyodideModule?: unknown;
+  lockFileContents?: string;
+}
+
+const blobUrl = (data: ArrayBuffer, type: string) => URL.createObjectURL(new Blob([data], { type }));
+
+async function load(indexURL: string, files: PyodideFiles | undefined): Promise<LoadedPython> {
   const started = performance.now();
-  // Pyodide fetches its wasm and standard library itself; counting the bytes
-  // on the way gives the progress bar without a second download.
+  // Pyodide fetches its wasm and standard library itself. With the files
+  // handed over, those fetches are answered from them (no request leaves the
+  // worker); otherwise counting the bytes on the way gives the progress bar
+  // without a second download.
   globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input instanceof Request ? input.url : input);
     const stage = url.endsWith('.wasm') ? 'interpreter' : url.endsWith('python_stdlib.zip') ? 'stdlib' : undefined;
+    if (files && stage) {
+      const data = stage === 'interpreter' ? files['pyodide.asm.wasm'] : files['python_stdlib.zip'];
+      post({ type: 'python-progress', stage, loaded: data.byteLength, total: data.byteLength });
+      return Promise.resolve(new Response(data, { headers: { 'Content-Type': stage === 'interpreter' ? 'application/wasm' : 'application/zip' } }));
+    }
+    if (files) return Promise.reject(new TypeError(`the Python worker makes no requests (${url})`));
     return realFetch(input, init).then((r) => (stage ? withProgress(r, stage) : r));
   };
   let runner: { run_program_json: LoadedPython['run'] };
   let version: string;
   try {
-    const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as {
-      loadPyodide(options: { indexURL: string; stdout?: (s: string) => void; stderr?: (s: string) => void }): Promise<PyodideLike>;
-    };
+    const loaderUrl = files ? blobUrl(files['pyodide.mjs'], 'text/javascript') : `${indexURL}pyodide.mjs`;
+    const { loadPyodide } = (await import(/* @vite-ignore */ loaderUrl)) as { loadPyodide(options: PyodideOptions): Promise<PyodideLike> };
     // Pyodide's own prints (its banner, package messages) are not the program's.
-    const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
+    const options: PyodideOptions = { indexURL, stdout: () => {}, stderr: () => {} };
+    if (files) {
+      options.createPyodideModule = ((await import(/* @vite-ignore */ blobUrl(files['pyodide.asm.mjs'], 'text/javascript'))) as { default: unknown }).default;
+      options.lockFileContents = new TextDecoder().decode(files['pyodide-lock.json']);
+    }
+    const pyodide = await loadPyodide(options);
     post({ type: 'python-progress', stage: 'runner', loaded: 0, total: runnerSource.length + runnableSource.length });
     pyodide.FS.writeFile('/home/pyodide/virtual_asyncio.py', runnerSource);
     pyodide.FS.writeFile('/home/pyodide/runnable.py', runnableSource);
@@ -109,7 +134,7 @@ async function load(indexURL: string): Promise<LoadedPython> {
 self.addEventListener('message', (event) => {
   const request = validPythonRequest(event.data);
   if (!request) return;
-  loading ??= load(request.indexURL);
+  loading ??= load(request.indexURL, request.files);
   loading.then(
     (python) => {
       let run: PythonRun;

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findDesktopPython, RUNNER } from '../../src/python/twins.mjs';
-import { PYTHON_LIMITS, validFromPythonWorker, validPythonRequest } from '../../src/python/protocol.ts';
+import { PYODIDE_FILE_NAMES, PYTHON_LIMITS, validFromPythonWorker, validPythonRequest } from '../../src/python/protocol.ts';
+import { PYODIDE_FILES } from '../../src/python/pyodide-files.mjs';
 import { runMessages, type PythonRun } from '../../src/python/wire.ts';
 import { validTraceInput } from '../../src/timeline/validate.ts';
 import { buildTimeline } from '../../src/trace/spans.ts';
@@ -29,6 +30,17 @@ describe('Python worker messages', () => {
     expect(request).toEqual({ type: 'python-run', id: 3, indexURL: '/base/pyodide/', source: 'print(1)', filename: 'a.py', limits: { ...PYTHON_LIMITS, stepLimit: 10 } });
     expect(validPythonRequest({ type: 'python-run', id: 3, indexURL: '/base/pyodide', source: '', filename: 'a.py' })).toBeUndefined();
     expect(validPythonRequest({ type: 'run', id: 3 })).toBeUndefined();
+  });
+
+  it('takes the Pyodide files handed over only when every one is there as bytes', () => {
+    const base = { type: 'python-run', id: 1, indexURL: '/pyodide/', source: '', filename: 'a.py' };
+    const files = Object.fromEntries(PYODIDE_FILE_NAMES.map((name) => [name, new ArrayBuffer(1)]));
+    expect(validPythonRequest({ ...base, files: { ...files, extra: 1 } })?.files).toEqual(files);
+    expect(validPythonRequest({ ...base, files: { ...files, 'pyodide.asm.wasm': 'bytes' } })).toBeUndefined();
+    const { 'python_stdlib.zip': _, ...missing } = files;
+    expect(validPythonRequest({ ...base, files: missing })).toBeUndefined();
+    // The same names the build copies into dist/pyodide/.
+    expect([...PYODIDE_FILE_NAMES]).toEqual([...PYODIDE_FILES]);
   });
 
   it('drops malformed messages from the worker', () => {

@@ -118,4 +118,36 @@ describe.skipIf(!existsSync(CHROMIUM))('Python worker in Chromium', () => {
     expect(requested).toEqual(expect.arrayContaining(['/python-worker.js', '/pyodide/pyodide.mjs', '/pyodide/pyodide.asm.wasm', '/pyodide/python_stdlib.zip']));
     await page.close();
   }, 600_000);
+
+  it('runs from files handed over by the page, from a blob worker, without making any request itself', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/index.html`);
+    const names = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+    // The page fetches what the sandbox would be handed; from here on, the server must hear nothing.
+    const handle = await page.evaluateHandle(async (names) => {
+      const files: Record<string, ArrayBuffer> = {};
+      for (const name of names) files[name] = await (await fetch(`/pyodide/${name}`)).arrayBuffer();
+      const script = await (await fetch('/python-worker.js')).text();
+      return { files, script };
+    }, names);
+    const before = requested.length;
+    const messages = (await page.evaluate(async ({ files, script }) => {
+      const worker = new Worker(URL.createObjectURL(new Blob([script], { type: 'text/javascript' })), { type: 'module' });
+      return await new Promise<unknown[]>((resolve) => {
+        const got: unknown[] = [];
+        worker.onmessage = (e) => {
+          got.push(e.data);
+          const type = (e.data as { type: string }).type;
+          if (type === 'python-done' || type === 'python-crash') resolve(got);
+        };
+        const source = 'import asyncio\nasync def main():\n    await asyncio.sleep(0.3)\n    print("from the handed-over files")\nasyncio.run(main())\n';
+        worker.postMessage({ type: 'python-run', id: 1, indexURL: 'https://nowhere.invalid/pyodide/', files, source, filename: 'x.py', limits: {} }, Object.values(files));
+      });
+    }, handle)) as unknown[];
+    const msgs = messages.map((m) => validFromPythonWorker(m));
+    expect(msgs.find((m) => m?.type === 'python-crash')).toBeUndefined();
+    expect(msgs.flatMap((m) => (m?.type === 'python-lines' ? m.lines : []))).toEqual([{ t: 300, task: 'Task-1', level: 'log', text: 'from the handed-over files' }]);
+    expect(requested.slice(before)).toEqual([]);
+    await page.close();
+  }, 600_000);
 });
