@@ -119,7 +119,7 @@ describe.skipIf(!existsSync(CHROMIUM))('Python worker in Chromium', () => {
     await page.close();
   }, 600_000);
 
-  it('runs from files handed over by the page, from a blob worker, without making any request itself', async () => {
+  it('runs from files handed over by the page, from a blob worker under the sandbox frame\'s policy, without making any request itself', async () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/index.html`);
     const names = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
@@ -132,6 +132,11 @@ describe.skipIf(!existsSync(CHROMIUM))('Python worker in Chromium', () => {
     }, names);
     const before = requested.length;
     const messages = (await page.evaluate(async ({ files, script }) => {
+      // The sandbox frame's own policy (src/playground/sandbox-boot.js): its workers may load nothing.
+      const meta = document.createElement('meta');
+      meta.httpEquiv = 'Content-Security-Policy';
+      meta.content = "default-src 'none'; script-src 'unsafe-eval' blob:; worker-src blob:; connect-src 'none'";
+      document.head.appendChild(meta);
       const worker = new Worker(URL.createObjectURL(new Blob([script], { type: 'text/javascript' })), { type: 'module' });
       return await new Promise<unknown[]>((resolve) => {
         const got: unknown[] = [];
@@ -147,6 +152,16 @@ describe.skipIf(!existsSync(CHROMIUM))('Python worker in Chromium', () => {
     const msgs = messages.map((m) => validFromPythonWorker(m));
     expect(msgs.find((m) => m?.type === 'python-crash')).toBeUndefined();
     expect(msgs.flatMap((m) => (m?.type === 'python-lines' ? m.lines : []))).toEqual([{ t: 300, task: 'Task-1', level: 'log', text: 'from the handed-over files' }]);
+    expect(requested.slice(before)).toEqual([]);
+    // The policy is in force: without the files, the same worker cannot load Python here.
+    const blocked = await page.evaluate(async ({ script }) => {
+      const worker = new Worker(URL.createObjectURL(new Blob([script], { type: 'text/javascript' })), { type: 'module' });
+      return await new Promise<unknown>((resolve) => {
+        worker.onmessage = (e) => resolve(e.data);
+        worker.postMessage({ type: 'python-run', id: 2, indexURL: `${location.origin}/pyodide/`, source: 'print(1)', filename: 'x.py', limits: {} });
+      });
+    }, handle);
+    expect(validFromPythonWorker(blocked)).toMatchObject({ type: 'python-crash', message: expect.stringMatching(/^Python could not be loaded/) });
     expect(requested.slice(before)).toEqual([]);
     await page.close();
   }, 600_000);
