@@ -49,8 +49,8 @@ beforeAll(async () => {
   });
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>python worker</title>');
   server = createServer((req, res) => {
+    requested.push(req.url ?? '/');
     const path = (req.url ?? '/').split('?')[0]!;
-    requested.push(path);
     const file = join(dir, path);
     if (!file.startsWith(dir) || !existsSync(file)) {
       res.writeHead(404).end();
@@ -76,7 +76,20 @@ describe.skipIf(!existsSync(CHROMIUM))('Python worker in Chromium', () => {
     await page.goto(`${origin}/index.html`);
     const sources = [
       'import asyncio\nasync def w(n):\n    await asyncio.sleep(n)\n    print(f"w{n} done")\nasync def main():\n    await asyncio.gather(w(0.2), w(0.1))\nasyncio.run(main())\n',
-      'import js\nprint("fetch:", type(js.fetch))\n',
+      [
+        'import js',
+        'for name in ["fetch", "XMLHttpRequest", "WebSocket", "importScripts", "postMessage", "indexedDB", "caches"]:',
+        '    try:',
+        '        getattr(js, name)',
+        '        print(name, "reachable")',
+        '    except Exception as e:',
+        '        print(name, "blocked:", type(e).__name__)',
+        'from pyodide.http import pyfetch',
+        'import asyncio',
+        'async def main():',
+        '    await pyfetch("/index.html?from-python")',
+        'asyncio.run(main())',
+      ].join('\n'),
       'import time\ntime.sleep(1.5)\nprint("slept", time.monotonic())\n',
     ];
     const messages = (await page.evaluate(async (sources) => {
@@ -109,9 +122,13 @@ describe.skipIf(!existsSync(CHROMIUM))('Python worker in Chromium', () => {
     const timeline = buildTimeline(validTraceInput(doneOf(0).timeline)!);
     expect(timeline.lanes.map((l) => l.name).sort()).toEqual(['Task-1', 'Task-2', 'Task-3']);
 
-    // The worker's fetch is gone once Python is loaded: reaching it from Python fails.
+    // Once Python is loaded, the worker's ways out are gone: reaching them from Python fails.
+    expect(linesOf(1).filter((l) => l.level === 'log').map((l) => l.text)).toEqual(
+      ['fetch', 'XMLHttpRequest', 'WebSocket', 'importScripts', 'postMessage', 'indexedDB', 'caches'].map((name) => `${name} blocked: JsException`),
+    );
     expect(doneOf(1).status).toBe('failed');
-    expect(doneOf(1).problems[0]!.message).toMatch(/fetch is not available/);
+    expect(doneOf(1).problems[0]!.message).toMatch(/is not available to programs in the playground/);
+    expect(requested).not.toContain('/index.html?from-python');
 
     expect(linesOf(2)).toEqual([{ t: 1500, task: 'main', level: 'log', text: 'slept 1.5' }]);
     // Everything came from this server: the worker, the loader, the interpreter, the standard library.
