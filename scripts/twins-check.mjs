@@ -5,14 +5,14 @@
  * clock (src/python/virtual_asyncio.py), and compare their (virtual ms, task,
  * level, text) lines. Prints one line per twin, then exactly one summary line
  * `N twins: K match CPython, M listing-only`. Exit 1 if a twin differs, fails
- * to run, or no desktop CPython 3.11+ is found ($PYTHON picks one).
+ * to run, or no desktop CPython 3.12+ is found ($PYTHON picks one).
  */
 import { loadNodePython } from '../src/python/load-node.mjs';
 import { checkTwins, findDesktopPython, summaryLine } from '../src/python/twins.mjs';
 
 const desktop = findDesktopPython();
 if (!desktop) {
-  console.error('twins:check needs desktop CPython 3.11 or later (set PYTHON=/path/to/python3)');
+  console.error('twins:check needs desktop CPython 3.12 or later (set PYTHON=/path/to/python3)');
   process.exit(1);
 }
 const py = await loadNodePython();

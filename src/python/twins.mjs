@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(HERE, '..', '..');
 export const RUNNER = join(HERE, 'virtual_asyncio.py');
+/** Oldest desktop CPython whose asyncio prints the twins as 3.14 does (see findDesktopPython). */
+export const MIN_DESKTOP = [3, 12];
 
 /** @typedef {import('./load-node.mjs').PythonRun} PythonRun */
 /** @typedef {import('./load-node.mjs').NodePython} NodePython */
@@ -37,21 +39,27 @@ export function findTwins(root = ROOT) {
 
 /**
  * The desktop CPython to compare with: $PYTHON, else the newest of the usual
- * places that is 3.11 or later (the runner needs asyncio.Runner-era asyncio).
- * Returns undefined when there is none.
+ * places that is 3.12 or later. Older ones run the twins (the runner works on
+ * 3.11) but print differently where asyncio changed: 3.12 rebuilt wait_for on
+ * timeout(), so on 3.11 the awaited coroutine runs in a task of its own
+ * (content/examples/asyncio/timeouts.py prints "Task-2" where 3.12+ print
+ * "Task-1"). `min` lowers the bar for checks of the runner alone (it runs on
+ * 3.11). Returns undefined when there is none.
+ * @param {number[]} [min]
  * @returns {{ path: string, version: string } | undefined}
  */
-export function findDesktopPython() {
+export function findDesktopPython(min = MIN_DESKTOP) {
   const pyenv = join(homedir(), '.pyenv', 'versions');
   const candidates = process.env.PYTHON ? [process.env.PYTHON] : [
     'python3.14',
-    ...(existsSync(pyenv) ? readdirSync(pyenv).filter((v) => /^3\.1[1-9]/.test(v)).sort((a, b) => b.localeCompare(a, 'en', { numeric: true })).map((v) => join(pyenv, v, 'bin', 'python3')) : []),
+    ...(existsSync(pyenv) ? readdirSync(pyenv).filter((v) => /^3\.\d\d/.test(v)).sort((a, b) => b.localeCompare(a, 'en', { numeric: true })).map((v) => join(pyenv, v, 'bin', 'python3')) : []),
     'python3.13',
+    'python3.12',
     'python3',
   ];
   for (const path of candidates) {
     try {
-      const version = execFileSync(path, ['-c', 'import sys; assert sys.version_info >= (3, 11); print(sys.version.split()[0])'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      const version = execFileSync(path, ['-c', `import sys; assert sys.version_info >= (${min.join(', ')}); print(sys.version.split()[0])`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
       return { path, version };
     } catch {
       // not there, or too old: try the next

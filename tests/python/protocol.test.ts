@@ -16,7 +16,7 @@ import { runMessages, type PythonRun } from '../../src/python/wire.ts';
 import { validTraceInput } from '../../src/timeline/validate.ts';
 import { buildTimeline } from '../../src/trace/spans.ts';
 
-const desktop = findDesktopPython();
+const desktop = findDesktopPython([3, 11]);
 const dir = mkdtempSync(join(tmpdir(), 'python-protocol-'));
 function run(source: string): PythonRun {
   const file = join(dir, 'main.py');

@@ -22,7 +22,7 @@ let py: NodePython;
 const source = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 
 beforeAll(async () => {
-  if (!desktop) console.warn('tests/python/twins.test.ts: no desktop CPython 3.11+ found (set PYTHON): twins run on Pyodide only, not compared');
+  if (!desktop) console.warn('tests/python/twins.test.ts: no desktop CPython 3.12+ found (set PYTHON): twins run on Pyodide only, not compared');
   // Loading Pyodide takes 10-30 s on a busy machine; the limits are failure limits only.
   py = await loadNodePython();
   for (const r of checkTwins(py, desktop?.path)) results.set(r.file, r);

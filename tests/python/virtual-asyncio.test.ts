@@ -16,7 +16,7 @@ import { findDesktopPython, ROOT, RUNNER } from '../../src/python/twins.mjs';
 import { validTraceInput } from '../../src/timeline/validate.ts';
 import { buildTimeline } from '../../src/trace/spans.ts';
 
-const desktop = findDesktopPython();
+const desktop = findDesktopPython([3, 11]);
 if (!desktop) console.warn('tests/python/virtual-asyncio.test.ts skipped: no desktop CPython 3.11+ (set PYTHON)');
 const python = desktop?.path ?? 'python3';
 const SEM = join(ROOT, 'tests', 'corpus', 'semantics');
