@@ -21,6 +21,8 @@ _NEEDS_OS = {
     'urllib': 'talks to a real network (urllib)',
     'selectors': 'waits on real sockets (selectors)',
     'signal': 'handles process signals (signal)',
+    'threading': 'starts real threads (threading; the runner simulates only executor threads)',
+    '_thread': 'starts real threads (_thread)',
 }
 # asyncio / executor calls that need real sockets or processes.
 _NEEDS_OS_CALLS = {
@@ -62,6 +64,7 @@ def why_not_runnable(source):
             modules = [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             modules = [node.module]
+            reasons += [_NEEDS_OS_CALLS[a.name] for a in node.names if a.name in _NEEDS_OS_CALLS]
         for module in modules:
             top = module.split('.')[0]
             if top in _WHY_THIRD_PARTY:

@@ -143,14 +143,21 @@ export function checkTwins(py, python, onResult = () => {}, root = ROOT) {
     } else {
       const name = file.split('/').pop() ?? file;
       const pyodide = py.run(source, name);
-      const desktop = python === undefined ? undefined : runOnDesktop(python, file, root);
-      const difference = desktop === undefined ? undefined : firstDifference(linesOf(pyodide), linesOf(desktop))
+      /** @type {PythonRun | undefined} */
+      let desktop;
+      let failure;
+      try {
+        desktop = python === undefined ? undefined : runOnDesktop(python, file, root);
+      } catch (error) {
+        failure = `desktop CPython failed: ${String(/** @type {Error} */ (error)?.message ?? error).slice(0, 500)}`;
+      }
+      const difference = failure ?? (desktop === undefined ? undefined : firstDifference(linesOf(pyodide), linesOf(desktop)))
         ?? (JSON.stringify(pyodide.problems) !== JSON.stringify(desktop.problems) ? `problems: Pyodide ${JSON.stringify(pyodide.problems)}, CPython ${JSON.stringify(desktop.problems)}` : undefined);
       const recorded = recordedOutput(file, root);
       const printed = pyodide.lines.filter((l) => l[2] === 'log').map((l) => `${l[3]}\n`).join('');
       result = {
         file, pyodide, desktop,
-        status: desktop === undefined ? 'unchecked' : difference === undefined ? 'match' : 'differs',
+        status: failure ? 'differs' : desktop === undefined ? 'unchecked' : difference === undefined ? 'match' : 'differs',
         ...(difference === undefined ? {} : { difference }),
         page: recorded === undefined ? 'none' : recorded === printed ? 'same' : 'differs',
       };
