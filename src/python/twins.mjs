@@ -151,8 +151,8 @@ export function checkTwins(py, python, onResult = () => {}, root = ROOT) {
       } catch (error) {
         failure = `desktop CPython failed: ${String(/** @type {Error} */ (error)?.message ?? error).slice(0, 500)}`;
       }
-      const difference = failure ?? (desktop === undefined ? undefined : firstDifference(linesOf(pyodide), linesOf(desktop)))
-        ?? (JSON.stringify(pyodide.problems) !== JSON.stringify(desktop.problems) ? `problems: Pyodide ${JSON.stringify(pyodide.problems)}, CPython ${JSON.stringify(desktop.problems)}` : undefined);
+      const difference = failure ?? (desktop === undefined ? undefined : firstDifference(linesOf(pyodide), linesOf(desktop))
+        ?? (JSON.stringify(pyodide.problems) !== JSON.stringify(desktop.problems) ? `problems: Pyodide ${JSON.stringify(pyodide.problems)}, CPython ${JSON.stringify(desktop.problems)}` : undefined));
       const recorded = recordedOutput(file, root);
       const printed = pyodide.lines.filter((l) => l[2] === 'log').map((l) => `${l[3]}\n`).join('');
       result = {

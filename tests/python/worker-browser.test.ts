@@ -4,64 +4,31 @@
  * loading progress in bytes, runs a program on the virtual clock and sends
  * console lines and a trace the timeline accepts, runs a second program
  * without loading again, and a program cannot reach the network through the
- * worker's globals (`js.fetch`). The worker is bundled here with esbuild the
- * way Vite bundles it (the .py files as text). Skipped without /usr/bin/chromium.
+ * worker's globals (`js.fetch`). The worker is bundled with esbuild the way
+ * Vite bundles it (src/python/worker-server.mjs). Skipped without /usr/bin/chromium.
  * Timeouts are failure limits only (a cold Pyodide start takes 10-60 s on a
  * busy 2-core machine).
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
-import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyPyodideFiles } from '../../src/python/pyodide-files.mjs';
 import { validFromPythonWorker, type FromPythonWorker } from '../../src/python/protocol.ts';
 import { ROOT } from '../../src/python/twins.mjs';
+import { startWorkerServer } from '../../src/python/worker-server.mjs';
 import { validTraceInput } from '../../src/timeline/validate.ts';
 import { buildTimeline } from '../../src/trace/spans.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const TYPES: Record<string, string> = { '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm', '.zip': 'application/zip', '.json': 'application/json', '.html': 'text/html' };
 
-let server: Server;
+let server: Awaited<ReturnType<typeof startWorkerServer>>;
 let browser: Browser;
 let origin = '';
-const requested: string[] = [];
+let requested: string[] = [];
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'python-worker-'));
-  copyPyodideFiles(dir);
-  await build({
-    entryPoints: [join(ROOT, 'src/python/python-worker.ts')],
-    bundle: true,
-    format: 'esm',
-    outfile: join(dir, 'python-worker.js'),
-    loader: { '.py': 'text' },
-    logLevel: 'silent',
-    plugins: [{
-      name: 'raw',
-      setup(b) {
-        b.onResolve({ filter: /\?raw$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\?raw$/, '')) }));
-      },
-    }],
-  });
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>python worker</title>');
-  server = createServer((req, res) => {
-    requested.push(req.url ?? '/');
-    const path = (req.url ?? '/').split('?')[0]!;
-    const file = join(dir, path);
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    const body = readFileSync(file);
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': body.length }).end(body);
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  server = await startWorkerServer();
+  ({ origin, requested } = server);
   if (existsSync(CHROMIUM)) browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 }, 300_000);
 
