@@ -6,5 +6,9 @@ async function fetchPage(url: string, ms: number) {
   return { url, bytes: url.length * 100 };
 }
 
-const pages = await gather(fetchPage('/a', 200), fetchPage('/bb', 50), fetchPage('/ccc', 120));
+const pages = await gather(
+  () => fetchPage('/a', 200),
+  () => fetchPage('/bb', 50),
+  () => fetchPage('/ccc', 120),
+);
 console.log(pages);

@@ -8,5 +8,5 @@ async function download(name: string): Promise<string> {
   return `<${name}>`;
 }
 
-const pages = await gather(download('a'), download('b'), download('c'));
+const pages = await gather(() => download('a'), () => download('b'), () => download('c'));
 console.log(`${now()} ms: all done: ${pages.join(' ')}`);

@@ -10,10 +10,10 @@ function readFile(path: string, callback: (err: Error | null, data?: string) => 
 
 readFile('/etc/hostname', (err, data) => {
   if (err) console.error(err.message);
-  else console.log('read:', data);
+  else console.log(`read: ${data}`);
 });
 readFile('/nope', (err, data) => {
   if (err) console.error(err.message);
-  else console.log('read:', data);
+  else console.log(`read: ${data}`);
 });
 console.log('both reads started');

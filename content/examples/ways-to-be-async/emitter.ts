@@ -19,7 +19,7 @@ class EventEmitter {
 const server = new EventEmitter();
 server.on('connection', (id: number) => console.log(`connection ${id}: hello`));
 server.on('connection', (id: number) => console.log(`connection ${id}: logged`));
-server.on('error', (e: Error) => console.log('error:', e.message));
+server.on('error', (e: Error) => console.log(`error: ${e.message}`));
 
 setTimeout(() => server.emit('connection', 1), 100);
 setTimeout(() => server.emit('connection', 2), 250);

@@ -10,8 +10,8 @@ function readFile(path: string): Promise<string> {
 
 readFile('/etc/hostname')
   .then((text) => text.toUpperCase())
-  .then((upper) => console.log('then:', upper))
-  .catch((err) => console.log('caught:', err.message));
+  .then((upper) => console.log(`then: ${upper}`))
+  .catch((err) => console.log(`caught: ${err.message}`));
 
 const both = await Promise.all([readFile('/etc/a'), readFile('/etc/b')]);
 console.log('all:', both);
@@ -19,5 +19,5 @@ console.log('all:', both);
 try {
   await readFile('/home/x');
 } catch (err) {
-  console.log('await threw:', (err as Error).message);
+  console.log(`await threw: ${(err as Error).message}`);
 }
