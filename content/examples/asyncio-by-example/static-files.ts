@@ -18,8 +18,12 @@ http.createServer((req) => {
   return body === undefined ? { status: 404, body: 'Not Found' } : body;
 }).listen(8000, 'naive.example');
 
-// The safe way: resolve the path, refuse anything that leaves the root.
-http.createServer(http.staticFiles(files, { root: '/srv/public' })).listen(8000, 'safe.example');
+// A symbolic link someone left in the public folder: leak/index.html -> the secret.
+const links = { '/srv/public/leak/index.html': '/srv/app/secret.env' };
+
+// The safe way: resolve the path (links included) and refuse anything whose
+// final path, index.html appended, leaves the root.
+http.createServer(http.staticFiles(files, { root: '/srv/public', links })).listen(8000, 'safe.example');
 
 const attack = '/../../etc/passwd';
 console.log('naive server, GET', attack, '->', (await http.get('http://naive.example:8000' + attack)).body);
@@ -31,6 +35,7 @@ const paths = [
   attack,
   '/%2e%2e/app/secret.env', // ".." percent-encoded
   '/css/..%2f..%2fapp/secret.env', // an encoded slash
+  '/leak/', // a folder whose index.html is a link that leads out
   '/missing.html',
 ];
 for (const path of paths) {

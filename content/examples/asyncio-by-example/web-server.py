@@ -1,6 +1,8 @@
 # The article's aiohttp server with today's API: `from aiohttp import web`,
 # no loop argument, no make_handler. AppRunner starts the server inside our own
-# asyncio.run(), so the same program can then play 100 clients.
+# asyncio.run(), so the same program can then play 100 clients. Like the
+# playground, every request opens a new connection (force_close=True); a real
+# client would keep one session with keep-alive connections (see http-client).
 import asyncio
 import html
 import time
@@ -27,7 +29,8 @@ async def main():
     await web.TCPSite(runner, "127.0.0.1", 8080).start()
     print("Server started at http://127.0.0.1:8080")
     try:
-        async with aiohttp.ClientSession() as session:
+        connector = aiohttp.TCPConnector(force_close=True)  # a new connection per request
+        async with aiohttp.ClientSession(connector=connector) as session:
             async def get(path):
                 async with session.get("http://127.0.0.1:8080" + path) as resp:
                     return resp.status, resp.content_type, await resp.text()

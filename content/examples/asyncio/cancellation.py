@@ -18,7 +18,7 @@ async def save():
     await asyncio.sleep(0.3)
     print(f"{now():.0f} ms: save finished")
 
-async def wait_for(saving):
+async def wait_shielded(saving):
     await asyncio.shield(saving)
 
 async def main():
@@ -32,7 +32,7 @@ async def main():
 
     # shield: cancelling the waiter does not cancel the work it waits for.
     saving = asyncio.create_task(save(), name="save")
-    waiter = asyncio.create_task(wait_for(saving), name="waiter")
+    waiter = asyncio.create_task(wait_shielded(saving), name="waiter")
     await asyncio.sleep(0.1)
     waiter.cancel()
     await asyncio.sleep(0)

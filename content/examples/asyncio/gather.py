@@ -6,11 +6,11 @@ T0 = time.perf_counter()
 def now():
     return round((time.perf_counter() - T0) * 1000, -1)  # ms, to 10 ms
 
-async def fetch_page(id, delay):
+async def fetch_page(number, delay):
     await asyncio.sleep(delay)
-    if id == 3:
-        raise ValueError(f"page {id} is broken")
-    return f"page {id}"
+    if number == 3:
+        raise ValueError(f"page {number} is broken")
+    return f"page {number}"
 
 async def main():
     # Three downloads at once: the total is the slowest, not the sum.

@@ -18,9 +18,9 @@ async def locked_deposit(lock):
     async with lock:
         await deposit()
 
-async def download(id, slots):
+async def download(number, slots):
     async with slots:
-        print(f"{now():.0f} ms: download {id} starts")
+        print(f"{now():.0f} ms: download {number} starts")
         await asyncio.sleep(0.1)
 
 async def main():
@@ -36,7 +36,7 @@ async def main():
 
     # A semaphore lets at most N tasks in at once: 6 downloads, 2 at a time.
     slots = asyncio.Semaphore(2)
-    await asyncio.gather(*(download(id, slots) for id in range(1, 7)))
+    await asyncio.gather(*(download(n, slots) for n in range(1, 7)))
     print(f"{now():.0f} ms: all downloads done")
 
 asyncio.run(main())

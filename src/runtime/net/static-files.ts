@@ -9,7 +9,11 @@
  * the resolved path lies under the root. Percent-encoded dots (%2e%2e) are
  * decoded before the check, so they are caught; a double-encoded %252e stays a
  * literal file name and simply does not exist (404).
- * Tests: tests/runtime/net-http.test.ts ("path traversal").
+ * Symbolic links (`links`): the path is resolved through them, as
+ * Path.resolve() does, and the containment check is made on the final path,
+ * after a directory's index.html was appended (that file may be a link too).
+ * Tests: tests/runtime/net-http.test.ts ("path traversal"),
+ * tests/runtime/net-static-links.test.ts (links, issue 19.2).
  */
 import type { HttpHandler, HttpRequest, HttpResponseInit } from './http-types.ts';
 
@@ -94,6 +98,44 @@ export interface StaticOptions {
   index?: string;
   /** A URL prefix to strip first, e.g. "/static" (default none). */
   prefix?: string;
+  /**
+   * Symbolic links in the virtual file system: link path to target (absolute,
+   * or relative to the link's folder), as `ln -s target path` makes them.
+   * A file reached through a link is served only if its real path is under the root.
+   */
+  links?: Record<string, string>;
+}
+
+/** The most links followed while resolving one path (Linux's ELOOP limit is 40). */
+const MAX_LINKS = 40;
+
+/**
+ * The real path of `path` (absolute, normalised): every link on the way is
+ * replaced by its target, segment by segment, as os.path.realpath and
+ * Path.resolve() do. null for a loop of links.
+ */
+export function realPath(path: string, links: ReadonlyMap<string, string>): string | null {
+  let rest = normalizePath(path).split('/').filter(Boolean);
+  let done = '';
+  let followed = 0;
+  while (rest.length > 0) {
+    const next = `${done}/${rest[0]}`;
+    const target = links.get(next);
+    if (target === undefined) {
+      done = next;
+      rest = rest.slice(1);
+      continue;
+    }
+    if (++followed > MAX_LINKS) return null;
+    const resolved = normalizePath(target.startsWith('/') ? target : `${done}/${target}`);
+    rest = [...resolved.split('/').filter(Boolean), ...rest.slice(1)];
+    done = '';
+  }
+  return done || '/';
+}
+
+function isUnder(path: string, root: string): boolean {
+  return root === '/' || path === root || path.startsWith(`${root}/`);
 }
 
 /**
@@ -105,9 +147,18 @@ export interface StaticOptions {
 export function staticFiles(files: Record<string, string>, options: StaticOptions = {}): HttpHandler {
   const fs = new Map<string, string>();
   for (const [name, content] of Object.entries(files)) fs.set(normalizePath(name.startsWith('/') ? name : `/${name}`), content);
+  const links = new Map<string, string>();
+  for (const [name, target] of Object.entries(options.links ?? {})) links.set(normalizePath(name.startsWith('/') ? name : `/${name}`), target);
   const root = options.root ?? '/';
+  const realRoot = realPath(root, links) ?? normalizePath(root);
   const index = options.index ?? 'index.html';
   const prefix = options.prefix ?? '';
+  // The file's real path if it exists under the root; 'outside' for a path (or link) that leaves it.
+  const lookup = (path: string): string | 'outside' | undefined => {
+    const real = realPath(path, links);
+    if (real === null || !isUnder(real, realRoot)) return 'outside';
+    return fs.has(real) ? real : undefined;
+  };
   return (req: HttpRequest): HttpResponseInit => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(405, 'Method Not Allowed', { allow: 'GET, HEAD' });
     let path = req.path;
@@ -117,14 +168,12 @@ export function staticFiles(files: Record<string, string>, options: StaticOption
     }
     const where = resolveUnder(root, path);
     if ('status' in where) return plain(where.status, where.status === 403 ? 'Forbidden' : 'Bad Request');
-    let file = where.path;
-    let body = fs.get(file);
-    if (body === undefined) {
-      file = `${file === '/' ? '' : file}/${index}`;
-      body = fs.get(file);
-    }
-    if (body === undefined) return plain(404, 'Not Found');
-    return { status: 200, headers: { 'content-type': contentType(file) }, body };
+    // Check the final path, every time: a folder's index.html can itself be a link that leads out.
+    let file = lookup(where.path);
+    if (file === undefined) file = lookup(`${where.path === '/' ? '' : where.path}/${index}`);
+    if (file === 'outside') return plain(403, 'Forbidden');
+    if (file === undefined) return plain(404, 'Not Found');
+    return { status: 200, headers: { 'content-type': contentType(file) }, body: fs.get(file) };
   };
 }
 

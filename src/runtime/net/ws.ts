@@ -6,12 +6,18 @@
  *   client's ws.connect resolves after two round trips).
  * - Frames are charged their size: the text's UTF-8 bytes plus the frame header
  *   (2, 4 or 10 bytes; client frames add a 4-byte mask), as RFC 6455 says.
- * - `send()` queues the frame on the connection and resolves when it is on the
- *   wire. Each socket has its own queue (its link), so a broadcast can hand a
- *   message to every client without awaiting each in turn: `ws.broadcast`
- *   (websockets.broadcast) does exactly that. Awaiting `send()` on a slow client
- *   (a low `bandwidth`) makes the awaiting task wait for that client: that is
- *   the article's stalled chat broadcast (CONTENT.md error 13).
+ * - Buffered sends with a high-water mark, as real libraries do: `send()`
+ *   puts the frame in the socket's write buffer and resolves at once, unless
+ *   the buffer (bytes not yet on the wire) is then over the high-water mark
+ *   (`writeLimit`, default 64 KiB); then it resolves once the buffer has
+ *   drained to a quarter of it. That is asyncio's transport flow control
+ *   (high-water 64 KiB, low-water high / 4), which aiohttp's `send_str` waits
+ *   on; websockets' `send` does the same with its own `write_limit`. So
+ *   awaiting each client in turn stalls the loop only once a slow client's
+ *   backlog really fills (the article's stalled chat broadcast, CONTENT.md
+ *   error 13). Tests: tests/runtime/net-ws-buffer.test.ts.
+ * - `ws.broadcast` is websockets.broadcast(): it writes to every open socket
+ *   and never waits, so nothing bounds a slow client's buffer.
  * - Close: `close()` sends a close frame; the peer answers with its own, its
  *   `receive()` then rejects with ConnectionClosedError and its async
  *   iteration ends (websockets' ConnectionClosedOK ends `async for` quietly).
@@ -38,6 +44,9 @@ function frameSize(payload: number, fromClient: boolean): number {
   return payload + header + (fromClient ? 4 : 0);
 }
 
+/** asyncio's default high-water mark for a transport's write buffer (selector_events: 64 KiB; low = high / 4). */
+export const DEFAULT_WRITE_LIMIT = 64 * 1024;
+
 const UPGRADE_BYTES = 220; // a typical GET ... Upgrade: websocket request
 const ACCEPT_BYTES = 130; // 101 Switching Protocols with Sec-WebSocket-Accept
 
@@ -51,13 +60,17 @@ export class WebSocket {
   #isClient: boolean;
   #closing = false;
   #peerClosed = false;
+  #writeLimit: number;
+  /** On-wire futures of the frames still in the write buffer, oldest first. */
+  #unsent: Future<void>[] = [];
 
   /** Made by ws.serve and ws.connect (used by the runtime, not by programs). */
-  constructor(conn: Connection, path: string, isClient: boolean) {
+  constructor(conn: Connection, path: string, isClient: boolean, writeLimit = DEFAULT_WRITE_LIMIT) {
     this.#conn = conn;
     this.remote = conn.remote;
     this.path = path;
     this.#isClient = isClient;
+    this.#writeLimit = writeLimit;
   }
 
   /** True once either side started closing. */
@@ -70,19 +83,41 @@ export class WebSocket {
     return this.#conn.bufferedAmount;
   }
 
+  /** The high-water mark of the write buffer in bytes (`writeLimit`; send() waits above it). */
+  get writeLimit(): number {
+    return this.#writeLimit;
+  }
+
   /**
-   * Queue a text message; resolves when it is on the wire (websockets'
-   * `await ws.send(msg)`). Fails with ConnectionClosedError once closed.
+   * Put a text message in the write buffer (aiohttp's `await ws.send_str(msg)`,
+   * websockets' `await ws.send(msg)`). Resolves at once while the buffer is at
+   * or below the high-water mark; above it, once the buffer has drained to a
+   * quarter of the mark (flow control). Fails with ConnectionClosedError once closed.
    */
   send(text: string): Future<void> {
     const what = `ws send to ${this.remote}`;
+    const result = new Future<void>({ kind: 'network', what });
     if (this.closed) {
-      const failed = new Future<void>({ kind: 'network', what });
-      failed.setException(new ConnectionClosedError(`ws send to ${this.remote}: the connection is closed`));
-      return failed;
+      result.setException(new ConnectionClosedError(`ws send to ${this.remote}: the connection is closed`));
+      return result;
     }
     const data = String(text);
-    return this.#conn.send({ ws: 'text', data } satisfies Frame, frameSize(byteLength(data), this.#isClient), what);
+    const onWire = this.#conn.send({ ws: 'text', data } satisfies Frame, frameSize(byteLength(data), this.#isClient), what);
+    if (!onWire.done()) this.#unsent.push(onWire);
+    if (this.#conn.bufferedAmount <= this.#writeLimit) result.setResult(undefined);
+    else this.#resumeBelow(Math.floor(this.#writeLimit / 4), result);
+    return result;
+  }
+
+  /** Settle `result` once the write buffer holds at most `low` bytes (each frame leaving the buffer re-checks). */
+  #resumeBelow(low: number, result: Future<void>): void {
+    if (result.done()) return; // the waiting task was cancelled
+    while (this.#unsent.length > 0 && this.#unsent[0].done()) this.#unsent.shift();
+    if (this.#conn.bufferedAmount <= low || this.#unsent.length === 0) {
+      result.setResult(undefined);
+      return;
+    }
+    this.#unsent[0].addDoneCallback(() => this.#resumeBelow(low, result), null);
   }
 
   /** The next message; rejects with ConnectionClosedError when the connection closes (websockets' recv()). */
@@ -138,6 +173,8 @@ export class WebSocket {
 
 /** Options of `ws.serve`. */
 export interface ServeOptions extends LinkOptions {
+  /** High-water mark of each socket's write buffer in bytes (default 64 KiB, asyncio's). */
+  writeLimit?: number;
   /** Host name to listen on (default "localhost"). */
   host?: string;
   /** The network (default: the run's network). */
@@ -146,6 +183,8 @@ export interface ServeOptions extends LinkOptions {
 
 /** Options of `ws.connect`. */
 export interface WsConnectOptions extends LinkOptions {
+  /** High-water mark of the socket's write buffer in bytes (default 64 KiB, asyncio's). */
+  writeLimit?: number;
   /** The network (default: the run's network). */
   network?: Network;
   /** The client's address as the server sees it. */
@@ -167,7 +206,7 @@ function serve(port: number, handler: (socket: WebSocket) => unknown, options: S
         const hello = (yield conn.read('ws handshake')) as Frame | null;
         if (hello === null || hello.ws !== 'upgrade') return;
         yield conn.send({ ws: 'accept' } satisfies Frame, ACCEPT_BYTES, 'ws handshake');
-        const socket = new WebSocket(conn, hello.path ?? '/', false);
+        const socket = new WebSocket(conn, hello.path ?? '/', false, options.writeLimit);
         try {
           yield handler(socket);
         } finally {
@@ -190,14 +229,15 @@ function connect(url: string, options: WsConnectOptions = {}): Promise<WebSocket
       conn.close();
       throw new ConnectionClosedError(`ws connect ${url}: the server did not accept the WebSocket handshake`);
     }
-    return new WebSocket(conn, target, true);
+    return new WebSocket(conn, target, true, options.writeLimit);
   });
 }
 
 /**
  * Send `text` to every open socket without waiting for any of them
- * (websockets.broadcast): each socket queues it on its own link, so one slow
- * client delays only itself. Closed sockets are skipped.
+ * (websockets.broadcast): each socket buffers it, so one slow client delays
+ * only itself, but nothing bounds that client's buffer (no backpressure, as
+ * in websockets). Closed sockets are skipped.
  */
 function broadcast(sockets: Iterable<WebSocket>, text: string): void {
   for (const socket of sockets) {
@@ -212,7 +252,7 @@ export const ws = {
   serve,
   /** Open a WebSocket to "ws://host:port/path" (websockets.connect). Options may make the client slow (`bandwidth`). */
   connect,
-  /** Queue `text` on every open socket without awaiting any (websockets.broadcast). */
+  /** Buffer `text` on every open socket without awaiting any, with no backpressure (websockets.broadcast). */
   broadcast,
   /** The connection is closed (websockets.ConnectionClosed). */
   ConnectionClosedError,
