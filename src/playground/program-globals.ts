@@ -62,7 +62,7 @@ interface AbortController {
 declare var AbortController: { prototype: AbortController; new (): AbortController };
 `;
 
-/** Names PROGRAM_GLOBALS_DTS declares (the rest of globals.ts's GLOBAL_NAMES come from the esnext lib). */
+/** Names PROGRAM_GLOBALS_DTS declares (the rest of the contract's PROGRAM_GLOBALS come from the esnext lib). */
 export const DECLARED_GLOBALS = ['console', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'queueMicrotask', 'performance'] as const;
 /** The host's own globals a program may use as it would in Node (the worker has them too). */
 export const HOST_GLOBALS = ['AbortController', 'AbortSignal'] as const;

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { generateDeclarations } from '../../scripts/dts.mjs';
-import { GLOBAL_NAMES } from '../../src/runtime/globals.ts';
+import { PROGRAM_GLOBALS } from '../../src/contract/program.ts';
 import { DECLARED_GLOBALS, LANGUAGE_GLOBALS, PROGRAM_GLOBALS_DTS } from '../../src/playground/program-globals.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -66,7 +66,7 @@ describe('miniloop declarations', () => {
     expect(check(readFileSync(join(EXAMPLES, file), 'utf8'))).toEqual([]);
   }, 60_000);
   test('the editor declares exactly the globals the runner installs (src/runtime/globals.ts), not the DOM', () => {
-    expect([...DECLARED_GLOBALS, ...LANGUAGE_GLOBALS].sort()).toEqual([...GLOBAL_NAMES].sort());
+    expect([...DECLARED_GLOBALS, ...LANGUAGE_GLOBALS].sort()).toEqual([...PROGRAM_GLOBALS].sort());
     for (const name of DECLARED_GLOBALS) expect(PROGRAM_GLOBALS_DTS).toMatch(new RegExp(`declare (var|function) ${name}\\b`));
     const errors = check("console.log(1); setTimeout(() => {}, 5); performance.now();\ndocument.title;\nfetch('x');\n");
     expect(errors.join('\n')).toMatch(/Cannot find name 'document'/);
