@@ -6,7 +6,7 @@
 // stat calls) and import the bundle, which V8's compile cache then makes
 // cheap too. Any change to a source rebuilds it; if anything goes wrong
 // (no esbuild, a read-only tree) the sources are imported as they are.
-// MINILOOP_NO_BUNDLE=1 always runs the sources. Held by tests/cli/cli.test.ts.
+// MINILOOP_NO_BUNDLE=1 always runs the sources. Held by tests/cli/load-cli.test.ts.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

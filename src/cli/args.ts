@@ -42,7 +42,8 @@ with more than one program, each one's output follows a "==> FILE <==" line.
 Options:
   --json              print one JSON object per line: console lines {"t","task","level","text"}, and
                       failures {"t","task","level","failure","message","stack"} (a deadlock adds
-                      "blocked": [{"task","on"}]); with several programs each object starts with "file"
+                      "blocked": [{"task","on"}]) and compile errors {"level","failure":"compile","line",
+                      "column","message"}; with several programs each object starts with "file"
   --lang en|zh        language of the runtime's messages (default: from LC_ALL, LC_MESSAGES or LANG)
   --trace OUT.json    write the run as a Chrome trace (open in ui.perfetto.dev or chrome://tracing)
   --timeline          print an ASCII timeline of the tasks after the output (on stderr with --json)

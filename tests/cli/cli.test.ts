@@ -207,6 +207,10 @@ describe('miniloop run', { timeout: 180_000 }, () => {
       { task: 'bob', on: { kind: 'future', what: 'the knife (set by alice)' } },
     ]);
 
+    const broken = await miniloop(['run', 'examples/syntax-error.ts', '--json']);
+    expect([broken.code, broken.stderr]).toEqual([2, '']);
+    expect(parse(broken)[0]).toEqual({ level: 'error', failure: 'compile', line: 6, column: 29, message: 'Expected ")" but found ";"' });
+
     const long = program('json-long.ts', "import { sleep } from 'miniloop';\nawait sleep(10_000);\n");
     const budget = parse(await miniloop(['run', long, '--json', '--time-limit', '1000']));
     expect(budget).toEqual([expect.objectContaining({ task: null, level: 'error', failure: 'time-limit', message: expect.stringContaining('time limit') })]);
