@@ -62,6 +62,8 @@ export interface CodeViewOptions {
   loadFailed: string;
   /** Monaco is up. */
   onEditor(): void;
+  /** The editor's note on createTask(promise) (issue 10.5). */
+  taskPromiseNote(name: string): string;
 }
 
 export class CodeView {
@@ -146,6 +148,7 @@ export class CodeView {
         onDiagnostics: this.#o.onDiagnostics,
         // The inline editor grows with its code (up to MAX_INLINE_PX, then it scrolls); the full page's fills its pane.
         onHeight: this.#o.full ? undefined : (px) => (host.style.height = `${Math.min(MAX_INLINE_PX, px + 8)}px`),
+        taskPromiseNote: this.#o.taskPromiseNote,
         ariaLabel: this.#o.label,
       });
       if (this.#markers.length) this.#editor.setMarkers(this.#markers);

@@ -85,6 +85,7 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
     },
     onFallback: (reason) => (status.textContent = reason),
     onEditor: () => setState(root, 'editor', 'monaco'),
+    taskPromiseNote: (name) => t('playground.taskPromise', { name }),
   });
   const problems = new ProblemsView($('problems'), t, (line, column) => code.reveal(line, column));
 

@@ -116,8 +116,11 @@ export function createEditor(
     onRun,
     onDiagnostics,
     onHeight,
+    taskPromiseNote,
     ariaLabel,
   }: {
+    /** The note shown where createTask is given an already-started promise (issue 10.5), for the callee `name`. */
+    taskPromiseNote?(name: string): string;
     onChange(code: string): void;
     onRun(): void;
     onDiagnostics(diagnostics: Diagnostic[]): void;
@@ -165,10 +168,36 @@ export function createEditor(
         }),
     );
   };
+  // createTask(worker(...)): the promise has started in the caller, unlike a Python coroutine
+  // passed to create_task. A warning on the call says so (tests/browser/playground-details.test.ts).
+  const noteTaskPromises = () => {
+    if (!taskPromiseNote) return;
+    const notes: monaco.editor.IMarkerData[] = [];
+    const pattern = /\bcreateTask\(\s*([A-Za-z_$][\w$.]*)\s*\(/g;
+    model.getLinesContent().forEach((text, i) => {
+      for (const m of text.matchAll(pattern)) {
+        const name = m[1]!;
+        if (name === 'async' || name === 'function') continue;
+        const start = m.index! + m[0].indexOf(name) + 1;
+        notes.push({
+          severity: monaco.MarkerSeverity.Warning,
+          message: taskPromiseNote(name),
+          startLineNumber: i + 1,
+          startColumn: start,
+          endLineNumber: i + 1,
+          endColumn: start + name.length,
+        });
+      }
+    });
+    monaco.editor.setModelMarkers(model, 'miniloop', notes);
+  };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const checkSoon = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void check().catch(() => {}), 300);
+    timer = setTimeout(() => {
+      noteTaskPromises();
+      void check().catch(() => {});
+    }, 300);
   };
   checkSoon();
   model.onDidChangeContent(() => {

@@ -32,6 +32,7 @@ export const PLAYGROUND_KEYS = [
   'playground.staleTimeline',
   'playground.noNetwork',
   'playground.exactTime',
+  'playground.taskPromise',
 ] as const satisfies readonly UiKey[];
 
 export type PlaygroundKey = (typeof PLAYGROUND_KEYS)[number];

@@ -210,3 +210,24 @@ describe('saved edits, Reset and the editor theme (10.14)', () => {
     await dark.close();
   });
 });
+
+describe('createTask with an already-started promise (10.5)', () => {
+  test.each([
+    ['en', 'has already started, in the caller'],
+    ['zh', '在调用方里就已经开始执行'],
+  ])('the editor says so on /%s/ (a warning on the call, not an error)', async (lang, note) => {
+    const page = await context.newPage();
+    const code = "import { createTask, sleep } from 'miniloop';\nasync function worker(ms: number) { await sleep(ms); }\nconst a = createTask(worker(100));\nconst b = createTask(() => worker(100));\nawait a;\nawait b;\n";
+    await page.goto(`${url}${lang}/playground/${shareHash(code)}`, { waitUntil: 'load' });
+    await waitForEditor(page);
+    const pg = page.locator('[data-playground]');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-playground]')?.dataset.typeErrors !== undefined, null, { timeout: 60_000 });
+    expect(await pg.getAttribute('data-type-errors')).toBe('0');
+    // One warning: on worker in createTask(worker(100)), none on the function form.
+    await expect.poll(() => pg.locator('.squiggly-warning').count(), { timeout: 30_000 }).toBe(1);
+    const box = (await pg.locator('.squiggly-warning').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(async () => (await page.locator('.monaco-hover:not(.hidden)').allInnerTexts()).join('\n'), { timeout: 30_000 }).toContain(note);
+    await page.close();
+  });
+});
