@@ -6,30 +6,15 @@
  * imports, both languages say the same thing about the same twin, and the
  * labels exist in both.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pythonFlavor } from '../../src/lib/python-flavor.ts';
+import { twinUsages, type Usage } from './twin-usages.ts';
 import en from '../../src/i18n/en.json' with { type: 'json' };
 import zh from '../../src/i18n/zh.json' with { type: 'json' };
 
 const ROOT = join(import.meta.dirname, '../..');
-
-interface Usage { page: string; line: number; file: string; flavor?: string; relation?: string }
-
-/** Every <PythonTwin .../> of content/<lang>/*.mdx with its attributes. */
-export function twinUsages(lang: string): Usage[] {
-  const dir = join(ROOT, 'content', lang);
-  const out: Usage[] = [];
-  for (const page of readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort()) {
-    const text = readFileSync(join(dir, page), 'utf8');
-    for (const m of text.matchAll(/<PythonTwin\b([^>]*)\/?>/g)) {
-      const attr = (name: string): string | undefined => m[1]!.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1];
-      out.push({ page: `${lang}/${page}`, line: text.slice(0, m.index).split('\n').length, file: attr('file')!, flavor: attr('flavor'), relation: attr('relation') });
-    }
-  }
-  return out;
-}
 
 const usages = [...twinUsages('en'), ...twinUsages('zh')];
 

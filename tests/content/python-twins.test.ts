@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allTwins, outFile, runTwinAsync } from '../../scripts/twins/twins.ts';
-import { twinUsages } from './python-twin-labels.test.ts';
+import { twinUsages } from './twin-usages.ts';
 
 const twins = allTwins();
 const runnable = twins.filter((t) => t.python);
