@@ -46,7 +46,9 @@ describe('both languages', () => {
 /** Code the original article got wrong; none of it may appear in a Python listing. */
 const WRONG_IN_CODE: Array<[RegExp, string]> = [
   [/@asyncio\.coroutine/, 'error 9: @asyncio.coroutine was removed in Python 3.11; use async def'],
-  [/\byield from\b/, 'error 9: generator-based coroutines (yield from) are gone; use await'],
+  // yield from itself is fine (plain-Python delegation, generators-and-coroutines/delegation.py);
+  // what is gone is driving asyncio with it.
+  [/^(?=[\s\S]*\bimport asyncio\b)[\s\S]*\byield from\b|\byield from\s+asyncio\./, 'error 9: generator-based asyncio coroutines (yield from) are gone; use await'],
   [/get_event_loop\(\)\s*\.\s*run_until_complete|\.run_until_complete\(/, 'error 22: use asyncio.run(...)'],
   [/make_handler\(|finish_connections\(/, 'error 11: removed from aiohttp; use web.run_app or AppRunner'],
   [/aioredis\.create_redis|import aioredis/, 'error 14: aioredis is now redis.asyncio'],

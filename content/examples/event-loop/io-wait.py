@@ -6,6 +6,7 @@ async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> 
     writer.write(b"result of " + query)
     await writer.drain()
     writer.close()
+    await writer.wait_closed()
 
 async def ticker(t0: float) -> None:
     loop = asyncio.get_running_loop()
@@ -27,6 +28,7 @@ async def main() -> None:
     print(f"{(loop.time() - t0) * 1000:.0f} ms: {reply.decode()}")
 
     writer.close()
+    await writer.wait_closed()
     await tick
     server.close()
     await server.wait_closed()

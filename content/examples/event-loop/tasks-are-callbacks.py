@@ -9,8 +9,8 @@ async def worker(name: str) -> None:
 
 async def main() -> None:
     loop = asyncio.get_running_loop()
-    asyncio.create_task(worker("A"))
-    asyncio.create_task(worker("B"))
+    # Keep a reference to every task: the loop holds only a weak one.
+    workers = [asyncio.create_task(worker("A")), asyncio.create_task(worker("B"))]
     loop.call_soon(print, "a plain callback, queued after A and B")
     await asyncio.sleep(0.01)
 
@@ -20,5 +20,6 @@ async def main() -> None:
     task = asyncio.create_task(late())
     time.sleep(0.03)  # main keeps the thread for 30 ms
     await task
+    await asyncio.gather(*workers)
 
 asyncio.run(main())

@@ -1,4 +1,4 @@
-import { now, run, sleep } from 'miniloop';
+import { now, sleep } from 'miniloop';
 
 // The article's hello(), with async/await.
 async function hello() {
@@ -8,5 +8,7 @@ async function hello() {
   return 'Done.';
 }
 
-const result = await run(hello); // asyncio.run(hello())
+// A playground's top level already runs on the event loop, like the coroutine
+// that asyncio.run() starts, so it awaits hello() directly.
+const result = await hello(); // Python: result = asyncio.run(hello())
 console.log(result);
