@@ -4,13 +4,14 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { playgroundPlugin } from './src/playground/vite-plugin.mjs';
+import { siteSettings } from './src/lib/site-settings.ts';
 
 // Everything a host may change is an environment variable, so one build command
 // serves every deployment:
-//   BASE_PATH  where the site lives on its host (default '/'), e.g. /guides/async/
+//   BASE_PATH  where the site lives on its host (default: basePath in src/lib/site-settings.ts), e.g. /guides/async/
 //   SITE_URL   origin used only for the sitemap and canonical/hreflang URLs
 //   OUT_DIR    build output folder (default dist/); tests build a based copy elsewhere
-const base = normalizeBase(process.env.BASE_PATH ?? '/');
+const base = normalizeBase(process.env.BASE_PATH ?? siteSettings.basePath);
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
 const outDir = process.env.OUT_DIR ?? 'dist';
 

@@ -1,11 +1,26 @@
 import en from './en.json';
 import zh from './zh.json';
 import type { Lang } from '../lib/locales.ts';
+import { siteSettings } from '../lib/site-settings.ts';
+
+/** Strings a host sets in src/lib/site-settings.ts rather than in the translation files. */
+function fromSettings(lang: Lang) {
+  const other = lang === 'en' ? 'zh' : 'en';
+  return {
+    'site.title': siteSettings.name[lang],
+    'site.tagline': siteSettings.tagline[lang],
+    'lang.switchTo': siteSettings.languages[other].switchTo,
+    'lang.switchToShort': siteSettings.languages[other].short,
+  };
+}
 
 /** Every UI string key; en.json is the reference, zh.json must have the same keys. */
-export type UiKey = keyof typeof en;
+export type UiKey = keyof typeof en | keyof ReturnType<typeof fromSettings>;
 
-export const uiStrings: Record<Lang, Record<UiKey, string>> = { en, zh };
+export const uiStrings: Record<Lang, Record<UiKey, string>> = {
+  en: { ...en, ...fromSettings('en') },
+  zh: { ...zh, ...fromSettings('zh') },
+};
 
 /**
  * Returns the translate function for one language. `{name}` placeholders are

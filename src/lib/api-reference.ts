@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { HIDDEN_MEMBERS } from './api-reference-notes.ts';
 
 /** One exported name of the `miniloop` module. */
 export interface ApiEntry {
@@ -18,7 +19,7 @@ export interface ApiEntry {
   signature: string;
   /** The doc comment's text ('' when missing). */
   doc: string;
-  /** asyncio / trio names the comment mentions, e.g. ['asyncio.gather']. */
+  /** asyncio / trio names the comment mentions, e.g. ['asyncio.gather'] (the page shows the hand-written counterpart in api-reference-notes.ts instead). */
   python: string[];
   /** Members of a class with their own doc comments (public methods and properties). */
   members: Array<{ name: string; signature: string; doc: string }>;
@@ -86,6 +87,8 @@ export function readApiReference(entry = ENTRY): ApiEntry[] {
         if (modifiers & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
         // Members marked @internal are the runtime's own (the editor's declarations strip them too).
         if (ts.getJSDocTags(member).some((tag) => tag.tagName.text === 'internal')) continue;
+        // So are the bookkeeping fields listed in api-reference-notes.ts (not tagged in the runtime yet).
+        if (HIDDEN_MEMBERS.has(`${symbol.name}.${name}`)) continue;
         const memberSymbol = checker.getSymbolAtLocation(member.name!);
         const memberDoc = memberSymbol ? ts.displayPartsToString(memberSymbol.getDocumentationComment(checker)).trim() : '';
         members.push({ name, signature: signatureOf(member, printer, decl.getSourceFile()), doc: memberDoc });

@@ -1,7 +1,9 @@
-/** The site's languages. The URL prefix is the key; `htmlLang` goes in <html lang>. */
+import { siteSettings } from './site-settings.ts';
+
+/** The site's languages. The URL prefix is the key; `htmlLang` goes in <html lang>; labels come from src/lib/site-settings.ts. */
 export const locales = {
-  en: { htmlLang: 'en', label: 'English' },
-  zh: { htmlLang: 'zh-CN', label: '简体中文' },
+  en: { htmlLang: siteSettings.languages.en.htmlLang, label: siteSettings.languages.en.label },
+  zh: { htmlLang: siteSettings.languages.zh.htmlLang, label: siteSettings.languages.zh.label },
 } as const;
 
 export type Lang = keyof typeof locales;

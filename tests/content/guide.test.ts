@@ -1,7 +1,7 @@
 /**
  * The guide's text: both languages embed the same playgrounds in the same
  * order, and none of the original article's known-wrong code comes back
- * (shared/brief/CONTENT.md, "Errors in the original").
+ * (docs/content-plan.md, "The original's errors the guide must not repeat").
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 // Every example file prints exactly its .out (content/examples/<page>/<name>.ts
 // beside <name>.out): the static expected output a playground shows before any
-// run is what the runtime prints. Set WRITE_OUT=1 to print the actual output
-// of examples that have no .out yet (then check it by hand before saving it).
+// run is what the runtime prints. `npm run examples:update [NAME]` writes the
+// .out files (showing what changed); no output is typed by hand.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -22,10 +22,8 @@ describe('content/examples', () => {
     const source = readFileSync(join(DIR, file), 'utf8');
     const outFile = join(DIR, file.replace(/\.ts$/, '.out'));
     const actual = (await outputOf(source)).join('\n');
-    if (!existsSync(outFile)) {
-      if (process.env.WRITE_OUT) console.log(`---- ${file}\n${actual}\n----`);
-      throw new Error(`${file} has no .out file`);
-    }
-    expect(actual).toBe(readFileSync(outFile, 'utf8').replace(/\n$/, ''));
+    const name = file.replace(/\.ts$/, '');
+    if (!existsSync(outFile)) throw new Error(`${file} has no .out file: run npm run examples:update ${name}`);
+    expect(actual, `${file} prints something else than its .out: if the change is right, run npm run examples:update ${name}`).toBe(readFileSync(outFile, 'utf8').replace(/\n$/, ''));
   });
 });

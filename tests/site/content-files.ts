@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CONTENT_DIR = join(ROOT, 'content');
 
-/** The reading order the guide is written in (see the issue and CONTENT.md). */
+/** The reading order the guide is written in (docs/content-plan.md). */
 export const EXPECTED_SLUGS = [
   'introduction',
   'sync-and-async',

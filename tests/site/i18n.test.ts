@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
-import { useTranslations, type UiKey } from '../../src/i18n/t.ts';
+import { uiStrings, useTranslations, type UiKey } from '../../src/i18n/t.ts';
 import { ROOT } from './content-files.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -20,11 +20,11 @@ describe('UI strings', () => {
   });
 
   test('translations keep the same {placeholders}', () => {
-    for (const key of Object.keys(en) as UiKey[]) expect(placeholders(zh[key]), key).toEqual(placeholders(en[key]));
+    for (const key of Object.keys(en) as Array<keyof typeof en>) expect(placeholders(zh[key]), key).toEqual(placeholders(en[key]));
   });
 
   test('Chinese strings are translated, not copied', () => {
-    const same = (Object.keys(en) as UiKey[]).filter((key) => en[key] === zh[key]);
+    const same = (Object.keys(uiStrings.en) as UiKey[]).filter((key) => uiStrings.en[key] === uiStrings.zh[key]);
     expect(same).toEqual([]);
   });
 
@@ -42,6 +42,6 @@ describe('UI strings', () => {
     );
     const used = new Set(sources.flatMap((text) => [...text.matchAll(/\bt\(\s*'([^']+)'/g)].map((m) => m[1]!)));
     expect(used.size).toBeGreaterThan(10);
-    for (const key of used) expect(Object.keys(en), key).toContain(key);
+    for (const key of used) expect(Object.keys(uiStrings.en), key).toContain(key);
   });
 });
