@@ -83,6 +83,7 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
       firstLineAt: (window as unknown as { firstLineAt: number }).firstLineAt,
       editorAskedAt: Math.min(...performance.getEntriesByType('resource').filter((e) => /editor\.api|monaco/.test(e.name)).map((e) => e.startTime)),
     }));
+    // order of events: the editor's bundle was requested after the first line painted.
     expect(order.editorAskedAt).toBeGreaterThan(order.firstLineAt);
     // Each line carries its virtual time and task.
     expect(await pg.locator('.pg-line .pg-t').allInnerTexts()).toEqual(['0 ms', '0 ms', '100 ms', '300 ms', '300 ms']);

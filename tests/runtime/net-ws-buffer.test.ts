@@ -99,11 +99,11 @@ describe('ws send: buffered, with a high-water mark', () => {
     `;
     const [few] = await run(chat(10));
     const [many] = await run(chat(100));
-    const ms = (line: string) => Number(/(\d+) ms/.exec(line)![1]);
+    const virtualTimeOf = (line: string) => Number(/(\d+) ms/.exec(line)![1]);
     // Ten messages fit in slow's buffer: bob hears everything within a round trip or so.
-    expect(ms(few)).toBeLessThan(100);
+    expect(virtualTimeOf(few)).toBeLessThan(100);
     // A hundred do not: the 64th send to slow waits for its buffer to drain, and bob waits with it.
-    expect(ms(many)).toBeGreaterThan(20000);
+    expect(virtualTimeOf(many)).toBeGreaterThan(20000);
   });
 
   it('a send waiting for the buffer to drain can be cancelled', async () => {
