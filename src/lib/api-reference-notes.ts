@@ -50,6 +50,9 @@ export const API_NOTES: Record<string, ApiNote> = {
   TaskStatus: n('trio.TaskStatus', 'What nursery.start hands the started function, to report it is ready.', '`nursery.start` 交给被启动函数的对象，用来报告“已就绪”。'),
   TASK_STATUS_IGNORED: n('trio.TASK_STATUS_IGNORED', 'A TaskStatus that ignores started(), for calling such a function directly.', '忽略 `started()` 的 `TaskStatus`，用于直接调用这类函数。'),
   ExceptionGroup: n('ExceptionGroup', 'Several errors raised together, from a TaskGroup or a nursery.', '同时抛出的多个错误，来自 `TaskGroup` 或 nursery。'),
+  BaseExceptionGroup: n('BaseExceptionGroup', 'Several errors raised together, some of them not ordinary errors (a cancellation); split() and subgroup() pick members as except* does.', '同时抛出的多个错误，其中有些不是普通错误（例如取消）；`split()` 和 `subgroup()` 像 `except*` 那样挑出其中的成员。'),
+  GroupCondition: n(null, 'What split() and subgroup() accept: an error class, a list of classes, or a test function.', '`split()` 和 `subgroup()` 接受的条件：一个错误类、一组错误类，或一个判断函数。'),
+  RuntimeError: n('RuntimeError', 'The runtime’s own misuse errors (a lock released twice, a task awaited from itself); catch them by type.', '运行时自身报告的误用错误（例如锁被释放两次、任务等待自己）；可以按类型捕获。'),
   InvalidStateError: n('asyncio.InvalidStateError', 'An operation not allowed in the object’s current state.', '对象当前状态不允许的操作。'),
   // Waiting for several things
   gather: n('asyncio.gather()', 'Run awaitables concurrently; results in argument order.', '并发运行多个可等待对象，结果按参数顺序排列。'),
