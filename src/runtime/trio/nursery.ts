@@ -138,9 +138,7 @@ export class Nursery implements ChildOwner {
     state.owner = this;
     this._children.add(task);
     activate(task, this.cancelScope._status);
-    // At once, as trio's task_exited: siblings already rescheduled for this instant see the nursery
-    // cancelled. It also hands over the Cancelled the child ended with (the Task records only "cancelled").
-    task.onExit = (ended, error) => state.owner!._childFinished(ended, error);
+    // Its end reaches _childFinished at once, through the trio hooks' `exited` (cancel-delivery.ts).
     return task;
   }
 
@@ -192,7 +190,7 @@ export class Nursery implements ChildOwner {
       this.#checkpointAtClose = true;
     }
     const loop = this.parentTask.loop;
-    if (loop.current === this.parentTask) this.parentTask.waitLabel = label;
+    if (loop.current === this.parentTask) this.parentTask.labelWait(label);
     this._checkClosed();
   }
 
