@@ -39,6 +39,19 @@ describe('the kernel knows no layer', () => {
   it.each(KERNEL)('%s imports nothing from a layer', (file) => {
     expect(source(file).match(/from '\.\/(asyncio|trio|net)\//g) ?? []).toEqual([]);
   });
+
+  it('keeps no per-run table in a module (WeakMap keyed by the loop): a run holds its state in RunSlots', () => {
+    const offending: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(join(RUNTIME, dir), { withFileTypes: true })) {
+        const rel = join(dir, entry.name);
+        if (entry.isDirectory()) walk(rel);
+        else if (entry.name.endsWith('.ts') && /WeakMap<Loop\b/.test(source(rel))) offending.push(rel);
+      }
+    };
+    walk('.');
+    expect(offending).toEqual([]);
+  });
 });
 
 describe('the trio layer writes no field of a Task', () => {

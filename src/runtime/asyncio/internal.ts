@@ -12,7 +12,7 @@
  */
 import { coroutine } from '../driver.ts';
 import { Future } from '../future.ts';
-import { getLoop, maybeLoop, type Loop } from '../loop.ts';
+import { getLoop } from '../loop.ts';
 import type { WaitLabel } from '../trace.ts';
 
 /** Run `body` as a coroutine of the running task (asyncio: awaiting a coroutine directly). */
@@ -30,21 +30,8 @@ export function doneFuture<T>(value: T, label: WaitLabel): Future<T> {
   return future;
 }
 
-const counters = new WeakMap<Loop, Map<string, number>>();
-const outsideRun = new Map<string, number>();
-
 /** The next instance number of a primitive kind within the run ("lock#1", "lock#2"...), for wait labels. */
-export function nextInstance(kind: string): number {
-  const loop = maybeLoop();
-  let map = outsideRun;
-  if (loop !== null) {
-    map = counters.get(loop) ?? new Map<string, number>();
-    counters.set(loop, map);
-  }
-  const n = (map.get(kind) ?? 0) + 1;
-  map.set(kind, n);
-  return n;
-}
+export { nextInstance } from '../instances.ts';
 
 /** Remove the first occurrence of `item` (Python's deque.remove); false if absent. */
 export function removeItem<T>(items: T[], item: T): boolean {

@@ -31,7 +31,7 @@
  * - Jitter is off by default; when set, it comes from a seeded PRNG.
  */
 import { Future } from '../future.ts';
-import { getLoop, type Loop } from '../loop.ts';
+import { getLoop, RunSlot, type Loop } from '../loop.ts';
 import { Task } from '../task.ts';
 import type { WaitLabel } from '../trace.ts';
 import { ConnectionClosedError, ConnectionRefusedError } from './errors.ts';
@@ -480,17 +480,12 @@ function checkLink(latency: number, bandwidth: number): void {
   if (!(bandwidth > 0)) throw new RangeError(`bandwidth must be bytes per second > 0, got ${bandwidth}`);
 }
 
-const defaults = new WeakMap<Loop, Network>();
+/** The run's default network. */
+const DEFAULT_NETWORK = new RunSlot('network', (loop) => new Network({}, loop));
 
 /** The network of the running loop (one per run, made on first use with the defaults). */
 export function defaultNetwork(): Network {
-  const loop = getLoop();
-  let net = defaults.get(loop);
-  if (net === undefined) {
-    net = new Network({}, loop);
-    defaults.set(loop, net);
-  }
-  return net;
+  return getLoop().slot(DEFAULT_NETWORK);
 }
 
 /**

@@ -22,8 +22,7 @@
 import { ValueError } from '../errors.ts';
 import type { Future } from '../future.ts';
 import type { Yield } from '../future.ts';
-import type { Loop } from '../loop.ts';
-import { getLoop } from '../loop.ts';
+import { nextInstance } from '../instances.ts';
 import type { Task } from '../task.ts';
 import { checkpoint } from '../time.ts';
 import type { WaitLabel } from '../trace.ts';
@@ -309,8 +308,6 @@ export class MemoryReceiveChannel<T> implements AsyncIterable<T> {
   }
 }
 
-const counters = new WeakMap<Loop, number>();
-
 /**
  * Open a channel between tasks (trio.open_memory_channel): returns
  * `[send, receive]`. `maxBufferSize` items can wait in the buffer before
@@ -322,9 +319,6 @@ export function openMemoryChannel<T>(maxBufferSize: number): [MemorySendChannel<
     throw new TypeError('max_buffer_size must be an integer or math.inf');
   }
   if (maxBufferSize < 0) throw new ValueError('max_buffer_size must be >= 0');
-  const loop = getLoop();
-  const n = (counters.get(loop) ?? 0) + 1;
-  counters.set(loop, n);
-  const state = new ChannelState<T>(`channel#${n}`, maxBufferSize);
+  const state = new ChannelState<T>(`channel#${nextInstance('channel')}`, maxBufferSize);
   return [new MemorySendChannel(state), new MemoryReceiveChannel(state)];
 }

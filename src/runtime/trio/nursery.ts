@@ -24,20 +24,14 @@
  * Tests: tests/runtime/trio-nursery.test.ts.
  */
 import { ExceptionGroup, CancelledError } from '../errors.ts';
-import { getLoop, type Loop } from '../loop.ts';
+import { getLoop } from '../loop.ts';
+import { nextInstance } from '../instances.ts';
 import { Task } from '../task.ts';
 import type { WaitLabel } from '../trace.ts';
 import { activate, isCancelled, trioState, type ChildOwner } from './cancel-delivery.ts';
 import { CancelScope, requireTask, type CancelStatus } from './cancel-scope.ts';
 import { Cancelled, NURSERY_GROUP_MESSAGE, reprError, RuntimeError } from './errors.ts';
 
-const counters = new WeakMap<Loop, number>();
-
-function nextNurseryLabel(loop: Loop): string {
-  const n = (counters.get(loop) ?? 0) + 1;
-  counters.set(loop, n);
-  return `nursery#${n}`;
-}
 
 /** What `nursery.start` gives the started function as its FIRST argument (trio.TaskStatus). */
 export interface TaskStatus<T = undefined> {
@@ -277,7 +271,7 @@ export function openNursery<T>(body: (nursery: Nursery) => T | PromiseLike<T>): 
   } catch (error) {
     return P.reject(error);
   }
-  const nursery = new Nursery(task, scope, nextNurseryLabel(loop));
+  const nursery = new Nursery(task, scope, `nursery#${nextInstance('nursery')}`);
   const label: WaitLabel = { kind: 'nursery', what: nursery.label };
   return new P<T | undefined>((resolve, reject) => {
     let value: T | undefined;
