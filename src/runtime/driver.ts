@@ -66,9 +66,9 @@ class Frame {
   /** The task whose body this frame is (see startBody): told directly when the frame completes. */
   owner: Task<unknown> | null = null;
 
-  constructor(driver: Driver, gen: Generator, promise: Promise<unknown>) {
+  constructor(driver: Driver, gen: Generator, promise: Promise<unknown>, task: Task<unknown> | null) {
     this.driver = driver;
-    this.task = driver.loop.current as Task<unknown> | null;
+    this.task = task;
     this.gen = gen;
     this.promise = promise;
   }
@@ -93,27 +93,22 @@ class Frame {
 
   /** Continue after an await that produced `value` (or deliver a pending cancellation instead). */
   resume(value: unknown): void {
-    let step: Step;
-    try {
-      const task = this.task;
-      if (task !== null && task.mustCancel) step = this.gen.throw(task.takeResumeError());
-      else step = this.gen.next(value);
-    } catch (error) {
-      this.reject(error);
-      return;
-    }
-    this.advance(step);
+    this.#continue(false, value);
   }
 
-  /** Continue after an await that failed with `error`. */
+  /** Continue after an await that failed with `error` (or deliver a pending cancellation instead). */
   fail(error: unknown): void {
+    this.#continue(true, error);
+  }
+
+  #continue(threw: boolean, value: unknown): void {
     let step: Step;
     try {
       const task = this.task;
       if (task !== null && task.mustCancel) step = this.gen.throw(task.takeResumeError());
-      else step = this.gen.throw(error);
-    } catch (inner) {
-      this.reject(inner);
+      else step = threw ? this.gen.throw(value) : this.gen.next(value);
+    } catch (error) {
+      this.reject(error);
       return;
     }
     this.advance(step);
@@ -266,7 +261,7 @@ function makeAsyncDriver(driver: Driver): AsyncHelper {
       // every fresh closure it is called through (objects that live as long as the task is suspended).
       if (Object.hasOwn(genFn, 'prototype')) genFn.prototype = GENERATOR_PROTOTYPE;
       const gen = genFn.apply(thisArg, args as unknown[]) as Generator;
-      frame = new Frame(driver, gen, promise);
+      frame = new Frame(driver, gen, promise, driver.loop.current as Task<unknown> | null);
       if (driver.watching) {
         driver.watching = false;
         driver.candidate = frame;
@@ -300,6 +295,38 @@ function readDone(gen: Generator, future: Future<unknown>): Step {
  */
 export function co<T>(body: () => Generator<unknown, T, unknown>): Promise<T> {
   return driverFor(getLoop())(undefined, [], body as (...a: unknown[]) => Generator) as Promise<T>;
+}
+
+/**
+ * `co` for the enter and exit of a block that is not a checkpoint (a cancel
+ * scope's `with` block is synchronous in Python): the coroutine runs in the calling task but
+ * its resumes never take the task's owed cancellation or resume error, and do
+ * not mark what the task waits on - the task's own code around the block
+ * meets them at its next resume, exactly as when the block chained `.then`
+ * on its body's promise. Yield only promises here (`yield P.resolve(x)` costs
+ * what `.then` did); a Future needs `co` so that cancel() reaches it.
+ */
+export function coBlock<T>(body: () => Generator<unknown, T, unknown>): Promise<T> {
+  const driver = getLoop().slot(DRIVER);
+  const promises = driver.promises;
+  const promise = promises.create();
+  let first: Step;
+  let frame: Frame;
+  try {
+    if (Object.hasOwn(body, 'prototype')) body.prototype = GENERATOR_PROTOTYPE;
+    const gen = body();
+    frame = new Frame(driver, gen, promise, null);
+    if (driver.watching) {
+      driver.watching = false;
+      driver.candidate = frame;
+    }
+    first = gen.next();
+  } catch (error) {
+    promises.reject(promise, error);
+    return promise as Promise<T>;
+  }
+  frame.advance(first);
+  return promise as Promise<T>;
 }
 
 /**

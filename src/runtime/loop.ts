@@ -13,7 +13,7 @@
  * - Every callback and job carries a context (the task that scheduled it); the
  *   loop switches `current` before running it. That is how each console line and
  *   each running/ready/waiting stretch is attributed to a task exactly.
- * Tests: tests/runtime/loop.test.ts, tests/runtime/ordering.test.ts.
+ * Tests: tests/runtime/loop.test.ts, tests/runtime/corpus-ordering.test.ts.
  */
 import { createPromiseClass } from './promise.ts';
 import { TimerHeap } from './timer-heap.ts';

@@ -10,25 +10,12 @@
  * async function. The coroutine runs in the calling task, so cancelling that
  * task throws CancelledError at the `yield` where it waits, as in CPython.
  */
-import { coroutine } from '../driver.ts';
-import { Future } from '../future.ts';
-import { getLoop } from '../loop.ts';
-import type { WaitLabel } from '../trace.ts';
 
-/** Run `body` as a coroutine of the running task (asyncio: awaiting a coroutine directly). */
-export function co<T>(body: () => Generator<unknown, T, unknown>): Promise<T> {
-  return coroutine(getLoop(), body);
-}
+/** Run `body` as a coroutine of the running task (asyncio: awaiting a coroutine directly); the driver's `co`. */
+export { co } from '../driver.ts';
 
-/**
- * An already finished future: what an asyncio coroutine that returns without
- * suspending looks like to its awaiter (no loop turn, no microtask).
- */
-export function doneFuture<T>(value: T, label: WaitLabel): Future<T> {
-  const future = new Future<T>(label);
-  future.setResult(value);
-  return future;
-}
+/** An already finished future (the kernel's, future.ts): what a coroutine that returns without suspending looks like. */
+export { doneFuture } from '../future.ts';
 
 /** The next instance number of a primitive kind within the run ("lock#1", "lock#2"...), for wait labels. */
 export { nextInstance } from '../instances.ts';
@@ -41,7 +28,11 @@ export function removeItem<T>(items: T[], item: T): boolean {
   return true;
 }
 
-/** Python's RuntimeError (misuse of a primitive, e.g. releasing an unlocked Lock). */
+/**
+ * Python's RuntimeError (misuse of a primitive, e.g. releasing an unlocked Lock).
+ * TODO(contract): src/runtime/errors.ts is getting the one exported RuntimeError class; once it
+ * is there, return `new RuntimeError(message)` from it here (and trio/errors.ts drops its copy).
+ */
 export function runtimeError(message: string): Error {
   const error = new Error(message);
   error.name = 'RuntimeError';

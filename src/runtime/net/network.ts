@@ -30,7 +30,7 @@
  *   ephemeral port from 50000. Deterministic, and lanes get readable names.
  * - Jitter is off by default; when set, it comes from a seeded PRNG.
  */
-import { Future } from '../future.ts';
+import { doneFuture, failedFuture, Future } from '../future.ts';
 import { getLoop, RunSlot, type Loop } from '../loop.ts';
 import { Task } from '../task.ts';
 import type { WaitLabel } from '../trace.ts';
@@ -79,20 +79,6 @@ interface Packet {
 
 function netLabel(what: string): WaitLabel {
   return { kind: 'network', what };
-}
-
-/** A future that is already done, so awaiting it does not suspend (as when data is already buffered). */
-function doneFuture<T>(label: WaitLabel, value: T): Future<T> {
-  const future = new Future<T>(label);
-  future.setResult(value);
-  return future;
-}
-
-/** A future that already failed. */
-function failedFuture<T>(label: WaitLabel, error: unknown): Future<T> {
-  const future = new Future<T>(label);
-  future.setException(error);
-  return future;
 }
 
 function settleWith<T>(future: Future<T>, map: (message: unknown) => T, message: unknown): void {

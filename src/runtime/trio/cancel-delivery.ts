@@ -292,10 +292,3 @@ export function shieldedCheckpoint<T>(task: Task<unknown>, label: WaitLabel, val
   }, null);
   return future;
 }
-
-/** A future that already failed with `error` (awaiting it throws without suspending). */
-export function failedFuture<T>(label: WaitLabel, error: unknown): Future<T> {
-  const future = new Future<T>(label);
-  future.setException(error);
-  return future;
-}

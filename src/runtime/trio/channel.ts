@@ -20,13 +20,12 @@
  * Tests: tests/runtime/trio-channel.test.ts.
  */
 import { ValueError } from '../errors.ts';
-import type { Future } from '../future.ts';
-import type { Yield } from '../future.ts';
+import { failedFuture, type Future, type Yield } from '../future.ts';
 import { nextInstance } from '../instances.ts';
 import type { Task } from '../task.ts';
 import { checkpoint } from '../time.ts';
 import type { WaitLabel } from '../trace.ts';
-import { cancelledCheckpoint, failedFuture, park, shieldedCheckpoint, wake } from './cancel-delivery.ts';
+import { cancelledCheckpoint, park, shieldedCheckpoint, wake } from './cancel-delivery.ts';
 import { requireTask } from './cancel-scope.ts';
 import { BrokenResourceError, ClosedResourceError, EndOfChannel, WouldBlock } from './errors.ts';
 
