@@ -121,8 +121,8 @@ export class CancelScope {
   #entered = false;
   #deadline: number;
   #shield: boolean;
-  #timer: Handle | null = null;
-  #timerAt = Infinity;
+  #deadlineHandle: Handle | null = null;
+  #deadlineAt = Infinity;
 
   /** A scope with an optional absolute `deadline` (virtual ms) and `shield`. */
   constructor(options: CancelScopeOptions = {}) {
@@ -140,7 +140,7 @@ export class CancelScope {
   set deadline(value: number) {
     if (Number.isNaN(value)) throw new ValueError('deadline must not be NaN');
     this.#deadline = value;
-    this.#syncTimer();
+    this.#syncDeadline();
   }
 
   /** While true, cancellations of outer scopes do not reach the code inside; settable at any time. */
@@ -160,7 +160,7 @@ export class CancelScope {
    * `cancelledCaught`.
    */
   get cancelCalled(): boolean {
-    // As trio does: a deadline that passed counts even if its timer has not fired yet.
+    // As trio does: a deadline that passed counts even if its loop deadline has not run yet.
     const loop = maybeLoop();
     if (!this._cancelCalled && (this._status !== null || !this.#entered) && loop !== null && loop.now >= this.#deadline) {
       this.#cancel('deadline', null);
@@ -184,7 +184,7 @@ export class CancelScope {
     // The first reason stays (trio: "not overwritten"); a deadline names no task.
     const task = sourceTask ?? (maybeLoop()?.current as Task<unknown> | null | undefined);
     this._cancelReason = { source, reason, sourceTask: source === 'deadline' ? null : (task?.name ?? null) };
-    this.#syncTimer();
+    this.#syncDeadline();
     this._status?.notify();
   }
 
@@ -229,7 +229,7 @@ export class CancelScope {
     if (task.loop.now >= this.#deadline) this.#cancel('deadline', null);
     this._status = new CancelStatus(this, (trioState(task).status as CancelStatus | null) ?? null);
     activate(task, this._status);
-    this.#syncTimer();
+    this.#syncDeadline();
   }
 
   /**
@@ -269,16 +269,16 @@ export class CancelScope {
     for (const child of [...status.children]) child.setParent(parent);
     parent?.children.delete(status);
     this._status = null;
-    this.#syncTimer();
+    this.#syncDeadline();
     return { failed, error };
   }
 
-  /** Keep exactly one timer at the deadline while the scope is entered and not cancelled. */
-  #syncTimer(): void {
+  /** Keep exactly one loop deadline (Loop.deadlineAt) at the scope's deadline while it is entered and not cancelled. */
+  #syncDeadline(): void {
     const want = this._status !== null && !this._cancelCalled && this.#deadline !== Infinity;
-    if (this.#timer !== null && (!want || this.#timerAt !== this.#deadline)) {
-      this.#timer.cancel();
-      this.#timer = null;
+    if (this.#deadlineHandle !== null && (!want || this.#deadlineAt !== this.#deadline)) {
+      this.#deadlineHandle.cancel();
+      this.#deadlineHandle = null;
     }
     if (want && this.#deadline <= getLoop().now) {
       // Already due: cancel now rather than on the next turn, so the very next checkpoint raises
@@ -286,11 +286,11 @@ export class CancelScope {
       this.#cancel('deadline', null);
       return;
     }
-    if (want && this.#timer === null) {
-      this.#timerAt = this.#deadline;
+    if (want && this.#deadlineHandle === null) {
+      this.#deadlineAt = this.#deadline;
       // A loop deadline, not a timer: it is expired before tasks already queued resume, as in trio.
-      this.#timer = getLoop().deadlineAt(this.#deadline, () => {
-        this.#timer = null;
+      this.#deadlineHandle = getLoop().deadlineAt(this.#deadline, () => {
+        this.#deadlineHandle = null;
         this.#cancel('deadline', null);
       });
     }
