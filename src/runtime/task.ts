@@ -89,9 +89,9 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   name: string;
   /** The task that created this one (null for the top level). */
   readonly parent: Task<unknown> | null;
-  /** @internal Work queued for this task (kept by the loop). */
+  /** Work queued for this task (kept by the loop). */
   queued = 0;
-  /** @internal What the task waits on when it stops running (set when it suspends; cleared by the loop when it runs). */
+  /** What the task waits on when it stops running (set by Task when it suspends; cleared by the loop when it runs). */
   waitLabel: WaitLabel | null = null;
   #futWaiter: Future<unknown> | null = null;
   #mustCancel = false;
