@@ -16,26 +16,37 @@
  * What it adds, so asyncio semantics hold: awaiting a loop Future does what an
  * asyncio Task does - no suspension if the future is done, otherwise one
  * done-callback that wakes the frame through the ready queue - and records
- * what the task waits on. A pending cancellation (`Task.mustCancel`) is thrown
- * into the frame at its next resume, as asyncio's Task.__step does.
- * Tests: tests/runtime/driver.test.ts, the ordering and semantics corpora.
+ * what the task waits on. The kinds of suspension are the traps of traps.ts;
+ * the task's own methods (suspendOn, wokeFrom, yieldTurn, resumeTurn,
+ * takeResumeError) keep its state, so the driver writes none of it. A pending
+ * cancellation (`Task.mustCancel`) is thrown into the frame at its next
+ * resume, as asyncio's Task.__step does.
+ * Tests: tests/runtime/task-root.test.ts, tests/runtime/kernel-layers.test.ts,
+ * the ordering and semantics corpora.
  */
-import { Future, Yield } from './future.ts';
+import type { Future } from './future.ts';
 import { makeAwait, promiseInternals, type AwaitFn, type PromiseInternals } from './promise.ts';
-import { PROMISE_WAIT, type Loop } from './loop.ts';
+import { getLoop, RunSlot, type Loop } from './loop.ts';
 import type { Task } from './task.ts';
+import { FUTURE, FUTURE_DONE, trapOf, TURN } from './traps.ts';
+import type { Yield } from './future.ts';
 
 type Step = IteratorResult<unknown, unknown>;
 
-/** What every frame of one loop shares. */
+/** What every frame of one run shares (the run's DRIVER slot). */
 interface Driver {
   readonly loop: Loop;
   readonly promises: PromiseInternals;
   readonly await: AwaitFn;
-  /** A task body is being started: the next frame made is its candidate root (see adoptRoot). */
+  /** A task body is being started (startBody): the first frame made meanwhile is recorded here. */
   watching: boolean;
   candidate: Frame | null;
+  /** The compiled program's `__async` helper, made on first use. */
+  helper: AsyncHelper | null;
 }
+
+/** The `__async(thisArg, args, generatorFunction)` helper the compiled program calls. */
+export type AsyncHelper = (thisArg: unknown, args: unknown, genFn: (...a: unknown[]) => Generator) => Promise<unknown>;
 
 /**
  * One running async function. A class rather than closures because there is
@@ -52,12 +63,12 @@ class Frame {
   readonly promise: Promise<unknown>;
   /** While suspended: the loop future it waits on, or the value a pending `Yield` resumes with. */
   pending: unknown = undefined;
-  /** The task whose body this frame is (see adoptRoot): told directly when the frame completes. */
+  /** The task whose body this frame is (see startBody): told directly when the frame completes. */
   owner: Task<unknown> | null = null;
 
-  constructor(driver: Driver, gen: Generator, promise: Promise<unknown>) {
+  constructor(driver: Driver, gen: Generator, promise: Promise<unknown>, task: Task<unknown> | null) {
     this.driver = driver;
-    this.task = driver.loop.current as Task<unknown> | null;
+    this.task = task;
     this.gen = gen;
     this.promise = promise;
   }
@@ -82,27 +93,22 @@ class Frame {
 
   /** Continue after an await that produced `value` (or deliver a pending cancellation instead). */
   resume(value: unknown): void {
-    let step: Step;
-    try {
-      const task = this.task;
-      if (task !== null && task.mustCancel) step = this.gen.throw(task.takePendingCancel());
-      else step = this.gen.next(value);
-    } catch (error) {
-      this.reject(error);
-      return;
-    }
-    this.advance(step);
+    this.#continue(false, value);
   }
 
-  /** Continue after an await that failed with `error`. */
+  /** Continue after an await that failed with `error` (or deliver a pending cancellation instead). */
   fail(error: unknown): void {
+    this.#continue(true, error);
+  }
+
+  #continue(threw: boolean, value: unknown): void {
     let step: Step;
     try {
       const task = this.task;
-      if (task !== null && task.mustCancel) step = this.gen.throw(task.takePendingCancel());
-      else step = this.gen.throw(error);
-    } catch (inner) {
-      this.reject(inner);
+      if (task !== null && task.mustCancel) step = this.gen.throw(task.takeResumeError());
+      else step = threw ? this.gen.throw(value) : this.gen.next(value);
+    } catch (error) {
+      this.reject(error);
       return;
     }
     this.advance(step);
@@ -118,87 +124,81 @@ class Frame {
         return;
       }
       const awaited = step.value;
-      if (awaited instanceof Future) {
-        if (!awaited.done()) {
-          this.#suspendOn(awaited);
-          return;
-        }
+      const trap = trapOf(awaited);
+      if (trap === FUTURE) {
+        const future = awaited as Future<unknown>;
+        if (task !== null) task.suspendOn(future);
+        this.pending = future;
+        future.onDone(wakeFrame, this, task);
+        return;
+      }
+      if (trap === FUTURE_DONE) {
         try {
-          step = readDone(this.gen, awaited);
+          step = readDone(this.gen, awaited as Future<unknown>);
         } catch (error) {
           this.reject(error);
           return;
         }
         continue;
       }
-      if (awaited instanceof Yield) {
-        if (task !== null) {
-          task.waitLabel = null;
-          task.atCheckpoint = true;
-        }
-        this.pending = awaited.value;
-        this.driver.loop.schedule(resumeYield, task, 'checkpoint', this);
+      if (trap === TURN) {
+        if (task !== null) task.yieldTurn();
+        this.pending = (awaited as Yield<unknown>).value;
+        this.driver.loop.schedule(resumeTurn, task, 'checkpoint', this);
         return;
       }
-      if (task !== null && task.waitLabel === null) task.waitLabel = PROMISE_WAIT;
+      if (task !== null) task.suspendOnPromise();
       this.driver.await(awaited, resumeFrame, failFrame, this);
       return;
     }
   }
-
-  #suspendOn(future: Future<unknown>): void {
-    const task = this.task;
-    if (task !== null) {
-      task.futWaiter = future;
-      task.waitLabel = future.label;
-      // Cancelled while running: cancel what it now awaits (asyncio's __step does the same).
-      if (task.mustCancel && task.pendingThrow === undefined && future.cancel()) task.mustCancel = false;
-    }
-    this.pending = future;
-    future.onDone(wakeFrame, this, task);
-  }
 }
 
-const drivers = new WeakMap<Loop, Driver>();
-function driverState(loop: Loop): Driver {
-  let driver = drivers.get(loop);
-  if (!driver) {
-    driver = { loop, promises: promiseInternals(loop.Promise), await: makeAwait(loop.Promise), watching: false, candidate: null };
-    drivers.set(loop, driver);
-  }
-  return driver;
-}
+/** The driver of a run. */
+const DRIVER = new RunSlot<Driver>('async driver', (loop) => ({
+  loop,
+  promises: promiseInternals(loop.Promise),
+  await: makeAwait(loop.Promise),
+  watching: false,
+  candidate: null,
+  helper: null,
+}));
 
-/** A task is about to call its body: remember the first frame the body starts. */
-export function watchForRoot(loop: Loop): void {
-  const driver = driverState(loop);
-  driver.watching = true;
-  driver.candidate = null;
-}
+/** What `startBody` returns when the body's frame became the task's root. */
+export const ADOPTED: unique symbol = Symbol('adopted');
 
 /**
- * The body of `task` returned `result`. If that is the promise of the first
- * frame the body started, still pending and not yet awaited by anyone, the
- * frame becomes the task's root: it adds the task's reaction itself when it
- * completes, so a suspended task holds no reaction (100,000 sleeping tasks
- * hold 100,000 fewer objects). The promise is marked handled now, as then()
- * would mark it. Returns false (and the task awaits `result` as usual)
- * otherwise.
+ * Call `body()` as the first step of `task` and return what it returned - or
+ * ADOPTED: if the body returned the promise of the first frame it started,
+ * still pending and not yet awaited by anyone, that frame becomes the task's
+ * root. It adds the task's reaction itself when it completes, at the head of
+ * the list (where then() at the task's start would have put it), so a
+ * suspended task holds no reaction (100,000 sleeping tasks hold 100,000 fewer
+ * objects). The promise is marked handled now, as then() would mark it.
+ * Throws what the body throws. Tests: tests/runtime/task-root.test.ts.
  */
-export function adoptRoot(loop: Loop, task: Task<unknown>, result: unknown): boolean {
-  const driver = driverState(loop);
-  const frame = driver.candidate;
-  driver.watching = false;
+export function startBody(loop: Loop, task: Task<unknown>, body: () => unknown): unknown {
+  const driver = loop.slot(DRIVER);
+  driver.watching = true;
   driver.candidate = null;
-  if (frame === null || frame.promise !== result || !driver.promises.unobserved(frame.promise)) return false;
+  let result: unknown;
+  try {
+    result = body();
+  } finally {
+    driver.watching = false;
+  }
+  // Set by __async while the body ran (TypeScript cannot see that through the call).
+  const frame = driver.candidate as Frame | null;
+  driver.candidate = null;
+  if (frame === null || frame.promise !== result || !driver.promises.unobserved(frame.promise)) return result;
   frame.owner = task;
   driver.promises.markHandled(frame.promise);
-  return true;
+  return ADOPTED;
 }
 
 /** The spec's Await for this loop's Promise class (no `then` lookup on our promises, as in V8). */
 export function awaitFor(loop: Loop): AwaitFn {
-  return driverState(loop).await;
+  return loop.slot(DRIVER).await;
 }
 
 function ownerSucceeds(value: unknown, task: Task<unknown>): void {
@@ -222,7 +222,7 @@ function wakeFrame(frame: Frame): void {
   const future = frame.pending as Future<unknown>;
   frame.pending = undefined;
   const task = frame.task;
-  if (task !== null && task.futWaiter === future) task.futWaiter = null;
+  if (task !== null) task.wokeFrom(future);
   let value: unknown;
   try {
     value = future.result();
@@ -233,17 +233,12 @@ function wakeFrame(frame: Frame): void {
   frame.resume(value);
 }
 
-function resumeYield(frame: Frame): void {
+/** A yielded turn came: resume the frame (unless a hook of its task asks for one more turn). */
+function resumeTurn(frame: Frame): void {
   const task = frame.task;
-  if (task !== null) {
-    if (task.mustCancel && task.trioTiming && !task.cancelDelayed) {
-      // trio: a checkpoint's schedule point is shielded; a Cancelled comes after a second one.
-      task.cancelDelayed = true;
-      frame.driver.loop.schedule(resumeYield, task, 'checkpoint', frame);
-      return;
-    }
-    task.cancelDelayed = false;
-    task.atCheckpoint = false;
+  if (task !== null && !task.resumeTurn()) {
+    frame.driver.loop.schedule(resumeTurn, task, 'checkpoint', frame);
+    return;
   }
   const value = frame.pending;
   frame.pending = undefined;
@@ -253,9 +248,8 @@ function resumeYield(frame: Frame): void {
 /** %GeneratorPrototype%: what every generator object inherits next/throw/return from. */
 const GENERATOR_PROTOTYPE: object = Object.getPrototypeOf(function* () {}).prototype;
 
-/** Make the `__async(thisArg, args, generatorFunction)` helper for one loop. */
-export function makeAsyncDriver(loop: Loop) {
-  const driver = driverState(loop);
+/** Make the `__async(thisArg, args, generatorFunction)` helper for one run. */
+function makeAsyncDriver(driver: Driver): AsyncHelper {
   const promises = driver.promises;
   return function __async(thisArg: unknown, args: unknown, genFn: (...a: unknown[]) => Generator): Promise<unknown> {
     const promise = promises.create();
@@ -267,7 +261,7 @@ export function makeAsyncDriver(loop: Loop) {
       // every fresh closure it is called through (objects that live as long as the task is suspended).
       if (Object.hasOwn(genFn, 'prototype')) genFn.prototype = GENERATOR_PROTOTYPE;
       const gen = genFn.apply(thisArg, args as unknown[]) as Generator;
-      frame = new Frame(driver, gen, promise);
+      frame = new Frame(driver, gen, promise, driver.loop.current as Task<unknown> | null);
       if (driver.watching) {
         driver.watching = false;
         driver.candidate = frame;
@@ -292,25 +286,59 @@ function readDone(gen: Generator, future: Future<unknown>): Step {
   return gen.next(value);
 }
 
-
-const asyncHelpers = new WeakMap<Loop, ReturnType<typeof makeAsyncDriver>>();
+/**
+ * Run a generator function as a coroutine of the running task: inside it,
+ * `yield x` means `await x` with the same semantics as a reader's lowered
+ * async function. This is how every runtime layer (asyncio, structured concurrency, network) writes
+ * a multi-step operation, because a native `async` function would escape the
+ * loop (runtime code is not lowered by the compiler).
+ */
+export function co<T>(body: () => Generator<unknown, T, unknown>): Promise<T> {
+  return driverFor(getLoop())(undefined, [], body as (...a: unknown[]) => Generator) as Promise<T>;
+}
 
 /**
- * Run a generator function as a coroutine on the running loop: inside it,
- * `yield x` means `await x` with the same semantics as a reader's lowered
- * async function. Runtime layers use this for multi-step logic (TaskGroup,
- * nurseries) because native `async` functions would escape the loop.
+ * `co` for the enter and exit of a block that is not a checkpoint (a cancel
+ * scope's `with` block is synchronous in Python): the coroutine runs in the calling task but
+ * its resumes never take the task's owed cancellation or resume error, and do
+ * not mark what the task waits on - the task's own code around the block
+ * meets them at its next resume, exactly as when the block chained `.then`
+ * on its body's promise. Yield only promises here (`yield P.resolve(x)` costs
+ * what `.then` did); a Future needs `co` so that cancel() reaches it.
+ */
+export function coBlock<T>(body: () => Generator<unknown, T, unknown>): Promise<T> {
+  const driver = getLoop().slot(DRIVER);
+  const promises = driver.promises;
+  const promise = promises.create();
+  let first: Step;
+  let frame: Frame;
+  try {
+    if (Object.hasOwn(body, 'prototype')) body.prototype = GENERATOR_PROTOTYPE;
+    const gen = body();
+    frame = new Frame(driver, gen, promise, null);
+    if (driver.watching) {
+      driver.watching = false;
+      driver.candidate = frame;
+    }
+    first = gen.next();
+  } catch (error) {
+    promises.reject(promise, error);
+    return promise as Promise<T>;
+  }
+  frame.advance(first);
+  return promise as Promise<T>;
+}
+
+/**
+ * `co` with the loop given. TODO(contentB, net/ws.ts): the one remaining caller; use `co(body)`
+ * and this goes.
  */
 export function coroutine<T>(loop: Loop, body: () => Generator<unknown, T, unknown>): Promise<T> {
   return driverFor(loop)(undefined, [], body as (...a: unknown[]) => Generator) as Promise<T>;
 }
 
-/** The loop's shared driver (the compiled program's `__async`). */
-export function driverFor(loop: Loop): ReturnType<typeof makeAsyncDriver> {
-  let helper = asyncHelpers.get(loop);
-  if (!helper) {
-    helper = makeAsyncDriver(loop);
-    asyncHelpers.set(loop, helper);
-  }
-  return helper;
+/** The run's shared driver (the compiled program's `__async`). */
+export function driverFor(loop: Loop): AsyncHelper {
+  const driver = loop.slot(DRIVER);
+  return (driver.helper ??= makeAsyncDriver(driver));
 }

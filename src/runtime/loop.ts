@@ -3,7 +3,7 @@
  *
  * Design (after asyncio's `_run_once` and Node's timers + microtask checkpoint):
  * - `runUntilIdle` is the only place callbacks and jobs run. One turn expires
- *   due deadlines (trio's cancel scopes), moves every due timer to the ready
+ *   due deadlines (a cancel scope's, see deadlineAt), moves every due timer to the ready
  *   queue, then runs exactly the callbacks that were ready when the turn began;
  *   after each callback the microtask queue drains completely, as Node does
  *   after each macrotask.
@@ -13,7 +13,7 @@
  * - Every callback and job carries a context (the task that scheduled it); the
  *   loop switches `current` before running it. That is how each console line and
  *   each running/ready/waiting stretch is attributed to a task exactly.
- * Tests: tests/runtime/loop.test.ts, tests/runtime/ordering.test.ts.
+ * Tests: tests/runtime/loop.test.ts, tests/runtime/corpus-ordering.test.ts.
  */
 import { createPromiseClass } from './promise.ts';
 import { TimerHeap } from './timer-heap.ts';
@@ -102,6 +102,35 @@ export class RunStopped extends Error {
   }
 }
 
+/**
+ * A piece of per-run state that a module declares once, at its top level:
+ * `const POOLS = new RunSlot('thread pool', (loop) => new Pool(loop))`. Each
+ * run (each Loop) makes the value on first use (`loop.slot(POOLS)`) and drops
+ * it with the run, so a run is one object to look at or throw away, and no
+ * module keeps a table of runs. Tests: tests/runtime/kernel-layers.test.ts.
+ */
+export class RunSlot<T> {
+  static #count = 0;
+  /** What the slot holds (for debugging). */
+  readonly name: string;
+  /** Makes the slot's value for a run. */
+  readonly create: (loop: Loop) => T;
+  /** @internal Index in each run's slot array. */
+  readonly index: number;
+
+  constructor(name: string, create: (loop: Loop) => T) {
+    this.name = name;
+    this.create = create;
+    this.index = RunSlot.#count++;
+  }
+}
+
+/**
+ * The run whose loop is turning (or being set up): the only module-level
+ * pointer to a run. The public API (sleep(), new Future()) finds its loop
+ * here, as asyncio's get_running_loop does; everything a run holds hangs off
+ * its Loop (fields and RunSlots).
+ */
 let active: Loop | null = null;
 
 /** The loop of the run in progress; the public API finds its loop here, as asyncio's get_running_loop does. */
@@ -142,6 +171,8 @@ export class Loop {
   #jobsHead = 0;
   #runningSince = Infinity;
   #freeHandles: Handle[] = [];
+  /** Values of the RunSlots this run used, by slot index. */
+  #slots: unknown[] = [];
 
   constructor(limits: Partial<LoopLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
@@ -153,6 +184,15 @@ export class Loop {
         else this.unhandled.delete(promise);
       },
     });
+  }
+
+  /** This run's value of `slot`, made on first use. */
+  slot<T>(slot: RunSlot<T>): T {
+    const value = this.#slots[slot.index];
+    if (value !== undefined) return value as T;
+    const made = slot.create(this);
+    this.#slots[slot.index] = made;
+    return made;
   }
 
   /** Schedule `fn(arg)` to run on the next turn (asyncio's call_soon). */
@@ -204,9 +244,9 @@ export class Loop {
   /**
    * A deadline at virtual time `t`: `fn(arg)` runs (as the loop itself) at the
    * start of the first turn at or after `t`, before every callback already
-   * queued - trio expires deadlines before it resumes any task, so a deadline
-   * that passed while the loop was blocked (blockFor) takes effect at the very
-   * next checkpoint. Ordinary timers that fall due at the same time run after
+   * queued - a structured-concurrency core expires deadlines before it
+   * resumes any task, so a deadline that passed while the loop was blocked
+   * (blockFor) takes effect at the very next checkpoint. Ordinary timers that fall due at the same time run after
    * it.
    */
   deadlineAt<A = undefined>(t: number, fn: (arg: A) => void, source = 'deadline', arg?: A): Handle {
@@ -269,7 +309,7 @@ export class Loop {
             this.now = next.when;
           }
         }
-        // 2. Expire due deadlines now, before anything queued runs (trio's order).
+        // 2. Expire due deadlines now, before anything queued runs (see deadlineAt).
         for (let d = this.#nextLive(this.#deadlines); d !== undefined && d.when <= this.now && !this.stopped; d = this.#nextLive(this.#deadlines)) {
           this.#deadlines.pop();
           this.#runCallback(d);

@@ -1,16 +1,31 @@
 /**
  * Task: runs an async function on the loop (asyncio.Task).
  *
- * Invariant (from asyncio): a task is either waiting on one future
- * (`futWaiter`), or its next step is scheduled, or it is running - never two at
- * once. Only the driver (driver.ts) sets `futWaiter`; `cancel()` reads it.
- * Tests: tests/runtime/task.test.ts and the semantics corpus.
+ * Invariant (asyncio's tasks.py states the same one above its Task): at any
+ * moment a task is exactly one of
+ *   - running (the loop's `current`),
+ *   - suspended on ONE future (`futWaiter`), which wakes it when done,
+ *   - suspended for one turn (`atCheckpoint`: its resume is in the ready queue),
+ *   - suspended on a plain promise (a reaction of its frame is registered), or
+ *   - done.
+ * `mustCancel` means: a cancellation (or a layer's resume error) is owed and is
+ * thrown into the task at its next resume. Only Task's own methods change these
+ * fields - `suspendOn` / `wokeFrom` (a future), `yieldTurn` / `resumeTurn` (one
+ * turn), `takeResumeError`, `setResumeError` / `withdrawResumeError`, `cancel`
+ * and the finish - and traps.ts names every way to suspend. Layers read them
+ * through getters; tests/runtime/kernel-layers.test.ts checks that no layer
+ * assigns them.
+ *
+ * Layers that build on tasks (cancel scopes, nurseries) plug in through
+ * `TaskHooks` instead of changing Task: one hooks object per task, set once.
+ * Tests: tests/runtime/task-root.test.ts, tests/runtime/kernel-layers.test.ts,
+ * tests/runtime/properties.test.ts and the semantics corpus.
  */
-import { adoptRoot, awaitFor, watchForRoot } from './driver.ts';
+import { ADOPTED, awaitFor, startBody } from './driver.ts';
 import { CancelledError } from './errors.ts';
 import { isLoopPromise } from './promise.ts';
 import { Future } from './future.ts';
-import { getLoop, type Loop, type LoopTask } from './loop.ts';
+import { getLoop, PROMISE_WAIT, RunSlot, type Loop, type LoopTask } from './loop.ts';
 import type { WaitLabel } from './trace.ts';
 
 /** Options for creating a task. */
@@ -21,23 +36,49 @@ export interface TaskOptions {
   group?: string;
 }
 
-interface Registry {
+/**
+ * What a layer built on tasks may plug into one: the few points where a
+ * structured-concurrency layer needs the kernel to ask it (as a core with
+ * cancel scopes built in would decide itself). Every member is optional; one
+ * object can serve every task of the layer.
+ */
+export interface TaskHooks {
+  /**
+   * How the task's `sleep(ms)` is timed: return the handle of a loop timer or
+   * deadline that calls `wake(arg)` at virtual time `at`. Without the hook, a
+   * sleep is an ordinary timer (`Loop.callAt`).
+   */
+  sleepTimer?<A>(loop: Loop, at: number, wake: (arg: A) => void, arg: A): { cancel(): void };
+  /**
+   * The task is about to resume from a yielded turn while a resume error is
+   * owed: return true to pass one more turn first (called again then).
+   */
+  delayResumeError?(task: Task<unknown>): boolean;
+  /** The task resumed from a yielded turn (whatever it resumes with). */
+  turnResumed?(task: Task<unknown>): void;
+  /** The owed resume error is being thrown into the task now. */
+  resumeErrorTaken?(task: Task<unknown>, error: unknown): void;
+  /**
+   * The task ended: called at once, before its done callbacks are scheduled,
+   * with the error it ended with (undefined when it returned).
+   */
+  exited?(task: Task<unknown>, error: unknown): void;
+}
+
+/** The tasks of one run. */
+export interface TaskRegistry {
   nextId: number;
   live: Set<Task<unknown>>;
   /** Tasks that ended with an exception (checked at the end for ones nobody retrieved). */
   failed: Task<unknown>[];
 }
 
-const registries = new WeakMap<Loop, Registry>();
+/** The run's task registry (a slot of the run, see RunSlot in loop.ts). */
+export const TASKS = new RunSlot<TaskRegistry>('tasks', () => ({ nextId: 1, live: new Set(), failed: [] }));
 
 /** The tasks of a loop: live ones (for deadlock reports) and failed ones (for the end-of-run report). */
-export function taskRegistry(loop: Loop): Registry {
-  let registry = registries.get(loop);
-  if (!registry) {
-    registry = { nextId: 1, live: new Set(), failed: [] };
-    registries.set(loop, registry);
-  }
-  return registry;
+export function taskRegistry(loop: Loop): TaskRegistry {
+  return loop.slot(TASKS);
 }
 
 /** An async function running on the loop; awaitable for its result (asyncio.Task). */
@@ -50,30 +91,13 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   readonly parent: Task<unknown> | null;
   /** Work queued for this task (kept by the loop). */
   queued = 0;
-  /** What the task waits on when it stops running (kept by the driver). */
+  /** What the task waits on when it stops running (set by Task when it suspends; cleared by the loop when it runs). */
   waitLabel: WaitLabel | null = null;
-  /** The future the task is suspended on, if any (kept by the driver). */
-  futWaiter: Future<unknown> | null = null;
-  /** Cancellation requested while not waiting on a future: delivered at the next resume. */
-  mustCancel = false;
-  /** Errors to throw into the task at its next resume instead of CancelledError (used by cancel scopes). */
-  pendingThrow: unknown = undefined;
-  /** @internal True while the task is suspended at a checkpoint (`await checkpoint()`/`sleep(0)`) whose resume is queued (kept by the driver). */
-  atCheckpoint = false;
-  /**
-   * @internal The task runs trio code (set by the trio layer), which times two things as trio
-   * does: its sleeps are deadlines (trio.sleep is a cancel scope with a deadline, so it expires
-   * in order with the other deadlines of its instant), and a Cancelled due at a checkpoint is
-   * thrown one schedule point later (trio.lowlevel.checkpoint yields shielded, then blocks again).
-   */
-  trioTiming = false;
-  /** @internal The extra schedule point of a cancelled trio checkpoint was taken (kept by the driver). */
-  cancelDelayed = false;
-  /**
-   * @internal Called at once when the task ends, before its done callbacks run, with the
-   * error it ended with (trio's task_exited: a nursery hears of a child's end in the same step).
-   */
-  onExit: ((task: Task<unknown>, error: unknown) => void) | null = null;
+  #futWaiter: Future<unknown> | null = null;
+  #mustCancel = false;
+  #resumeError: unknown = undefined;
+  #atCheckpoint = false;
+  #hooks: TaskHooks | null = null;
   #locals: Map<symbol, unknown> | undefined;
   #numCancelsRequested = 0;
   #inCancel = false;
@@ -91,12 +115,43 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     this.#label = label;
   }
 
+  /** @internal The future the task is suspended on, if any. */
+  get futWaiter(): Future<unknown> | null {
+    return this.#futWaiter;
+  }
+
+  /** @internal A cancellation or resume error is owed: it is thrown in at the next resume. */
+  get mustCancel(): boolean {
+    return this.#mustCancel;
+  }
+
+  /** @internal The error a layer asked to throw at the next resume instead of CancelledError (undefined: none). */
+  get resumeError(): unknown {
+    return this.#resumeError;
+  }
+
+  /** @internal True while the task is suspended for one turn (`await checkpoint()`/`sleep(0)`) whose resume is queued. */
+  get atCheckpoint(): boolean {
+    return this.#atCheckpoint;
+  }
+
+  /** @internal The hooks a layer installed (null: none). */
+  get hooks(): TaskHooks | null {
+    return this.#hooks;
+  }
+
+  /** @internal Install a layer's hooks (once per task: two layers would need to be composed first). */
+  setHooks(hooks: TaskHooks): void {
+    if (this.#hooks !== null && this.#hooks !== hooks) throw new Error('miniloop: a task takes the hooks of one layer');
+    this.#hooks = hooks;
+  }
+
   /** Create and schedule a task running `fn()` (or waiting for an already running promise). */
   constructor(fn: (() => T | PromiseLike<T>) | PromiseLike<T>, options: TaskOptions = {}) {
     super(TASK_WAIT);
     this.#body = fn as TaskBody;
     const loop = this.loop;
-    const registry = taskRegistry(loop);
+    const registry = loop.slot(TASKS);
     this.id = registry.nextId++;
     this.name = options.name ?? `Task-${this.id}`;
     this.parent = (loop.current as Task<unknown> | null) ?? null;
@@ -111,31 +166,29 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   start(): void {
     const fn = this.#body as (() => T | PromiseLike<T>) | PromiseLike<T>;
     this.#body = null;
-    if (this.mustCancel) {
+    if (this.#mustCancel) {
       // Cancelled before its first step: the body never runs (asyncio throws into the unstarted coroutine).
-      this.mustCancel = false;
+      this.#mustCancel = false;
       this.#finish(CANCEL, this.#pendingMessage);
       return;
     }
     let result: T | PromiseLike<T>;
     const loop = this.loop;
     if (typeof fn === 'function') {
-      watchForRoot(loop);
       try {
-        result = fn();
+        // An async body's frame reports to the task itself when it completes (no reaction held meanwhile).
+        result = startBody(loop, this as Task<unknown>, fn) as T | PromiseLike<T>;
       } catch (error) {
-        adoptRoot(loop, this as Task<unknown>, undefined); // adopts nothing; ends the watch
         this.fail(error);
         return;
       }
-      // An async function's frame reports to the task when it completes (no reaction held meanwhile).
-      if (adoptRoot(loop, this as Task<unknown>, result)) return;
+      if (result === ADOPTED) return;
     } else {
       result = fn;
     }
     if (result instanceof Future) {
       // `createTask(() => sleep(200))`: the task waits on that future as if it awaited it, so cancel() reaches it.
-      this.futWaiter = result;
+      this.#futWaiter = result;
       this.waitLabel = result.label;
       result.onDone(finishFromFuture, { task: this as Task<unknown>, future: result as Future<unknown> }, this);
       return;
@@ -155,7 +208,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 
   /** @internal The future the task's body returned is done. */
   settleFrom(future: Future<T>): void {
-    if (this.futWaiter === future) this.futWaiter = null;
+    if (this.#futWaiter === future) this.#futWaiter = null;
     let value: T;
     try {
       value = future.result();
@@ -168,9 +221,9 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 
   /** @internal The body returned `value`. */
   succeed(value: T): void {
-    if (this.mustCancel) {
+    if (this.#mustCancel) {
       // Cancelled right before the body returned: the task counts as cancelled (asyncio 3.11).
-      this.mustCancel = false;
+      this.#mustCancel = false;
       this.#finish(CANCEL, this.#pendingMessage);
     } else {
       this.#finish(RESULT, value);
@@ -186,12 +239,12 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   #finish(how: typeof RESULT | typeof EXCEPTION | typeof CANCEL, value: unknown, cancelError?: unknown): void {
     if (this.done()) return;
     const loop = this.loop;
-    const registry = taskRegistry(loop);
+    const registry = loop.slot(TASKS);
     if (how === RESULT) this.setResult(value as T);
     else if (how === EXCEPTION) this.setException(value);
     else super.cancel(value as string | undefined);
     registry.live.delete(this as Task<unknown>);
-    this.futWaiter = null;
+    this.#futWaiter = null;
     if (how === RESULT) {
       loop.trace.add(loop.now, this.id, 'done', DONE_OK);
     } else if (how === CANCEL) {
@@ -200,7 +253,8 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
       registry.failed.push(this as Task<unknown>);
       loop.trace.add(loop.now, this.id, 'done', { outcome: 'error', error: describeError(value) });
     }
-    if (this.onExit !== null) this.onExit(this as Task<unknown>, how === EXCEPTION ? value : cancelError);
+    const exited = this.#hooks?.exited;
+    if (exited !== undefined) exited(this as Task<unknown>, how === EXCEPTION ? value : cancelError);
   }
 
   /**
@@ -215,20 +269,20 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     this.loop.trace.add(this.loop.now, this.id, 'cancel', message === undefined ? {} : { message });
     // Tasks awaiting each other would cancel each other forever: the second
     // visit only marks the task (asyncio recurses until RecursionError).
-    if (this.futWaiter !== null && !this.#inCancel) {
+    if (this.#futWaiter !== null && !this.#inCancel) {
       this.#inCancel = true;
       try {
-        if (this.futWaiter.cancel(message)) return true;
+        if (this.#futWaiter.cancel(message)) return true;
       } finally {
         this.#inCancel = false;
       }
     }
-    this.mustCancel = true;
+    this.#mustCancel = true;
     this.#pendingMessage = message;
     return true;
   }
 
-  /** Per-task data for library layers (trio's cancel status, TaskGroup membership); created on first use. */
+  /** Per-task data for library layers (a cancel scope's status, TaskGroup membership); created on first use. */
   get locals(): Map<symbol, unknown> {
     return (this.#locals ??= new Map());
   }
@@ -244,15 +298,76 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     return this.#numCancelsRequested;
   }
 
-  /** The error to throw into the task when a pending cancellation is delivered. */
-  takePendingCancel(): unknown {
-    this.mustCancel = false;
-    if (this.pendingThrow !== undefined) {
-      const error = this.pendingThrow;
-      this.pendingThrow = undefined;
-      return error;
+  // ---- The ways the task suspends and resumes (traps.ts names them; the driver calls these).
+
+  /** @internal The task suspends on `future` (not done): it wakes through `wokeFrom` when the future is. */
+  suspendOn(future: Future<unknown>): void {
+    this.#futWaiter = future;
+    this.waitLabel = future.label;
+    // Cancelled while running: cancel what it now awaits (asyncio's __step does the same).
+    // A layer's resume error is not a cancellation of the future: it stays owed.
+    if (this.#mustCancel && this.#resumeError === undefined && future.cancel()) this.#mustCancel = false;
+  }
+
+  /** @internal The future the task suspended on is done; the task resumes now. */
+  wokeFrom(future: Future<unknown>): void {
+    if (this.#futWaiter === future) this.#futWaiter = null;
+  }
+
+  /** @internal The task yields one turn (its resume is queued now). */
+  yieldTurn(): void {
+    this.waitLabel = null;
+    this.#atCheckpoint = true;
+  }
+
+  /** @internal The yielded turn came: true if the task resumes now, false if a hook asks for one more turn. */
+  resumeTurn(): boolean {
+    const hooks = this.#hooks;
+    if (hooks !== null) {
+      if (this.#mustCancel && hooks.delayResumeError !== undefined && hooks.delayResumeError(this as Task<unknown>)) return false;
+      hooks.turnResumed?.(this as Task<unknown>);
     }
-    return new CancelledError(this.#pendingMessage ?? '');
+    this.#atCheckpoint = false;
+    return true;
+  }
+
+  /** @internal The task suspends on a plain promise (shown as waiting on a promise unless it said more). */
+  suspendOnPromise(): void {
+    if (this.waitLabel === null) this.waitLabel = PROMISE_WAIT;
+  }
+
+  /** @internal Show the running task as waiting on `label` from now on (a layer's wait that is not a future). */
+  labelWait(label: WaitLabel): void {
+    this.waitLabel = label;
+  }
+
+  /** @internal Take the owed error (the driver throws it into the task now): a layer's resume error, else CancelledError. */
+  takeResumeError(): unknown {
+    this.#mustCancel = false;
+    let error: unknown;
+    if (this.#resumeError !== undefined) {
+      error = this.#resumeError;
+      this.#resumeError = undefined;
+    } else {
+      error = new CancelledError(this.#pendingMessage ?? '');
+    }
+    const taken = this.#hooks?.resumeErrorTaken;
+    if (taken !== undefined) taken(this as Task<unknown>, error);
+    return error;
+  }
+
+  /** @internal A layer owes the task `error`: it is thrown in at the next resume (instead of CancelledError). */
+  setResumeError(error: unknown): void {
+    this.#resumeError = error;
+    this.#mustCancel = true;
+  }
+
+  /** @internal Take back `error` if it is still the owed one (the reason for it went away); true if it was. */
+  withdrawResumeError(error: unknown): boolean {
+    if (this.#resumeError !== error) return false;
+    this.#resumeError = undefined;
+    this.#mustCancel = false;
+    return true;
   }
 
   /** The name (asyncio.Task.get_name). */

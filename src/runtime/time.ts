@@ -7,8 +7,9 @@ import { Future, Yield } from './future.ts';
 import { formatMs, getLoop, type Handle } from './loop.ts';
 import { Task, type TaskOptions } from './task.ts';
 import type { WaitLabel } from './trace.ts';
+import { CHECKPOINT } from './traps.ts';
 
-/** Virtual milliseconds since the run started (asyncio `loop.time()`, trio `current_time()`, in ms). */
+/** Virtual milliseconds since the run started (asyncio `loop.time()`, trio.current_time, in ms). */
 export function now(): number {
   return getLoop().now;
 }
@@ -33,19 +34,22 @@ function sleepLabel(ms: number): WaitLabel {
   return label;
 }
 
-/** The future of a sleep: its timer is the loop's own (not attributed to a task), and cancelling the sleep drops the timer. */
+/**
+ * The future of a sleep: its timer is the loop's own (not attributed to a task), and cancelling
+ * the sleep drops the timer. A layer may time its tasks' sleeps itself (TaskHooks.sleepTimer).
+ */
 class SleepFuture<T> extends Future<T> {
-  readonly #handle: Handle;
+  readonly #handle: { cancel(): void };
   readonly #wakeValue: T;
   constructor(ms: number, value: T) {
     super(sleepLabel(ms));
     this.#wakeValue = value;
     // A shared callback with the future as its argument: no closure per sleep.
     const loop = this.loop;
-    const task = loop.current as Task<unknown> | null;
+    const sleepTimer = (loop.current as Task<unknown> | null)?.hooks?.sleepTimer;
     this.#handle =
-      task !== null && task.trioTiming
-        ? loop.deadlineAt(loop.now + ms, wakeSleeper, 'sleep', this as SleepFuture<unknown>)
+      sleepTimer !== undefined
+        ? sleepTimer(loop, loop.now + ms, wakeSleeper, this as SleepFuture<unknown>)
         : loop.callLater(ms, wakeSleeper, null, 'sleep', this as SleepFuture<unknown>);
   }
 
@@ -61,7 +65,7 @@ class SleepFuture<T> extends Future<T> {
   }
 }
 
-/** True if `future` is the future of a `sleep()` (the trio layer treats an ended sleep as a checkpoint). */
+/** True if `future` is the future of a `sleep()` (a layer may treat an ended sleep as a checkpoint). */
 export function isSleepFuture(future: unknown): boolean {
   return future instanceof SleepFuture;
 }
@@ -74,9 +78,6 @@ function wakeSleeper(future: SleepFuture<unknown>): void {
 export function checkpoint(): Yield<undefined> {
   return CHECKPOINT;
 }
-
-/** Yields carry no state but their value, so every checkpoint can share one. */
-const CHECKPOINT = new Yield(undefined);
 
 /** Run `fn` on the next loop turn (asyncio loop.call_soon). */
 export function callSoon(fn: () => void): Handle {

@@ -5,7 +5,7 @@
  * same: the last party to arrive switches the barrier to "draining" and
  * notifies everyone; each waiter re-acquires the condition's lock in turn,
  * and the last one out switches the barrier back to "filling".
- * Tests: tests/runtime/asyncio-barrier.test.ts.
+ * Tests: tests/runtime/asyncio-queues.test.ts (the Barrier twins, checked against CPython).
  */
 import { ValueError } from '../errors.ts';
 import type { WaitLabel } from '../trace.ts';

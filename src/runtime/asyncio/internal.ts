@@ -11,41 +11,15 @@
  * task throws CancelledError at the `yield` where it waits, as in CPython.
  */
 import { RuntimeError } from '../errors.ts';
-import { coroutine } from '../driver.ts';
-import { Future } from '../future.ts';
-import { getLoop, maybeLoop, type Loop } from '../loop.ts';
-import type { WaitLabel } from '../trace.ts';
 
-/** Run `body` as a coroutine of the running task (asyncio: awaiting a coroutine directly). */
-export function co<T>(body: () => Generator<unknown, T, unknown>): Promise<T> {
-  return coroutine(getLoop(), body);
-}
+/** Run `body` as a coroutine of the running task (asyncio: awaiting a coroutine directly); the driver's `co`. */
+export { co } from '../driver.ts';
 
-/**
- * An already finished future: what an asyncio coroutine that returns without
- * suspending looks like to its awaiter (no loop turn, no microtask).
- */
-export function doneFuture<T>(value: T, label: WaitLabel): Future<T> {
-  const future = new Future<T>(label);
-  future.setResult(value);
-  return future;
-}
-
-const counters = new WeakMap<Loop, Map<string, number>>();
-const outsideRun = new Map<string, number>();
+/** An already finished future (the kernel's, future.ts): what a coroutine that returns without suspending looks like. */
+export { doneFuture } from '../future.ts';
 
 /** The next instance number of a primitive kind within the run ("lock#1", "lock#2"...), for wait labels. */
-export function nextInstance(kind: string): number {
-  const loop = maybeLoop();
-  let map = outsideRun;
-  if (loop !== null) {
-    map = counters.get(loop) ?? new Map<string, number>();
-    counters.set(loop, map);
-  }
-  const n = (map.get(kind) ?? 0) + 1;
-  map.set(kind, n);
-  return n;
-}
+export { nextInstance } from '../instances.ts';
 
 /** Remove the first occurrence of `item` (Python's deque.remove); false if absent. */
 export function removeItem<T>(items: T[], item: T): boolean {

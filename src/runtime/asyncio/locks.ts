@@ -75,7 +75,7 @@ export class Lock {
     // Fair scheduling: wait for our turn unless nobody (alive) is queued.
     if (!this.#locked && this.#waiters.every((w) => w.cancelled())) {
       this.#locked = true;
-      return doneFuture(true as const, this.label);
+      return doneFuture(this.label, true as const);
     }
     const fut = new Future<boolean>(this.label);
     this.#waiters.push(fut);
@@ -148,7 +148,7 @@ export class Event {
 
   /** Wait until the flag is set; resolves to true at once if it already is (asyncio.Event.wait). */
   wait(): PromiseLike<true> {
-    if (this.#value) return doneFuture(true as const, this.label);
+    if (this.#value) return doneFuture(this.label, true as const);
     const fut = new Future<boolean>(this.label);
     this.#waiters.push(fut);
     const waiters = this.#waiters;
@@ -307,7 +307,7 @@ export class Semaphore {
     if (!this.locked()) {
       // Maintain FIFO: only take a permit directly when nobody waits.
       this.value--;
-      return doneFuture(true as const, this.label);
+      return doneFuture(this.label, true as const);
     }
     const fut = new Future<boolean>(this.label);
     this.#waiters.push(fut);

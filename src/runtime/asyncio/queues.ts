@@ -128,7 +128,7 @@ export class Queue<T = unknown> {
       } catch (error) {
         return failed(error, this.#putLabel);
       }
-      return doneFuture(undefined, this.#putLabel);
+      return doneFuture(this.#putLabel, undefined);
     }
     return co(() => this.#putSlow(item));
   }
@@ -163,7 +163,7 @@ export class Queue<T = unknown> {
 
   /** Remove and return an item, waiting while the queue is empty (asyncio.Queue.get). */
   get(): PromiseLike<T> {
-    if (!this.empty()) return doneFuture(this.getNowait(), this.#getLabel);
+    if (!this.empty()) return doneFuture(this.#getLabel, this.getNowait());
     if (this.#isShutdown) return failed(new QueueShutDown(), this.#getLabel);
     return co(() => this.#getSlow());
   }
@@ -215,7 +215,7 @@ export class Queue<T = unknown> {
         yield wait;
       });
     }
-    return doneFuture(undefined, this.#getLabel);
+    return doneFuture(this.#getLabel, undefined);
   }
 
   /**

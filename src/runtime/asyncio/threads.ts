@@ -18,7 +18,7 @@
  * Tests: tests/runtime/asyncio-threads.test.ts.
  */
 import { Future } from '../future.ts';
-import { formatMs, getLoop, type Loop } from '../loop.ts';
+import { formatMs, getLoop, RunSlot, type Loop } from '../loop.ts';
 import type { Task } from '../task.ts';
 
 /** The default number of simulated threads per run. */
@@ -38,15 +38,11 @@ interface Pool {
   queue: Job[];
 }
 
-const pools = new WeakMap<Loop, Pool>();
+/** The run's simulated thread pool. */
+const POOL = new RunSlot<Pool>('thread pool', () => ({ size: DEFAULT_THREAD_POOL_SIZE, busy: [], queue: [] }));
 
 function poolOf(loop: Loop): Pool {
-  let pool = pools.get(loop);
-  if (!pool) {
-    pool = { size: DEFAULT_THREAD_POOL_SIZE, busy: [], queue: [] };
-    pools.set(loop, pool);
-  }
-  return pool;
+  return loop.slot(POOL);
 }
 
 /**

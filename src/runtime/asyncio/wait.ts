@@ -1,7 +1,8 @@
 /**
  * wait, waitFor, asCompleted (asyncio/tasks.py, CPython 3.13, ported line by line).
  *
- * Design notes (tests in tests/runtime/asyncio-wait.test.ts):
+ * Design notes (tests in tests/runtime/asyncio-gather.test.ts and asyncio-timeouts.test.ts, checked against
+ * CPython, and semantics corpus 04 and 34):
  * - wait() never raises on timeout and never cancels anything: it returns
  *   [done, pending]. It wakes one turn after the completion callback that
  *   satisfied `returnWhen` (futures never call back inline).

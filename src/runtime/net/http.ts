@@ -15,9 +15,9 @@
  *   tests can send "/../etc/passwd" as an attacker's raw client would.
  * Tests: tests/runtime/net-http.test.ts.
  */
-import { coroutine } from '../driver.ts';
+import { co, coroutine } from '../driver.ts';
 import { Future } from '../future.ts';
-import { getLoop, type Loop } from '../loop.ts';
+import type { Loop } from '../loop.ts';
 import { describeError } from '../task.ts';
 import type { HttpHandler, HttpRequest, HttpResponseInit } from './http-types.ts';
 import { defaultNetwork, type Connection, type LinkOptions, type Network, type Server } from './network.ts';
@@ -271,7 +271,7 @@ function* exchange(conn: Connection, url: string, wire: WireRequest): Generator<
  * Rejects with ConnectionRefusedError when nobody listens.
  */
 export function request(url: string, options: RequestOptions = {}): Promise<HttpResponse> {
-  return coroutine(getLoop(), function* () {
+  return co(function* () {
     const { host, port, wire } = prepare(url, options);
     const net = options.network ?? defaultNetwork();
     const conn = (yield net.connect(host, port, { latency: options.latency, bandwidth: options.bandwidth })) as Connection;
@@ -322,7 +322,7 @@ export class HttpSession {
   /** Send a request, reusing an idle connection to the same host when there is one. */
   request(url: string, options: Omit<RequestOptions, 'network' | 'latency' | 'bandwidth'> = {}): Promise<HttpResponse> {
     const session = this;
-    return coroutine(getLoop(), function* () {
+    return co(function* () {
       if (session.#closed) throw new ConnectionClosedError('the session is closed');
       const { host, port, wire } = prepare(url, options);
       const key = `${host}:${port}`;

@@ -15,9 +15,8 @@
  *   `subscribe` opens a dedicated connection (as redis-py's pubsub does).
  * Tests: tests/runtime/net-services.test.ts.
  */
-import { coroutine } from '../driver.ts';
+import { co } from '../driver.ts';
 import { Future } from '../future.ts';
-import { getLoop } from '../loop.ts';
 import { ConnectionClosedError } from './errors.ts';
 import { parseUrl } from './http.ts';
 import { defaultNetwork, type Connection, type Network } from './network.ts';
@@ -270,7 +269,7 @@ export class KvClient {
 
   /** Subscribe on a dedicated connection (redis-py `pubsub()` + `subscribe`); resolves once subscribed. */
   subscribe(...channels: string[]): Promise<KvSubscription> {
-    return coroutine(getLoop(), function* (this: KvClient) {
+    return co(function* (this: KvClient) {
       const sub = new KvSubscription((yield openConn(this.#url, this.#options)) as Connection);
       yield sub.channel.call(['SUBSCRIBE', ...channels], commandSize(['SUBSCRIBE', ...channels]), `redis SUBSCRIBE ${channels.join(' ')}`);
       return sub;
@@ -367,7 +366,7 @@ export const kv = {
    * (redis.asyncio.from_url + the first command).
    */
   connect(url = 'redis://redis:6379', options: KvOptions = {}): Promise<KvClient> {
-    return coroutine(getLoop(), function* () {
+    return co(function* () {
       const conn = (yield openConn(url, options)) as Connection;
       return new KvClient(conn, url, options);
     });

@@ -30,8 +30,8 @@
  *   ephemeral port from 50000. Deterministic, and lanes get readable names.
  * - Jitter is off by default; when set, it comes from a seeded PRNG.
  */
-import { Future } from '../future.ts';
-import { getLoop, type Loop } from '../loop.ts';
+import { doneFuture, failedFuture, Future } from '../future.ts';
+import { getLoop, RunSlot, type Loop } from '../loop.ts';
 import { Task } from '../task.ts';
 import type { WaitLabel } from '../trace.ts';
 import { ConnectionClosedError, ConnectionRefusedError } from './errors.ts';
@@ -79,20 +79,6 @@ interface Packet {
 
 function netLabel(what: string): WaitLabel {
   return { kind: 'network', what };
-}
-
-/** A future that is already done, so awaiting it does not suspend (as when data is already buffered). */
-function doneFuture<T>(label: WaitLabel, value: T): Future<T> {
-  const future = new Future<T>(label);
-  future.setResult(value);
-  return future;
-}
-
-/** A future that already failed. */
-function failedFuture<T>(label: WaitLabel, error: unknown): Future<T> {
-  const future = new Future<T>(label);
-  future.setException(error);
-  return future;
 }
 
 function settleWith<T>(future: Future<T>, map: (message: unknown) => T, message: unknown): void {
@@ -480,17 +466,12 @@ function checkLink(latency: number, bandwidth: number): void {
   if (!(bandwidth > 0)) throw new RangeError(`bandwidth must be bytes per second > 0, got ${bandwidth}`);
 }
 
-const defaults = new WeakMap<Loop, Network>();
+/** The run's default network. */
+const DEFAULT_NETWORK = new RunSlot('network', (loop) => new Network({}, loop));
 
 /** The network of the running loop (one per run, made on first use with the defaults). */
 export function defaultNetwork(): Network {
-  const loop = getLoop();
-  let net = defaults.get(loop);
-  if (net === undefined) {
-    net = new Network({}, loop);
-    defaults.set(loop, net);
-  }
-  return net;
+  return getLoop().slot(DEFAULT_NETWORK);
 }
 
 /**

@@ -17,9 +17,8 @@
  *   called `es.transport.close()`; the real client has `await es.close()`).
  * Tests: tests/runtime/net-services.test.ts.
  */
-import { coroutine } from '../driver.ts';
+import { co } from '../driver.ts';
 import type { Future } from '../future.ts';
-import { getLoop } from '../loop.ts';
 import { parseUrl } from './http.ts';
 import { defaultNetwork, type Connection, type Network } from './network.ts';
 import { Channel, startService } from './service.ts';
@@ -191,7 +190,7 @@ export class SearchClient {
 export const search = {
   /** Connect to the search server at `url` (default "http://search:9200"; started there on first use). */
   connect(url = 'http://search:9200', options: SearchOptions = {}): Promise<SearchClient> {
-    return coroutine(getLoop(), function* () {
+    return co(function* () {
       const { host, port } = parseUrl(url, 'http', 9200);
       const net = options.network ?? defaultNetwork();
       if (net.listenerAt(host, port) === undefined) startSearch(net, host, port);

@@ -17,9 +17,8 @@
  *   what a pool is.
  * Tests: tests/runtime/net-services.test.ts.
  */
-import { coroutine } from '../driver.ts';
+import { co } from '../driver.ts';
 import { Future } from '../future.ts';
-import { getLoop } from '../loop.ts';
 import { InterfaceError, QueryError } from './errors.ts';
 import { defaultNetwork, type Connection, type Network } from './network.ts';
 import { Channel, startService } from './service.ts';
@@ -206,7 +205,7 @@ export class Pool {
   /** Acquire, run one statement, release (asyncpg's pool.fetch / pool.execute). */
   query(sql: string, params: unknown[] = []): Promise<QueryResult> {
     const pool = this;
-    return coroutine(getLoop(), function* () {
+    return co(function* () {
       const conn = (yield pool.acquire()) as DbConnection;
       try {
         return (yield conn.query(sql, params)) as QueryResult;
@@ -244,7 +243,7 @@ export const sql = {
     const port = options.port ?? 5432;
     const db = databaseAt(net, host, port);
     for (const [name, rows] of Object.entries(options.tables ?? {})) db.seed(name, rows);
-    return coroutine(getLoop(), function* () {
+    return co(function* () {
       const conn = (yield net.connect(host, port, { latency: options.latency })) as Connection;
       return new DbConnection(conn, null);
     });

@@ -6,11 +6,12 @@
  * task blocked in a trio wait is woken with it at once; a task that computes
  * without checkpoints is never interrupted.
  *
- * How it is done here (the core's `sleep`/`checkpoint` know nothing of trio,
- * see "Core hook wanted" below):
+ * How it is done here, through the kernel's task hooks (`TaskHooks`, the
+ * points where trio builds cancel scopes into its core) and Task's own
+ * methods - the trio layer writes no field of a Task:
  * - Each task that touches trio gets a `TrioTaskState` in `Task.locals`: its
  *   active `CancelStatus` (the innermost cancel scope it is in), plus the
- *   bookkeeping below.
+ *   bookkeeping below, and the layer's hooks (`TRIO_HOOKS`).
  * - When a scope is cancelled (cancel(), deadline, shield dropped, moved under
  *   a cancelled nursery), a task blocked in a wait is woken at once, as
  *   trio's cancel() calls the abort function synchronously
@@ -22,36 +23,36 @@
  *   is what makes delivery happen at suspension points only. A wait that
  *   already completed (wake-up queued) returns normally; the next checkpoint
  *   raises, as trio does for a task that was already rescheduled.
- * - `deliverCancel` "arms" the task: `pendingThrow = new Cancelled`,
- *   `mustCancel = true`, so the driver throws it into the task at its next
- *   resume; and if the task is blocked on a loop Future (sleep, a channel,
- *   an asyncio primitive), it cancels that future (after running the trio
- *   wait's abort function, which takes the task off the primitive's queue), so
- *   the task wakes now. Futures that are Tasks are never cancelled (awaiting a
- *   task is not a trio wait; cancelling it would cancel the other task).
- * - The task's `takePendingCancel` is wrapped per task: when the driver throws
- *   our Cancelled, another check is queued, so the NEXT checkpoint raises
- *   again if the task is still in the cancelled scope (e.g. `await sleep()`
- *   in a `finally` of a cancelled scope raises at once, as in trio).
+ * - `deliverCancel` "arms" the task: `Task.setResumeError(new Cancelled)`, so
+ *   the driver throws it into the task at its next resume; and if the task is
+ *   blocked on a loop Future (sleep, a channel, an asyncio primitive), it
+ *   cancels that future (after running the trio wait's abort function, which
+ *   takes the task off the primitive's queue), so the task wakes now. Futures
+ *   that are Tasks are never cancelled (awaiting a task is not a trio wait;
+ *   cancelling it would cancel the other task).
+ * - When the driver throws our Cancelled (hook `resumeErrorTaken`), another
+ *   check is queued, so the NEXT checkpoint raises again if the task is still
+ *   in the cancelled scope (e.g. `await sleep()` in a `finally` of a
+ *   cancelled scope raises at once, as in trio).
+ * - Timing kept from trio: a task's `sleep(ms)` is a loop deadline (hook
+ *   `sleepTimer`: trio.sleep is a cancel scope with a deadline, so it expires
+ *   in order with the other deadlines of its instant), and a Cancelled owed
+ *   at a checkpoint comes one schedule point later (hook `delayResumeError`:
+ *   trio.lowlevel.checkpoint yields shielded, then blocks again).
  * - Non-cancellable waits: a nursery's parent waiting for its children
  *   (trio's Abort.FAILED) and the schedule point after a successful channel
  *   operation (trio's cancel_shielded_checkpoint) are marked (`shielded`,
  *   `noCancel`) and skipped; a check is queued when they end.
- * - A task leaving its last cancelled scope is disarmed.
- *
- * Core hook wanted (so `sleep()`/`checkpoint()` of time.ts become trio
- * checkpoints exactly, without the per-task `takePendingCancel` wrapper): a
- * per-task `checkpointHook?: () => unknown` on Task, called by the driver when
- * a task suspends (Future, Yield or promise) and by `sleep`/`checkpoint`; if it
- * returns an error, `sleep`/`checkpoint` return a Future that fails with it on
- * the next turn (trio's checkpoint_if_cancelled), and the driver cancels the
- * future it is suspending on with that error as `pendingThrow`.
+ * - A task leaving its last cancelled scope is disarmed
+ *   (`Task.withdrawResumeError`).
+ * - A nursery hears of a child's end at once (hook `exited`, trio's
+ *   task_exited).
  *
  * Tests: tests/runtime/trio-cancel.test.ts (checkpoints, finally, shield) and
  * tests/runtime/trio-nursery.test.ts.
  */
 import { Future } from '../future.ts';
-import { Task } from '../task.ts';
+import { Task, type TaskHooks } from '../task.ts';
 import { isSleepFuture } from '../time.ts';
 import type { WaitLabel } from '../trace.ts';
 import { Cancelled } from './errors.ts';
@@ -88,6 +89,8 @@ export interface TrioTaskState {
    * its scope is cancelled meanwhile (trio's abort function there records it and returns FAILED).
    */
   nurseryAbort?: ((error: Cancelled) => void) | null;
+  /** The extra schedule point of a cancelled checkpoint was taken (see delayResumeError). */
+  turnDelayed: boolean;
 }
 
 const STATE = Symbol('trio.task');
@@ -95,23 +98,41 @@ const STATE = Symbol('trio.task');
 /** Futures whose waiters must not be cancelled: completed hand-overs and shielded schedule points. */
 const noCancel = new WeakSet<Future<unknown>>();
 
-/** Wraps Task.takePendingCancel: know when the driver throws our Cancelled, so the next checkpoint raises again. */
-function takePendingCancelHook(this: Task<unknown>): unknown {
-  const error = Task.prototype.takePendingCancel.call(this);
-  const state = peekTrioState(this);
-  if (state !== undefined && error === state.armed) state.armed = null;
-  scheduleCheck(this);
-  return error;
-}
+/** What trio plugs into each of its tasks (the same object for all of them). */
+const TRIO_HOOKS: TaskHooks = {
+  // trio.sleep is a cancel scope with a deadline: it expires in order with the scopes' deadlines of its instant.
+  sleepTimer: (loop, at, wakeSleeper, arg) => loop.deadlineAt(at, wakeSleeper, 'sleep', arg),
+  // trio.lowlevel.checkpoint yields shielded, then blocks again to be cancelled: a Cancelled comes one turn later.
+  delayResumeError(task) {
+    const state = peekTrioState(task)!;
+    if (state.turnDelayed) return false;
+    state.turnDelayed = true;
+    return true;
+  },
+  turnResumed(task) {
+    peekTrioState(task)!.turnDelayed = false;
+  },
+  // The driver throws our Cancelled now: the next checkpoint raises again if the task is still cancelled.
+  resumeErrorTaken(task, error) {
+    const state = peekTrioState(task);
+    if (state !== undefined && error === state.armed) state.armed = null;
+    scheduleCheck(task);
+  },
+  // trio's task_exited: the nursery hears at once, so siblings rescheduled for this instant see it cancelled.
+  // It also hands over the Cancelled the child ended with (the Task records only "cancelled").
+  exited(task, error) {
+    const owner = peekTrioState(task)?.owner;
+    if (owner) owner._childFinished(task, error);
+  },
+};
 
-/** The trio state of `task`, created (and its delivery hook installed) on first use. */
+/** The trio state of `task`, created (and the layer's hooks installed) on first use. */
 export function trioState(task: Task<unknown>): TrioTaskState {
   let state = task.locals.get(STATE) as TrioTaskState | undefined;
   if (state === undefined) {
-    const created: TrioTaskState = { status: null, armed: null, wait: null, shielded: 0, owner: null };
+    const created: TrioTaskState = { status: null, armed: null, wait: null, shielded: 0, owner: null, turnDelayed: false };
     task.locals.set(STATE, created);
-    task.takePendingCancel = takePendingCancelHook;
-    task.trioTiming = true;
+    task.setHooks(TRIO_HOOKS);
     state = created;
   }
   return state;
@@ -190,13 +211,12 @@ function deliverCancel(task: Task<unknown>): void {
     return;
   }
   state.deferredFor = null;
-  if (task.pendingThrow === undefined) {
+  if (task.resumeError === undefined) {
     const error = state.status!.makeCancelled();
     state.armed = error;
-    task.pendingThrow = error;
-    task.mustCancel = true;
+    task.setResumeError(error);
     task.loop.trace.add(task.loop.now, task.id, 'cancel', { message: error.message });
-  } else if (task.pendingThrow !== state.armed) {
+  } else if (task.resumeError !== state.armed) {
     // Another layer's error is pending; it is thrown first, and its consumption queues a new check.
     return;
   }
@@ -212,10 +232,7 @@ function deliverCancel(task: Task<unknown>): void {
 /** Take back our armed Cancelled (the task left the cancelled scope before reaching a checkpoint). */
 function disarm(task: Task<unknown>, state: TrioTaskState): void {
   if (state.armed === null) return;
-  if (task.pendingThrow === state.armed) {
-    task.pendingThrow = undefined;
-    task.mustCancel = false;
-  }
+  task.withdrawResumeError(state.armed);
   state.armed = null;
 }
 
@@ -273,12 +290,5 @@ export function shieldedCheckpoint<T>(task: Task<unknown>, label: WaitLabel, val
     future.setResult(value);
     scheduleCheck(task);
   }, null);
-  return future;
-}
-
-/** A future that already failed with `error` (awaiting it throws without suspending). */
-export function failedFuture<T>(label: WaitLabel, error: unknown): Future<T> {
-  const future = new Future<T>(label);
-  future.setException(error);
   return future;
 }

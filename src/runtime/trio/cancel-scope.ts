@@ -15,17 +15,20 @@
  *   ExceptionGroup, via split) only if it is effectively cancelled and its
  *   parent's cancellation is not visible to it: so the OUTERMOST cancelled
  *   scope catches, as in trio's CancelScope._close.
- * - A deadline is a timer on the loop (callAt), registered while the scope is
- *   entered and not cancelled; changing `deadline` moves it.
- * `run(fn)` is the `with` block: this layer runs as native JS, so it cannot
- * await; it chains on fn's promise and settles the returned promise when the
- * scope is closed.
+ * - A deadline is a loop deadline (`Loop.deadlineAt`, expired before anything
+ *   queued runs, as trio expires deadlines before it resumes tasks), kept
+ *   while the scope is entered and not cancelled; changing `deadline` moves
+ *   it.
+ * `run(fn)` is the `with` block, written as a generator coroutine of the
+ * calling task (`coBlock`, driver.ts): it awaits fn's promise, and because a
+ * `with` block is not a checkpoint, its own resumes never take the task's
+ * pending Cancelled.
  * Tests: tests/runtime/trio-cancel.test.ts.
  */
 import { getLoop, maybeLoop, type Handle } from '../loop.ts';
 import { BaseExceptionGroup, ValueError } from '../errors.ts';
 import { currentTask, Task } from '../task.ts';
-import { coroutine } from '../driver.ts';
+import { co, coBlock } from '../driver.ts';
 import { Future } from '../future.ts';
 import { activate, cancelNowOrAtCheckpoint, peekTrioState, trioState, type StatusLike } from './cancel-delivery.ts';
 import { Cancelled, RuntimeError, splitCancelled, TooSlowError, type CancelSource } from './errors.ts';
@@ -118,8 +121,8 @@ export class CancelScope {
   #entered = false;
   #deadline: number;
   #shield: boolean;
-  #timer: Handle | null = null;
-  #timerAt = Infinity;
+  #deadlineHandle: Handle | null = null;
+  #deadlineAt = Infinity;
 
   /** A scope with an optional absolute `deadline` (virtual ms) and `shield`. */
   constructor(options: CancelScopeOptions = {}) {
@@ -137,7 +140,7 @@ export class CancelScope {
   set deadline(value: number) {
     if (Number.isNaN(value)) throw new ValueError('deadline must not be NaN');
     this.#deadline = value;
-    this.#syncTimer();
+    this.#syncDeadline();
   }
 
   /** While true, cancellations of outer scopes do not reach the code inside; settable at any time. */
@@ -157,7 +160,7 @@ export class CancelScope {
    * `cancelledCaught`.
    */
   get cancelCalled(): boolean {
-    // As trio does: a deadline that passed counts even if its timer has not fired yet.
+    // As trio does: a deadline that passed counts even if its loop deadline has not run yet.
     const loop = maybeLoop();
     if (!this._cancelCalled && (this._status !== null || !this.#entered) && loop !== null && loop.now >= this.#deadline) {
       this.#cancel('deadline', null);
@@ -181,7 +184,7 @@ export class CancelScope {
     // The first reason stays (trio: "not overwritten"); a deadline names no task.
     const task = sourceTask ?? (maybeLoop()?.current as Task<unknown> | null | undefined);
     this._cancelReason = { source, reason, sourceTask: source === 'deadline' ? null : (task?.name ?? null) };
-    this.#syncTimer();
+    this.#syncDeadline();
     this._status?.notify();
   }
 
@@ -199,26 +202,23 @@ export class CancelScope {
     } catch (error) {
       return P.reject(error);
     }
-    return new P<T | undefined>((resolve, reject) => {
-      const finish = (failed: boolean, error: unknown, value: T | undefined): void => {
-        const outcome = this._exit(task, failed, error);
-        if (outcome.failed) reject(outcome.error);
-        else resolve(failed ? undefined : value);
-      };
-      let result: T | PromiseLike<T>;
+    const scope = this;
+    return coBlock(function* () {
+      let value: T;
       try {
-        result = fn(this);
+        const result = fn(scope);
+        // A body that returns a loop Future (`() => sleep(300)`) is awaited through a coroutine
+        // of the task (co), so the task is blocked on it and a cancel of this scope reaches it.
+        const awaited = result instanceof Future ? co(function* () { return (yield result) as T; }) : result;
+        value = (yield P.resolve(awaited)) as T;
       } catch (error) {
-        finish(true, error, undefined);
-        return;
+        const outcome = scope._exit(task, true, error);
+        if (outcome.failed) throw outcome.error;
+        return undefined;
       }
-      // A body that returns a loop Future (`() => sleep(300)`) is awaited through the
-      // driver, so the task is blocked on it and a cancel of this scope reaches it.
-      const awaited = result instanceof Future ? coroutine(task.loop, function* () { return (yield result) as T; }) : result;
-      P.resolve(awaited).then(
-        (value) => finish(false, undefined, value),
-        (error: unknown) => finish(true, error, undefined),
-      );
+      const outcome = scope._exit(task, false, undefined);
+      if (outcome.failed) throw outcome.error;
+      return value;
     });
   }
 
@@ -229,7 +229,7 @@ export class CancelScope {
     if (task.loop.now >= this.#deadline) this.#cancel('deadline', null);
     this._status = new CancelStatus(this, (trioState(task).status as CancelStatus | null) ?? null);
     activate(task, this._status);
-    this.#syncTimer();
+    this.#syncDeadline();
   }
 
   /**
@@ -269,16 +269,16 @@ export class CancelScope {
     for (const child of [...status.children]) child.setParent(parent);
     parent?.children.delete(status);
     this._status = null;
-    this.#syncTimer();
+    this.#syncDeadline();
     return { failed, error };
   }
 
-  /** Keep exactly one timer at the deadline while the scope is entered and not cancelled. */
-  #syncTimer(): void {
+  /** Keep exactly one loop deadline (Loop.deadlineAt) at the scope's deadline while it is entered and not cancelled. */
+  #syncDeadline(): void {
     const want = this._status !== null && !this._cancelCalled && this.#deadline !== Infinity;
-    if (this.#timer !== null && (!want || this.#timerAt !== this.#deadline)) {
-      this.#timer.cancel();
-      this.#timer = null;
+    if (this.#deadlineHandle !== null && (!want || this.#deadlineAt !== this.#deadline)) {
+      this.#deadlineHandle.cancel();
+      this.#deadlineHandle = null;
     }
     if (want && this.#deadline <= getLoop().now) {
       // Already due: cancel now rather than on the next turn, so the very next checkpoint raises
@@ -286,11 +286,11 @@ export class CancelScope {
       this.#cancel('deadline', null);
       return;
     }
-    if (want && this.#timer === null) {
-      this.#timerAt = this.#deadline;
+    if (want && this.#deadlineHandle === null) {
+      this.#deadlineAt = this.#deadline;
       // A loop deadline, not a timer: it is expired before tasks already queued resume, as in trio.
-      this.#timer = getLoop().deadlineAt(this.#deadline, () => {
-        this.#timer = null;
+      this.#deadlineHandle = getLoop().deadlineAt(this.#deadline, () => {
+        this.#deadlineHandle = null;
         this.#cancel('deadline', null);
       });
     }
@@ -317,7 +317,10 @@ function checkTimeout(ms: number): void {
  */
 export function moveOnAt(t: number, fn: (scope: CancelScope) => unknown, options: { shield?: boolean } = {}): Promise<CancelScope> {
   const scope = new CancelScope({ deadline: t, shield: options.shield ?? false });
-  return scope.run(fn).then(() => scope);
+  return coBlock(function* () {
+    yield scope.run(fn);
+    return scope;
+  });
 }
 
 /**
@@ -340,9 +343,10 @@ export function moveOnAfter(ms: number, fn: (scope: CancelScope) => unknown, opt
  */
 export function failAt<T>(t: number, fn: (scope: CancelScope) => T | PromiseLike<T>, options: { shield?: boolean } = {}): Promise<T> {
   const scope = new CancelScope({ deadline: t, shield: options.shield ?? false });
-  return scope.run(fn).then((value) => {
+  return coBlock(function* () {
+    const value = (yield scope.run(fn)) as T;
     if (scope.cancelledCaught) throw new TooSlowError();
-    return value as T;
+    return value;
   });
 }
 

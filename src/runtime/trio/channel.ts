@@ -20,14 +20,12 @@
  * Tests: tests/runtime/trio-channel.test.ts.
  */
 import { ValueError } from '../errors.ts';
-import type { Future } from '../future.ts';
-import type { Yield } from '../future.ts';
-import type { Loop } from '../loop.ts';
-import { getLoop } from '../loop.ts';
+import { failedFuture, type Future, type Yield } from '../future.ts';
+import { nextInstance } from '../instances.ts';
 import type { Task } from '../task.ts';
 import { checkpoint } from '../time.ts';
 import type { WaitLabel } from '../trace.ts';
-import { cancelledCheckpoint, failedFuture, park, shieldedCheckpoint, wake } from './cancel-delivery.ts';
+import { cancelledCheckpoint, park, shieldedCheckpoint, wake } from './cancel-delivery.ts';
 import { requireTask } from './cancel-scope.ts';
 import { BrokenResourceError, ClosedResourceError, EndOfChannel, WouldBlock } from './errors.ts';
 
@@ -309,8 +307,6 @@ export class MemoryReceiveChannel<T> implements AsyncIterable<T> {
   }
 }
 
-const counters = new WeakMap<Loop, number>();
-
 /**
  * Open a channel between tasks (trio.open_memory_channel): returns
  * `[send, receive]`. `maxBufferSize` items can wait in the buffer before
@@ -322,9 +318,6 @@ export function openMemoryChannel<T>(maxBufferSize: number): [MemorySendChannel<
     throw new TypeError('max_buffer_size must be an integer or math.inf');
   }
   if (maxBufferSize < 0) throw new ValueError('max_buffer_size must be >= 0');
-  const loop = getLoop();
-  const n = (counters.get(loop) ?? 0) + 1;
-  counters.set(loop, n);
-  const state = new ChannelState<T>(`channel#${n}`, maxBufferSize);
+  const state = new ChannelState<T>(`channel#${nextInstance('channel')}`, maxBufferSize);
   return [new MemorySendChannel(state), new MemoryReceiveChannel(state)];
 }

@@ -24,20 +24,14 @@
  * Tests: tests/runtime/trio-nursery.test.ts.
  */
 import { BaseExceptionGroup, CancelledError } from '../errors.ts';
-import { getLoop, type Loop } from '../loop.ts';
+import { getLoop } from '../loop.ts';
+import { nextInstance } from '../instances.ts';
 import { Task } from '../task.ts';
 import type { WaitLabel } from '../trace.ts';
 import { activate, isCancelled, trioState, type ChildOwner } from './cancel-delivery.ts';
 import { CancelScope, requireTask, type CancelStatus } from './cancel-scope.ts';
 import { Cancelled, NURSERY_GROUP_MESSAGE, reprError, RuntimeError } from './errors.ts';
 
-const counters = new WeakMap<Loop, number>();
-
-function nextNurseryLabel(loop: Loop): string {
-  const n = (counters.get(loop) ?? 0) + 1;
-  counters.set(loop, n);
-  return `nursery#${n}`;
-}
 
 /** What `nursery.start` gives the started function as its FIRST argument (trio.TaskStatus). */
 export interface TaskStatus<T = undefined> {
@@ -138,9 +132,7 @@ export class Nursery implements ChildOwner {
     state.owner = this;
     this._children.add(task);
     activate(task, this.cancelScope._status);
-    // At once, as trio's task_exited: siblings already rescheduled for this instant see the nursery
-    // cancelled. It also hands over the Cancelled the child ended with (the Task records only "cancelled").
-    task.onExit = (ended, error) => state.owner!._childFinished(ended, error);
+    // Its end reaches _childFinished at once, through the trio hooks' `exited` (cancel-delivery.ts).
     return task;
   }
 
@@ -192,7 +184,7 @@ export class Nursery implements ChildOwner {
       this.#checkpointAtClose = true;
     }
     const loop = this.parentTask.loop;
-    if (loop.current === this.parentTask) this.parentTask.waitLabel = label;
+    if (loop.current === this.parentTask) this.parentTask.labelWait(label);
     this._checkClosed();
   }
 
@@ -279,7 +271,7 @@ export function openNursery<T>(body: (nursery: Nursery) => T | PromiseLike<T>): 
   } catch (error) {
     return P.reject(error);
   }
-  const nursery = new Nursery(task, scope, nextNurseryLabel(loop));
+  const nursery = new Nursery(task, scope, `nursery#${nextInstance('nursery')}`);
   const label: WaitLabel = { kind: 'nursery', what: nursery.label };
   return new P<T | undefined>((resolve, reject) => {
     let value: T | undefined;
