@@ -150,13 +150,16 @@ describe('console (10.13)', () => {
     const pg = page.locator('[data-playground]').first();
     await pg.getByRole('button', { name: 'Run' }).click();
     expect(await waitForRunEnd(page)).toBe('ok');
-    await pg.locator('[data-console]').evaluate((e) => (e.scrollTop = 0));
-    const clear = (await pg.getByRole('button', { name: 'Clear console' }).boundingBox())!;
-    for (const first of [pg.locator('details.pg-run-block > summary').first(), pg.locator('.pg-line').first()]) {
-      const box = (await first.boundingBox())!;
-      const overlaps = clear.x < box.x + box.width && box.x < clear.x + clear.width && clear.y < box.y + box.height && box.y < clear.y + clear.height;
-      expect(overlaps).toBe(false);
-    }
+    // Scrolled to the top and measured in one go (a late draw may scroll the console to its end).
+    const overlaps = await pg.locator('[data-console]').evaluate((panel) => {
+      panel.scrollTop = 0;
+      const clear = panel.parentElement!.querySelector('[data-clear]')!.getBoundingClientRect();
+      return [panel.querySelector('details.pg-run-block > summary')!, panel.querySelector('.pg-line')!].map((e) => {
+        const box = e.getBoundingClientRect();
+        return clear.left < box.right && box.left < clear.right && clear.top < box.bottom && box.top < clear.bottom;
+      });
+    });
+    expect(overlaps).toEqual([false, false]);
     await phone.close();
   });
 });
