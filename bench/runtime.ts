@@ -18,7 +18,6 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import FakeTimers from '@sinonjs/fake-timers';
-// @ts-expect-error plain JavaScript module without types
 import { benchPeers } from './peers/peers.mjs';
 import type { CompiledProgram } from '../src/contract/program.ts';
 import { runProgram, type ProgramOptions } from '../src/runtime/program.ts';
