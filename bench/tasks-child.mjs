@@ -5,7 +5,7 @@
 // not Node's TypeScript stripper (about 50 MB of WebAssembly memory of its own).
 //
 // Usage (from bench/runtime.ts): node --expose-gc bench/tasks-child.mjs RUNTIME.mjs PROGRAM.json TASKS WARMUP RUNS
-// Prints one JSON object: wall/cpu medians (ms), maxRss, baseline, peakHeap (bytes).
+// Prints one JSON object: wall/cpu medians and coldWall (ms), lines (checked), maxRss, baseline, peakHeap (bytes).
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
@@ -35,9 +35,11 @@ const baseline = process.memoryUsage().rss;
 // First run: memory. The JS heap is sampled every 64k trace events (about a dozen samples).
 let peakHeap = 0;
 let events = 0;
+const coldStarted = performance.now();
 run(() => {
   if ((++events & 0xffff) === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
 });
+const coldWall = performance.now() - coldStarted; // the cold run, compared with the peers (bench/peers/peers.mjs)
 const maxRss = process.resourceUsage().maxRSS * 1024;
 
 // Timed runs, each after a full GC (not timed) so one run's garbage is not counted against the next.
@@ -55,4 +57,4 @@ for (let i = 0; i < Number(warmupArg) + Number(runsArg); i++) {
     cpus.push((cpu.user + cpu.system) / 1000);
   }
 }
-process.stdout.write(JSON.stringify({ wall: median(walls), cpu: median(cpus), maxRss, baseline, peakHeap }));
+process.stdout.write(JSON.stringify({ wall: median(walls), cpu: median(cpus), coldWall, lines: tasks + 1, maxRss, baseline, peakHeap }));

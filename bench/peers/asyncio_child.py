@@ -1,0 +1,74 @@
+"""Peer of benchmark (b) in a fresh process: the same 100,000-task workload on
+CPython's asyncio (C Task, C Future), on a virtual clock - a minimal
+BaseEventLoop whose time() is a number that its "selector" moves on instead
+of waiting. What a Python user would run; no trace is recorded and the
+"console" is a list of lines, as the loop's result holds.
+
+Usage (from bench/peers/peers.mjs): python3 bench/peers/asyncio_child.py TASKS
+Prints one JSON object: wall (ms, the one cold run), maxRss (bytes), lines.
+"""
+import asyncio
+import json
+import random
+import resource
+import sys
+import time
+
+
+class _VirtualSelector:
+    """Asked to wait `timeout` seconds, moves the clock on by that much at once."""
+
+    def __init__(self, loop):
+        self._loop = loop
+
+    def select(self, timeout=None):
+        if timeout is None:
+            raise RuntimeError('deadlock: nothing ready and no timer pending')
+        self._loop.now += timeout
+        return []
+
+
+class VirtualClockLoop(asyncio.BaseEventLoop):
+    def __init__(self):
+        super().__init__()
+        self.now = 0.0
+        self._selector = _VirtualSelector(self)
+
+    def time(self):
+        return self.now
+
+    def _process_events(self, event_list):
+        pass
+
+    def _write_to_self(self):
+        pass
+
+
+def main(tasks):
+    lines = []
+
+    async def sleeper(i):
+        await asyncio.sleep(random.randrange(10_000) / 1000)
+        lines.append(f'woke {i}')
+
+    async def top():
+        for i in range(tasks):
+            asyncio.create_task(sleeper(i))
+        await asyncio.sleep(10)  # every task sleeps less than this
+        lines.append('all done')
+
+    loop = VirtualClockLoop()
+    asyncio.set_event_loop(loop)
+    started = time.perf_counter()
+    loop.run_until_complete(top())
+    wall = (time.perf_counter() - started) * 1000
+    loop.close()
+    if lines[-1] != 'all done':
+        raise SystemExit(f'asyncio: last line {lines[-1]!r}, expected "all done"')
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
+    sys.stdout.write(json.dumps({'wall': wall, 'maxRss': maxrss, 'lines': len(lines),
+                                 'version': sys.version.split()[0]}))
+
+
+if __name__ == '__main__':
+    main(int(sys.argv[1]))
