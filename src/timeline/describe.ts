@@ -10,7 +10,7 @@ import type { Mark } from '../trace/spans.ts';
 import type { Hit } from './geometry.ts';
 import { firstMarkAtOrAfter, type Axis, type TimelineModel } from './model.ts';
 import type { Range } from './scale.ts';
-import { waitKey, type TimelineKey, type Translate } from './strings.ts';
+import { stopReasonKey, waitKey, type TimelineKey, type Translate } from './strings.ts';
 
 /** What the pointer (or keyboard) is on, as the console needs it. */
 export interface HoverInfo {
@@ -79,7 +79,7 @@ export function sameHit(a: Hit | null, b: Hit | null): boolean {
 /** The plot's label for screen readers: how many tasks and spans, from when to when, and why it stopped. */
 export function summaryText(model: TimelineModel | null, t: Translate): string {
   if (!model) return t('timeline.empty');
-  const stop = model.timeline.stop ? ` ${t('timeline.stopped', { reason: model.timeline.stop.reason })}` : '';
+  const stop = model.timeline.stop ? ` ${t('timeline.stopped', { reason: t(stopReasonKey(model.timeline.stop.reason)) })}` : '';
   return t('timeline.summary', { tasks: model.taskCount, spans: model.spanCount, from: formatMs(0), to: formatMs(model.timeline.endTime) }) + stop;
 }
 

@@ -29,3 +29,8 @@ export function formatter(strings: TimelineStrings): Translate {
 export function waitKey(kind: WaitKind): TimelineKey {
   return `timeline.wait.${kind}` as TimelineKey;
 }
+
+/** The UI key naming a stop reason in words ('time-limit' -> 'timeline.stopReason.timeLimit'); tests/timeline/strings.test.ts checks every reason has one. */
+export function stopReasonKey(reason: string): TimelineKey {
+  return `timeline.stopReason.${reason.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}` as TimelineKey;
+}

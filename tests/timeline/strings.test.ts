@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fillPlaceholders } from '../../src/i18n/placeholders.ts';
+import { STOP_REASONS } from '../../src/contract/trace-vocabulary.ts';
 import { WAIT_KINDS } from '../../src/timeline/styles.ts';
-import { formatter, TIMELINE_KEYS, waitKey } from '../../src/timeline/strings.ts';
+import { formatter, stopReasonKey, TIMELINE_KEYS, waitKey } from '../../src/timeline/strings.ts';
 
 const en = JSON.parse(readFileSync(new URL('../../src/i18n/en.json', import.meta.url), 'utf8')) as Record<string, string>;
 const zh = JSON.parse(readFileSync(new URL('../../src/i18n/zh.json', import.meta.url), 'utf8')) as Record<string, string>;
@@ -17,6 +18,9 @@ describe('timeline strings', () => {
       const names = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
       expect(names(zh[key]!), key).toEqual(names(en[key]!));
     }
+  });
+  it('names every stop reason in words, so a Chinese reader never sees "已停止：time-limit"', () => {
+    for (const reason of STOP_REASONS) expect(TIMELINE_KEYS, reason).toContain(stopReasonKey(reason));
   });
   it('names every wait kind', () => {
     for (const kind of WAIT_KINDS) expect(TIMELINE_KEYS, kind).toContain(waitKey(kind));
