@@ -89,8 +89,8 @@ function causeText(c: Cause, name: (id: number) => string, lang: Lang): string {
     case 'woken-by-task':
       if (c.by === c.task) return lang === 'zh' ? `${zhAt} ${name(c.task)} 让出后自己的下一步已排队` : `${at} ${name(c.task)} had queued its own next step (it yielded)`;
       return lang === 'zh'
-        ? `${zhAt} ${name(c.task)} 被 ${name(c.by)} 唤醒${waitText(c.on, lang)}`
-        : `${at} ${name(c.task)} was made ready by ${name(c.by)}, which completed what it awaited${waitText(c.on, lang)}`;
+        ? `${zhAt} ${name(c.task)} 被 ${name(c.by)} 唤醒${c.inferred ? '(唤醒前最后运行的任务)' : ''}${waitText(c.on, lang)}`
+        : `${at} ${name(c.task)} was made ready by ${name(c.by)}, which completed what it awaited${c.inferred ? ' (the last task to run before the wake-up)' : ''}${waitText(c.on, lang)}`;
     case 'woken-by-loop': {
       const what = c.on?.kind === 'sleep' || c.on?.kind === 'timer' ? (lang === 'zh' ? '计时器到期' : 'a timer fired')
         : c.on?.kind === 'network' ? (lang === 'zh' ? '模拟网络送达了消息' : 'a message arrived on the simulated network')

@@ -15,7 +15,7 @@ import { runningAt } from './state.ts';
 export type Cause =
   | { kind: 'printed'; task: number; t: number; seq: number; text: string }
   /** `task` became ready at seq, woken by `by` (a task id) after waiting on `on`. */
-  | { kind: 'woken-by-task'; task: number; by: number; t: number; seq: number; on?: WaitLabel }
+  | { kind: 'woken-by-task'; task: number; by: number; t: number; seq: number; on?: WaitLabel; inferred?: boolean }
   /** `task` became ready while no task ran: the loop moved it (timer, network, thread); `on` says what it waited on. */
   | { kind: 'woken-by-loop'; task: number; t: number; seq: number; on?: WaitLabel }
   /** `task` was spawned by `by` (0: the program itself). */
@@ -57,16 +57,41 @@ function causeBefore(trace: readonly TraceEvent[], task: number, at: number): Ca
     const e = trace[i]!;
     if (e.task !== task) continue;
     if (e.kind === 'ready') {
+      // The first ready after a spawn is the spawn's own scheduling: the cause is the parent.
+      const before = previousOf(trace, task, i);
+      if (before?.kind === 'spawn') return { kind: 'spawned', task, by: before.detail.parent, t: before.t, seq: before.seq };
       const on = lastWaitBefore(trace, task, i);
       const by = runningAt(trace, i - 1);
       // by === task: the ready was recorded as the task switched out with its next step already queued (a yield).
       if (by !== 0) return { kind: 'woken-by-task', task, by, t: e.t, seq: e.seq, ...(on ? { on } : {}) };
+      // A future's callbacks run as loop callbacks of their own (never inline), so the wake-up of a task
+      // awaiting a future, a task or a gather is recorded while no task runs. The trace does not say which
+      // task completed it; the last task that ran at this instant is the one (tests/inspect: the gather).
+      if (!on || !LOOP_WAKES.has(on.kind)) {
+        const last = lastRunBefore(trace, i, e.t);
+        if (last !== 0 && last !== task) return { kind: 'woken-by-task', task, by: last, t: e.t, seq: e.seq, inferred: true, ...(on ? { on } : {}) };
+      }
       return { kind: 'woken-by-loop', task, t: e.t, seq: e.seq, ...(on ? { on } : {}) };
     }
     if (e.kind === 'spawn') return { kind: 'spawned', task, by: e.detail.parent, t: e.t, seq: e.seq };
     if (e.kind === 'run') break;
   }
   return { kind: 'unknown', task, t: trace[Math.max(0, at)]?.t ?? 0, seq: at };
+}
+
+/** Waits that the loop itself ends (a timer, the simulated network, a worker thread), not another task. */
+const LOOP_WAKES = new Set<string>(['sleep', 'timer', 'network', 'thread']);
+
+/** The task of the last `run` event before event i at virtual time t, or 0. */
+function lastRunBefore(trace: readonly TraceEvent[], i: number, t: number): number {
+  for (let j = i - 1; j >= 0 && trace[j]!.t === t; j--) if (trace[j]!.kind === 'run') return trace[j]!.task;
+  return 0;
+}
+
+/** The event of `task` before event i, if any. */
+function previousOf(trace: readonly TraceEvent[], task: number, i: number): TraceEvent | undefined {
+  for (let j = i - 1; j >= 0; j--) if (trace[j]!.task === task) return trace[j];
+  return undefined;
 }
 
 function lastWaitBefore(trace: readonly TraceEvent[], task: number, i: number): WaitLabel | undefined {
