@@ -43,6 +43,12 @@ export function whyChain(trace: readonly TraceEvent[], seq: number, limit = 50):
     if (cause.kind === 'woken-by-task' || cause.kind === 'spawned') {
       task = cause.by;
       at = cause.seq;
+    } else if (cause.kind === 'woken-by-loop' && (cause.on?.kind === 'sleep' || cause.on?.kind === 'timer')) {
+      // A timer was set by the same task's previous running stretch: go on from there.
+      // (A network message stops the chain: the trace does not say which send it came from.)
+      const slept = lastWaitSeq(trace, task, cause.seq);
+      if (slept < 0) break;
+      at = slept;
     } else break;
   }
   return chain;
@@ -92,6 +98,11 @@ function lastRunBefore(trace: readonly TraceEvent[], i: number, t: number): numb
 function previousOf(trace: readonly TraceEvent[], task: number, i: number): TraceEvent | undefined {
   for (let j = i - 1; j >= 0; j--) if (trace[j]!.task === task) return trace[j];
   return undefined;
+}
+
+function lastWaitSeq(trace: readonly TraceEvent[], task: number, i: number): number {
+  for (let j = i - 1; j >= 0; j--) if (trace[j]!.task === task && trace[j]!.kind === 'wait') return j;
+  return -1;
 }
 
 function lastWaitBefore(trace: readonly TraceEvent[], task: number, i: number): WaitLabel | undefined {
