@@ -59,6 +59,21 @@ describe('the deadlock example', () => {
   });
 });
 
+describe('two tasks awaiting each other', () => {
+  it('the cycle goes through the task labels, with no names in prose', async () => {
+    const result = await run(`import { createTask, sleep, Task } from 'miniloop';
+let b: Task<void>;
+const a = createTask(async () => { await sleep(1); console.log('a awaits b'); await b; }, { name: 'a' });
+b = createTask(async () => { console.log('b awaits a'); await a; }, { name: 'b' });
+await a;`);
+    expect(result.lines.map((l) => l.text)).toEqual(['b awaits a', 'a awaits b']);
+    expect(statesAt(result, 'end')).toEqual({ main: 'waiting on task a', a: 'waiting on task b', b: 'waiting on task a' });
+    expect(statesAt(result, '0')).toMatchObject({ a: 'waiting on sleep 1ms', b: 'waiting on task a' });
+    expect(formatStateAt(result.trace, { kind: 'end' }, 'en')).toContain('Cycle (deadlock): a -> task b -> b -> task a -> a');
+    expect(formatStateAt(result.trace, { kind: 'time', t: 0 }, 'en')).toContain('No cycle.');
+  });
+});
+
 const GATHER = `import { gather, sleep, createTask } from 'miniloop';
 async function work(ms: number) { await sleep(ms); console.log('finished after ' + ms); return ms; }
 const tasks = [10, 20, 30].map((ms) => createTask(() => work(ms), { name: 'w' + ms }));
