@@ -24,7 +24,8 @@ const WORDS = {
   waitsOn: { en: 'on', zh: '等待' },
   graph: { en: 'Await graph (task -> what it awaits -> who holds or completes it):', zh: '等待图(任务 -> 它等待的东西 -> 持有或完成它的任务):' },
   noGraph: { en: '  (no task is waiting)', zh: '  (没有任务在等待)' },
-  unknownOwner: { en: '?', zh: '?' },
+  unknownOwner: { en: '? (the trace names no task)', zh: '?(追踪没有记下是哪个任务)' },
+  theLoop: { en: 'the loop (timer, network or thread)', zh: '事件循环(计时器、网络或线程)' },
   cycle: { en: 'Cycle (deadlock):', zh: '环(死锁):' },
   noCycle: { en: 'No cycle.', zh: '没有环。' },
   lines: { en: (n: number) => `Console lines printed so far: ${n}`, zh: (n: number) => `到此为止打印的控制台行数:${n}` },
@@ -54,7 +55,10 @@ export function formatStateAt(trace: readonly TraceEvent[], moment: Moment, lang
   const edges = awaitEdges(tasks);
   out.push(WORDS.graph[lang]);
   if (edges.length === 0) out.push(WORDS.noGraph[lang]);
-  for (const e of edges) out.push(`  ${name(e.task)} -> ${e.on.what} -> ${e.owner === null ? WORDS.unknownOwner[lang] : name(e.owner)}`);
+  const loopWakes = new Set(['sleep', 'timer', 'network', 'thread']);
+  const owner = (e: (typeof edges)[number]) =>
+    e.owner !== null ? name(e.owner) : loopWakes.has(e.on.kind) ? WORDS.theLoop[lang] : WORDS.unknownOwner[lang];
+  for (const e of edges) out.push(`  ${name(e.task)} -> ${e.on.what} -> ${owner(e)}`);
   const cycles = awaitCycles(edges);
   if (cycles.length === 0) out.push(WORDS.noCycle[lang]);
   for (const cycle of cycles) {
