@@ -3,6 +3,7 @@
  * (strict, so a mistyped flag is a usage error, exit 2, rather than ignored).
  */
 import { parseArgs } from 'node:util';
+import { parseMoment, type Moment } from '../inspect/state.ts';
 
 /** What `miniloop run` was asked to do. */
 export interface RunCommand {
@@ -18,6 +19,10 @@ export interface RunCommand {
   seed: number | undefined;
   /** Language of the runtime's own messages (deadlock, budgets, uncaught errors): --lang, else LC_ALL / LC_MESSAGES / LANG. */
   lang: 'en' | 'zh';
+  /** --at: print the state of every task and the await graph at this moment (src/inspect) instead of the output. */
+  at: Moment | null;
+  /** --why: print the chain of causes behind this console line (from 1). */
+  why: number | null;
 }
 
 /** The parsed command line. */
@@ -50,6 +55,9 @@ Options:
   --width N           width of the timeline in characters (default: terminal width or 80)
   --time-limit MS     stop the run after MS milliseconds of virtual time (default 24h)
   --seed N            seed of Math.random (default 1)
+  --at T              after the output, print every task's state and the await graph (with any cycle
+                      named) at virtual time T ms, at "end", or at "step:N" (rebuilt from the trace)
+  --why N             after the output, print the chain of causes behind console line N (from 1)
   --verbose           prefix each console line with [virtual time, task]
   -h, --help          show this help
   --version           print the version
@@ -90,6 +98,8 @@ export function parseCommand(argv: string[], defaultWidth = 80, env: Record<stri
         'time-limit': { type: 'string' },
         seed: { type: 'string' },
         lang: { type: 'string' },
+        at: { type: 'string' },
+        why: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -106,8 +116,14 @@ export function parseCommand(argv: string[], defaultWidth = 80, env: Record<stri
   if (paths.length === 0) throw new UsageError('missing file: expected "miniloop run FILE.ts"');
   if (values.trace !== undefined && values.trace === '') throw new UsageError('--trace expects a file name');
   if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'zh') throw new UsageError(`--lang expects en or zh, got "${values.lang}"`);
+  const at = values.at === undefined ? null : parseMoment(values.at);
+  if (values.at !== undefined && at === null) throw new UsageError(`--at expects a time in ms, "end" or "step:N", got "${values.at}"`);
+  const why = toNumber('--why', values.why, true) ?? null;
+  if (why === 0) throw new UsageError('--why expects a console line number from 1');
   return {
     command: 'run',
+    at,
+    why,
     paths,
     json: values.json ?? false,
     verbose: values.verbose ?? false,

@@ -20,6 +20,7 @@ import { runProgram, type Problem } from '../runtime/program.ts';
 import { asciiTimeline } from '../trace/ascii-timeline.ts';
 import { toChromeTrace } from '../trace/chrome-trace.ts';
 import { parseCommand, USAGE, UsageError, type RunCommand } from './args.ts';
+import { formatStateAt, formatWhy } from '../inspect/format.ts';
 import { formatCompileError, formatLine, jsonCompileError, jsonLine, jsonProblem } from './format.ts';
 
 /** Where the CLI writes (replaceable in tests). */
@@ -151,6 +152,16 @@ async function runFile(file: string, command: RunCommand, io: CliIO, label: stri
     const text = asciiTimeline(result, { width: command.width }) + '\n';
     if (command.json) io.err(text);
     else io.out(text);
+  }
+  // --at / --why (issue 14): rebuilt from the trace of this run, after its output.
+  if (command.at !== null) io.out('\n' + formatStateAt(result.trace, command.at, command.lang) + '\n');
+  if (command.why !== null) {
+    const why = formatWhy(result.trace, command.why, command.lang);
+    if (!why.ok) {
+      io.err(`miniloop: ${why.text}\n`);
+      return EXIT_USAGE;
+    }
+    io.out('\n' + why.text + '\n');
   }
   return result.status === 'ok' ? EXIT_OK : EXIT_FAILED;
 }
