@@ -6,6 +6,9 @@
  * trusted further than these checks (tests/playground/protocol.test.ts).
  */
 import type { CompiledProgram } from '../compiler/compile.ts';
+import { LIMIT_NAMES, LOG_LEVELS, type LogLevel, type RunLimits } from '../contract/trace-vocabulary.ts';
+
+export type { RunLimits };
 
 /** A console line as the page shows it. */
 export interface WireLine {
@@ -13,7 +16,7 @@ export interface WireLine {
   t: number;
   /** Task name. */
   task: string;
-  level: 'log' | 'info' | 'warn' | 'error' | 'debug';
+  level: LogLevel;
   text: string;
 }
 
@@ -21,13 +24,6 @@ export interface WireLine {
 export interface WireProblem {
   kind: string;
   message: string;
-}
-
-/** The runtime's budgets for one run (runtime/loop.ts LoopLimits). */
-export interface RunLimits {
-  stepLimit: number;
-  timeLimit: number;
-  outputLimit: number;
 }
 
 /**
@@ -137,7 +133,7 @@ export function postToPage(target: Poster, message: RunnerToPage): void {
   target.postMessage(message);
 }
 
-const LEVELS = new Set(['log', 'info', 'warn', 'error', 'debug']);
+const LEVELS: ReadonlySet<string> = new Set(LOG_LEVELS);
 const MAX_TEXT = 100_000;
 const MAX_BATCH = 5_000;
 
@@ -209,7 +205,7 @@ export function validRunRequest(v: unknown): RunRequest | undefined {
   if (p.ok !== true || typeof p.code !== 'string' || typeof p.map !== 'string' || typeof p.lineOffset !== 'number' || typeof p.filename !== 'string' || typeof p.source !== 'string') return undefined;
   const limits = { ...PLAYGROUND_LIMITS };
   if (isObject(v.limits)) {
-    for (const key of ['stepLimit', 'timeLimit', 'outputLimit'] as const) {
+    for (const key of LIMIT_NAMES) {
       const value = v.limits[key];
       if (typeof value === 'number' && value > 0 && Number.isFinite(value)) limits[key] = value;
     }

@@ -1,5 +1,6 @@
 /** The UI strings a playground needs in the browser (the component passes them in its data-strings attribute). */
 import type { UiKey } from '../i18n/t.ts';
+import { fillPlaceholders } from '../i18n/placeholders.ts';
 
 export const PLAYGROUND_KEYS = [
   'playground.run',
@@ -39,5 +40,5 @@ export type PlaygroundKey = (typeof PLAYGROUND_KEYS)[number];
 
 /** A translate function over the strings the component passed. */
 export function translator(table: Partial<Record<string, string>>): (key: PlaygroundKey, vars?: Record<string, string | number>) => string {
-  return (key, vars) => (table[key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) => (vars && name in vars ? String(vars[name]) : m));
+  return (key, vars) => fillPlaceholders(table[key] ?? key, vars);
 }
