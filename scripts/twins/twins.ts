@@ -71,7 +71,8 @@ export function planTwin(file: string): TwinPlan {
 /** Every twin, sorted by id. */
 export function allTwins(): TwinPlan[] {
   return readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.py'))
+    // <name>.zh.py is a Chinese variant of <name>.py, not a twin of its own (tests/content/python-zh-variants.test.ts).
+    .filter((f) => f.endsWith('.py') && !f.endsWith('.zh.py'))
     .sort()
     .map((f) => planTwin(join(EXAMPLES, f)));
 }

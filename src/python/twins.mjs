@@ -30,7 +30,8 @@ export function findTwins(root = ROOT) {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.py')) out.push(relative(root, path));
+      // <name>.zh.py: the Chinese variant of <name>.py, the same program (tests/content/python-zh-variants.test.ts).
+      else if (name.endsWith('.py') && !name.endsWith('.zh.py')) out.push(relative(root, path));
     }
   };
   walk(join(root, 'content', 'examples'));
