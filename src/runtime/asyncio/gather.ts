@@ -1,5 +1,5 @@
 /**
- * gather and shield (asyncio/tasks.py, CPython 3.13, ported line by line).
+ * gather and shield (asyncio/tasks.py, CPython 3.13; shield as in 3.14, ported line by line).
  *
  * Design notes (tests in tests/runtime/asyncio-gather.test.ts):
  * - Functions are wrapped in Tasks in argument order, so they start in that
@@ -20,6 +20,7 @@ import { CancelledError } from '../errors.ts';
 import { Future } from '../future.ts';
 import { getLoop } from '../loop.ts';
 import { ensureFuture, isAwaitable, type Awaitable, type AwaitedOf } from './ensure.ts';
+import { errorName, logError } from './internal.ts';
 
 /** Options of gather. */
 export interface GatherOptions {
@@ -153,6 +154,10 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
  * Protect `aw` from cancellation (asyncio.shield): cancelling the task that
  * awaits the returned future raises CancelledError there, but the inner task
  * keeps running. If the inner one is cancelled by other means, so is this.
+ * 3.14 (gh-86802): once the outer future is cancelled, an error the inner one
+ * ends with is reported as asyncio's default exception handler logs it
+ * ("ValueError exception in shielded future", an error line); up to 3.13 it
+ * was marked retrieved and never shown (tests/corpus/semantics/53-shield-late-error).
  */
 export function shield<T>(aw: Awaitable<T>): Future<T> {
   const inner = ensureFuture(aw);
@@ -160,10 +165,7 @@ export function shield<T>(aw: Awaitable<T>): Future<T> {
   const outer = new Future<T>({ kind: inner.label.kind, what: `shield(${inner.label.what})` });
 
   const innerDone = (): void => {
-    if (outer.cancelled()) {
-      if (!inner.cancelled()) inner.exception(); // mark retrieved
-      return;
-    }
+    if (outer.cancelled()) return;
     if (inner.cancelled()) {
       outer.cancel();
     } else {
@@ -173,9 +175,22 @@ export function shield<T>(aw: Awaitable<T>): Future<T> {
     }
   };
   const outerDone = (): void => {
-    if (!inner.done()) inner.removeDoneCallback(innerDone);
+    if (!inner.done()) {
+      inner.removeDoneCallback(innerDone);
+      // Keep only one callback to log on cancel (a future shielded twice).
+      inner.removeDoneCallback(logOnException);
+      inner.addDoneCallback(logOnException, null);
+    }
   };
   inner.addDoneCallback(innerDone, null);
   outer.addDoneCallback(outerDone, null);
   return outer;
+}
+
+/** asyncio.tasks._log_on_exception (3.14): retrieves the error and logs it. */
+function logOnException(fut: Future<unknown>): void {
+  if (fut.cancelled()) return;
+  const exc = fut.exception();
+  if (exc === undefined) return;
+  logError(`${errorName(exc)} exception in shielded future`);
 }

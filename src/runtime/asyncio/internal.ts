@@ -11,6 +11,7 @@
  * task throws CancelledError at the `yield` where it waits, as in CPython.
  */
 import { RuntimeError } from '../errors.ts';
+import { getLoop } from '../loop.ts';
 
 /** Run `body` as a coroutine of the running task (asyncio: awaiting a coroutine directly); the driver's `co`. */
 export { co } from '../driver.ts';
@@ -32,4 +33,23 @@ export function removeItem<T>(items: T[], item: T): boolean {
 /** Python's RuntimeError (misuse of a primitive, e.g. releasing an unlocked Lock): the runtime's one RuntimeError. */
 export function runtimeError(message: string): Error {
   return new RuntimeError(message);
+}
+
+/** An error's class name, as Python's `type(exc).__name__` (the constructor's name; `typeof` for a value without one). */
+export function errorName(exc: unknown): string {
+  const name = (exc as { constructor?: { name?: unknown } } | null | undefined)?.constructor?.name;
+  return typeof name === 'string' && name ? name : typeof exc;
+}
+
+/**
+ * Print `text` as an error line of the loop, not of a task: what asyncio's
+ * default exception handler logs (loop.call_exception_handler). Nothing once
+ * the run is stopped or the output budget is spent (the next console line
+ * stops the run with the budget's message).
+ */
+export function logError(text: string): void {
+  const loop = getLoop();
+  if (loop.stopped || loop.lines >= loop.limits.outputLimit) return;
+  loop.lines++;
+  loop.trace.add(loop.now, 0, 'log', { level: 'error', text });
 }
