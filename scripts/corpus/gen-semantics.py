@@ -110,8 +110,9 @@ def attempt(fn, *args):
     try:
         return fn(*args)
     except RuntimeError as e:
-        last = [l for l in str(e).splitlines() if l.strip()][-1:] or ['?']
-        return f'fails: {last[0].strip()[:160]}'
+        # The innermost error line ("AttributeError: ...", also inside a group's tree).
+        errors = [m.group(1) for m in re.finditer(r'^[\s|]*([A-Za-z_][\w.]*(?:Error|Exception|Group)\b.*)$', str(e), re.M)]
+        return f'fails: {(errors[-1] if errors else str(e).splitlines()[-1]).strip()[:160]}'
 
 
 def buckets(lines):

@@ -167,7 +167,7 @@ describe('trio memory channels', () => {
       console.log(send.name, receive.name);
     `);
     expect(lines).toEqual([
-      '0 {"currentBufferUsed":1,"maxBufferSize":3,"openSendChannels":2,"openReceiveChannels":1,"tasksWaitingSend":0,"tasksWaitingReceive":0}',
+      '0 {"currentBufferUsed":1,"maxBufferSize":3,"openSendChannels":2,"openReceiveChannels":1,"tasksWaitingSend":0,"tasksWaitingReceive":0,"peakBufferUsed":1}',
       '0 channel#1 channel#1',
     ]);
   });

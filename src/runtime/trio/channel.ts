@@ -43,6 +43,8 @@ export interface MemoryChannelStatistics {
   tasksWaitingSend: number;
   /** Tasks blocked in receive (all clones). */
   tasksWaitingReceive: number;
+  /** The most items the buffer has held at once since the channel was opened (trio 0.34). */
+  peakBufferUsed: number;
 }
 
 interface SendWaiter<T> {
@@ -67,6 +69,8 @@ class ChannelState<T> {
   readonly data: T[] = [];
   openSendChannels = 0;
   openReceiveChannels = 0;
+  /** The largest data.length after a send into the buffer (trio counts only there, not a receive taking a blocked sender's item). */
+  peakBufferUsed = 0;
   sendWaiters: SendWaiter<T>[] = [];
   receiveWaiters: ReceiveWaiter<T>[] = [];
   readonly sendLabel: WaitLabel;
@@ -87,6 +91,7 @@ class ChannelState<T> {
       openReceiveChannels: this.openReceiveChannels,
       tasksWaitingSend: this.sendWaiters.length,
       tasksWaitingReceive: this.receiveWaiters.length,
+      peakBufferUsed: this.peakBufferUsed,
     };
   }
 }
@@ -125,6 +130,7 @@ export class MemorySendChannel<T> {
       wake(receiver.task, receiver.future, () => receiver.future.setResult(receiver.iterating ? { value, done: false } : value));
     } else if (state.data.length < state.maxBufferSize) {
       state.data.push(value);
+      state.peakBufferUsed = Math.max(state.peakBufferUsed, state.data.length);
     } else {
       throw new WouldBlock();
     }
