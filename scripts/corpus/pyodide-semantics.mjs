@@ -43,20 +43,43 @@ def block_for(seconds):
 `;
 
 /**
- * @param {number} runs how many times to run each program
- * @param {string[]} dirs corpus folders (absolute or relative to the corpus)
- * @returns {Promise<{ python: string, pyodide: string, results: Record<string, Array<{ lines: Array<[number, string]> } | { error: string }>> }>}
+ * @typedef {object} VirtualPython
+ * @property {(source: string, filename?: string) => { lines: Array<[number, string, string, string]>, problems: Array<{ kind: string, message: string }> }} run
+ *   run a program on virtual_asyncio (a fresh asyncio run, task names from Task-1)
+ * @property {string} python CPython version
+ * @property {string} pyodide Pyodide version
  */
-export async function runOnPyodide(runs, dirs) {
+
+/**
+ * Load Pyodide with src/python/virtual_asyncio.py and `modules` (name -> source)
+ * importable. Also used by tests/runtime/asyncio-twins.ts (ASYNCIO_PYTHON=pyodide).
+ * @param {Record<string, string>} modules
+ * @returns {Promise<VirtualPython>}
+ */
+export async function loadVirtualPython(modules) {
   const py = await loadPyodide();
   py.FS.mkdirTree('/repo/tests/corpus/semantics');
   py.FS.mkdirTree('/repo/src/python');
   py.FS.mkdirTree('/shim');
   py.FS.writeFile('/repo/tests/corpus/semantics/vclock.py', readFileSync(join(SEM, 'vclock.py'), 'utf8'));
   py.FS.writeFile('/repo/src/python/virtual_asyncio.py', readFileSync(join(ROOT, 'src', 'python', 'virtual_asyncio.py'), 'utf8'));
-  py.FS.writeFile('/shim/vclock.py', SHIM);
+  for (const [name, source] of Object.entries(modules)) py.FS.writeFile(`/shim/${name}.py`, source);
   py.runPython("import sys; sys.path[:0] = ['/shim', '/repo/src/python']; sys.dont_write_bytecode = True");
   const runProgram = py.pyimport('virtual_asyncio').run_program_json;
+  return {
+    run: (source, filename = 'main.py') => JSON.parse(runProgram(source, filename, '{}')),
+    python: py.runPython('import sys; sys.version.split()[0]'),
+    pyodide: py.version,
+  };
+}
+
+/**
+ * @param {number} runs how many times to run each program
+ * @param {string[]} dirs corpus folders (absolute or relative to the corpus)
+ * @returns {Promise<{ python: string, pyodide: string, results: Record<string, Array<{ lines: Array<[number, string]> } | { error: string }>> }>}
+ */
+export async function runOnPyodide(runs, dirs) {
+  const py = await loadVirtualPython({ vclock: SHIM });
   /** @type {Record<string, Array<{ lines: Array<[number, string]> } | { error: string }>>} */
   const results = {};
   for (const dir of dirs) {
@@ -64,20 +87,16 @@ export async function runOnPyodide(runs, dirs) {
     const source = readFileSync(join(SEM, name, 'main.py'), 'utf8');
     results[name] = [];
     for (let i = 0; i < runs; i++) {
-      const run = JSON.parse(runProgram(source, 'main.py', '{}'));
-      const errors = run.lines.filter((/** @type {any[]} */ l) => l[2] !== 'log').map((/** @type {any[]} */ l) => l[3]);
+      const run = py.run(source, 'main.py');
+      const errors = run.lines.filter((l) => l[2] !== 'log').map((l) => l[3]);
       if (run.problems.length || errors.length) {
-        results[name].push({ error: [...run.problems.map((/** @type {any} */ p) => p.message), ...errors].join('\n').slice(-800) });
+        results[name].push({ error: [...run.problems.map((p) => p.message), ...errors].join('\n').slice(-800) });
       } else {
-        results[name].push({ lines: run.lines.map((/** @type {any[]} */ l) => [Math.round(l[0]), l[3]]) });
+        results[name].push({ lines: run.lines.map((l) => [Math.round(l[0]), l[3]]) });
       }
     }
   }
-  return {
-    python: py.runPython("import sys; sys.version.split()[0]"),
-    pyodide: py.version,
-    results,
-  };
+  return { python: py.python, pyodide: py.pyodide, results };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

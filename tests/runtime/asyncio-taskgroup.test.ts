@@ -355,6 +355,7 @@ for (const inBody of [true, false]) {
   },
   {
     name: "TaskGroup: createTask while the group is aborting raises RuntimeError; a child's error cancels a sibling that is itself inside a timeout",
+    setOrder: 'TaskGroup._abort cancels spawner and timed in set order: their two lines at 3 ms come in either order',
     py: `import asyncio
 from vloop import log, now, run
 async def spawner(tg):

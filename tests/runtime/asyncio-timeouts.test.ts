@@ -86,7 +86,7 @@ from vloop import log, now, run
 async def main():
     try:
         async with asyncio.timeout(5) as cm:
-            log('deadline', cm.when())
+            log('deadline', round(cm.when()))
             try:
                 await asyncio.sleep(10)
             except asyncio.CancelledError:
