@@ -97,6 +97,12 @@ export class CancelStatus implements StatusLike {
 export interface CancelScopeOptions {
   /** Absolute virtual time (ms) at which the scope cancels itself; default Infinity (never). */
   deadline?: number;
+  /**
+   * Virtual ms from when the scope is entered to its deadline (trio 0.27's
+   * relative_deadline); not together with `deadline`. Until it is entered the
+   * scope has no absolute deadline: reading `deadline` raises RuntimeError.
+   */
+  relativeDeadline?: number;
   /** Protect the code inside from cancellation of outer scopes; default false. */
   shield?: boolean;
 }
@@ -120,27 +126,70 @@ export class CancelScope {
   _status: CancelStatus | null = null;
   #entered = false;
   #deadline: number;
+  /** Infinity unless the scope was made relative and is not entered yet (trio keeps at most one of the two finite). */
+  #relativeDeadline: number;
   #shield: boolean;
   #deadlineHandle: Handle | null = null;
   #deadlineAt = Infinity;
 
-  /** A scope with an optional absolute `deadline` (virtual ms) and `shield`. */
+  /** A scope with an optional absolute `deadline` or `relativeDeadline` (virtual ms) and `shield`. */
   constructor(options: CancelScopeOptions = {}) {
     const deadline = options.deadline ?? Infinity;
+    const relative = options.relativeDeadline ?? Infinity;
     if (Number.isNaN(deadline)) throw new ValueError('deadline must not be NaN');
+    if (Number.isNaN(relative)) throw new ValueError('relative deadline must not be NaN');
+    if (relative < 0) throw new ValueError('timeout must be non-negative');
+    if (relative !== Infinity && deadline !== Infinity) throw new ValueError('Cannot specify both a deadline and a relative deadline');
     this.#deadline = deadline;
+    this.#relativeDeadline = relative;
     this.#shield = options.shield ?? false;
   }
 
-  /** Absolute virtual time (ms) at which the scope cancels itself; settable at any time, effective at once. */
+  /**
+   * Absolute virtual time (ms) at which the scope cancels itself; settable at
+   * any time, effective at once. A relative scope not entered yet has none:
+   * RuntimeError (trio 0.34).
+   */
   get deadline(): number {
+    if (this.#relativeDeadline !== Infinity) throw new RuntimeError('Unentered relative cancel scope does not have an absolute deadline.');
     return this.#deadline;
   }
 
   set deadline(value: number) {
     if (Number.isNaN(value)) throw new ValueError('deadline must not be NaN');
+    if (this.#relativeDeadline !== Infinity) throw new RuntimeError('Unentered relative cancel scope does not have an absolute deadline.');
     this.#deadline = value;
     this.#syncDeadline();
+  }
+
+  /**
+   * Virtual ms left until the deadline (trio.CancelScope.relative_deadline):
+   * once entered, `deadline - now`, and setting it moves the deadline to now +
+   * value; before, the relative deadline the scope will start with.
+   * RuntimeError for an unentered scope with an absolute deadline.
+   */
+  get relativeDeadline(): number {
+    if (this.#entered) return this.#deadline - getLoop().now;
+    if (this.#deadline !== Infinity) throw new RuntimeError('Unentered non-relative cancel scope does not have a relative deadline');
+    return this.#relativeDeadline;
+  }
+
+  set relativeDeadline(value: number) {
+    if (Number.isNaN(value)) throw new ValueError('relative deadline must not be NaN');
+    if (value < 0) throw new ValueError('relative deadline must be non-negative');
+    if (this.#entered) {
+      this.#deadline = getLoop().now + value;
+      this.#syncDeadline();
+    } else if (this.#deadline !== Infinity) {
+      throw new RuntimeError('Unentered non-relative cancel scope does not have a relative deadline');
+    } else {
+      this.#relativeDeadline = value;
+    }
+  }
+
+  /** null once entered; before, whether the scope has a relative deadline (trio.CancelScope.is_relative). */
+  get isRelative(): boolean | null {
+    return this.#entered ? null : this.#relativeDeadline !== Infinity;
   }
 
   /** While true, cancellations of outer scopes do not reach the code inside; settable at any time. */
@@ -226,6 +275,10 @@ export class CancelScope {
   _enter(task: Task<unknown>): void {
     if (this.#entered) throw new RuntimeError("Each CancelScope may only be used for a single 'with' block");
     this.#entered = true;
+    if (this.#relativeDeadline !== Infinity) {
+      this.#deadline = task.loop.now + this.#relativeDeadline;
+      this.#relativeDeadline = Infinity;
+    }
     if (task.loop.now >= this.#deadline) this.#cancel('deadline', null);
     this._status = new CancelStatus(this, (trioState(task).status as CancelStatus | null) ?? null);
     activate(task, this._status);
