@@ -34,11 +34,12 @@ export class Cancelled extends CancelledError {
   readonly sourceTask: string | null;
 
   constructor(source: CancelSource = 'explicit', sourceTask: string | null = null, reason: string | null = null) {
-    // Same text as trio 0.31's Cancelled.__str__ (a task is shown as <Task 'name'>, without trio's address).
+    // Same text as trio 0.31+'s Cancelled.__str__, reason and task name as Python's repr()
+    // (a task is shown as <Task 'name'>, without trio's address; corpus 56).
     super(
       `cancelled due to ${source}` +
-        (reason !== null ? ` with reason '${reason}'` : '') +
-        (sourceTask !== null ? ` from task <Task '${sourceTask}'>` : ''),
+        (reason !== null ? ` with reason ${pyRepr(reason)}` : '') +
+        (sourceTask !== null ? ` from task <Task ${pyRepr(sourceTask)}>` : ''),
     );
     this.name = 'Cancelled';
     this.source = source;
@@ -87,10 +88,31 @@ export class BrokenResourceError extends Error {
   }
 }
 
-/** Python's repr() of an exception, as trio puts it in a cancel reason: `ValueError('boom')`, `ValueError()`. */
+/** Python's repr() of an exception, as trio puts it in a cancel reason: `ValueError('boom')`, `ValueError("it's")`, `ValueError()`. */
 export function reprError(error: unknown): string {
-  if (error instanceof Error) return error.message ? `${error.name}('${error.message}')` : `${error.name}()`;
+  if (error instanceof Error) return error.message ? `${error.name}(${pyRepr(error.message)})` : `${error.name}()`;
   return String(error);
+}
+
+/**
+ * Python's repr() of a str: in single quotes unless the text holds a single
+ * quote and no double one; backslash, the quote, \t \n \r and other control
+ * characters escaped (CPython's unicode_repr; other non-printable code points
+ * are left as they are).
+ */
+export function pyRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return out + quote;
 }
 
 /** The message trio gives the ExceptionGroup a nursery raises. */
