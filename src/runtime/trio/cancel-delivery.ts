@@ -84,11 +84,6 @@ export interface TrioTaskState {
   owner: ChildOwner | null;
   /** A completed wait whose wake-up a check already let pass (bounds the deferral to once per wait). */
   deferredFor?: Future<unknown> | null;
-  /**
-   * While the task waits for its nursery's children: called once, at once, with a Cancelled if
-   * its scope is cancelled meanwhile (trio's abort function there records it and returns FAILED).
-   */
-  nurseryAbort?: ((error: Cancelled) => void) | null;
   /** The extra schedule point of a cancelled checkpoint was taken (see delayResumeError). */
   turnDelayed: boolean;
 }
@@ -169,11 +164,6 @@ export function activate(task: Task<unknown>, status: StatusLike | null): void {
  */
 export function cancelNowOrAtCheckpoint(task: Task<unknown>): void {
   const state = peekTrioState(task);
-  if (state?.nurseryAbort && isCancelled(state)) {
-    const abort = state.nurseryAbort;
-    state.nurseryAbort = null;
-    abort(state.status!.makeCancelled());
-  }
   const waiter = task.futWaiter;
   const blocked = waiter !== null && !waiter.done() && !noCancel.has(waiter);
   // At a checkpoint whose resume is queued, trio checks for cancellation when the task resumes: arm it now.

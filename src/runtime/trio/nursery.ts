@@ -28,9 +28,9 @@ import { getLoop } from '../loop.ts';
 import { nextInstance } from '../instances.ts';
 import { Task } from '../task.ts';
 import type { WaitLabel } from '../trace.ts';
-import { activate, isCancelled, trioState, type ChildOwner } from './cancel-delivery.ts';
+import { activate, trioState, type ChildOwner } from './cancel-delivery.ts';
 import { CancelScope, requireTask, type CancelStatus } from './cancel-scope.ts';
-import { Cancelled, NURSERY_GROUP_MESSAGE, reprError, RuntimeError } from './errors.ts';
+import { NURSERY_GROUP_MESSAGE, reprError, RuntimeError } from './errors.ts';
 
 
 /** What `nursery.start` gives the started function as its FIRST argument (trio.TaskStatus). */
@@ -60,8 +60,6 @@ export class Nursery implements ChildOwner {
   #nestedChildRunning = true;
   #pendingStarts = 0;
   #closed = false;
-  /** The body ended with no child left: closing is trio's checkpoint, which may raise Cancelled. */
-  #checkpointAtClose = false;
   #onClosed: ((errors: unknown[]) => void) | null = null;
 
   /** @internal Use openNursery(). */
@@ -171,18 +169,12 @@ export class Nursery implements ChildOwner {
     if (failed) this._addExc(error, `Code block inside nursery contextmanager raised exception ${reprError(error)}`, this.parentTask);
     this.#nestedChildRunning = false;
     this.#onClosed = onClosed;
-    const state = trioState(this.parentTask);
-    state.shielded++;
-    if (this._children.size > 0 || this.#pendingStarts > 0) {
-      // The parent cannot be cancelled while it waits, but a cancellation of its scope is kept
-      // with the errors (trio's aborted(): _add_exc, Abort.FAILED), so the scope reports it caught.
-      const record = (cancelled: Cancelled): void => void this.#pendingExcs.push(cancelled);
-      if (isCancelled(state)) record(state.status!.makeCancelled());
-      else state.nurseryAbort = record;
-    } else {
-      // Nothing to wait for: trio runs a checkpoint, whose Cancelled joins the errors.
-      this.#checkpointAtClose = true;
-    }
+    // The parent cannot be cancelled while it waits for the children, and since trio 0.23 (#1457)
+    // a cancellation of its scope meanwhile adds no Cancelled to the errors; with no child left it
+    // passes a cancel-shielded schedule point, which never raises one either. So the nursery's
+    // scope reports cancelledCaught only when a child or the body raised Cancelled
+    // (tests/corpus/semantics/57-trio-nursery-wait-uncancellable).
+    trioState(this.parentTask).shielded++;
     const loop = this.parentTask.loop;
     if (loop.current === this.parentTask) this.parentTask.labelWait(label);
     this._checkClosed();
@@ -192,25 +184,13 @@ export class Nursery implements ChildOwner {
   _checkClosed(): void {
     if (this.#closed || this.#nestedChildRunning || this._children.size > 0 || this.#pendingStarts > 0) return;
     this.#closed = true;
-    trioState(this.parentTask).nurseryAbort = null;
     const onClosed = this.#onClosed!;
     const errors = this.#pendingExcs;
     this.#pendingExcs = [];
-    const checkpoint = this.#checkpointAtClose;
-    // One schedule point before the parent goes on, as trio's reschedule / checkpoint.
+    // One schedule point before the parent goes on, as trio's reschedule / cancel_shielded_checkpoint.
     const loop = this.parentTask.loop;
     loop.callSoon(() => {
-      const state = trioState(this.parentTask);
-      if (checkpoint && isCancelled(state)) {
-        // A cancelled checkpoint: a second schedule point, then its Cancelled joins the errors.
-        loop.callSoon(() => {
-          state.shielded--;
-          errors.push(state.status!.makeCancelled());
-          onClosed(errors);
-        }, null, 'nursery');
-        return;
-      }
-      state.shielded--;
+      trioState(this.parentTask).shielded--;
       onClosed(errors);
     }, null, 'nursery');
   }
