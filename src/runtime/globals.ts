@@ -9,7 +9,8 @@
  */
 import { createConsole, type ProgramConsole } from './console.ts';
 import type { Handle, Loop } from './loop.ts';
-import type { Messages } from './messages.ts';
+import { RUN_MESSAGES, type Messages } from './messages.ts';
+import { nextRandom, RANDOM, reseedRandom } from './seeded-random.ts';
 
 /** Virtual `Date.now()` at time 0 of every run: 2025-01-01T00:00:00Z, so dates print the same in every run. */
 export const VIRTUAL_EPOCH = Date.UTC(2025, 0, 1);
@@ -38,6 +39,7 @@ function timerDelay(ms: unknown): number {
 
 /** Build the globals for one run on `loop`; `seed` makes Math.random repeatable; `messages` are the run's language. */
 export function createGlobals(loop: Loop, seed = 1, messages?: Messages): ProgramGlobals {
+  if (messages) loop.slot(RUN_MESSAGES).text = messages;
   const timers = new Map<number, Handle>();
   let nextId = 1;
 
@@ -93,7 +95,7 @@ export function createGlobals(loop: Loop, seed = 1, messages?: Messages): Progra
     console: createConsole(loop, messages),
     Date: createVirtualDate(loop),
     performance: { now: () => loop.now, timeOrigin: VIRTUAL_EPOCH },
-    Math: createSeededMath(seed),
+    Math: createSeededMath(loop, seed),
   };
 }
 
@@ -120,16 +122,11 @@ function createVirtualDate(loop: Loop): DateConstructor {
   return DateFn;
 }
 
-/** Math with a deterministic random(): mulberry32 seeded per run. */
-function createSeededMath(seed: number): Math {
-  let state = seed >>> 0;
-  const random = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** Math with a deterministic random(): mulberry32 seeded per run (its state is the run's, so run({ seed }) can reseed it). */
+function createSeededMath(loop: Loop, seed: number): Math {
+  reseedRandom(loop, seed);
+  const state = loop.slot(RANDOM);
+  const random = (): number => nextRandom(state);
   const math = Object.create(Math) as Math;
   Object.defineProperty(math, 'random', { value: random, writable: true, configurable: true });
   return math;
