@@ -1,5 +1,5 @@
 /**
- * Make the expected traces of tests/runtime/run-shutdown/: each NN-name.py
+ * Make the expected traces of tests/corpus/run-shutdown/: each NN-name.py
  * runs on the machine's python3 (CPython 3.11 here) and on CPython 3.14 in
  * Pyodide (node_modules/pyodide), both through vrun.py (the real
  * asyncio.Runner on a virtual clock). NN-name.expected.json records both;
@@ -13,7 +13,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPyodide } from 'pyodide';
 
-const DIR = join(import.meta.dirname, '../../tests/runtime/run-shutdown');
+const DIR = join(import.meta.dirname, '../../tests/corpus/run-shutdown');
 const filters = process.argv.slice(2);
 const cases = readdirSync(DIR)
   .filter((f) => /^\d\d-.*\.py$/.test(f))

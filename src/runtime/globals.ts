@@ -3,13 +3,15 @@
  * timers with Node's rules (a delay below 1 ms, or above 2^31-1, becomes 1 ms;
  * callbacks due at the same instant run in the order they were set),
  * `queueMicrotask`, this run's `Promise`, a `Date` and `performance.now()` that
- * read the virtual clock, and a seeded `Math.random` so runs are repeatable.
+ * read the virtual clock, a seeded `Math.random` so runs are repeatable, and
+ * Node's `process.nextTick` / `setImmediate` (node-queues.ts).
  * The program gets them as parameters that shadow the real globals
  * (contract/program.ts PROGRAM_GLOBALS).
  */
 import { createConsole, type ProgramConsole } from './console.ts';
 import type { Handle, Loop } from './loop.ts';
 import { RUN_MESSAGES, type Messages } from './messages.ts';
+import { createNodeQueues, type NodeQueueGlobals, type ProgramProcess } from './node-queues.ts';
 import { nextRandom, RANDOM, reseedRandom } from './seeded-random.ts';
 
 /** Virtual `Date.now()` at time 0 of every run: 2025-01-01T00:00:00Z, so dates print the same in every run. */
@@ -29,6 +31,10 @@ export interface ProgramGlobals {
   Date: DateConstructor;
   performance: { now(): number; timeOrigin: number };
   Math: Math;
+  /** Node's `process`, with `nextTick` only (node-queues.ts). */
+  process: ProgramProcess;
+  setImmediate: NodeQueueGlobals['setImmediate'];
+  clearImmediate: NodeQueueGlobals['clearImmediate'];
 }
 
 /** Node's coercion of a timer delay. */
@@ -96,6 +102,7 @@ export function createGlobals(loop: Loop, seed = 1, messages?: Messages): Progra
     Date: createVirtualDate(loop),
     performance: { now: () => loop.now, timeOrigin: VIRTUAL_EPOCH },
     Math: createSeededMath(loop, seed),
+    ...createNodeQueues(loop),
   };
 }
 

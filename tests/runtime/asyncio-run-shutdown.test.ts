@@ -3,7 +3,7 @@
  * tasks cancelled and awaited, late errors reported, async generators closed,
  * busy threads awaited, and the run's budgets and seed.
  *
- * The cases in tests/runtime/run-shutdown/ exist twice: NN.py runs on the real
+ * The cases in tests/corpus/run-shutdown/ exist twice: NN.py runs on the real
  * asyncio.Runner (vrun.py, virtual clock) and NN.expected.json holds what
  * CPython 3.14 (Pyodide) printed, and 3.11 where it differs
  * (scripts/corpus/gen-run-shutdown.mjs); NN.ts must print the 3.14 lines.
@@ -17,7 +17,7 @@ import { CATALOGUES } from '../../src/runtime/messages.ts';
 import type { ProgramResult } from '../../src/runtime/program.ts';
 import { runSource } from './run-source.ts';
 
-const dir = join(import.meta.dirname, 'run-shutdown');
+const dir = join(import.meta.dirname, '../corpus/run-shutdown');
 const cases = readdirSync(dir)
   .filter((f) => /^\d\d-.*\.ts$/.test(f))
   .map((f) => f.slice(0, -3))

@@ -27,7 +27,7 @@
  * `timeLimit`, `stepLimit` (counted from the start of the run) narrow the
  * loop's budgets until the run ends; `seed` reseeds `Math.random`.
  * Tests: tests/runtime/asyncio-run-shutdown.test.ts (programs and traces made
- * by CPython 3.11 and 3.14 in tests/runtime/run-shutdown/).
+ * by CPython 3.11 and 3.14 in tests/corpus/run-shutdown/).
  */
 import { Future } from '../future.ts';
 import { getLoop, type Loop } from '../loop.ts';
