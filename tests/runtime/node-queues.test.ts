@@ -25,6 +25,20 @@ describe('Node queues on virtual time', () => {
     expect(result.lines.map((l) => [l.t, l.text])).toEqual([[5, 'nested immediate'], [6, 'timeout 0']]);
   });
 
+  it('after data arrives on the simulated network, an immediate runs before setTimeout(0), as in a Node I/O callback', async () => {
+    const result = await runSource(`
+      import { network } from 'miniloop';
+      network.listen('s', 1, async (conn) => { await conn.write('hi'); });
+      const conn = await network.connect('s', 1);
+      await conn.read();
+      setTimeout(() => console.log('timeout 0'), 0);
+      setImmediate(() => console.log('immediate'));
+      process.nextTick(() => console.log('tick'));
+    `);
+    const at = result.lines[0]!.t;
+    expect(result.lines.map((l) => [l.t - at, l.text])).toEqual([[0, 'tick'], [0, 'immediate'], [1, 'timeout 0']]);
+  });
+
   it('a tick that queues itself forever ends at the step limit instead of hanging', async () => {
     const result = await runSource(`
       let n = 0;
