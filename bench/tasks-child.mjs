@@ -32,14 +32,12 @@ const median = (values) => {
 
 gc();
 const baseline = process.memoryUsage().rss;
-// First run: memory. The JS heap is sampled every 64k trace events (about a dozen samples).
-let peakHeap = 0;
-let events = 0;
+// First run: the cold run, compared with the peers (bench/peers/peers.mjs), and the
+// process's peak RSS. Nothing listens to its trace: a listener makes an event object
+// per event, which the peers do not pay for.
 const coldStarted = performance.now();
-run(() => {
-  if ((++events & 0xffff) === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-});
-const coldWall = performance.now() - coldStarted; // the cold run, compared with the peers (bench/peers/peers.mjs)
+run(null);
+const coldWall = performance.now() - coldStarted;
 const maxRss = process.resourceUsage().maxRSS * 1024;
 
 // Timed runs, each after a full GC (not timed) so one run's garbage is not counted against the next.
@@ -57,4 +55,12 @@ for (let i = 0; i < Number(warmupArg) + Number(runsArg); i++) {
     cpus.push((cpu.user + cpu.system) / 1000);
   }
 }
+// Last, untimed: the peak JS heap during a run, sampled every 64k trace events (about a dozen samples).
+let peakHeap = 0;
+let events = 0;
+gc();
+run(() => {
+  if ((++events & 0xffff) === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+});
+
 process.stdout.write(JSON.stringify({ wall: median(walls), cpu: median(cpus), coldWall, lines: tasks + 1, maxRss, baseline, peakHeap }));

@@ -18,6 +18,11 @@ const { enableCompileCache } = await import('node:module');
 enableCompileCache?.();
 // Start esbuild's service process now, so it comes up while the CLI's modules load.
 if (process.argv[2] === 'run') import('esbuild').then((esbuild) => esbuild.transform('', { loader: 'ts' })).catch(() => {});
+// A reader that stops reading (`miniloop run x.ts | head`) ends the command quietly, as Unix tools do.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const { loadCli } = await import('./load-cli.mjs');
 const { main } = await loadCli();
 process.exitCode = await main(process.argv.slice(2));

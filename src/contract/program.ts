@@ -41,6 +41,9 @@ export const PROGRAM_GLOBALS = [
   'Date',
   'performance',
   'Math',
+  'process',
+  'setImmediate',
+  'clearImmediate',
 ] as const;
 
 /** One of {@link PROGRAM_GLOBALS}. */

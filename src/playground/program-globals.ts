@@ -1,7 +1,8 @@
 /**
  * The globals a program has, declared for the editor's type checker: exactly
  * what the runner provides (src/runtime/globals.ts: console, timers,
- * queueMicrotask, a virtual `performance`; Promise, Date and Math are the
+ * queueMicrotask, a virtual `performance`, Node's setImmediate and
+ * process.nextTick; Promise, Date and Math are the
  * language's own, from the `esnext` lib), and AbortController, which the
  * worker and Node both have and the guide uses; not the DOM - programs run in a
  * worker on the loop, where `document` or `fetch` would only mislead
@@ -42,6 +43,18 @@ declare function clearInterval(id?: number): void;
 /** Queues \`callback\` as a microtask of the loop. */
 declare function queueMicrotask(callback: () => void): void;
 
+/** Node's immediate: what setImmediate returns. */
+interface Immediate {
+  ref(): Immediate;
+  unref(): Immediate;
+  hasRef(): boolean;
+}
+/** Runs \`callback\` in Node's check phase: after the timers due now, before the clock moves on. */
+declare function setImmediate<A extends any[]>(callback: (...args: A) => void, ...args: A): Immediate;
+declare function clearImmediate(immediate?: Immediate): void;
+/** Node's process, on the loop: only \`nextTick\`, whose callbacks run before the promise jobs of the callback that queued them. */
+declare var process: { nextTick<A extends any[]>(callback: (...args: A) => void, ...args: A): void };
+
 /** The loop's virtual clock: \`performance.now()\` is the virtual time in ms. */
 declare var performance: { now(): number; readonly timeOrigin: number };
 
@@ -63,7 +76,7 @@ declare var AbortController: { prototype: AbortController; new (): AbortControll
 `;
 
 /** Names PROGRAM_GLOBALS_DTS declares (the rest of the contract's PROGRAM_GLOBALS come from the esnext lib). */
-export const DECLARED_GLOBALS = ['console', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'queueMicrotask', 'performance'] as const;
+export const DECLARED_GLOBALS = ['console', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'queueMicrotask', 'performance', 'process', 'setImmediate', 'clearImmediate'] as const;
 /** The host's own globals a program may use as it would in Node (the worker has them too). */
 export const HOST_GLOBALS = ['AbortController', 'AbortSignal'] as const;
 /** Globals the runner passes that the language itself declares. */

@@ -25,6 +25,7 @@
  * directly, and `__asyncGenerator`, which awaits a returned value after
  * `finally` blocks, as esbuild's helpers do.
  */
+import { asyncGenFinished, asyncGenStarted } from './asyncgen-registry.ts';
 import type { Loop } from './loop.ts';
 import { isObject, makeAwait, promiseInternals, type AwaitFn, type PromiseInternals } from './promise.ts';
 
@@ -326,6 +327,7 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
         resolve = res as (v: unknown) => void;
         reject = rej;
       });
+      if (kind === 'next' && this.#state === 'start') asyncGenStarted(loop, this);
       if (kind === 'throw' && this.#state === 'start') this.#state = 'completed';
       if (this.#state === 'completed' && kind !== 'return') {
         if (kind === 'throw') reject(value);
@@ -397,6 +399,7 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
 
     #finish(kind: 'next' | 'throw', value: unknown): void {
       this.#state = 'completed';
+      asyncGenFinished(loop, this);
       this.#completeStep(kind, value, true);
       this.#drain();
     }
@@ -424,6 +427,7 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
       const request = this.#queue[0]!;
       const settle = (kind: 'next' | 'throw', v: unknown): void => {
         this.#state = 'completed';
+        asyncGenFinished(loop, this);
         this.#completeStep(kind, v, true);
         this.#drain();
       };

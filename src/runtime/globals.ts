@@ -3,13 +3,16 @@
  * timers with Node's rules (a delay below 1 ms, or above 2^31-1, becomes 1 ms;
  * callbacks due at the same instant run in the order they were set),
  * `queueMicrotask`, this run's `Promise`, a `Date` and `performance.now()` that
- * read the virtual clock, and a seeded `Math.random` so runs are repeatable.
+ * read the virtual clock, a seeded `Math.random` so runs are repeatable, and
+ * Node's `process.nextTick` / `setImmediate` (node-queues.ts).
  * The program gets them as parameters that shadow the real globals
  * (contract/program.ts PROGRAM_GLOBALS).
  */
 import { createConsole, type ProgramConsole } from './console.ts';
 import type { Handle, Loop } from './loop.ts';
-import type { Messages } from './messages.ts';
+import { RUN_MESSAGES, type Messages } from './messages.ts';
+import { createNodeQueues, type NodeQueueGlobals, type ProgramProcess } from './node-queues.ts';
+import { nextRandom, RANDOM, reseedRandom } from './seeded-random.ts';
 
 /** Virtual `Date.now()` at time 0 of every run: 2025-01-01T00:00:00Z, so dates print the same in every run. */
 export const VIRTUAL_EPOCH = Date.UTC(2025, 0, 1);
@@ -28,6 +31,10 @@ export interface ProgramGlobals {
   Date: DateConstructor;
   performance: { now(): number; timeOrigin: number };
   Math: Math;
+  /** Node's `process`, with `nextTick` only (node-queues.ts). */
+  process: ProgramProcess;
+  setImmediate: NodeQueueGlobals['setImmediate'];
+  clearImmediate: NodeQueueGlobals['clearImmediate'];
 }
 
 /** Node's coercion of a timer delay. */
@@ -38,6 +45,7 @@ function timerDelay(ms: unknown): number {
 
 /** Build the globals for one run on `loop`; `seed` makes Math.random repeatable; `messages` are the run's language. */
 export function createGlobals(loop: Loop, seed = 1, messages?: Messages): ProgramGlobals {
+  if (messages) loop.slot(RUN_MESSAGES).text = messages;
   const timers = new Map<number, Handle>();
   let nextId = 1;
 
@@ -93,7 +101,8 @@ export function createGlobals(loop: Loop, seed = 1, messages?: Messages): Progra
     console: createConsole(loop, messages),
     Date: createVirtualDate(loop),
     performance: { now: () => loop.now, timeOrigin: VIRTUAL_EPOCH },
-    Math: createSeededMath(seed),
+    Math: createSeededMath(loop, seed),
+    ...createNodeQueues(loop),
   };
 }
 
@@ -120,16 +129,11 @@ function createVirtualDate(loop: Loop): DateConstructor {
   return DateFn;
 }
 
-/** Math with a deterministic random(): mulberry32 seeded per run. */
-function createSeededMath(seed: number): Math {
-  let state = seed >>> 0;
-  const random = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** Math with a deterministic random(): mulberry32 seeded per run (its state is the run's, so run({ seed }) can reseed it). */
+function createSeededMath(loop: Loop, seed: number): Math {
+  reseedRandom(loop, seed);
+  const state = loop.slot(RANDOM);
+  const random = (): number => nextRandom(state);
   const math = Object.create(Math) as Math;
   Object.defineProperty(math, 'random', { value: random, writable: true, configurable: true });
   return math;

@@ -4,7 +4,8 @@
  * milliseconds. The reference page is generated from the doc comments of
  * these exports, so every export carries one.
  */
-export { now, sleep, checkpoint, callSoon, callLater, callAt, blockFor, run, type RunOptions } from './time.ts';
+export { now, sleep, checkpoint, callSoon, callLater, callAt, blockFor } from './time.ts';
+export { run, type RunOptions } from './asyncio/run.ts';
 export { Future, Yield } from './future.ts';
 export { Task, currentTask, type TaskOptions } from './task.ts';
 export { CancelledError, TimeoutError, InvalidStateError, ValueError, RuntimeError, BaseExceptionGroup, ExceptionGroup, type GroupCondition } from './errors.ts';

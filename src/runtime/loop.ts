@@ -169,6 +169,11 @@ export class Loop {
   /** Microtask jobs, three slots each (fn, arg, ctx): no object per job. */
   #jobs: unknown[] = [];
   #jobsHead = 0;
+  /** Node's process.nextTick queue (node-queues.ts), same layout; drained before the microtasks. */
+  #ticks: unknown[] = [];
+  #ticksHead = 0;
+  /** The callback running now is a module evaluation: its ticks wait for the microtasks (see ticksAfterMicrotasks). */
+  #microtasksFirst = false;
   #runningSince = Infinity;
   #freeHandles: Handle[] = [];
   /** Values of the RunSlots this run used, by slot index. */
@@ -259,6 +264,26 @@ export class Loop {
   enqueueJob<A = undefined>(fn: (arg: A) => void, ctx: LoopTask | null = this.current, arg?: A): void {
     if (ctx !== null) this.#markQueued(ctx, this.now);
     this.#jobs.push(fn, arg, ctx);
+  }
+
+  /**
+   * Queue `fn(arg)` on Node's nextTick queue for `ctx`: after the running
+   * callback, ticks run before the microtasks, and ticks queued by a
+   * microtask run once the microtask queue is empty (Node's
+   * processTicksAndRejections). Tests: tests/corpus/ordering (nextTick programs).
+   */
+  enqueueTick<A = undefined>(fn: (arg: A) => void, ctx: LoopTask | null = this.current, arg?: A): void {
+    if (ctx !== null) this.#markQueued(ctx, this.now);
+    this.#ticks.push(fn, arg, ctx);
+  }
+
+  /**
+   * The running callback is evaluating an ES module (the program's top level
+   * before its first await): as in Node, where that evaluation is itself a
+   * microtask, the microtasks it queued run before its ticks.
+   */
+  ticksAfterMicrotasks(): void {
+    this.#microtasksFirst = true;
   }
 
   /** Stop the run after the current callback. The first reason given wins. */
@@ -359,10 +384,26 @@ export class Loop {
     this.#runningSince = handle.since;
     this.#invoke(handle.fn, handle.arg);
     this.#runningSince = Infinity;
-    const jobs = this.#drainJobs();
+    let jobs = this.#ticks.length === 0 ? this.#drainJobs() : 0;
+    // Ticks queued by the callback, or by one of its microtasks (rare: only programs using process.nextTick).
+    if (this.#ticks.length !== 0) jobs += this.#drainTicksAndJobs();
     if (loopEvents) this.trace.add(this.now, 0, 'microtasks', { jobs });
     // The running task stays current until other work runs or the clock moves:
     // a task that yields and is the next to run shows as one running stretch.
+  }
+
+  /** Node's processTicksAndRejections: ticks, then every microtask, again while ticks were queued. */
+  #drainTicksAndJobs(): number {
+    let count = 0;
+    if (this.#microtasksFirst) {
+      this.#microtasksFirst = false;
+      count += this.#drainJobs();
+    }
+    while (this.#ticksHead < this.#ticks.length && !this.stopped) {
+      count += this.#drainTicks();
+      count += this.#drainJobs();
+    }
+    return count;
   }
 
   #drainJobs(): number {
@@ -387,6 +428,33 @@ export class Loop {
     if (this.#jobsHead > 0 && this.#jobsHead >= jobs.length) {
       jobs.length = 0;
       this.#jobsHead = 0;
+    }
+    return count;
+  }
+
+  /** #drainJobs for the tick queue (kept apart so the microtask path stays as it was). */
+  #drainTicks(): number {
+    let count = 0;
+    const ticks = this.#ticks;
+    while (this.#ticksHead < ticks.length && !this.stopped) {
+      const head = this.#ticksHead;
+      const fn = ticks[head] as (arg: unknown) => void;
+      const arg = ticks[head + 1];
+      const ctx = ticks[head + 2] as LoopTask | null;
+      ticks[head] = ticks[head + 1] = ticks[head + 2] = undefined;
+      this.#ticksHead = head + 3;
+      count++;
+      if (++this.steps > this.limits.stepLimit) {
+        this.stop('step-limit', `step limit: the program ran more than ${this.limits.stepLimit.toLocaleString('en')} steps`);
+        break;
+      }
+      if (ctx) ctx.queued--;
+      this.#switchTo(ctx);
+      this.#invoke(fn, arg);
+    }
+    if (this.#ticksHead > 0 && this.#ticksHead >= ticks.length) {
+      ticks.length = 0;
+      this.#ticksHead = 0;
     }
     return count;
   }

@@ -9,7 +9,7 @@
  * to compile; tests/runtime/messages.test.ts also lists any key missing in one
  * and runs each budget in both languages.
  */
-import { formatMs } from './loop.ts';
+import { formatMs, RunSlot } from './loop.ts';
 
 /** Languages of the site. */
 export const LANGUAGES = ['en', 'zh'] as const;
@@ -34,6 +34,8 @@ const en = {
   unhandledRejection: () => 'Unhandled promise rejection',
   /** After the engine's SyntaxError: the compiled program uses syntax this engine lacks. */
   engineRefused: () => 'This JavaScript engine cannot run the compiled program (its syntax is newer than the engine); nothing ran.',
+  shutdownError: (task: string) => `unhandled exception during run() shutdown (task ${task})`,
+  asyncGenCloseError: () => 'an error occurred during closing of an asynchronous generator',
 };
 
 /** The messages of one language. */
@@ -50,6 +52,8 @@ const zh: Messages = {
   neverRetrieved: (task) => `任务异常从未被取回（任务 ${task}）`,
   unhandledRejection: () => '未处理的 Promise 拒绝',
   engineRefused: () => '这个 JavaScript 引擎运行不了编译后的程序（其中的语法比引擎新），程序没有运行。',
+  shutdownError: (task) => `run() 收尾时出现未处理的异常（任务 ${task}）`,
+  asyncGenCloseError: () => '关闭异步生成器时出错',
 };
 
 /** Every catalogue, by language. */
@@ -59,3 +63,6 @@ export const CATALOGUES: Readonly<Record<Lang, Messages>> = { en, zh };
 export function messagesFor(lang: string | undefined): Messages {
   return lang === 'zh' ? zh : en;
 }
+
+/** The messages of the run in progress (set with the program's globals; English until then), for reports made inside the run. */
+export const RUN_MESSAGES = new RunSlot<{ text: Messages }>('messages', () => ({ text: en }));

@@ -1,11 +1,11 @@
 /**
- * Loop and time: the clock, sleeping, yielding, callbacks, and running a
- * function as the main task. Every suspension in the runtime is built from
+ * Loop and time: the clock, sleeping, yielding and callbacks (run() is
+ * asyncio's, in asyncio/run.ts). Every suspension in the runtime is built from
  * `Future` and `Yield`; these are the smallest ways to get one.
  */
 import { Future, Yield } from './future.ts';
 import { formatMs, getLoop, type Handle } from './loop.ts';
-import { Task, type TaskOptions } from './task.ts';
+import type { Task } from './task.ts';
 import type { WaitLabel } from './trace.ts';
 import { CHECKPOINT } from './traps.ts';
 
@@ -101,19 +101,4 @@ export function callAt(t: number, fn: () => void): Handle {
  */
 export function blockFor(ms: number): void {
   getLoop().advanceBlocked(Math.max(0, ms));
-}
-
-/** Options of `run`. */
-export interface RunOptions {
-  /** The task's name (default: the function's name followed by "()"). */
-  name?: string;
-}
-
-/**
- * Run `main` as a task to completion and resolve with its result (asyncio.run).
- * A program's top level is already a task on the loop, so `await run(main)`
- * is the same as `await main()` with `main` in its own task.
- */
-export function run<T>(main: () => T | PromiseLike<T>, options: RunOptions = {}): Task<T> {
-  return new Task(main, { name: options.name ?? (main.name ? `${main.name}()` : 'run') });
 }

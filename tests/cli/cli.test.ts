@@ -1,5 +1,5 @@
 /** The real `miniloop` command, spawned with this Node (vitest runs on the project's Node 22). */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -274,6 +274,19 @@ describe('miniloop run', { timeout: 180_000 }, () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: miniloop run FILE.ts');
     expect(run.stdout).toContain('--timeline');
+  });
+
+  it('ends quietly when its reader stops reading (miniloop run x.ts | head -1)', async () => {
+    const file = program('many-lines.ts', 'for (let i = 0; i < 5000; i++) console.log("line", i, "x".repeat(200));');
+    const stderr = await new Promise<string>((done) => {
+      const child = spawn(process.execPath, [bin, 'run', file], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (chunk: Buffer) => (err += String(chunk)));
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('close', () => done(err));
+    });
+    expect(stderr).not.toContain('EPIPE');
+    expect(stderr).toBe('');
   });
 
   const oldNode = '/usr/bin/node';

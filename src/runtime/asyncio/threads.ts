@@ -36,10 +36,12 @@ interface Pool {
   size: number;
   busy: Array<Job | null>;
   queue: Job[];
+  /** Futures of run() shutdowns waiting for the pool to fall idle (asyncio/run.ts). */
+  idleWaiters: Future<void>[];
 }
 
 /** The run's simulated thread pool. */
-const POOL = new RunSlot<Pool>('thread pool', () => ({ size: DEFAULT_THREAD_POOL_SIZE, busy: [], queue: [] }));
+const POOL = new RunSlot<Pool>('thread pool', () => ({ size: DEFAULT_THREAD_POOL_SIZE, busy: [], queue: [], idleWaiters: [] }));
 
 function poolOf(loop: Loop): Pool {
   return loop.slot(POOL);
@@ -94,6 +96,7 @@ function start(loop: Loop, pool: Pool, thread: number, job: Job): void {
       else job.future.setResult(value);
     }
     startQueued(loop, pool);
+    if (pool.idleWaiters.length > 0 && isIdle(pool)) for (const waiter of pool.idleWaiters.splice(0)) if (!waiter.done()) waiter.setResult(undefined);
   }, null, 'thread');
 }
 
@@ -126,4 +129,25 @@ export function toThread<T>(fn: () => T, ms: number): Future<T> {
  */
 export function runInExecutor<T>(fn: () => T, ms: number): Future<T> {
   return submit(fn, ms);
+}
+
+function isIdle(pool: Pool): boolean {
+  return pool.busy.every((job) => !job) && pool.queue.every((job) => job.future.done());
+}
+
+/**
+ * For run()'s shutdown (asyncio's shutdown_default_executor): a future done
+ * when no simulated thread is busy and no job waits for one, or after
+ * `timeoutMs` (the join timeout); null when the pool is idle already.
+ */
+export function threadsIdle(loop: Loop, timeoutMs: number): Future<void> | null {
+  const pool = poolOf(loop);
+  if (isIdle(pool)) return null;
+  const future = new Future<void>({ kind: 'thread', what: 'the thread pool to finish' });
+  pool.idleWaiters.push(future);
+  const timer = loop.callLater(timeoutMs, () => {
+    if (!future.done()) future.setResult(undefined);
+  }, null, 'thread join timeout');
+  future.onDone((t) => t.cancel(), timer, null);
+  return future;
 }
