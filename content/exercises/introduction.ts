@@ -36,7 +36,10 @@ export default [
     solution: 'forgot-await.solution.ts',
     alternatives: ['forgot-await.alt1.ts', 'forgot-await.alt2.ts'],
     checks: [
-      { check: 'lines-in-order', lines: [{ regex: '^(saved|已保存) report$' }, { regex: '^(all saved, safe to quit|全部保存完毕，可以退出了)$' }] },
+      { check: 'lines-in-order', lines: [
+        { regex: '^(saved|已保存) report$', text: { en: 'saved report', zh: '已保存 report' } },
+        { regex: '^(all saved, safe to quit|全部保存完毕，可以退出了)$', text: { en: 'all saved, safe to quit', zh: '全部保存完毕，可以退出了' } },
+      ] },
       { check: 'no-error' },
     ],
     hints: [

@@ -16,8 +16,9 @@ export interface CheckResult {
 }
 
 /** A readable form of a line matcher (its text, or its regex between slashes). */
-export function showMatch(match: LineMatch): string {
-  return typeof match === 'string' ? match : `/${match.regex}/`;
+export function showMatch(match: LineMatch, lang: Lang): string {
+  if (typeof match === 'string') return match;
+  return match.text?.[lang] ?? `/${match.regex}/`;
 }
 
 /** Whether console line `text` matches. */
@@ -60,7 +61,7 @@ export function evaluateCheck(check: Check, facts: RunFacts, lang: Lang): CheckR
       for (const match of check.lines) {
         let i = from;
         while (i < facts.lines.length && !lineMatches(match, facts.lines[i]!.text)) i++;
-        if (i === facts.lines.length) return { pass: false, message: m.orderMissing(showMatch(match), previous?.text), at: previous?.t };
+        if (i === facts.lines.length) return { pass: false, message: m.orderMissing(showMatch(match, lang), previous?.text), at: previous?.t };
         previous = facts.lines[i]!;
         from = i + 1;
       }
@@ -69,11 +70,11 @@ export function evaluateCheck(check: Check, facts: RunFacts, lang: Lang): CheckR
     case 'line-count': {
       const got = facts.lines.filter((line) => lineMatches(check.match, line.text)).length;
       const pass = got === check.count;
-      return { pass, message: pass ? m.countPass(showMatch(check.match), got) : m.countFail(showMatch(check.match), check.count, got) };
+      return { pass, message: pass ? m.countPass(showMatch(check.match, lang), got) : m.countFail(showMatch(check.match, lang), check.count, got) };
     }
     case 'line-by': {
       const matching = facts.lines.filter((line) => lineMatches(check.match, line.text));
-      const shown = showMatch(check.match);
+      const shown = showMatch(check.match, lang);
       if (matching.length === 0) return { pass: false, message: m.byNever(shown, check.ms), at: check.ms };
       const deciding = check.all ? matching.reduce((a, b) => (b.t > a.t ? b : a)) : matching[0]!;
       if (deciding.t <= check.ms) return { pass: true, message: m.byPass(deciding.text, check.ms, deciding.t), at: deciding.t };

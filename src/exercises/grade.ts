@@ -115,5 +115,5 @@ export function culpritKey(exercise: Pick<FindCulprit, 'answer' | 'choices'>, fa
 export function gradeCulprit(choice: string, key: CulpritKey, lang: Lang): Grade {
   const m = gradeMessages(lang);
   const pass = choice === key.id;
-  return { pass, results: [{ pass, message: `${pass ? m.culpritPass() : m.culpritFail()} ${key.why}`, at: key.at }] };
+  return { pass, results: [{ pass, message: `${pass ? m.culpritPass() : m.culpritFail()}${lang === 'zh' ? '' : ' '}${key.why}`, at: key.at }] };
 }

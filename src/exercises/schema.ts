@@ -86,8 +86,12 @@ export interface FindCulprit extends Base {
 export type Exercise = PredictOrder | PredictTime | FixProgram | FindCulprit;
 export type ExerciseKind = Exercise['kind'];
 
-/** A console line: exact text, or a JS regex source applied to one line. */
-export type LineMatch = string | { regex: string };
+/**
+ * A console line: exact text, or a JS regex source applied to one line. With a
+ * regex, `text` is what the reader is told instead of the pattern (e.g. the
+ * line in their language); without it the pattern is shown.
+ */
+export type LineMatch = string | { regex: string; text?: Text };
 
 /** A declarative check on a run's result and trace (evaluated inside the sandbox in the browser). */
 export type Check =
