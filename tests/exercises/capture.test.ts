@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { deserialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { gradeChecks } from '../../src/exercises/grade.ts';
-import { factsFromRecord } from '../../src/exercises/record.ts';
+import { acceptRecord, factsFromRecord } from '../../src/exercises/record.ts';
 import type { RunRecord } from '../../src/playground/protocol.ts';
 
 const child = resolve(import.meta.dirname, 'fixtures/capture-child.ts');
@@ -33,7 +33,7 @@ const PATCHES: Array<[string, string]> = [
 
 describe('a program that patches built-ins cannot forge a pass', () => {
   it('the honest failing program fails (control)', async () => {
-    const facts = factsFromRecord(await recordOf(FAILS), 'n');
+    const facts = factsFromRecord(await recordOf(FAILS));
     expect(facts.tampered).toBeUndefined();
     const grade = gradeChecks([{ check: 'no-error' }], facts, 'en');
     expect(grade.pass).toBe(false);
@@ -41,22 +41,24 @@ describe('a program that patches built-ins cannot forge a pass', () => {
   });
   for (const [name, patch] of PATCHES) {
     it(name, async () => {
-      const facts = factsFromRecord(await recordOf(patch + FAILS), 'n');
+      const facts = factsFromRecord(await recordOf(patch + FAILS));
       expect(gradeChecks([{ check: 'no-error' }], facts, 'en').pass).toBe(false);
     });
   }
   // Patching Array.prototype.push makes the runtime itself lose the program's timers and errors (it
   // reports a run where nothing failed): that is the runtime's own corruption, issue 18 (primordials).
   it.skip('Array.prototype.push drops everything (needs issue 18: the runtime on primordials)', async () => {
-    const facts = factsFromRecord(await recordOf('Array.prototype.push = function () { return this.length; };' + FAILS), 'n');
+    const facts = factsFromRecord(await recordOf('Array.prototype.push = function () { return this.length; };' + FAILS));
     expect(gradeChecks([{ check: 'no-error' }], facts, 'en').pass).toBe(false);
   });
 
   it('a record with another nonce, or malformed events, is refused', async () => {
     const record = (await recordOf("console.log('fine');"))!;
-    expect(gradeChecks([{ check: 'no-error' }], factsFromRecord(record, 'n'), 'en').pass).toBe(true);
-    expect(factsFromRecord(record, 'other').tampered).toMatch(/not the one/);
-    expect(factsFromRecord({ ...record, events: [{ kind: 'log' }] }, 'n').tampered).toMatch(/malformed/);
-    expect(factsFromRecord({ ...record, complete: false }, 'n').tampered).toMatch(/kept the runtime/);
+    expect(gradeChecks([{ check: 'no-error' }], factsFromRecord(acceptRecord(record, 'n')), 'en').pass).toBe(true);
+    expect(acceptRecord(record, 'other')).toBeUndefined();
+    expect(acceptRecord(record, undefined)).toBeUndefined();
+    expect(gradeChecks([{ check: 'no-error' }], factsFromRecord(acceptRecord(record, 'other')), 'en').pass).toBe(false);
+    expect(factsFromRecord({ ...record, events: [{ kind: 'log' }] }).tampered).toMatch(/malformed/);
+    expect(factsFromRecord({ ...record, complete: false }).tampered).toMatch(/kept the runtime/);
   });
 });
