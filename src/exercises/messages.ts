@@ -3,7 +3,7 @@
  * happened. Content never writes these; every check and prediction has its
  * sentence here (tests/exercises/grade.test.ts reads them in both languages).
  */
-import type { Lang } from './schema.ts';
+import type { Check, Lang, LineMatch } from './schema.ts';
 
 const q = (s: string) => `\`${s}\``;
 const list = (items: string[], lang: Lang) => items.map(q).join(lang === 'zh' ? '、' : ', ');
@@ -142,4 +142,36 @@ const zh: GradeMessages = {
 /** The grader's sentences in `lang`. */
 export function gradeMessages(lang: Lang): GradeMessages {
   return lang === 'zh' ? zh : en;
+}
+
+/** A check said as a requirement (the list under a fix exercise, readable without JavaScript). */
+export function describeCheck(check: Check, lang: Lang): string {
+  const show = (match: LineMatch) => q(typeof match === 'string' ? match : (match.text?.[lang] ?? `/${match.regex}/`));
+  const zhOutcome: Record<string, string> = { ok: '正常结束', error: '以错误结束', cancelled: '被取消' };
+  if (lang === 'zh') {
+    switch (check.check) {
+      case 'no-error': return '没有未捕获的错误。';
+      case 'no-deadlock': return '不会死锁。';
+      case 'finishes-within': return `在 ${check.ms} ms（虚拟时间）内结束。`;
+      case 'no-task-left': return 'main 返回时没有任务还在运行。';
+      case 'lines-in-order': return `按顺序打印 ${check.lines.map(show).join('、')}。`;
+      case 'line-count': return `打印 ${check.count} 行 ${show(check.match)}。`;
+      case 'line-by': return `${check.all ? '每一行' : ''} ${show(check.match)} 在 ${check.ms} ms 之前打印。`.trim();
+      case 'max-block': return `事件循环每次被阻塞不超过 ${check.ms} ms。`;
+      case 'task-outcome': return `任务 ${q(check.task)} ${zhOutcome[check.outcome]}。`;
+      case 'overlap': return `${check.tasks.map(q).join('、')} 同时运行。`;
+    }
+  }
+  switch (check.check) {
+    case 'no-error': return 'No uncaught error.';
+    case 'no-deadlock': return 'No deadlock.';
+    case 'finishes-within': return `The run ends within ${check.ms} ms of virtual time.`;
+    case 'no-task-left': return 'No task is still running when main returns.';
+    case 'lines-in-order': return `It prints ${check.lines.map(show).join(', then ')}, in that order.`;
+    case 'line-count': return `It prints ${show(check.match)} exactly ${check.count} time${check.count === 1 ? '' : 's'}.`;
+    case 'line-by': return `${check.all ? 'Every' : 'The first'} ${show(check.match)} line is printed by ${check.ms} ms.`;
+    case 'max-block': return `Nothing blocks the loop for more than ${check.ms} ms.`;
+    case 'task-outcome': return `Task ${q(check.task)} ${check.outcome === 'ok' ? 'ends normally' : check.outcome === 'error' ? 'ends with an error' : 'is cancelled'}.`;
+    case 'overlap': return `${check.tasks.map(q).join(' and ')} run at the same time.`;
+  }
 }
