@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { collectErrors, contextOptions, launchBrowser } from './harness.ts';
+import { axeSerious, collectErrors, contextOptions, launchBrowser } from './harness.ts';
 import { replaceCode, servePlayground, type BuiltSite } from '../playground/browser-helpers.ts';
 
 const sites: BuiltSite[] = process.env.PLAYGROUND_DIST ? [{ name: 'dev', dir: process.env.PLAYGROUND_DIST, base: '/' }] : inject('sites').slice(0, 1);
@@ -251,6 +251,27 @@ describe('without JavaScript, and on a phone', () => {
     await ex.getByRole('button', { name: `Move “${before[1]}” up` }).click();
     expect((await lineTexts(ex))[0]).toBe(before[1]);
     await phone.close();
+  });
+
+  test('axe finds nothing serious in the exercises, answered and unanswered, in both themes and languages', async () => {
+    // axe is injected as a script: this context lets it past the page's CSP.
+    const axeContext = await browser.newContext({ ...contextOptions, bypassCSP: true });
+    for (const path of ['en/event-loop/', 'zh/introduction/']) {
+      const page = await open(path, axeContext);
+      await page.emulateMedia({ colorScheme: 'light' });
+      // Show a verdict, a hint and an answer in each exercise that has a Check without a run.
+      for (const ex of await page.locator('article[data-exercise]').all()) {
+        if ((await ex.getAttribute('data-kind')) !== 'fix') await ex.locator('[data-check]').click();
+        await ex.locator('[data-hint]').click();
+        await ex.locator('details[data-answer] > summary').click();
+      }
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        expect(await axeSerious(page), `${path} ${colorScheme}`).toEqual([]);
+      }
+      await page.close();
+    }
+    await axeContext.close();
   });
 
   test('no console error on the pages with exercises', () => {
