@@ -9,6 +9,7 @@
  * runs whatever text the reader sees.
  */
 import type { CompiledProgram, CompileFailure } from '../compiler/compile.ts';
+import { GRADED_ATTRIBUTE, RUN_RECORD_EVENT } from '../exercises/run-event.ts';
 import { CodeView } from './code-view.ts';
 import { compileSource, startCompiler } from './compiler.ts';
 import { ConsoleView, type RunBlock } from './console-view.ts';
@@ -91,7 +92,8 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
 
   const prebuilt = prebuiltPrograms(root);
   const session = new RunSession({
-    sandbox: new Sandbox(root.dataset.boot ?? '', loadRunner),
+    // An exercise's playground (data-graded) asks every run for its record, graded by src/exercises/client/.
+    sandbox: new Sandbox(root.dataset.boot ?? '', loadRunner, WALL_TIME_BUDGET_MS, { record: root.hasAttribute(GRADED_ATTRIBUTE) }),
     compile: compileSource,
     warmCompiler: () => void startCompiler().catch(() => {}),
     prebuilt: (source) => prebuilt.get(source),
@@ -208,6 +210,7 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
         showCompileErrors(failure, mine);
         timeline.markStale(t('playground.staleTimeline'));
         finish('compile-error');
+        root.dispatchEvent(new CustomEvent(RUN_RECORD_EVENT, { detail: undefined }));
       },
       onDone: (done) => {
         if (done.tail) mine.addTail(done.tail, done.total);
@@ -222,9 +225,11 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
         finish(done.status);
         mine.draw();
         void timeline.show(done.timeline);
+        if (done.record) root.dispatchEvent(new CustomEvent(RUN_RECORD_EVENT, { detail: done.record }));
       },
       onAbort: (reason, message) => {
         mine.noteTotal(0);
+        root.dispatchEvent(new CustomEvent(RUN_RECORD_EVENT, { detail: undefined }));
         if (reason === 'timeout') mine.problem({ kind: 'wall-time', message: t('playground.timeout', { seconds: WALL_TIME_BUDGET_MS / 1000 }) });
         else if (reason === 'crash') mine.problem({ kind: 'crash', message: t('playground.crashed', { message: message ?? '' }) });
         else mine.note(t('playground.stopped'));

@@ -68,6 +68,23 @@ export interface RunRequest {
   id: number;
   program: CompiledProgram;
   limits: RunLimits;
+  /** Exercises: record the run's trace for grading and return it with this per-run nonce (src/exercises/README.md). */
+  record?: { nonce: string };
+}
+
+/**
+ * The evidence an exercise is graded on (src/exercises/README.md): the trace
+ * events the runtime recorded, captured by the runner with built-ins it took
+ * before the program ran, and the problems the runtime reported after it.
+ * Untrusted until the page has matched the nonce and validated the events.
+ */
+export interface RunRecord {
+  nonce: string;
+  /** TraceEvent[] of the kinds facts.ts reads; checked by the page (src/exercises/record.ts). */
+  events: unknown;
+  problems: WireProblem[];
+  /** False when the runner's listener heard fewer events than the runtime recorded (a program interfered). */
+  complete: boolean;
 }
 
 /** Sandbox → page: the frame has its port and waits for `init`. */
@@ -95,6 +112,8 @@ export interface DoneMessage {
   tail?: WireLine[];
   /** The run's trace for the timeline ({ trace, tasks, endTime }); untrusted: the page checks it with validTraceInput. Absent when the trace is too large to draw. */
   timeline?: unknown;
+  /** Only for a run that asked for a record (RunRequest.record). */
+  record?: RunRecord;
 }
 
 /** Sandbox → page: the worker could not start or died (out of memory, for example). */
@@ -191,6 +210,16 @@ export function validFromSandbox(v: unknown): SandboxToPage | undefined {
         done.tail = tail;
       }
       if (v.timeline !== undefined) done.timeline = v.timeline;
+      if (v.record !== undefined) {
+        const r = v.record;
+        if (!isObject(r) || !isText(r.nonce, 100) || typeof r.complete !== 'boolean' || !Array.isArray(r.problems) || r.problems.length > 100) return undefined;
+        const recorded: WireProblem[] = [];
+        for (const p of r.problems) {
+          if (!isObject(p) || !isText(p.kind, 50) || !isText(p.message)) return undefined;
+          recorded.push({ kind: p.kind, message: p.message });
+        }
+        done.record = { nonce: r.nonce, events: r.events, problems: recorded, complete: r.complete };
+      }
       return done;
     }
     default:
@@ -210,5 +239,7 @@ export function validRunRequest(v: unknown): RunRequest | undefined {
       if (typeof value === 'number' && value > 0 && Number.isFinite(value)) limits[key] = value;
     }
   }
-  return { type: 'run', id: v.id, program: { ok: true, code: p.code, map: p.map, lineOffset: p.lineOffset, filename: p.filename, source: p.source }, limits };
+  const request: RunRequest = { type: 'run', id: v.id, program: { ok: true, code: p.code, map: p.map, lineOffset: p.lineOffset, filename: p.filename, source: p.source }, limits };
+  if (isObject(v.record) && isText(v.record.nonce, 100)) request.record = { nonce: v.record.nonce };
+  return request;
 }

@@ -9,6 +9,7 @@
  * lines of a run are streamed; of the rest the last TAIL_LINES are sent with
  * the result and all are counted.
  */
+import { startCapture } from '../exercises/capture.ts';
 import { runProgram } from '../runtime/program.ts';
 import type { TraceEvent } from '../runtime/trace.ts';
 import { Batcher, HEAD_LINES, Tail } from './output.ts';
@@ -56,12 +57,16 @@ const handle = (event: { data: unknown }) => {
   const request = validRunRequest(event.data);
   if (!request) return;
   const { id, program, limits } = request;
+  // An exercise's run: the events it is graded on, kept out of the program's reach (src/exercises/capture.ts).
+  const capture = request.record ? startCapture() : undefined;
+  const nonce = request.record?.nonce;
   const names = new Map<number, string>([[0, 'loop']]);
   let sent = 0;
   let total = 0;
   const tail = new Tail<WireLine>();
   const batcher = new Batcher<WireLine>((lines) => post({ type: 'lines', id, lines }), { eager: 100 });
   const onEvent = (e: TraceEvent) => {
+    capture?.listen(e);
     batcher.tick();
     if (e.kind === 'spawn') names.set(e.task, (e.detail as { name: string }).name);
     else if (e.kind === 'log') {
@@ -85,6 +90,10 @@ const handle = (event: { data: unknown }) => {
     if (total > sent) done.tail = tail.items();
     // The timeline gets the whole trace unless it is too large to send and draw.
     if (result.traceLength <= TIMELINE_EVENT_CAP) done.timeline = { trace: result.trace, tasks: result.tasks, endTime: result.endTime };
+    if (capture && nonce !== undefined) {
+      const problems = result.problems.map((p) => ({ kind: p.kind, message: p.message }));
+      done.record = { nonce, events: capture.events, problems, complete: capture.seen() === result.traceLength };
+    }
   } catch (error) {
     batcher.flush();
     done = { type: 'done', id, status: 'failed', problems: [{ kind: 'error', message: String((error as Error)?.stack ?? error) }], total, endTime: 0 };

@@ -11,6 +11,7 @@
  * a valid shape (protocol.ts) and only for the run in progress.
  */
 import type { CompiledProgram } from '../compiler/compile.ts';
+import { acceptRecord } from '../exercises/record.ts';
 import { connectSandbox, PLAYGROUND_LIMITS, postToSandbox, validFromSandbox, type DoneMessage, type WireLine } from './protocol.ts';
 
 /** What a run reports back. */
@@ -48,13 +49,16 @@ export class Sandbox implements SandboxLike {
   #frame: HTMLIFrameElement | undefined;
   #port: MessagePort | undefined;
   #ready: Promise<MessagePort> | undefined;
-  #current: { id: number; callbacks: RunCallbacks; timer: ReturnType<typeof setTimeout> } | undefined;
+  #current: { id: number; callbacks: RunCallbacks; timer: ReturnType<typeof setTimeout>; nonce?: string } | undefined;
+  readonly #record: boolean;
 
   /**
    * @param bootUrl URL of sandbox-boot.js on this site
    * @param runner resolves to the runner bundle's text
+   * @param options.record every run returns its record for grading, with a fresh nonce (an exercise's playground; src/exercises/README.md)
    */
-  constructor(bootUrl: string, runner: () => Promise<string>, budgetMs = WALL_TIME_BUDGET_MS) {
+  constructor(bootUrl: string, runner: () => Promise<string>, budgetMs = WALL_TIME_BUDGET_MS, options: { record?: boolean } = {}) {
+    this.#record = options.record === true;
     this.#bootUrl = bootUrl;
     this.#runner = runner;
     this.#budgetMs = budgetMs;
@@ -76,7 +80,8 @@ export class Sandbox implements SandboxLike {
     if (this.#current) this.stop();
     const id = nextRunId++;
     const timer = setTimeout(() => this.#abort(id, 'timeout'), this.#budgetMs);
-    this.#current = { id, callbacks, timer };
+    const nonce = this.#record ? crypto.randomUUID() : undefined;
+    this.#current = { id, callbacks, timer, nonce };
     let port: MessagePort;
     try {
       port = await this.prepare();
@@ -85,7 +90,7 @@ export class Sandbox implements SandboxLike {
       return;
     }
     if (this.#current?.id !== id) return; // stopped while the frame was starting
-    postToSandbox(port, { type: 'run', id, program, limits: PLAYGROUND_LIMITS });
+    postToSandbox(port, { type: 'run', id, program, limits: PLAYGROUND_LIMITS, ...(nonce ? { record: { nonce } } : {}) });
   }
 
   /** Ends the run in progress at once (the worker is terminated with its frame). */
@@ -159,6 +164,10 @@ export class Sandbox implements SandboxLike {
         else {
           clearTimeout(current.timer);
           this.#current = undefined;
+          // A record counts only with the nonce this run was given.
+          const record = acceptRecord(message.record, current.nonce);
+          if (record) message.record = record;
+          else delete message.record;
           current.callbacks.onDone(message);
         }
       };
