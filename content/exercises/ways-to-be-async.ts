@@ -77,4 +77,26 @@ export default [
       zh: '每个 `then` 都把下一步排成微任务，而事件循环要先把微任务队列清空才看定时器：200 ms 的解析成了一整段不间断的工作，interval 还没来得及执行就被清掉了。把下一步排成宏任务（`setTimeout(next, 0)`），或者每条记录之间 await 一个 0 ms 的定时器，到期的进度报告就能插进来。',
     },
   },
+  {
+    id: 'late-listener',
+    kind: 'predict-order',
+    title: { en: 'Emitting is synchronous; listening is not retroactive', zh: 'emit 是同步的，监听也不会补发' },
+    prompt: {
+      en: 'A `logger` listens to `data` from the start; a `parser` is added at the end. The program emits one chunk at once and one from a 0 ms timer, and queues a microtask. Put the lines in the order they are printed.',
+      zh: '`logger` 一开始就监听 `data` 事件，`parser` 到最后才加上。程序立刻 emit 一块数据，再从一个 0 ms 的定时器里 emit 一块，中间还排了一个微任务。把这些行按打印顺序排好。',
+    },
+    program: 'late-listener.program.ts',
+    lines: {
+      en: ['before emit', 'logger got chunk 1', 'after emit', 'microtask', 'logger got chunk 2', 'parser got chunk 2'],
+      zh: ['emit 之前', 'logger 收到 chunk 1', 'emit 之后', '微任务', 'logger 收到 chunk 2', 'parser 收到 chunk 2'],
+    },
+    hints: [
+      { en: '`emit` is an ordinary loop over the listeners, called right where it stands.', zh: '`emit` 就是在原地对监听器做一次普通的循环调用。' },
+      { en: 'A listener only hears events emitted after it was added.', zh: '监听器只能收到它注册之后才触发的事件。' },
+    ],
+    explanation: {
+      en: '`emit` calls the listeners synchronously, before it returns: `logger got chunk 1` comes between `before emit` and `after emit`. The `parser` is added after that, so it never sees chunk 1; events are not kept for late listeners (a promise, by contrast, remembers its result). The microtask runs before the timer, and the timer\'s emit reaches both listeners.',
+      zh: '`emit` 在返回之前就同步调用了所有监听器：`logger 收到 chunk 1` 夹在 `emit 之前` 和 `emit 之后` 中间。`parser` 是在这之后才注册的，所以永远收不到 chunk 1：事件不会替迟到的监听器留着（Promise 则会记住它的结果）。微任务在定时器之前执行，定时器里的 emit 则两个监听器都能收到。',
+    },
+  },
 ] satisfies Exercise[];
