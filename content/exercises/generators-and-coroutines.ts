@@ -80,4 +80,26 @@ export default [
       zh: '`download(name, 2)` 只是创建了一个生成器，随即就扔掉了——这相当于生成器版的“忘了 await”。`yield* download(name, 2)`（即 Python 的 `yield from`）在 job 里驱动它：它的每个 `yield` 都上交给调度器，两个 job 于是轮流执行。手动驱动它（`while (!inner.next().done) yield;`）效果一样。',
     },
   },
+  {
+    id: 'delegated-send',
+    kind: 'predict-order',
+    title: { en: 'Sending through `yield*`', zh: '穿过 `yield*` 的 send' },
+    prompt: {
+      en: '`outer` delegates to `inner` with `yield*`, and the caller sends `hi` with the second `next`. Put the lines in the order they are printed.',
+      zh: '`outer` 用 `yield*` 委托给 `inner`，调用方在第二次 `next` 时传入 `hi`。把这些行按打印顺序排好。',
+    },
+    program: 'delegated-send.program.ts',
+    lines: {
+      en: ['outer: start', 'inner: start', '1st next: from inner', 'inner: got hi', 'outer: yield* gave inner result', '2nd next: from outer'],
+      zh: ['outer：开始', 'inner：开始', '第 1 次 next：from inner', 'inner：收到 hi', 'outer：yield* 的结果是 inner result', '第 2 次 next：from outer'],
+    },
+    hints: [
+      { en: 'While `yield*` runs, the caller talks directly to the inner generator: its yields come out, and sent values go in.', zh: '`yield*` 执行期间，调用方直接和内层生成器打交道：内层的 yield 直接传出来，send 的值也直接送进去。' },
+      { en: 'The value of a `yield*` expression is what the inner generator returns.', zh: '`yield*` 表达式的值，就是内层生成器 return 的值。' },
+    ],
+    explanation: {
+      en: 'The first `next` runs `outer` into `inner` up to its `yield`, whose value reaches the caller directly. The second `next("hi")` goes straight to `inner`, which prints `got hi` and returns; that return value becomes the value of `yield*` in `outer`, which then runs to its own `yield`. This is how `await` passes a coroutine\'s suspension up to the event loop and the result back down.',
+      zh: '第一次 `next` 让 `outer` 一路进入 `inner`，跑到 `inner` 的 `yield`，它产出的值直接交到调用方手里。第二次 `next("hi")` 直接送进 `inner`：它打印出收到 hi，然后 return；这个返回值成了 `outer` 里 `yield*` 表达式的值，`outer` 再接着跑到自己的 `yield`。`await` 正是这样把协程的挂起一路上交给事件循环，再把结果一路送回来的。',
+    },
+  },
 ] satisfies Exercise[];
