@@ -87,4 +87,28 @@ export default [
       zh: '`gather` 一下子启动了全部 20 个查询，第 6 个就被拒绝了。把并发数限制在服务的上限之内：每个查询套一层 `Semaphore(5)`（其余的排队等空位），或者开 5 个工作协程，从同一个列表里轮流取任务。两种写法都是 4 轮、每轮 100 ms，共 400 ms。',
     },
   },
+  {
+    id: 'one-by-one',
+    kind: 'fix',
+    title: { en: 'Ten pages, one at a time', zh: '十个页面，一个一个地取' },
+    prompt: {
+      en: 'The client fetches 10 pages through a session that allows 5 connections, but it awaits each request before sending the next, so it takes 940 ms. Make it print `got 10 pages` by 300 ms.',
+      zh: '客户端通过一个允许 5 个连接的 session 取 10 个页面，却每次都等上一个请求结束才发下一个，一共花了 940 ms。改一改，让它在 300 ms 之前打印拿到 10 个页面。',
+    },
+    starter: 'one-by-one.starter.ts',
+    solution: 'one-by-one.solution.ts',
+    alternatives: ['one-by-one.alt1.ts'],
+    checks: [
+      { check: 'line-by', match: { regex: '(got 10 pages|拿到 10 个页面)$', text: { en: 'got 10 pages', zh: '拿到 10 个页面' } }, ms: 300 },
+      { check: 'no-error' },
+    ],
+    hints: [
+      { en: 'Each request is mostly waiting for the network and the server; the loop is idle meanwhile.', zh: '每个请求大部分时间都在等网络和服务器，这期间事件循环闲着。' },
+      { en: 'Start all the requests, then wait for all of them; the session\'s limit keeps at most 5 in flight.', zh: '先把所有请求都发出去，再一起等；session 的上限会保证同时最多 5 个在途。' },
+    ],
+    explanation: {
+      en: 'An `await` inside a `for` loop makes the requests strictly sequential: 10 × (round trip + 50 ms). Starting them all and awaiting them together (`Promise.all`, `gather` or a `TaskGroup`) lets them overlap; the session\'s connection limit turns ten into two waves of five, about 220 ms. The limit is what keeps "all at once" polite to the server.',
+      zh: '在 `for` 循环里 await，请求就严格串行：10 ×（往返时间 + 50 ms）。把它们全部发出去再一起等（`Promise.all`、`gather` 或 `TaskGroup`），请求就能重叠；session 的连接上限把十个请求分成两批、每批五个，总共约 220 ms。正是这个上限让“一起发”不至于压垮服务器。',
+    },
+  },
 ] satisfies Exercise[];
