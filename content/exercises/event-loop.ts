@@ -11,7 +11,7 @@ export default [
       zh: '程序先设了一个 50 ms 的定时器，然后做了一次 200 ms 的阻塞调用。定时器那一行在虚拟时间第几 ms 打印？',
     },
     program: 'late-timer.program.ts',
-    line: { en: 'timer fired at 200 ms', zh: '定时器在 200 ms 触发' },
+    line: { en: 'timer fired', zh: '定时器触发了' },
     hints: [
       { en: 'A timer only says when its callback becomes due; the loop still has to be free to run it.', zh: '定时器只规定回调何时“到期”；事件循环还得腾出手来才能执行它。' },
       { en: 'While `blockFor` runs, the loop cannot look at its timers at all.', zh: '`blockFor` 执行期间，事件循环根本顾不上看定时器。' },
@@ -59,9 +59,9 @@ export default [
     alternatives: ['frozen-heartbeat.alt1.ts'],
     checks: [
       { check: 'max-block', ms: 50 },
-      { check: 'line-by', match: { regex: '(beat|心跳) 1$' }, ms: 150 },
-      { check: 'line-by', match: { regex: '(beat|心跳) 5$' }, ms: 550 },
-      { check: 'line-count', match: { regex: '(rendered|报告) report\\.pdf' }, count: 1 },
+      { check: 'line-by', match: { regex: '(beat|心跳) 1$', text: { en: 'beat 1', zh: '心跳 1' } }, ms: 150 },
+      { check: 'line-by', match: { regex: '(beat|心跳) 5$', text: { en: 'beat 5', zh: '心跳 5' } }, ms: 550 },
+      { check: 'line-count', match: { regex: '(rendered|报告) report\\.pdf', text: { en: 'rendered report.pdf', zh: '报告 report.pdf 已生成' } }, count: 1 },
       { check: 'no-error' },
     ],
     hints: [

@@ -17,7 +17,7 @@ import type { CulpritKey } from '../grade.ts';
 import type { RunRecord } from '../../playground/protocol.ts';
 import { restore } from '../../playground/storage.ts';
 import { makeOrderable } from './order.ts';
-import { isSolved, markSolved } from './progress.ts';
+import { isSolved, markSolved, solvedOn } from './progress.ts';
 import { translator, type Translate } from './strings.ts';
 
 /** What the component embeds per exercise (Exercise.astro `data`). */
@@ -52,6 +52,7 @@ function mountSection(section: HTMLElement): void {
     const solved = articles.filter((a) => isSolved(store, a.dataset.exercise!)).length;
     progress.textContent = t('exercises.progress', { solved, total: articles.length });
     progress.hidden = false;
+    markSidebar(t);
   };
   for (const article of articles) mountExercise(article, lang, t, showProgress);
   showProgress();
@@ -162,6 +163,32 @@ function mountExercise(article: HTMLElement, lang: Lang, t: Translate, onSolved:
       });
       break;
     }
+  }
+}
+
+/**
+ * A mark beside each page in the sidebar whose exercises the reader solved
+ * some of (counted from localStorage; the page's link ends with /<slug>/).
+ */
+function markSidebar(t: Translate): void {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('nav.sidebar a[href]')) {
+    const slug = link.pathname.split('/').filter(Boolean).at(-1) ?? '';
+    const n = solvedOn(store, slug);
+    let mark = link.querySelector<HTMLElement>('.ex-sidebar-mark');
+    if (n === 0) {
+      mark?.remove();
+      continue;
+    }
+    if (!mark) {
+      mark = document.createElement('span');
+      mark.className = 'ex-sidebar-mark';
+      link.append(' ', mark);
+    }
+    // The sign is for the eye; a screen reader hears the sentence.
+    const sign = Object.assign(document.createElement('span'), { textContent: `✓${n}` });
+    sign.setAttribute('aria-hidden', 'true');
+    mark.replaceChildren(sign, Object.assign(document.createElement('span'), { className: 'ex-sr-only', textContent: t('exercises.sidebarSolved', { n }) }));
+    mark.title = t('exercises.sidebarSolved', { n });
   }
 }
 

@@ -18,6 +18,7 @@ export const EXERCISE_KEYS = [
   'exercises.moved',
   'exercises.pickOne',
   'exercises.noRecord',
+  'exercises.sidebarSolved',
 ] as const satisfies readonly UiKey[];
 
 export type ExerciseKey = (typeof EXERCISE_KEYS)[number];
