@@ -1,0 +1,23 @@
+import { createTask, gather, Lock, now, sleep } from 'miniloop';
+
+// 每个账户一把锁，这样两笔转账不会同时改同一个余额。
+const locks: Record<string, Lock> = { ann: new Lock(), bob: new Lock() };
+const balance: Record<string, number> = { ann: 100, bob: 100 };
+
+async function transfer(from: string, to: string, amount: number) {
+  // 不管钱往哪边转，两把锁都按同一个全局顺序（账户名）来拿。
+  const [first, second] = [from, to].sort();
+  await locks[first].withLock(async () => {
+    await sleep(10); // 从数据库读余额
+    await locks[second].withLock(async () => {
+      balance[from] -= amount;
+      balance[to] += amount;
+      console.log(`${now()} ms：${from} 转给 ${to} ${amount}`);
+    });
+  });
+}
+
+const a = createTask(() => transfer('ann', 'bob', 30), { name: 'ann-to-bob' });
+const b = createTask(() => transfer('bob', 'ann', 20), { name: 'bob-to-ann' });
+await gather(a, b);
+
