@@ -1,6 +1,8 @@
 /**
- * The Python runner: a module worker (Pyodide 314 runs in module workers
- * only) that loads CPython 3.14 (Pyodide) on its first request, from
+ * The Python runner: a worker that loads CPython 3.14 (Pyodide) on its first
+ * request (on the site, a classic worker started by the sandbox frame from
+ * this file's bundle, worker-bundle.mjs; Pyodide's own two modules are
+ * evaluated from their text, moduleFromText below), from
  * `indexURL` on the site (the files src/python/pyodide-files.mjs copies into
  * dist/; nothing from another host) or from the files the request hands over
  * (then the worker makes no request at all: it can run inside the sandbox
@@ -87,7 +89,28 @@ interface PyodideOptions {
   lockFileContents?: string;
 }
 
-const blobUrl = (data: ArrayBuffer, type: string) => URL.createObjectURL(new Blob([data], { type }));
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<Record<string, unknown>>;
+
+/**
+ * Evaluate one of Pyodide's two ES modules from its text and return its
+ * exports. Inside the sandbox frame a worker may not load a script from
+ * anywhere: the site's policy (script-src 'self' ...) does not match blob: or
+ * the frame's opaque origin, so import() of the handed-over files fails; but
+ * code may be evaluated ('unsafe-eval', which Pyodide needs anyway). Both
+ * files are single modules without static imports: their `export` statement
+ * becomes a return, `import.meta.url` their URL on the site
+ * (tests/python/worker-browser.test.ts, tests/browser/python.test.ts).
+ */
+export async function moduleFromText(data: ArrayBuffer, url: string): Promise<Record<string, unknown>> {
+  let text = new TextDecoder().decode(data).replace(/\/\/# sourceMappingURL=\S*\s*$/, '');
+  text = text.replace(/export\s*default\s+([\w$]+)\s*;?\s*$/, 'return { default: $1 };');
+  text = text.replace(/export\s*\{([^}]*)\}\s*;?\s*$/, (_, list: string) => `return { ${list.split(',').map((pair) => {
+    const [local, exported = local] = pair.trim().split(/\s+as\s+/);
+    return `${exported}: ${local}`;
+  }).join(', ')} };`);
+  text = text.replaceAll('import.meta.url', '__moduleUrl');
+  return new AsyncFunction('__moduleUrl', `${text}\n//# sourceURL=${url}`)(url);
+}
 
 async function load(indexURL: string, files: PyodideFiles | undefined): Promise<LoadedPython> {
   const started = performance.now();
@@ -109,12 +132,13 @@ async function load(indexURL: string, files: PyodideFiles | undefined): Promise<
   let runner: { run_program_json: LoadedPython['run'] };
   let version: string;
   try {
-    const loaderUrl = files ? blobUrl(files['pyodide.mjs'], 'text/javascript') : `${indexURL}pyodide.mjs`;
-    const { loadPyodide } = (await import(/* @vite-ignore */ loaderUrl)) as { loadPyodide(options: PyodideOptions): Promise<PyodideLike> };
+    const { loadPyodide } = (files
+      ? await moduleFromText(files['pyodide.mjs'], `${indexURL}pyodide.mjs`)
+      : await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as { loadPyodide(options: PyodideOptions): Promise<PyodideLike> };
     // Pyodide's own prints (its banner, package messages) are not the program's.
     const options: PyodideOptions = { indexURL, stdout: () => {}, stderr: () => {} };
     if (files) {
-      options.createPyodideModule = ((await import(/* @vite-ignore */ blobUrl(files['pyodide.asm.mjs'], 'text/javascript'))) as { default: unknown }).default;
+      options.createPyodideModule = (await moduleFromText(files['pyodide.asm.mjs'], `${indexURL}pyodide.asm.mjs`)).default;
       options.lockFileContents = new TextDecoder().decode(files['pyodide-lock.json']);
     }
     const pyodide = await loadPyodide(options);

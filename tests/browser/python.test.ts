@@ -1,0 +1,244 @@
+// Run Python on the built site, in Chromium, as a reader does: no byte of
+// Python before a click; the first Run Python loads CPython with a progress
+// bar (bytes and what is loading), prints the lines the desktop CPython prints
+// for the same twin on the same virtual clock (src/python/virtual_asyncio.py),
+// and draws a lane per task; a later run shows no progress bar; the code is
+// editable, errors are Python tracebacks; Stop ends `while True: pass` and the
+// page stays responsive; Ctrl+Enter runs; Compare draws both timelines and the
+// lines that differ; the Chinese page speaks Chinese. One page per language
+// (a cold Pyodide start takes 10-60 s on a busy machine): the tests of a
+// describe share it, in order. Timeouts are failure limits only.
+// PYTHON_DIST=dir runs against a folder already built at base '/'.
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { findDesktopPython, ROOT, runOnDesktop } from '../../src/python/twins.mjs';
+import { servePlayground, type BuiltSite } from '../playground/browser-helpers.ts';
+import { collectErrors, contextOptions, launchBrowser, trackRequests } from './harness.ts';
+
+const sites: BuiltSite[] = process.env.PYTHON_DIST ? [{ name: 'dev', dir: process.env.PYTHON_DIST, base: '/' }] : inject('sites');
+const LOAD_MS = 300_000;
+const PYODIDE = /\/pyodide\//;
+const desktop = findDesktopPython([3, 11]);
+
+/** What the console shows for a desktop run of `file` (content/examples/...): "<ms> ms|task|text" per line. */
+function desktopLines(file: string): string[] {
+  const run = runOnDesktop(desktop!.path, join('content/examples', file), ROOT);
+  return run.lines.map(([t, task, , text]: [number, string, string, string]) => `${Math.round(t)} ms|${task}|${text}`);
+}
+
+/** The twin's root on the page (by its example name). */
+const twin = (file: string) => `[data-python-twin][data-file="${file}"]`;
+
+/** The console lines of the twin's latest run, as "<t>|task|text". */
+function shownLines(page: Page, file: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const blocks = document.querySelectorAll(`${sel} details.pg-run-block`);
+    const last = blocks[blocks.length - 1];
+    return last ? [...last.querySelectorAll('.pg-line')].map((l) => [...l.children].map((c) => c.textContent).join('|')) : [];
+  }, twin(file));
+}
+
+/** Waits until the twin's run has ended; returns its state. */
+async function runEnd(page: Page, file: string, timeout = LOAD_MS): Promise<string> {
+  await page.waitForFunction((sel) => ['ok', 'failed', 'stopped', 'timeout', 'crash'].includes((document.querySelector(sel) as HTMLElement)?.dataset.state ?? ''), twin(file), { timeout });
+  return page.evaluate((sel) => (document.querySelector(sel) as HTMLElement).dataset.state!, twin(file));
+}
+
+/** Starts recording whether the twin's progress bar is ever shown (and its aria values). */
+function watchProgress(page: Page, file: string): Promise<void> {
+  return page.evaluate((sel) => {
+    const bar = document.querySelector(`${sel} [role=progressbar]`) as HTMLElement;
+    const w = window as unknown as { progressSeen: Array<{ now: number; max: number; text: string }> };
+    w.progressSeen = [];
+    new MutationObserver(() => {
+      if (!bar.hidden) w.progressSeen.push({ now: Number(bar.getAttribute('aria-valuenow')), max: Number(bar.getAttribute('aria-valuemax')), text: bar.getAttribute('aria-valuetext') ?? '' });
+    }).observe(bar, { attributes: true });
+  }, twin(file));
+}
+const progressSeen = (page: Page) => page.evaluate(() => (window as unknown as { progressSeen: Array<{ now: number; max: number; text: string }> }).progressSeen);
+
+async function setCode(page: Page, file: string, code: string): Promise<void> {
+  const area = page.locator(`${twin(file)} textarea`);
+  await area.fill(code);
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.skipIf(!desktop)('Run Python', () => {
+  for (const site of sites.slice(0, 1)) {
+    describe(`on the ${site.name} build, /en/asyncio/`, () => {
+      const FILE = 'asyncio/gather';
+      let url: string;
+      let close: () => Promise<void>;
+      let context: BrowserContext;
+      let page: Page;
+      let requests: ReturnType<typeof trackRequests>;
+      let errors: string[];
+      beforeAll(async () => {
+        ({ url, close } = await servePlayground(site));
+        context = await browser.newContext(contextOptions);
+        page = await context.newPage();
+        errors = collectErrors(page);
+        requests = trackRequests(page);
+        await page.goto(`${url}en/asyncio/`, { waitUntil: 'load' });
+      });
+      afterAll(async () => {
+        // Every request stayed on 127.0.0.1.
+        expect(requests?.offHost()).toEqual([]);
+        await context?.close();
+        await close?.();
+      });
+
+      test('before a click, no Python file is requested; the toolbar is there', async () => {
+        await page.locator(`${twin(FILE)}`).evaluate((el) => ((el.closest('details') as HTMLDetailsElement).open = true));
+        await page.waitForTimeout(300);
+        expect(requests.urls.filter((u) => PYODIDE.test(u))).toEqual([]);
+        await expect(page.locator(`${twin(FILE)} [data-py-run]`).isVisible()).resolves.toBe(true);
+        await expect(page.locator(`${twin(FILE)} [data-py-run]`).textContent()).resolves.toBe('Run Python');
+      });
+
+      test('the first run loads Python with a progress bar, then prints what desktop CPython prints, and draws a lane per task', async () => {
+        await watchProgress(page, FILE);
+        await page.locator(`${twin(FILE)} [data-py-run]`).click();
+        expect(await runEnd(page, FILE)).toBe('ok');
+        expect(await shownLines(page, FILE)).toEqual(desktopLines('asyncio/gather.py'));
+        const seen = await progressSeen(page);
+        expect(seen.length).toBeGreaterThan(0);
+        // Bytes: the bar's value grows to the size of the files, and its text says what is loading.
+        expect(Math.max(...seen.map((s) => s.now))).toBeGreaterThan(5_000_000);
+        expect(seen.some((s) => /python_stdlib\.zip|pyodide\.asm\.wasm/.test(s.text) && /MB/.test(s.text))).toBe(true);
+        expect(seen.every((s) => s.now <= s.max)).toBe(true);
+        // The progress bar is gone once Python runs.
+        await expect(page.locator(`${twin(FILE)} [role=progressbar]`).isHidden()).resolves.toBe(true);
+        // The files came from the site, under its base, once.
+        const py = requests.urls.filter((u) => PYODIDE.test(u)).map((u) => new URL(u).pathname.split('/').pop());
+        expect(py.sort()).toEqual(['pyodide-lock.json', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide.mjs', 'python_stdlib.zip']);
+        // The timeline: a lane per asyncio task.
+        await page.waitForFunction((sel) => Number((document.querySelector(`${sel} [data-py-timeline]`) as HTMLElement | null)?.dataset.lanes ?? 0) > 0, twin(FILE), { timeout: 30_000 });
+        const lanes = await page.locator(`${twin(FILE)} [data-py-timeline]`).getAttribute('data-lanes');
+        const tasks = runOnDesktop(desktop!.path, 'content/examples/asyncio/gather.py', ROOT).tasks.length;
+        expect(Number(lanes)).toBe(tasks);
+      }, LOAD_MS + 60_000);
+
+      test('a later run starts at once: no progress bar, no request', async () => {
+        await watchProgress(page, FILE);
+        const before = requests.urls.length;
+        await page.locator(`${twin(FILE)} [data-py-run]`).click();
+        expect(await runEnd(page, FILE, 60_000)).toBe('ok');
+        expect(await progressSeen(page)).toEqual([]);
+        expect(requests.urls.slice(before).filter((u) => PYODIDE.test(u))).toEqual([]);
+        expect(await shownLines(page, FILE)).toEqual(desktopLines('asyncio/gather.py'));
+      }, 120_000);
+
+      test('the code is editable, Ctrl+Enter runs it, and an exception is shown as a Python traceback', async () => {
+        await setCode(page, FILE, 'import asyncio\n\nasync def main():\n    await asyncio.sleep(0.25)\n    print("edited")\n    raise ValueError("boom")\n\nasyncio.run(main())\n');
+        await page.locator(`${twin(FILE)} textarea`).focus();
+        await page.keyboard.press('Control+Enter');
+        expect(await runEnd(page, FILE, 60_000)).toBe('failed');
+        const lines = await shownLines(page, FILE);
+        // The print, then CPython's traceback (asyncio's own frames in between differ by version).
+        expect(lines[0]).toBe('250 ms|Task-1|edited');
+        expect(lines[1]).toMatch(/^250 ms\|\S+\|Traceback \(most recent call last\):$/);
+        expect(lines.at(-1)).toMatch(/^250 ms\|\S+\|ValueError: boom$/);
+        expect(lines.some((l) => /File "gather\.py", line 6, in main/.test(l))).toBe(true);
+      }, 120_000);
+
+      test('Stop ends `while True: pass`, the page stays responsive, and the next run works (no second download)', async () => {
+        const before = requests.urls.length;
+        await setCode(page, FILE, 'print("spinning")\nwhile True:\n    pass\n');
+        await page.locator(`${twin(FILE)} [data-py-run]`).click();
+        await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLElement).dataset.state === 'running', twin(FILE));
+        await page.locator(`${twin(FILE)} [data-py-stop]`).click();
+        expect(await runEnd(page, FILE, 10_000)).toBe('stopped');
+        expect(await page.evaluate(() => 6 * 7)).toBe(42);
+        await expect(page.locator(`${twin(FILE)} [data-py-stop]`).isDisabled()).resolves.toBe(true);
+        // Escape from the keyboard stops too (the editor has focus after the click on Stop? give it back).
+        await setCode(page, FILE, 'import asyncio\nasync def main():\n    await asyncio.sleep(1)\n    print("after stop")\nasyncio.run(main())\n');
+        await page.locator(`${twin(FILE)} [data-py-run]`).click();
+        expect(await runEnd(page, FILE)).toBe('ok');
+        expect(await shownLines(page, FILE)).toEqual(['1000 ms|Task-1|after stop']);
+        expect(requests.urls.slice(before).filter((u) => PYODIDE.test(u))).toEqual([]);
+      }, LOAD_MS + 60_000);
+
+      test('Compare runs the TypeScript twin and draws both timelines on one axis, with the lines that differ', async () => {
+        await setCode(page, FILE, await page.evaluate((sel) => JSON.parse(document.querySelector(`${sel} [data-py-source]`)!.textContent!), twin(FILE)));
+        await page.locator(`${twin(FILE)} [data-py-run]`).click();
+        expect(await runEnd(page, FILE, 60_000)).toBe('ok');
+        await page.locator(`${twin(FILE)} [data-py-compare]`).click();
+        const panel = page.locator(`${twin(FILE)} [data-py-compare-panel]`);
+        await panel.locator('.py-compare-summary').waitFor({ timeout: 60_000 });
+        await page.waitForFunction((sel) => document.querySelectorAll(`${sel} [data-py-compare-panel] [data-lanes]`).length === 2, twin(FILE), { timeout: 30_000 });
+        const ranges = await page.evaluate((sel) => [...document.querySelectorAll<HTMLElement>(`${sel} [data-py-compare-panel] [data-lanes]`)].map((e) => [e.dataset.from, e.dataset.to]), twin(FILE));
+        expect(ranges[0]).toEqual(ranges[1]);
+        // The summary counts the rows of the table of differences (gather's lists print differently: ['a'] vs [ 'a' ]...).
+        const rows = await panel.locator('tbody tr').count();
+        const summary = await panel.locator('.py-compare-summary').textContent();
+        if (rows) expect(summary).toContain(`${rows} console lines differ`);
+        else expect(summary).toMatch(/^All \d+ console lines are the same/);
+        expect(errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+      }, 120_000);
+    });
+
+    describe(`on the ${site.name} build, /zh/asyncio/ (keyboard only)`, () => {
+      const FILE = 'asyncio/timeouts';
+      let url: string;
+      let close: () => Promise<void>;
+      let context: BrowserContext;
+      let page: Page;
+      beforeAll(async () => {
+        ({ url, close } = await servePlayground(site));
+        context = await browser.newContext({ ...contextOptions, locale: 'zh-CN' });
+        page = await context.newPage();
+        await page.goto(`${url}zh/asyncio/`, { waitUntil: 'load' });
+      });
+      afterAll(async () => {
+        await context?.close();
+        await close?.();
+      });
+
+      test('the Chinese page: the button, the progress text and the console in Chinese; the lines are desktop CPython\'s', async () => {
+        await page.locator(twin(FILE)).evaluate((el) => ((el.closest('details') as HTMLDetailsElement).open = true));
+        await watchProgress(page, FILE);
+        const run = page.locator(`${twin(FILE)} [data-py-run]`);
+        expect(await run.textContent()).toBe('运行 Python');
+        // Keyboard only: focus the button and press Enter.
+        await run.focus();
+        await page.keyboard.press('Enter');
+        expect(await runEnd(page, FILE)).toBe('ok');
+        const zh = (await import('node:fs')).existsSync(join(ROOT, 'content/examples/asyncio/timeouts.zh.py')) ? 'asyncio/timeouts.zh.py' : 'asyncio/timeouts.py';
+        expect(await shownLines(page, FILE)).toEqual(desktopLines(zh));
+        expect((await progressSeen(page)).some((s) => s.text.startsWith('正在加载 Python'))).toBe(true);
+        expect(await page.locator(`${twin(FILE)} [data-py-status]`).textContent()).toMatch(/^在虚拟时间 \d+ ms 时结束。$/);
+      }, LOAD_MS + 60_000);
+    });
+  }
+
+  test.each(sites)('$name build: no page of the guide requests a Python file before a click', async (site) => {
+    const { url, close } = await servePlayground(site);
+    const context = await browser.newContext(contextOptions);
+    try {
+      for (const path of ['en/asyncio/', 'zh/asyncio/', 'en/asyncio-by-example/', 'en/event-loop/']) {
+        const page = await context.newPage();
+        const requests = trackRequests(page);
+        await page.goto(url + path, { waitUntil: 'load' });
+        // Opening every twin and hovering its button is not a click: still nothing.
+        await page.evaluate(() => document.querySelectorAll('details.python-twin').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        const button = page.locator('[data-py-run]').first();
+        if (await button.count()) await button.hover();
+        await page.waitForTimeout(300);
+        expect(requests.urls.filter((u) => PYODIDE.test(u) || /python-worker/.test(u)), path).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await context.close();
+      await close();
+    }
+  }, 120_000);
+});
