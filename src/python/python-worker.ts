@@ -2,7 +2,7 @@
  * The Python runner: a worker that loads CPython 3.14 (Pyodide) on its first
  * request (on the site, a classic worker started by the sandbox frame from
  * this file's bundle, worker-bundle.mjs; Pyodide's own two modules are
- * evaluated from their text, moduleFromText below), from
+ * evaluated from their text, module-text.ts), from
  * `indexURL` on the site (the files src/python/pyodide-files.mjs copies into
  * dist/; nothing from another host) or from the files the request hands over
  * (then the worker makes no request at all: it can run inside the sandbox
@@ -21,6 +21,7 @@
 import { LINE_CAP } from '../playground/output.ts';
 import { validPythonRequest, type FromPythonWorker, type PyodideFiles, type PythonProgressMessage } from './protocol.ts';
 import { runMessages, type PythonRun } from './wire.ts';
+import { moduleFromText } from './module-text.ts';
 import runnerSource from './virtual_asyncio.py?raw';
 import runnableSource from './runnable.py?raw';
 
@@ -87,29 +88,6 @@ interface PyodideOptions {
   /** Pyodide's hook for an already imported pyodide.asm.mjs. */
   createPyodideModule?: unknown;
   lockFileContents?: string;
-}
-
-const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<Record<string, unknown>>;
-
-/**
- * Evaluate one of Pyodide's two ES modules from its text and return its
- * exports. Inside the sandbox frame a worker may not load a script from
- * anywhere: the site's policy (script-src 'self' ...) does not match blob: or
- * the frame's opaque origin, so import() of the handed-over files fails; but
- * code may be evaluated ('unsafe-eval', which Pyodide needs anyway). Both
- * files are single modules without static imports: their `export` statement
- * becomes a return, `import.meta.url` their URL on the site
- * (tests/python/worker-browser.test.ts, tests/browser/python.test.ts).
- */
-export async function moduleFromText(data: ArrayBuffer, url: string): Promise<Record<string, unknown>> {
-  let text = new TextDecoder().decode(data).replace(/\/\/# sourceMappingURL=\S*\s*$/, '');
-  text = text.replace(/export\s*default\s+([\w$]+)\s*;?\s*$/, 'return { default: $1 };');
-  text = text.replace(/export\s*\{([^}]*)\}\s*;?\s*$/, (_, list: string) => `return { ${list.split(',').map((pair) => {
-    const [local, exported = local] = pair.trim().split(/\s+as\s+/);
-    return `${exported}: ${local}`;
-  }).join(', ')} };`);
-  text = text.replaceAll('import.meta.url', '__moduleUrl');
-  return new AsyncFunction('__moduleUrl', `${text}\n//# sourceURL=${url}`)(url);
 }
 
 async function load(indexURL: string, files: PyodideFiles | undefined): Promise<LoadedPython> {

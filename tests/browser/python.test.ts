@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { findDesktopPython, ROOT, runOnDesktop } from '../../src/python/twins.mjs';
 import { servePlayground, type BuiltSite } from '../playground/browser-helpers.ts';
-import { collectErrors, contextOptions, launchBrowser, trackRequests } from './harness.ts';
+import { axeSerious, collectErrors, contextOptions, launchBrowser, trackRequests } from './harness.ts';
 
 const sites: BuiltSite[] = process.env.PYTHON_DIST ? [{ name: 'dev', dir: process.env.PYTHON_DIST, base: '/' }] : inject('sites');
 const LOAD_MS = 300_000;
@@ -183,6 +183,9 @@ describe.skipIf(!desktop)('Run Python', () => {
         if (rows) expect(summary).toContain(`${rows} console lines differ`);
         else expect(summary).toMatch(/^All \d+ console lines are the same/);
         expect(errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+        // The run area as a screen reader meets it: no serious or critical axe finding inside it.
+        const found = await axeSerious(page);
+        expect(found.filter((v) => v.nodes.some((n) => n.includes('py-') || n.includes('python')))).toEqual([]);
       }, 120_000);
     });
 
@@ -216,6 +219,9 @@ describe.skipIf(!desktop)('Run Python', () => {
         expect(await shownLines(page, FILE)).toEqual(desktopLines(zh));
         expect((await progressSeen(page)).some((s) => s.text.startsWith('正在加载 Python'))).toBe(true);
         expect(await page.locator(`${twin(FILE)} [data-py-status]`).textContent()).toMatch(/^在虚拟时间 \d+ ms 时结束。$/);
+        // On a phone (390 px) the run area fits: the page does not scroll sideways.
+        await page.setViewportSize({ width: 390, height: 800 });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       }, LOAD_MS + 60_000);
     });
   }
