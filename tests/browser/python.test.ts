@@ -9,6 +9,7 @@
 // (a cold Pyodide start takes 10-60 s on a busy machine): the tests of a
 // describe share it, in order. Timeouts are failure limits only.
 // PYTHON_DIST=dir runs against a folder already built at base '/'.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -177,11 +178,19 @@ describe.skipIf(!desktop)('Run Python', () => {
         await page.waitForFunction((sel) => document.querySelectorAll(`${sel} [data-py-compare-panel] [data-lanes]`).length === 2, twin(FILE), { timeout: 30_000 });
         const ranges = await page.evaluate((sel) => [...document.querySelectorAll<HTMLElement>(`${sel} [data-py-compare-panel] [data-lanes]`)].map((e) => [e.dataset.from, e.dataset.to]), twin(FILE));
         expect(ranges[0]).toEqual(ranges[1]);
-        // The summary counts the rows of the table of differences (gather's lists print differently: ['a'] vs [ 'a' ]...).
         const rows = await panel.locator('tbody tr').count();
-        const summary = await panel.locator('.py-compare-summary').textContent();
-        if (rows) expect(summary).toContain(`${rows} console lines differ`);
-        else expect(summary).toMatch(/^All \d+ console lines are the same/);
+        // A deliberate difference: the Python prints one more line at the end; Compare marks exactly that one more.
+        const source = await page.evaluate((sel) => JSON.parse(document.querySelector(`${sel} [data-py-source]`)!.textContent!) as string, twin(FILE));
+        await setCode(page, FILE, `${source.replace(/\n$/, '')}\nprint("deliberate")\n`);
+        await page.locator(`${twin(FILE)} [data-py-run]`).click();
+        expect(await runEnd(page, FILE, 60_000)).toBe('ok');
+        await page.locator(`${twin(FILE)} [data-py-compare]`).click();
+        await page.waitForFunction(([sel, n]) => document.querySelectorAll(`${sel} [data-py-compare-panel] tbody tr`).length === n, [twin(FILE), rows + 1] as const, { timeout: 60_000 });
+        const last = panel.locator('tbody tr').last();
+        await expect(last.getAttribute('data-differs')).resolves.toBe('t task text');
+        await expect(last.locator('td').nth(0).textContent()).resolves.toBe('—');
+        await expect(last.locator('td').nth(1).locator('mark.py-diff-text').textContent()).resolves.toBe('deliberate');
+        await expect(panel.locator('.py-compare-summary').textContent()).resolves.toContain(`${rows + 1} console lines differ`);
         expect(errors.filter((e) => !/favicon/.test(e))).toEqual([]);
       }, 120_000);
 
@@ -225,7 +234,7 @@ describe.skipIf(!desktop)('Run Python', () => {
         await run.focus();
         await page.keyboard.press('Enter');
         expect(await runEnd(page, FILE)).toBe('ok');
-        const zh = (await import('node:fs')).existsSync(join(ROOT, 'content/examples/asyncio/timeouts.zh.py')) ? 'asyncio/timeouts.zh.py' : 'asyncio/timeouts.py';
+        const zh = readdirSync(join(ROOT, 'content/examples/asyncio')).includes('timeouts.zh.py') ? 'asyncio/timeouts.zh.py' : 'asyncio/timeouts.py';
         expect(await shownLines(page, FILE)).toEqual(desktopLines(zh));
         expect((await progressSeen(page)).some((s) => s.text.startsWith('正在加载 Python'))).toBe(true);
         expect(await page.locator(`${twin(FILE)} [data-py-status]`).textContent()).toMatch(/^在虚拟时间 \d+ ms 时结束。$/);
@@ -235,6 +244,25 @@ describe.skipIf(!desktop)('Run Python', () => {
       }, LOAD_MS + 60_000);
     });
   }
+
+  test('a trio twin stays a listing, says why, and shows its recorded run', async () => {
+    const { url, close } = await servePlayground(sites[0]!);
+    const context = await browser.newContext(contextOptions);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${url}en/trio/`, { waitUntil: 'load' });
+      const details = page.locator('details.python-twin').filter({ has: page.locator('.py-recorded') }).first();
+      await expect(details.locator('[data-py-run]').count()).resolves.toBe(0);
+      await expect(details.locator('.py-listing-note').textContent()).resolves.toMatch(/^trio does not run in the browser's Python/);
+      const shown = await details.locator('.py-recorded pre').textContent();
+      const recorded = readdirSync(join(ROOT, 'content/examples/trio')).filter((f) => f.endsWith('.py.out'))
+        .map((f) => readFileSync(join(ROOT, 'content/examples/trio', f), 'utf8').replace(/\n$/, ''));
+      expect(recorded).toContain(shown);
+    } finally {
+      await context.close();
+      await close();
+    }
+  });
 
   test.each(sites)('$name build: no page of the guide requests a Python file before a click', async (site) => {
     const { url, close } = await servePlayground(site);
