@@ -160,7 +160,12 @@ describe.skipIf(!desktop)('Run Python', () => {
         expect(await runEnd(page, FILE, 10_000)).toBe('stopped');
         expect(await page.evaluate(() => 6 * 7)).toBe(42);
         await expect(page.locator(`${twin(FILE)} [data-py-stop]`).isDisabled()).resolves.toBe(true);
-        // Escape from the keyboard stops too (the editor has focus after the click on Stop? give it back).
+        // From the keyboard: Escape in the editor stops a run too.
+        await page.locator(`${twin(FILE)} [data-py-run]`).click();
+        await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLElement).dataset.state === 'running', twin(FILE), { timeout: LOAD_MS });
+        await page.locator(`${twin(FILE)} textarea`).focus();
+        await page.keyboard.press('Escape');
+        expect(await runEnd(page, FILE, 10_000)).toBe('stopped');
         await setCode(page, FILE, 'import asyncio\nasync def main():\n    await asyncio.sleep(1)\n    print("after stop")\nasyncio.run(main())\n');
         await page.locator(`${twin(FILE)} [data-py-run]`).click();
         expect(await runEnd(page, FILE)).toBe('ok');
@@ -263,6 +268,29 @@ describe.skipIf(!desktop)('Run Python', () => {
       await close();
     }
   });
+
+  test.skipIf(sites.length < 2)('under a base path: Run Python loads CPython from ${base}pyodide/ and prints the desktop lines', async () => {
+    const site = sites[1]!;
+    const { url, close } = await servePlayground(site);
+    const context = await browser.newContext(contextOptions);
+    try {
+      const page = await context.newPage();
+      const requests = trackRequests(page);
+      await page.goto(`${url}en/asyncio/`, { waitUntil: 'load' });
+      const FILE = 'asyncio/tasks';
+      await page.locator(twin(FILE)).evaluate((el) => ((el.closest('details') as HTMLDetailsElement).open = true));
+      await page.locator(`${twin(FILE)} [data-py-run]`).click();
+      expect(await runEnd(page, FILE)).toBe('ok');
+      expect(await shownLines(page, FILE)).toEqual(desktopLines('asyncio/tasks.py'));
+      const py = requests.urls.filter((u) => PYODIDE.test(u)).map((u) => new URL(u).pathname);
+      expect(py.length).toBe(5);
+      expect(py.every((p) => p.startsWith(`${site.base}pyodide/`))).toBe(true);
+      expect(requests.offHost()).toEqual([]);
+    } finally {
+      await context.close();
+      await close();
+    }
+  }, LOAD_MS + 60_000);
 
   test.each(sites)('$name build: no page of the guide requests a Python file before a click', async (site) => {
     const { url, close } = await servePlayground(site);
