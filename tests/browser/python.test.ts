@@ -199,6 +199,42 @@ describe.skipIf(!desktop)('Run Python', () => {
         expect(errors.filter((e) => !/favicon/.test(e))).toEqual([]);
       }, 120_000);
 
+      test('a Python program cannot reach the page, storage or the network (the TypeScript sandbox\'s hostile set)', async () => {
+        const names = ['document', 'localStorage', 'sessionStorage', 'parent', 'top', 'opener', 'fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'indexedDB', 'caches', 'importScripts', 'postMessage', 'Worker', 'BroadcastChannel'];
+        const program = [
+          'import js',
+          `for name in ${JSON.stringify(names)}:`,
+          '    try:',
+          '        getattr(js, name)',
+          '        print(name, "reachable")',
+          '    except Exception:',
+          '        print(name, "blocked")',
+          'for expr in ["fetch", "self.fetch", "globalThis.indexedDB"]:',
+          '    try:',
+          '        js.eval(expr)',
+          '        print(expr, "reachable")',
+          '    except Exception:',
+          '        print(expr, "blocked")',
+          'import asyncio',
+          'async def main():',
+          '    try:',
+          '        from pyodide.http import pyfetch  # its import already reaches for XMLHttpRequest',
+          '        await pyfetch("/en/?from-python")',
+          '        print("pyfetch reachable")',
+          '    except Exception:',
+          '        print("pyfetch blocked")',
+          'asyncio.run(main())',
+        ].join('\n');
+        const before = requests.urls.length;
+        await setCode(page, FILE, program);
+        await page.locator(`${twin(FILE)} [data-py-run]`).click();
+        const state = await runEnd(page, FILE, 60_000);
+        const texts = (await shownLines(page, FILE)).map((l) => l.split('|').slice(2).join('|'));
+        expect(state, texts.join('\n')).toBe('ok');
+        expect(texts).toEqual([...names, 'fetch', 'self.fetch', 'globalThis.indexedDB', 'pyfetch'].map((n) => `${n} blocked`));
+        expect(requests.urls.slice(before).filter((u) => !u.startsWith('blob:'))).toEqual([]);
+      }, 120_000);
+
       test('the mounted run area (editor, toolbar, console) has no serious or critical axe finding', async () => {
         // axe is injected as a script, which the site's policy forbids: a page of its own without it.
         const axeContext = await browser.newContext({ ...contextOptions, bypassCSP: true });
