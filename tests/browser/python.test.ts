@@ -5,7 +5,9 @@
 // and draws a lane per task; a later run shows no progress bar; the code is
 // editable, errors are Python tracebacks; Stop ends `while True: pass` and the
 // page stays responsive; Ctrl+Enter runs; Compare draws both timelines and the
-// lines that differ; the Chinese page speaks Chinese. One page per language
+// lines that differ; a program cannot reach the page, storage or network;
+// the Chinese page speaks Chinese; trio twins show their recorded run; the
+// based build loads from under its base. One page per language
 // (a cold Pyodide start takes 10-60 s on a busy machine): the tests of a
 // describe share it, in order. Timeouts are failure limits only.
 // PYTHON_DIST=dir runs against a folder already built at base '/'.
