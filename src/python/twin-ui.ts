@@ -12,6 +12,7 @@
 import { ConsoleView, type RunBlock } from '../playground/console-view.ts';
 import { TimelinePanel } from '../playground/timeline-panel.ts';
 import { translator } from '../playground/strings.ts';
+import { WALL_TIME_BUDGET_MS } from '../playground/sandbox.ts';
 import type { WireLine } from '../playground/protocol.ts';
 import { createPythonEditor } from './python-editor.ts';
 import { PythonSandbox, type LoadProgress } from './python-sandbox.ts';
@@ -120,7 +121,7 @@ export function mountTwin(root: HTMLElement): { run(): void } {
       },
       onAbort: (reason, message) => {
         finish(block);
-        const text = reason === 'stopped' ? t('python.stopped') : reason === 'timeout' ? t('python.timeout', { seconds: 5 }) : t('python.crashed', { message: message ?? '' });
+        const text = reason === 'stopped' ? t('python.stopped') : reason === 'timeout' ? t('python.timeout', { seconds: WALL_TIME_BUDGET_MS / 1000 }) : t('python.crashed', { message: message ?? '' });
         block.note(text);
         status.textContent = text;
         setState(reason === 'crash' ? 'crash' : reason);
