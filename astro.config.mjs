@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { playgroundPlugin } from './src/playground/vite-plugin.mjs';
 import { siteSettings } from './src/lib/site-settings.ts';
+import { pyodideFiles } from './src/python/pyodide-files.mjs';
 
 // Everything a host may change is an environment variable, so one build command
 // serves every deployment:
@@ -34,6 +35,8 @@ export default defineConfig({
       // The root chooser and the 404 page are not content.
       filter: (page) => !page.endsWith('/404/') && new URL(page).pathname !== base,
     }),
+    // CPython (Pyodide) under pyodide/, fetched only by the Python worker when a reader runs a twin (src/python/README.md).
+    pyodideFiles(),
   ],
   markdown: {
     shikiConfig: {

@@ -2,7 +2,11 @@
 // Prints the JavaScript each built page loads before any interaction, gzipped:
 // inline scripts, classic and module scripts, modulepreloads, and the static
 // imports of those modules (followed transitively). Dynamic import() is not
-// counted: that is code loaded on intent (search, editor).
+// counted: that is code loaded on intent (search, editor, Python).
+// Then the Pyodide files in dist/pyodide/ (CPython for the Run Python button):
+// their bytes, and a check that no page loads or preloads any of them before
+// interaction (a page that does fails the run; the browser proof is
+// tests/browser/python.test.ts).
 //
 //   node scripts/size.mjs [dir]   (npm run size)
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -86,6 +90,43 @@ export function measurePages(dir, base = '/') {
   return results;
 }
 
+/**
+ * The Pyodide files the build holds (src/python/pyodide-files.mjs copies them), raw and gzip bytes.
+ * @param {string} dir built site
+ * @returns {{ file: string, bytes: number, gzip: number }[]}
+ */
+export function pyodideFootprint(dir) {
+  const folder = join(resolve(dir), 'pyodide');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const bytes = readFileSync(join(folder, entry.name));
+      return { file: `pyodide/${entry.name}`, bytes: bytes.length, gzip: gzipSize(bytes) };
+    })
+    .sort((a, b) => b.bytes - a.bytes);
+}
+
+/**
+ * Pages that would load a Pyodide file before interaction: one among their
+ * page-load scripts, or a src/href (script, link preload/prefetch, img...) in
+ * their HTML pointing into pyodide/.
+ * @param {string} dir built site
+ * @param {ReturnType<typeof measurePages>} rows measurePages(dir)
+ * @returns {{ page: string, refs: string[] }[]}
+ */
+export function pagesLoadingPyodide(dir, rows) {
+  const root = resolve(dir);
+  const found = [];
+  for (const row of rows) {
+    const html = readFileSync(join(root, row.page), 'utf8');
+    const refs = [...html.matchAll(/\s(?:src|href)\s*=\s*["']?([^"'\s>]*pyodide\/[^"'\s>]*)/gi)].map((m) => m[1]);
+    refs.push(...row.files.filter((f) => f.split(sep).join('/').startsWith('pyodide/')));
+    if (refs.length) found.push({ page: row.page, refs });
+  }
+  return found;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? 'dist';
   const rows = measurePages(dir, process.env.BASE_PATH ?? '/');
@@ -95,4 +136,19 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const worst = rows.reduce((a, b) => (b.gzip > a.gzip ? b : a));
   console.log(`\nlargest: ${worst.page} ${(worst.gzip / 1024).toFixed(2)} KB gzip; budget ${BUDGET_BYTES / 1024} KB`);
   if (worst.gzip > BUDGET_BYTES) process.exitCode = 1;
+
+  const pyodide = pyodideFootprint(dir);
+  const total = pyodide.reduce((sum, f) => sum + f.bytes, 0);
+  const totalGzip = pyodide.reduce((sum, f) => sum + f.gzip, 0);
+  console.log(`\nPython (Pyodide, loaded only when a reader clicks Run Python):`);
+  for (const f of pyodide) console.log(`${f.file.padEnd(width)}  ${String(f.bytes).padStart(8)}  ${String(f.gzip).padStart(8)}  ${(f.gzip / 1024).toFixed(2).padStart(8)}`);
+  console.log(`total ${(total / 1e6).toFixed(2)} MB, ${(totalGzip / 1e6).toFixed(2)} MB gzip in ${pyodide.length} files`);
+  if (!pyodide.length) {
+    console.log('missing: the build holds no pyodide/ folder (astro.config.mjs: pyodideFiles())');
+    process.exitCode = 1;
+  }
+  const eager = pagesLoadingPyodide(dir, rows);
+  console.log(`pages loading any of them before interaction: ${eager.length} of ${rows.length}`);
+  for (const p of eager) console.log(`  ${p.page}: ${p.refs.join(', ')}`);
+  if (eager.length) process.exitCode = 1;
 }

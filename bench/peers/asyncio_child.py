@@ -1,47 +1,23 @@
 """Peer of benchmark (b) in a fresh process: the same 100,000-task workload on
-CPython's asyncio (C Task, C Future), on a virtual clock - a minimal
-BaseEventLoop whose time() is a number that its "selector" moves on instead
-of waiting. What a Python user would run; no trace is recorded and the
-"console" is a list of lines, as the loop's result holds.
+CPython's asyncio (C Task, C Future), on a virtual clock: the guide's one
+virtual-clock loop, src/python/virtual_asyncio.py (a BaseEventLoop whose
+"selector" moves the clock on instead of waiting), untraced. What a Python
+user would run; no trace is recorded and the "console" is a list of lines,
+as the loop's result holds.
 
 Usage (from bench/peers/peers.mjs): python3 bench/peers/asyncio_child.py TASKS
 Prints one JSON object: wall (ms, the one cold run), maxRss (bytes), lines.
 """
 import asyncio
 import json
+import os
 import random
 import resource
 import sys
 import time
 
-
-class _VirtualSelector:
-    """Asked to wait `timeout` seconds, moves the clock on by that much at once."""
-
-    def __init__(self, loop):
-        self._loop = loop
-
-    def select(self, timeout=None):
-        if timeout is None:
-            raise RuntimeError('deadlock: nothing ready and no timer pending')
-        self._loop.now += timeout
-        return []
-
-
-class VirtualClockLoop(asyncio.BaseEventLoop):
-    def __init__(self):
-        super().__init__()
-        self.now = 0.0
-        self._selector = _VirtualSelector(self)
-
-    def time(self):
-        return self.now
-
-    def _process_events(self, event_list):
-        pass
-
-    def _write_to_self(self):
-        pass
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'src', 'python'))
+from virtual_asyncio import new_virtual_loop  # noqa: E402
 
 
 def main(tasks):
@@ -57,7 +33,7 @@ def main(tasks):
         await asyncio.sleep(10)  # every task sleeps less than this
         lines.append('all done')
 
-    loop = VirtualClockLoop()
+    loop = new_virtual_loop()
     asyncio.set_event_loop(loop)
     started = time.perf_counter()
     loop.run_until_complete(top())

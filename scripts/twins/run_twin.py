@@ -20,11 +20,17 @@ twin prints the same thing every run and finishes at once:
 - Real sockets (aiohttp twins talking to themselves on 127.0.0.1) take no
   virtual time: the loop looks for I/O before it moves the clock.
 
+A twin that runnable.py (src/python) accepts - standard-library asyncio or
+plain Python - runs instead on src/python/virtual_asyncio.py, the harness the
+browser's Run Python and `npm run twins:check` use, so the recorded output and
+the browser's come from one loop. This file's own loop remains for the rest.
+
 Used by scripts/twins-update.mjs (writes <name>.py.out) and
 tests/content/python-twins.test.ts (compares with it).
 """
 import asyncio
 import heapq
+import os
 import runpy
 import sys
 import threading
@@ -196,7 +202,28 @@ if trio is not None:
     if _core_run is not None and hasattr(_core_run, '_r'):
         _core_run._r.seed(0)
 
+
+def _run_shared(path, source):
+    """A twin the browser can run too goes through the guide's one virtual-clock
+    harness, src/python/virtual_asyncio.py (what Run Python and twins:check
+    use): its printed lines to stdout, its traceback to stderr."""
+    import virtual_asyncio
+    result = virtual_asyncio.run_program(source, os.path.basename(path))
+    for _t, _task, level, text in result['lines']:
+        (sys.stderr if level == 'error' else sys.stdout).write(text + '\n')
+    return 0 if result['status'] == 'ok' else 1
+
+
 if __name__ == '__main__':
     path = sys.argv[1]
     sys.argv = sys.argv[1:]
+    # The twins that need what the shared harness has not got (trio, real
+    # sockets such as the aiohttp twins talking to themselves, processes)
+    # run on this file's loop above; the others on the shared one.
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'src', 'python'))
+    from runnable import why_not_runnable
+    with open(path, encoding='utf-8') as f:
+        source = f.read()
+    if why_not_runnable(source) is None:
+        sys.exit(_run_shared(path, source))
     runpy.run_path(path, run_name='__main__')

@@ -12,6 +12,7 @@ import { copyFileSync, createReadStream, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pythonWorkerPlugin } from './worker-bundle.mjs';
 
 /** The files a browser needs to start Pyodide (no packages beyond the standard library). */
 export const PYODIDE_FILES = /** @type {const} */ (['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json']);
@@ -50,7 +51,7 @@ export function pyodideFiles() {
         const prefix = `${config.base.replace(/\/?$/, '/')}${PYODIDE_DIR}/`;
         updateConfig({
           vite: {
-            plugins: [{
+            plugins: [pythonWorkerPlugin(), {
               name: 'async-guide:pyodide-dev-files',
               configureServer(server) {
                 server.middlewares.use((req, res, next) => {

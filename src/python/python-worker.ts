@@ -1,6 +1,8 @@
 /**
- * The Python runner: a module worker (Pyodide 314 runs in module workers
- * only) that loads CPython 3.14 (Pyodide) on its first request, from
+ * The Python runner: a worker that loads CPython 3.14 (Pyodide) on its first
+ * request (on the site, a classic worker started by the sandbox frame from
+ * this file's bundle, worker-bundle.mjs; Pyodide's own two modules are
+ * evaluated from their text, module-text.ts), from
  * `indexURL` on the site (the files src/python/pyodide-files.mjs copies into
  * dist/; nothing from another host) or from the files the request hands over
  * (then the worker makes no request at all: it can run inside the sandbox
@@ -19,6 +21,7 @@
 import { LINE_CAP } from '../playground/output.ts';
 import { validPythonRequest, type FromPythonWorker, type PyodideFiles, type PythonProgressMessage } from './protocol.ts';
 import { runMessages, type PythonRun } from './wire.ts';
+import { moduleFromText } from './module-text.ts';
 import runnerSource from './virtual_asyncio.py?raw';
 import runnableSource from './runnable.py?raw';
 
@@ -87,8 +90,6 @@ interface PyodideOptions {
   lockFileContents?: string;
 }
 
-const blobUrl = (data: ArrayBuffer, type: string) => URL.createObjectURL(new Blob([data], { type }));
-
 async function load(indexURL: string, files: PyodideFiles | undefined): Promise<LoadedPython> {
   const started = performance.now();
   // Pyodide fetches its wasm and standard library itself. With the files
@@ -109,12 +110,13 @@ async function load(indexURL: string, files: PyodideFiles | undefined): Promise<
   let runner: { run_program_json: LoadedPython['run'] };
   let version: string;
   try {
-    const loaderUrl = files ? blobUrl(files['pyodide.mjs'], 'text/javascript') : `${indexURL}pyodide.mjs`;
-    const { loadPyodide } = (await import(/* @vite-ignore */ loaderUrl)) as { loadPyodide(options: PyodideOptions): Promise<PyodideLike> };
+    const { loadPyodide } = (files
+      ? await moduleFromText(files['pyodide.mjs'], `${indexURL}pyodide.mjs`)
+      : await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as { loadPyodide(options: PyodideOptions): Promise<PyodideLike> };
     // Pyodide's own prints (its banner, package messages) are not the program's.
     const options: PyodideOptions = { indexURL, stdout: () => {}, stderr: () => {} };
     if (files) {
-      options.createPyodideModule = ((await import(/* @vite-ignore */ blobUrl(files['pyodide.asm.mjs'], 'text/javascript'))) as { default: unknown }).default;
+      options.createPyodideModule = (await moduleFromText(files['pyodide.asm.mjs'], `${indexURL}pyodide.asm.mjs`)).default;
       options.lockFileContents = new TextDecoder().decode(files['pyodide-lock.json']);
     }
     const pyodide = await loadPyodide(options);

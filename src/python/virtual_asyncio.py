@@ -41,7 +41,7 @@ import traceback
 import weakref
 from asyncio import events, futures as _futures, tasks as _tasks
 
-__all__ = ['run_program', 'run_program_json', 'DEFAULT_LIMITS']
+__all__ = ['run_program', 'run_program_json', 'DEFAULT_LIMITS', 'new_virtual_loop', 'Deadlock']
 
 DEFAULT_LIMITS = {'stepLimit': 300_000, 'timeLimit': 24 * 60 * 60 * 1000, 'outputLimit': 10_000}
 # A fixed default pool size (CPython: min(32, cpu_count + 4)), so a run does
@@ -275,9 +275,10 @@ class _SimThread:
 class VirtualEventLoop(asyncio.BaseEventLoop):
     """asyncio's own loop (BaseEventLoop) on a virtual clock, without sockets."""
 
-    def __init__(self, run):
+    def __init__(self, run, traced=True):
         super().__init__()
         self._vrun = run
+        self._vtraced = traced  # False: no lanes, labels or ready events (new_virtual_loop)
         self._selector = _VirtualSelector(run)
         self._timer_seq = itertools.count(1)
         self._worker_free = {}  # executor id -> [free-at time of each worker]
@@ -285,6 +286,10 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
 
     def time(self):
         return self._vrun.clock
+
+    def block(self, seconds):
+        """A blocking call on the loop's thread (time.sleep in a coroutine): the clock moves on, nothing runs meanwhile."""
+        self._vrun.block(seconds)
 
     def _process_events(self, event_list):
         pass
@@ -306,13 +311,13 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
             del timer._source_traceback[-1]
         heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
-        if callback is _futures._set_result_unless_cancelled and args:
+        if self._vtraced and callback is _futures._set_result_unless_cancelled and args:
             self._vrun.labels[args[0]] = ('sleep', f'sleep {round((when - self.time()) * 1000, 3):g}ms')
         return timer
 
     def call_soon(self, callback, *args, context=None):
         handle = super().call_soon(callback, *args, context=context)
-        owner = getattr(callback, '__self__', None)
+        owner = getattr(callback, '__self__', None) if self._vtraced else None
         if isinstance(owner, TracedTask) and owner._vid:
             self._vrun.add(owner._vid, 'ready', {'since': self._vrun.ms()})
         return handle
@@ -471,6 +476,32 @@ def virtual_run(main, *, debug=None, loop_factory=None):
         finally:
             loop.close()
             events._set_running_loop(outer)
+
+
+# -- for harnesses that drive asyncio themselves --------------------------------
+UNLIMITED = {'stepLimit': float('inf'), 'timeLimit': float('inf'), 'outputLimit': float('inf')}
+
+
+def _c_task(loop, coro, **kwargs):
+    return asyncio.Task(coro, loop=loop, **kwargs)
+
+
+def new_virtual_loop(limits=None, traced=False):
+    """A fresh VirtualEventLoop, its clock at 0, for code that runs asyncio
+    itself rather than through run_program: the semantics corpus
+    (tests/corpus/semantics/vclock.py), the twin runner
+    (scripts/twins/run_twin.py) and the bench peer
+    (bench/peers/asyncio_child.py). No console capture and no budgets (unless
+    `limits`); with traced=False (the default) tasks are CPython's C Task, as
+    a user's asyncio runs them, and nothing is recorded. loop.time() reads the
+    clock, loop.block(s) stalls it; a deadlock raises Deadlock. One such loop
+    at a time per process (they share the module's current run)."""
+    global _run
+    run = _run = _Run(dict(UNLIMITED, **(limits or {})))
+    loop = VirtualEventLoop(run, traced=traced)
+    if not traced:
+        loop.set_task_factory(_c_task)
+    return loop
 
 
 # -- the run ------------------------------------------------------------------

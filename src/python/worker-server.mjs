@@ -8,12 +8,10 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { extname, join } from 'node:path';
 import { copyPyodideFiles } from './pyodide-files.mjs';
+import { buildPythonWorker } from './worker-bundle.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
 const TYPES = /** @type {Record<string, string>} */ ({ '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm', '.zip': 'application/zip', '.json': 'application/json', '.html': 'text/html' });
 
 /**
@@ -24,20 +22,7 @@ const TYPES = /** @type {Record<string, string>} */ ({ '.mjs': 'text/javascript'
 export async function startWorkerServer() {
   const dir = mkdtempSync(join(tmpdir(), 'python-worker-'));
   copyPyodideFiles(dir);
-  await build({
-    entryPoints: [join(HERE, 'python-worker.ts')],
-    bundle: true,
-    format: 'esm',
-    outfile: join(dir, 'python-worker.js'),
-    loader: { '.py': 'text' },
-    logLevel: 'silent',
-    plugins: [{
-      name: 'raw',
-      setup(b) {
-        b.onResolve({ filter: /\?raw$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\?raw$/, '')) }));
-      },
-    }],
-  });
+  writeFileSync(join(dir, 'python-worker.js'), await buildPythonWorker({ minify: false }));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>python worker</title>');
   /** @type {string[]} */
   const requested = [];

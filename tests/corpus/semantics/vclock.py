@@ -6,7 +6,8 @@ Every call prints one line `<virtual ms>\t<msg>` on stdout; the generator
 (scripts/corpus/gen-semantics.py) parses these lines.
 
 asyncio: `run(main())` runs the coroutine like asyncio.run on a fresh
-VirtualEventLoop, whose time() is a virtual clock starting at 0 and whose
+virtual-clock loop from src/python/virtual_asyncio.py (the harness the
+Python twins run on): its time() is a virtual clock starting at 0 and its
 selector advances that clock by the select timeout instead of sleeping.
 
 trio: `run_trio(main)` is trio.run(main) with MockClock(autojump_threshold=0)
@@ -14,8 +15,7 @@ and strict_exception_groups=True (the default since trio 0.25; the trio on
 this machine is older, so it is passed explicitly).
 """
 import asyncio
-import heapq
-import selectors
+import os
 import sys
 
 _now = None  # callable returning virtual seconds since the start
@@ -47,73 +47,15 @@ def ename(e):
     return type(e).__name__
 
 
-class Deadlock(RuntimeError):
-    pass
+# The virtual-clock asyncio loop is the guide's one harness,
+# src/python/virtual_asyncio.py (the same loop the Python twins run on, in
+# Pyodide and on the desktop): asyncio's own BaseEventLoop whose "selector"
+# moves the clock by the timeout it is asked to wait, timers due at one
+# instant firing in the order they were scheduled (31-same-deadline-fifo).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'src', 'python'))
+import virtual_asyncio  # noqa: E402
 
-
-class _VirtualSelector(selectors.DefaultSelector):
-    """A real selector (the loop registers its self-pipe) that never waits:
-    select(timeout) polls once and moves the virtual clock forward by
-    timeout."""
-
-    def __init__(self):
-        super().__init__()
-        self.clock = 0.0
-
-    def select(self, timeout=None):
-        events = super().select(0)
-        if events:
-            return events
-        if timeout is None:
-            raise Deadlock('deadlock: nothing scheduled and the main task is not done')
-        if timeout > 0:
-            self.clock += timeout
-        return []
-
-
-class _FifoTimerHandle(asyncio.TimerHandle):
-    """Orders by (when, seq). asyncio compares timers by `when` alone and keeps
-    them in a heapq, which is not stable: with a virtual clock many timers fall
-    due at exactly the same instant and would fire in heap order (e.g. 12
-    sleeps of 0.1 s started in a row wake as 0, 2, 6, 11, 10, ...). On a real
-    clock two timers scheduled one after the other never have equal `when`
-    (time() moves on between the calls), so they fire in the order they were
-    scheduled. The tie-break by scheduling order restores that."""
-
-    __slots__ = ('_seq',)
-
-    def __lt__(self, other):
-        if self._when == other._when:
-            return self._seq < other._seq
-        return self._when < other._when
-
-
-class VirtualEventLoop(asyncio.SelectorEventLoop):
-    def __init__(self):
-        self._vselector = _VirtualSelector()
-        self._timer_seq = 0
-        super().__init__(self._vselector)
-
-    def time(self):
-        return self._vselector.clock
-
-    def call_at(self, when, callback, *args, context=None):
-        # Same as BaseEventLoop.call_at (3.11), with a FIFO tie-break.
-        if when is None:
-            raise TypeError("when cannot be None")
-        self._check_closed()
-        if self._debug:
-            self._check_thread()
-            self._check_callback(callback, 'call_at')
-        timer = _FifoTimerHandle(when, callback, args, self, context)
-        self._timer_seq += 1
-        timer._seq = self._timer_seq
-        if timer._source_traceback:
-            del timer._source_traceback[-1]
-        heapq.heappush(self._scheduled, timer)
-        timer._scheduled = True
-        return timer
-
+Deadlock = virtual_asyncio.Deadlock
 
 _block = None  # callable moving the virtual clock without running anything
 
@@ -126,12 +68,13 @@ def block_for(seconds):
 
 
 def run(main):
-    """Like asyncio.run(main) on a fresh VirtualEventLoop."""
+    """Like asyncio.run(main) on a fresh virtual-clock loop (CPython's C Task,
+    nothing recorded: virtual_asyncio.new_virtual_loop)."""
     global _now
     global _block
-    loop = VirtualEventLoop()
+    loop = virtual_asyncio.new_virtual_loop()
     _now = loop.time
-    _block = lambda seconds: setattr(loop._vselector, 'clock', loop._vselector.clock + seconds)
+    _block = loop.block
     try:
         asyncio.set_event_loop(loop)
         return loop.run_until_complete(main)

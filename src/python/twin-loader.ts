@@ -1,0 +1,33 @@
+/**
+ * The only script a page with Python twins loads up front (a few hundred
+ * bytes): it shows each runnable twin's toolbar (hidden in the HTML, so a
+ * reader without JavaScript sees no button that does nothing) and waits for
+ * intent. The first click on Run Python, or a click or focus in the code,
+ * imports twin-ui.ts; no byte of Python is fetched before a run
+ * (tests/browser/python.test.ts, `npm run size`).
+ */
+type Mounted = { run(): void };
+
+const load = (root: HTMLElement): Promise<Mounted> => import('./twin-ui.ts').then((m) => m.mountTwin(root));
+
+for (const root of document.querySelectorAll<HTMLElement>('[data-python-twin]')) {
+  const toolbar = root.querySelector<HTMLElement>('[data-py-toolbar]');
+  const run = root.querySelector<HTMLButtonElement>('[data-py-run]');
+  const code = root.querySelector<HTMLElement>('[data-py-code]');
+  if (!toolbar || !run || !code) continue;
+  toolbar.hidden = false;
+  let mounted: Promise<Mounted> | undefined;
+  const mount = () => (mounted ??= load(root));
+  // Capture: this first click is answered here; once mounted, twin-ui's own listener runs the program.
+  run.addEventListener(
+    'click',
+    (event) => {
+      if (root.dataset.pyMounted !== undefined) return;
+      event.stopImmediatePropagation();
+      void mount().then((twin) => twin.run());
+    },
+    { capture: true },
+  );
+  code.addEventListener('pointerdown', mount, { once: true });
+  code.addEventListener('focusin', mount, { once: true });
+}
