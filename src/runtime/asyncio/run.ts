@@ -78,10 +78,8 @@ export function run<T>(main: () => T | PromiseLike<T>, options: RunOptions = {})
   if (options.seed !== undefined) reseedRandom(loop, options.seed);
   const name = options.name ?? (main.name ? `${main.name}()` : 'run');
   const outcome = new RunFuture<T>({ ...RUN_LABEL, what: `run ${name}` });
-  const started = new Set<object>();
   const task = new Task(main, { name });
   outcome.main = task;
-  started.add(task);
   // Phase 0: run_until_complete(task). Its done callback (scheduled, as every future's) stops the loop after its batch.
   untilComplete(loop, task, () => cancelLeftovers(loop, task, () => finish(loop, task, outcome, restore)));
   return outcome;
