@@ -93,7 +93,7 @@ export default [
     title: { en: 'Ten pages, one at a time', zh: '十个页面，一个一个地取' },
     prompt: {
       en: 'The client fetches 10 pages through a session that allows 5 connections, but it awaits each request before sending the next, so it takes 940 ms. Make it print `got 10 pages` by 300 ms.',
-      zh: '客户端通过一个允许 5 个连接的 session 取 10 个页面，却每次都等上一个请求结束才发下一个，一共花了 940 ms。改一改，让它在 300 ms 之前打印拿到 10 个页面。',
+      zh: '客户端通过一个允许 5 个连接的 session 取 10 个页面，却每次都等上一个请求结束才发下一个，一共花了 940 ms。改一改，让它在 300 ms 之前打印出 `拿到 10 个页面`。',
     },
     starter: 'one-by-one.starter.ts',
     solution: 'one-by-one.solution.ts',

@@ -28,10 +28,10 @@ export default [
   {
     id: 'forgotten-saves',
     kind: 'fix',
-    title: { en: '"all saved" before anything is saved', zh: '还没保存就说“全部已保存”' },
+    title: { en: '"all saved" before anything is saved', zh: '还没保存就打印 `全部已保存`' },
     prompt: {
       en: 'The program saves three records and then reports `all saved`, but the report comes at 0 ms, before any save has finished. Fix it so that the report comes after every `saved` line.',
-      zh: '程序保存三条记录，然后报告“全部已保存”。可这句报告在 0 ms 就打印了，一条都还没存完。改一改，让报告出现在每一行“已保存”之后。',
+      zh: '程序保存三条记录，然后打印 `全部已保存`。可这一行在 0 ms 就打印了，一条都还没存完。改一改，让它出现在每一行 `<name> 已保存` 之后。',
     },
     starter: 'forgotten-saves.starter.ts',
     solution: 'forgotten-saves.solution.ts',
@@ -96,7 +96,7 @@ export default [
     ],
     explanation: {
       en: '`emit` calls the listeners synchronously, before it returns: `logger got chunk 1` comes between `before emit` and `after emit`. The `parser` is added after that, so it never sees chunk 1; events are not kept for late listeners (a promise, by contrast, remembers its result). The microtask runs before the timer, and the timer\'s emit reaches both listeners.',
-      zh: '`emit` 在返回之前就同步调用了所有监听器：`logger 收到 chunk 1` 夹在 `emit 之前` 和 `emit 之后` 中间。`parser` 是在这之后才注册的，所以永远收不到 chunk 1：事件不会替迟到的监听器留着（Promise 则会记住它的结果）。微任务在定时器之前执行，定时器里的 emit 则两个监听器都能收到。',
+      zh: '`emit` 在返回之前就同步调用了所有监听器：`logger 收到 chunk 1` 夹在 `emit 之前` 和 `emit 之后` 中间。`parser` 是在这之后才注册的，所以永远收不到 chunk 1，事件不会替迟到的监听器留着（Promise 则会记住它的结果）。微任务在定时器之前执行，定时器里的 emit 则两个监听器都能收到。',
     },
   },
 ] satisfies Exercise[];
