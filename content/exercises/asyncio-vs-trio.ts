@@ -24,8 +24,8 @@ export default [
       { en: 'asyncio cancels by throwing `CancelledError` into the task; `timeout` turns it into `TimeoutError` only if it comes back out.', zh: 'asyncio 的取消是往任务里抛一个 `CancelledError`；只有它重新传出来，`timeout` 才会把它换成 `TimeoutError`。' },
     ],
     explanation: {
-      en: 'At 1000 ms `timeout` cancels the task: a `CancelledError` is thrown in at `await sleep(300)`. The catch-all `catch` treats it as one more failed attempt and carries on, so the timeout never fires. Catch only the errors you mean to retry, or re-throw `CancelledError`. (In trio the same mistake is milder: the next checkpoint raises `Cancelled` again, because a cancelled scope stays cancelled.)',
-      zh: '1000 ms 时 `timeout` 取消了任务，在 `await sleep(300)` 处抛进一个 `CancelledError`。什么都接的 `catch` 把它当成又一次请求失败，接着重试，超时于是永远不会生效。只捕获你打算重试的那类错误，或者把 `CancelledError` 重新抛出去。（在 trio 里同样的错误后果轻一些：作用域一旦取消就一直是取消状态，下一个检查点会再次抛出 `Cancelled`。）',
+      en: 'At 1000 ms `timeout` cancels the task: a `CancelledError` is thrown in at `await sleep(300)`. The catch-all `catch` treats it as one more failed attempt and carries on, so the timeout never fires. Catch only the errors you mean to retry, or re-throw `CancelledError`. In Python, `except Exception:` would not catch it (`CancelledError` is a `BaseException` since 3.8); a bare `except:` does, just like JavaScript\'s `catch`. (In trio the same mistake is milder: the next checkpoint raises `Cancelled` again, because a cancelled scope stays cancelled.)',
+      zh: '1000 ms 时 `timeout` 取消了任务，在 `await sleep(300)` 处抛进一个 `CancelledError`。什么都接的 `catch` 把它当成又一次请求失败，接着重试，超时于是永远不会生效。只捕获你打算重试的那类错误，或者把 `CancelledError` 重新抛出去。在 Python 里 `except Exception:` 接不住它（从 3.8 起 `CancelledError` 继承自 `BaseException`），裸 except 却照接不误，和 JavaScript 的 `catch` 一样。（在 trio 里同样的错误后果轻一些：作用域一旦取消就一直是取消状态，下一个检查点会再次抛出 `Cancelled`。）',
     },
   },
   {
