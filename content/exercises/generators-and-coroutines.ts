@@ -25,28 +25,6 @@ export default [
     },
   },
   {
-    id: 'eager-async',
-    kind: 'predict-order',
-    title: { en: 'An async function and a generator, called side by side', zh: 'async 函数和生成器，并排调用' },
-    prompt: {
-      en: 'Both an async function and a generator function are called, then the program logs, steps the generator and awaits the async result. Put the lines in the order they are printed.',
-      zh: '程序先调用一个 async 函数和一个生成器函数，然后打一行日志，让生成器走一步，再 await async 函数的结果。把这些行按打印顺序排好。',
-    },
-    program: 'eager-async.program.ts',
-    lines: {
-      en: ['fetchUser: body starts', 'both called', 'steps: body starts', 'fetchUser: resumed', 'user = ann'],
-      zh: ['fetchUser：函数体开始', '两个都调用了', 'steps：函数体开始', 'fetchUser：恢复执行', 'user = ann'],
-    },
-    hints: [
-      { en: 'A JavaScript async function is eager: calling it runs its body at once, up to the first `await`. A generator is lazy.', zh: 'JavaScript 的 async 函数是立即执行的：一调用就开始跑函数体，直到第一个 `await`。生成器则是惰性执行的。' },
-      { en: 'The code after `await null` is a microtask: it runs when the synchronous code has finished.', zh: '`await null` 后面的代码是一个微任务：要等同步代码跑完才执行。' },
-    ],
-    explanation: {
-      en: '`steps()` is called first, but its body waits for `next()`. `fetchUser()` starts at once and prints before `both called`. Then `g.next()` runs the generator\'s body, synchronously. The program\'s own `await` finally lets the microtask that resumes `fetchUser` run. In Python both would be lazy: a coroutine runs nothing until it is awaited or wrapped in a task.',
-      zh: '虽然先调用的是 `steps()`，它的函数体要等到 `next()` 才执行。`fetchUser()` 则立刻开始，在 `两个都调用了` 之前就打印了。接着 `g.next()` 同步地执行了生成器的函数体。直到程序自己 `await` 时，恢复 `fetchUser` 的那个微任务才得以执行。换成 Python，两者都是惰性执行的：协程在被 await 或包成任务之前一行都不跑。',
-    },
-  },
-  {
     id: 'forgotten-delegation',
     kind: 'fix',
     title: { en: 'A sub-generator that never runs', zh: '从来没跑过的子生成器' },
@@ -100,6 +78,28 @@ export default [
     explanation: {
       en: 'The first `next` runs `outer` into `inner` up to its `yield`, whose value reaches the caller directly. The second `next("hi")` goes straight to `inner`, which prints `got hi` and returns; that return value becomes the value of `yield*` in `outer`, which then runs to its own `yield`. This is how `await` passes a coroutine\'s suspension up to the event loop and the result back down.',
       zh: '第一次 `next` 让 `outer` 一路进入 `inner`，跑到 `inner` 的 `yield`，它产出的值直接交到调用方手里。第二次 `next("hi")` 直接送进 `inner`：它打印出收到 hi，然后 return；这个返回值成了 `outer` 里 `yield*` 表达式的值，`outer` 再接着跑到自己的 `yield`。`await` 正是这样把协程的挂起一路上交给事件循环，再把结果一路送回来的。',
+    },
+  },
+  {
+    id: 'eager-async',
+    kind: 'predict-order',
+    title: { en: 'An async function and a generator, called side by side', zh: 'async 函数和生成器，并排调用' },
+    prompt: {
+      en: 'Both an async function and a generator function are called, then the program logs, steps the generator and awaits the async result. Put the lines in the order they are printed.',
+      zh: '程序先调用一个 async 函数和一个生成器函数，然后打一行日志，让生成器走一步，再 await async 函数的结果。把这些行按打印顺序排好。',
+    },
+    program: 'eager-async.program.ts',
+    lines: {
+      en: ['fetchUser: body starts', 'both called', 'steps: body starts', 'fetchUser: resumed', 'user = ann'],
+      zh: ['fetchUser：函数体开始', '两个都调用了', 'steps：函数体开始', 'fetchUser：恢复执行', 'user = ann'],
+    },
+    hints: [
+      { en: 'A JavaScript async function is eager: calling it runs its body at once, up to the first `await`. A generator is lazy.', zh: 'JavaScript 的 async 函数是立即执行的：一调用就开始跑函数体，直到第一个 `await`。生成器则是惰性执行的。' },
+      { en: 'The code after `await null` is a microtask: it runs when the synchronous code has finished.', zh: '`await null` 后面的代码是一个微任务：要等同步代码跑完才执行。' },
+    ],
+    explanation: {
+      en: '`steps()` is called first, but its body waits for `next()`. `fetchUser()` starts at once and prints before `both called`. Then `g.next()` runs the generator\'s body, synchronously. The program\'s own `await` finally lets the microtask that resumes `fetchUser` run. In Python both would be lazy: a coroutine runs nothing until it is awaited or wrapped in a task.',
+      zh: '虽然先调用的是 `steps()`，它的函数体要等到 `next()` 才执行。`fetchUser()` 则立刻开始，在 `两个都调用了` 之前就打印了。接着 `g.next()` 同步地执行了生成器的函数体。直到程序自己 `await` 时，恢复 `fetchUser` 的那个微任务才得以执行。换成 Python，两者都是惰性执行的：协程在被 await 或包成任务之前一行都不跑。',
     },
   },
 ] satisfies Exercise[];

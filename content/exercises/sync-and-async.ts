@@ -48,25 +48,6 @@ export default [
     },
   },
   {
-    id: 'thread-pool-queue',
-    kind: 'predict-time',
-    title: { en: 'Six jobs, four threads', zh: '六个任务，四个线程' },
-    prompt: {
-      en: 'Six blocking jobs go to a pool of 4 threads: five take 100 ms, the last one 250 ms. At what virtual time (ms) is `all jobs done` printed?',
-      zh: '六个阻塞任务交给 4 个线程的线程池：前五个各要 100 ms，最后一个要 250 ms。`全部任务完成` 在虚拟时间第几 ms 打印？',
-    },
-    program: 'thread-pool-queue.program.ts',
-    line: { en: 'all jobs done', zh: '全部任务完成' },
-    hints: [
-      { en: 'A pool of 4 runs at most four jobs at once; the others wait in line for a free thread.', zh: '4 个线程的池子最多同时跑四个任务，其余的排队等空闲线程。' },
-      { en: 'Which jobs start at 0 ms, and when does the sixth one get a thread?', zh: '哪几个任务在 0 ms 开始？第六个任务什么时候才拿到线程？' },
-    ],
-    explanation: {
-      en: 'Jobs 1-4 take the four threads at 0 ms and finish at 100 ms. Only then do jobs 5 and 6 get threads; job 6 needs 250 ms, so it ends at 100 + 250 = 350 ms, not 250 ms.',
-      zh: '任务 1-4 在 0 ms 占满四个线程，100 ms 时完成。这时任务 5 和 6 才拿到线程；任务 6 要 250 ms，所以在 100 + 250 = 350 ms 结束，而不是 250 ms。',
-    },
-  },
-  {
     id: 'greedy-task',
     kind: 'predict-order',
     title: { en: 'A polite task and a greedy one', zh: '一个讲礼貌的任务和一个贪心的任务' },
@@ -86,6 +67,25 @@ export default [
     explanation: {
       en: 'Concurrency on one loop is cooperative: tasks switch only at `await`. `polite` prints one line and yields; `greedy` then prints all three of its loop lines in one go, because nothing in the loop gives the turn away. After that they alternate again. A task that never awaits holds everyone else up, which is why a blocking call is so harmful.',
       zh: '一个事件循环上的并发是协作式的：任务只在 `await` 处切换。`polite` 打印一行就让出；接着 `greedy` 一口气打完循环里的三行，因为循环里没有任何地方让出执行权。之后两者才又交替起来。一个从不 await 的任务会拖住所有其他任务，阻塞调用之所以有害也是这个道理。',
+    },
+  },
+  {
+    id: 'thread-pool-queue',
+    kind: 'predict-time',
+    title: { en: 'Six jobs, four threads', zh: '六个任务，四个线程' },
+    prompt: {
+      en: 'Six blocking jobs go to a pool of 4 threads: five take 100 ms, the last one 250 ms. At what virtual time (ms) is `all jobs done` printed?',
+      zh: '六个阻塞任务交给 4 个线程的线程池：前五个各要 100 ms，最后一个要 250 ms。`全部任务完成` 在虚拟时间第几 ms 打印？',
+    },
+    program: 'thread-pool-queue.program.ts',
+    line: { en: 'all jobs done', zh: '全部任务完成' },
+    hints: [
+      { en: 'A pool of 4 runs at most four jobs at once; the others wait in line for a free thread.', zh: '4 个线程的池子最多同时跑四个任务，其余的排队等空闲线程。' },
+      { en: 'Which jobs start at 0 ms, and when does the sixth one get a thread?', zh: '哪几个任务在 0 ms 开始？第六个任务什么时候才拿到线程？' },
+    ],
+    explanation: {
+      en: 'Jobs 1-4 take the four threads at 0 ms and finish at 100 ms. Only then do jobs 5 and 6 get threads; job 6 needs 250 ms, so it ends at 100 + 250 = 350 ms, not 250 ms.',
+      zh: '任务 1-4 在 0 ms 占满四个线程，100 ms 时完成。这时任务 5 和 6 才拿到线程；任务 6 要 250 ms，所以在 100 + 250 = 350 ms 结束，而不是 250 ms。',
     },
   },
 ] satisfies Exercise[];
