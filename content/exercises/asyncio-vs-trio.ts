@@ -31,10 +31,10 @@ export default [
   {
     id: 'gather-orphans',
     kind: 'fix',
-    title: { en: 'Orphans left by a failed gather', zh: 'gather 失败后留下的孤儿任务' },
+    title: { en: 'Orphans left by a failed gather', zh: '`gather` 失败后留下的孤儿任务' },
     prompt: {
       en: 'One of three requests fails at 50 ms. `gather` raises at once and main moves on and returns, while the other two requests keep running and write to the cache afterwards. Fix it so that no task is left running when main returns and the failure is still reported.',
-      zh: '三个请求里有一个在 50 ms 失败了。`gather` 立刻抛出异常，main 接着往下走并返回了，另外两个请求却还在跑，之后还往缓存里写数据。修好它，让 main 返回时没有任务还在运行，同时照样报告这次失败。',
+      zh: '三个请求里有一个在 50 ms 失败了。`gather` 立刻抛出异常，`main` 接着往下走并返回了，另外两个请求却还在跑，之后还往缓存里写数据。修好它，让 `main` 返回时没有任务还在运行，同时照样报告这次失败。',
     },
     starter: 'gather-orphans.starter.ts',
     solution: 'gather-orphans.solution.ts',

@@ -8,12 +8,12 @@ export default [
     title: { en: 'Awaited one after another, then together', zh: '先一个接一个，再一起等' },
     prompt: {
       en: 'Two downloads are awaited one after the other, then two more run together with `gather`. At what virtual time (ms) is `all done` printed?',
-      zh: '前两个下载一个接一个地 await，后两个用 `gather` 一起跑。`全部完成` 在虚拟时间第几 ms 打印？',
+      zh: '前两个下载一个接一个地 `await`，后两个用 `gather` 一起跑。`全部完成` 在虚拟时间第几 ms 打印？',
     },
     program: 'one-after-another.program.ts',
     line: { en: 'all done', zh: '全部完成' },
     hints: [
-      { en: '`await download(...)` does not move on until that download is finished, so awaited calls add up.', zh: '`await download(...)` 要等这次下载结束才往下走，所以逐个 await 的时间是累加的。' },
+      { en: '`await download(...)` does not move on until that download is finished, so awaited calls add up.', zh: '`await download(...)` 要等这次下载结束才往下走，所以逐个 `await` 的时间是累加的。' },
       { en: 'Inside `gather` the downloads wait at the same time: the group takes as long as its slowest member.', zh: '`gather` 里的下载是同时在等的：整组耗时取决于最慢的那个。' },
     ],
     explanation: {
@@ -53,7 +53,7 @@ export default [
     title: { en: 'A polite task and a greedy one', zh: '一个讲礼貌的任务和一个贪心的任务' },
     prompt: {
       en: 'Two tasks run concurrently on one loop. `polite` awaits after every line; `greedy` prints three lines without awaiting, then awaits once. Put the lines in the order they are printed.',
-      zh: '两个任务在同一个事件循环上并发运行。`polite` 每打印一行就 await 一次；`greedy` 连打三行都不 await，最后才 await 一次。把这些行按打印顺序排好。',
+      zh: '两个任务在同一个事件循环上并发运行。`polite` 每打印一行就 `await` 一次；`greedy` 连打三行都不 `await`，最后才 `await` 一次。把这些行按打印顺序排好。',
     },
     program: 'greedy-task.program.ts',
     lines: {
@@ -66,7 +66,7 @@ export default [
     ],
     explanation: {
       en: 'Concurrency on one loop is cooperative: tasks switch only at `await`. `polite` prints one line and yields; `greedy` then prints all three of its loop lines in one go, because nothing in the loop gives the turn away. After that they alternate again. A task that never awaits holds everyone else up, which is why a blocking call is so harmful.',
-      zh: '一个事件循环上的并发是协作式的：任务只在 `await` 处切换。`polite` 打印一行就让出；接着 `greedy` 一口气打完循环里的三行，因为循环里没有任何地方让出执行权。之后两者才又交替起来。一个从不 await 的任务会拖住所有其他任务，阻塞调用之所以有害也是这个道理。',
+      zh: '一个事件循环上的并发是协作式的：任务只在 `await` 处切换。`polite` 打印一行就让出；接着 `greedy` 一口气打完循环里的三行，因为循环里没有任何地方让出执行权。之后两者才又交替起来。一个从不 `await` 的任务会拖住所有其他任务，阻塞调用之所以有害也是这个道理。',
     },
   },
   {
