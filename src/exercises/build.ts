@@ -25,6 +25,8 @@ export interface BuiltExercise {
   source: string;
   /** fix: the reference solution in the page's language. */
   solution?: string;
+  /** What the program (the starter, for fix) prints, shown under it as the playground's expected output. */
+  output: string;
   /** predict/culprit: the run's facts. */
   facts?: RunFacts;
   /** predict-order: the lines in the order the run printed them. */
@@ -51,12 +53,14 @@ export async function buildExercises(page: string, lang: Lang): Promise<BuiltExe
   for (const exercise of list) {
     const playgroundId = `exercise:${page}/${exercise.id}`;
     if (exercise.kind === 'fix') {
-      built.push({ exercise, playgroundId, source: read(exercise.starter), solution: read(exercise.solution) });
+      const source = read(exercise.starter);
+      const output = linesOf(await factsOf(source, lang, `${page}/${exercise.starter}`));
+      built.push({ exercise, playgroundId, source, solution: read(exercise.solution), output });
       continue;
     }
     const source = read(exercise.program);
     const facts = await factsOf(source, lang, `${page}/${exercise.program}`);
-    const item: BuiltExercise = { exercise, playgroundId, source, facts };
+    const item: BuiltExercise = { exercise, playgroundId, source, facts, output: linesOf(facts) };
     if (exercise.kind === 'predict-order') {
       const order = runOrder(exercise.lines[lang], facts);
       if (typeof order === 'string') throw new Error(`exercise ${page}/${exercise.id}: the run never prints ${JSON.stringify(order)}`);
@@ -72,6 +76,8 @@ export async function buildExercises(page: string, lang: Lang): Promise<BuiltExe
   }
   return built;
 }
+
+const linesOf = (facts: RunFacts) => facts.lines.map((l) => l.text).join('\n');
 
 async function factsOf(source: string, lang: Lang, name: string): Promise<RunFacts> {
   const compiled = await compileInNode(source, name);
