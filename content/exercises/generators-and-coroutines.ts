@@ -30,7 +30,7 @@ export default [
     title: { en: 'A sub-generator that never runs', zh: '从来没跑过的子生成器' },
     prompt: {
       en: 'Each job should download two parts, taking turns with the other job (`A: part 1`, `B: part 1`, `A: part 2`, ...). The parts are never printed. Fix `job` so that both jobs download their parts, interleaved, before `done`.',
-      zh: '每个 `job` 应该下载两段，并且和另一个 `job` 轮流来（`A：下载第 1 段`、`B：下载第 1 段`、`A：下载第 2 段`……）。可这些行一行都没打印。修好 `job`，让两个 `job` 交替下载完各自的两段，然后才打印完成。',
+      zh: '每个 `job` 应该下载两段，并且和另一个 `job` 轮流来（`A：下载第 1 段`、`B：下载第 1 段`、`A：下载第 2 段`……）。可这些行一行都没打印。修好 `job`，让两个 `job` 交替下载完各自的两段，然后才打印 `A：完成` 和 `B：完成`。',
     },
     starter: 'forgotten-delegation.starter.ts',
     solution: 'forgotten-delegation.solution.ts',
@@ -77,7 +77,7 @@ export default [
     ],
     explanation: {
       en: 'The first `next` runs `outer` into `inner` up to its `yield`, whose value reaches the caller directly. The second `next("hi")` goes straight to `inner`, which prints `got hi` and returns; that return value becomes the value of `yield*` in `outer`, which then runs to its own `yield`. This is how `await` passes a coroutine\'s suspension up to the event loop and the result back down.',
-      zh: '第一次 `next` 让 `outer` 一路进入 `inner`，跑到 `inner` 的 `yield`，它产出的值直接交到调用方手里。第二次 `next("hi")` 直接送进 `inner`：它打印出收到 hi，然后 `return`；这个返回值成了 `outer` 里 `yield*` 表达式的值，`outer` 再接着跑到自己的 `yield`。`await` 正是这样把协程的挂起一路上交给事件循环，再把结果一路送回来的。',
+      zh: '第一次 `next` 让 `outer` 一路进入 `inner`，跑到 `inner` 的 `yield`，它产出的值直接交到调用方手里。第二次 `next("hi")` 直接送进 `inner`：它打印出 `inner：收到 hi`，然后 `return`；这个返回值成了 `outer` 里 `yield*` 表达式的值，`outer` 再接着跑到自己的 `yield`。`await` 正是这样把协程的挂起一路上交给事件循环，再把结果一路送回来的。',
     },
   },
   {
@@ -86,7 +86,7 @@ export default [
     title: { en: 'An async function and a generator, called side by side', zh: '`async` 函数和生成器，并排调用' },
     prompt: {
       en: 'Both an async function and a generator function are called, then the program logs, steps the generator and awaits the async result. Put the lines in the order they are printed.',
-      zh: '程序先调用一个 `async` 函数和一个生成器函数，然后打一行日志，让生成器走一步，再 `await` `async` 函数的结果。把这些行按打印顺序排好。',
+      zh: '程序先调用一个 `async` 函数和一个生成器函数，然后打一行日志，让生成器走一步，再 `await` 这个 `async` 函数的结果。把这些行按打印顺序排好。',
     },
     program: 'eager-async.program.ts',
     lines: {

@@ -21,7 +21,7 @@ export default [
     ],
     explanation: {
       en: '`emit` calls the listeners synchronously, before it returns: `logger got chunk 1` comes between `before emit` and `after emit`. The `parser` is added after that, so it never sees chunk 1; events are not kept for late listeners (a promise, by contrast, remembers its result). The microtask runs before the timer, and the timer\'s emit reaches both listeners.',
-      zh: '`emit` 在返回之前就同步调用了所有监听器：`logger 收到 chunk 1` 夹在 `emit 之前` 和 `emit 之后` 中间。`parser` 是在这之后才注册的，所以永远收不到 `chunk` 1，事件不会替迟到的监听器留着（Promise 则会记住它的结果）。微任务在定时器之前执行，定时器里的 `emit` 则两个监听器都能收到。',
+      zh: '`emit` 在返回之前就同步调用了所有监听器：`logger 收到 chunk 1` 夹在 `emit 之前` 和 `emit 之后` 中间。`parser` 是在这之后才注册的，所以永远收不到 `chunk 1`，事件不会替迟到的监听器留着（Promise 则会记住它的结果）。微任务在定时器之前执行，定时器里的 `emit` 则两个监听器都能收到。',
     },
   },
   {
