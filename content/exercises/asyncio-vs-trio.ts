@@ -24,17 +24,17 @@ export default [
       { en: 'asyncio cancels by throwing `CancelledError` into the task; `timeout` turns it into `TimeoutError` only if it comes back out.', zh: 'asyncio 的取消是往任务里抛一个 `CancelledError`；只有它重新传出来，`timeout` 才会把它换成 `TimeoutError`。' },
     ],
     explanation: {
-      en: 'At 1000 ms `timeout` cancels the task: a `CancelledError` is thrown in at `await sleep(300)`. The catch-all `catch` treats it as one more failed attempt and carries on, so the timeout never fires. Catch only the errors you mean to retry, or re-throw `CancelledError`. (In trio the same mistake is milder: the next checkpoint raises `Cancelled` again, because a cancelled scope stays cancelled.)',
-      zh: '1000 ms 时 `timeout` 取消了任务：在 `await sleep(300)` 处抛进一个 `CancelledError`。什么都接的 `catch` 把它当成又一次请求失败，接着重试，超时于是永远不会生效。只捕获你打算重试的那类错误，或者把 `CancelledError` 重新抛出去。（在 trio 里同样的错误后果轻一些：作用域一旦取消就一直是取消状态，下一个检查点会再次抛出 `Cancelled`。）',
+      en: 'At 1000 ms `timeout` cancels the task: a `CancelledError` is thrown in at `await sleep(300)`. The catch-all `catch` treats it as one more failed attempt and carries on, so the timeout never fires. Catch only the errors you mean to retry, or re-throw `CancelledError`. In Python, `except Exception:` would not catch it (`CancelledError` is a `BaseException` since 3.8); a bare `except:` does, just like JavaScript\'s `catch`. (In trio the same mistake is milder: the next checkpoint raises `Cancelled` again, because a cancelled scope stays cancelled.)',
+      zh: '1000 ms 时 `timeout` 取消了任务，在 `await sleep(300)` 处抛进一个 `CancelledError`。什么都接的 `catch` 把它当成又一次请求失败，接着重试，超时于是永远不会生效。只捕获你打算重试的那类错误，或者把 `CancelledError` 重新抛出去。在 Python 里 `except Exception:` 接不住它（从 3.8 起 `CancelledError` 继承自 `BaseException`），裸 except 却照接不误，和 JavaScript 的 `catch` 一样。（在 trio 里同样的错误后果轻一些：作用域一旦取消就一直是取消状态，下一个检查点会再次抛出 `Cancelled`。）',
     },
   },
   {
     id: 'gather-orphans',
     kind: 'fix',
-    title: { en: 'Orphans left by a failed gather', zh: 'gather 失败后留下的孤儿任务' },
+    title: { en: 'Orphans left by a failed gather', zh: '`gather` 失败后留下的孤儿任务' },
     prompt: {
       en: 'One of three requests fails at 50 ms. `gather` raises at once and main moves on and returns, while the other two requests keep running and write to the cache afterwards. Fix it so that no task is left running when main returns and the failure is still reported.',
-      zh: '三个请求里有一个在 50 ms 失败了。`gather` 立刻抛出异常，main 接着往下走并返回了，另外两个请求却还在跑，之后还往缓存里写数据。修好它，让 main 返回时没有任务还在运行，同时照样报告这次失败。',
+      zh: '三个请求里有一个在 50 ms 失败了。`gather` 立刻抛出异常，`main` 接着往下走并返回了，另外两个请求却还在跑，之后还往缓存里写数据。修好它，让 `main` 返回时没有任务还在运行，同时照样报告这次失败。',
     },
     starter: 'gather-orphans.starter.ts',
     solution: 'gather-orphans.solution.ts',

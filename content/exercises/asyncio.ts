@@ -20,7 +20,7 @@ export default [
     ],
     explanation: {
       en: 'At 300 ms the `sleep(1000)` is cancelled and the `finally` block starts the rollback, which awaits 50 ms more. Only when the `CancelledError` leaves `query` does `timeout` turn it into a `TimeoutError`: at 350 ms. A deadline bounds when cancellation starts, not when cleanup ends.',
-      zh: '300 ms 时 `sleep(1000)` 被取消，`finally` 块开始回滚，又 await 了 50 ms。等 `CancelledError` 离开 `query`，`timeout` 才把它换成 `TimeoutError`：这时已是 350 ms。截止时间管的是取消从何时开始，而不是清理何时结束。',
+      zh: '300 ms 时 `sleep(1000)` 被取消，`finally` 块开始回滚，又 `await` 了 50 ms。等 `CancelledError` 离开 `query`，`timeout` 才把它换成 `TimeoutError`：这时已是 350 ms。截止时间管的是取消从何时开始，而不是清理何时结束。',
     },
   },
   {
@@ -34,10 +34,10 @@ export default [
     program: 'transfer-deadlock.program.ts',
     question: { en: 'What is task `ann-to-bob` waiting on?', zh: '任务 `ann-to-bob` 在等什么？' },
     choices: [
-      { id: 'lock#1', label: { en: '`lock#1`, ann\'s lock', zh: '`lock#1`，ann 的锁' } },
-      { id: 'lock#2', label: { en: '`lock#2`, bob\'s lock', zh: '`lock#2`，bob 的锁' } },
+      { id: 'lock#1', label: { en: '`lock#1`, ann\'s lock', zh: '`lock#1`，`ann` 的锁' } },
+      { id: 'lock#2', label: { en: '`lock#2`, bob\'s lock', zh: '`lock#2`，`bob` 的锁' } },
       { id: 'sleep', label: { en: 'its `sleep(10)`', zh: '它自己的 `sleep(10)`' } },
-      { id: 'gather', label: { en: 'the `gather` in main', zh: 'main 里的 `gather`' } },
+      { id: 'gather', label: { en: 'the `gather` in main', zh: '`main` 里的 `gather`' } },
     ],
     answer: { from: 'deadlock-wait', task: 'ann-to-bob' },
     hints: [
@@ -46,7 +46,7 @@ export default [
     ],
     explanation: {
       en: '`ann-to-bob` holds ann\'s lock (`lock#1`) and waits for bob\'s (`lock#2`); `bob-to-ann` holds `lock#2` and waits for `lock#1`. Each waits for the other to let go: a deadlock. The `sleep(10)` between the two acquisitions just makes sure both get their first lock.',
-      zh: '`ann-to-bob` 握着 ann 的锁（`lock#1`），在等 bob 的锁（`lock#2`）；`bob-to-ann` 握着 `lock#2`，在等 `lock#1`。双方都在等对方先放手，这就是死锁。两次加锁之间的 `sleep(10)` 只是确保两边都先拿到了第一把锁。',
+      zh: '`ann-to-bob` 握着 `ann` 的锁（`lock#1`），在等 `bob` 的锁（`lock#2`）；`bob-to-ann` 握着 `lock#2`，在等 `lock#1`。双方都在等对方先放手，这就是死锁。两次加锁之间的 `sleep(10)` 只是确保两边都先拿到了第一把锁。',
     },
   },
   {
@@ -78,10 +78,10 @@ export default [
   {
     id: 'dropped-email',
     kind: 'fix',
-    title: { en: 'Welcome emails sent after main has returned', zh: 'main 都返回了，欢迎邮件还在发' },
+    title: { en: 'Welcome emails sent after main has returned', zh: '`main` 都返回了，欢迎邮件还在发' },
     prompt: {
       en: 'Each sign-up starts a background task that sends a welcome email, and nobody keeps it. In Python, `asyncio.run` cancels such tasks as soon as `main` returns, so the emails would never go out. Fix it so that both emails are sent before `main returns` is printed and no task is left when main ends.',
-      zh: '每次注册都会启动一个发欢迎邮件的后台任务，却没人保存它。在 Python 里，`main` 一返回 `asyncio.run` 就会取消这些任务，邮件根本发不出去。改一改，让两封邮件都在打印 `main 返回` 之前发出，main 结束时不留下任何任务。',
+      zh: '每次注册都会启动一个发欢迎邮件的后台任务，却没人保存它。在 Python 里，`main` 一返回 `asyncio.run` 就会取消这些任务，邮件根本发不出去。改一改，让两封邮件都在打印 `main 返回` 之前发出，`main` 结束时不留下任何任务。',
     },
     starter: 'dropped-email.starter.ts',
     solution: 'dropped-email.solution.ts',
@@ -94,11 +94,11 @@ export default [
     ],
     hints: [
       { en: '`createTask` returns the task. Where does that return value go?', zh: '`createTask` 会返回任务对象。这个返回值去哪了？' },
-      { en: 'Keep the tasks somewhere and await them before returning, or let a `TaskGroup` own them.', zh: '把任务存起来，返回之前 await 它们；或者交给一个 `TaskGroup` 来管。' },
+      { en: 'Keep the tasks somewhere and await them before returning, or let a `TaskGroup` own them.', zh: '把任务存起来，返回之前 `await` 它们；或者交给一个 `TaskGroup` 来管。' },
     ],
     explanation: {
       en: 'A task created and dropped has no owner: nothing waits for it, nothing sees its errors, and `asyncio.run` cancels it when `main` returns (the event loop also keeps only a weak reference to it). Keep the tasks in a set and gather them before returning, or create them in a `TaskGroup`, whose block ends only when they are all done.',
-      zh: '创建后就丢掉的任务没有主人：没人等它结束，没人看得到它的异常，`main` 一返回 `asyncio.run` 就会取消它（事件循环对它也只持有弱引用）。把任务存进一个集合，返回前 gather 它们；或者在 `TaskGroup` 里创建，TaskGroup 的代码块要等所有任务完成才会结束。',
+      zh: '创建后就丢掉的任务没有主人：没人等它结束，没人看得到它的异常，`main` 一返回 `asyncio.run` 就会取消它（事件循环对它也只持有弱引用）。把任务存进一个集合，返回前 `gather` 它们；或者在 `TaskGroup` 里创建，TaskGroup 的代码块要等所有任务完成才会结束。',
     },
   },
 ] satisfies Exercise[];

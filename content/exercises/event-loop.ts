@@ -73,4 +73,26 @@ export default [
       zh: '一个从不 await 的 `async` 函数其实就是同步代码：`blockFor(300)` 一直占着线程。`toThread(fn, 300)` 把这段工作放到工作线程里执行；事件循环腾出手来，报告生成期间心跳照样每 100 ms 一次。',
     },
   },
+  {
+    id: 'timer-turns',
+    kind: 'predict-order',
+    title: { en: 'Timers, turns and a cancelled handle', zh: '定时器、轮次和一个被取消的句柄' },
+    prompt: {
+      en: 'The program sets three 10 ms timers (and cancels one), a 0 ms timer and a `callSoon` callback; the first 10 ms timer schedules another `callSoon`. Put the lines in the order they are printed.',
+      zh: '程序设了三个 10 ms 的定时器（取消了其中一个）、一个 0 ms 的定时器和一个 `callSoon` 回调；第一个 10 ms 定时器又安排了一个 `callSoon`。把这些行按打印顺序排好。',
+    },
+    program: 'timer-turns.program.ts',
+    lines: {
+      en: ['main done', 'soon', '0 ms timer', 'first 10 ms timer', 'second 10 ms timer', 'soon, from the first timer'],
+      zh: ['main 结束', 'soon', '0 ms 定时器', '第一个 10 ms 定时器', '第二个 10 ms 定时器', 'soon，由第一个定时器安排'],
+    },
+    hints: [
+      { en: 'A 0 ms timer still goes through the timer heap; a `callSoon` callback goes straight to the ready queue.', zh: '0 ms 的定时器照样要进定时器堆；`callSoon` 的回调则直接进就绪队列。' },
+      { en: 'A turn runs exactly the callbacks that were ready when it began; what they schedule waits for the next turn.', zh: '每一轮只执行这一轮开始时已经就绪的回调；它们新安排的回调要等下一轮。' },
+    ],
+    explanation: {
+      en: 'The top level finishes first. The `callSoon` callback is already in the ready queue, so it runs before the 0 ms timer, which is only moved there at the start of the next turn. At 10 ms both remaining timers become ready together (the cancelled one is thrown away) and run in the order they were set; the callback the first one schedules lands behind them, in the next turn.',
+      zh: '顶层代码最先跑完。`callSoon` 的回调已经在就绪队列里了，所以比 0 ms 定时器先执行——后者要到下一轮开始时才被挪进就绪队列。到了 10 ms，剩下的两个定时器同时就绪（被取消的那个直接丢弃），按设置的先后执行；第一个定时器安排的回调排在它们后面，到下一轮才执行。',
+    },
+  },
 ] satisfies Exercise[];

@@ -51,4 +51,23 @@ export default [
       zh: '没有 `await` 时，`save` 跑到第一个 `await sleep(100)` 就返回一个尚未完成的 promise，顶层代码接着往下走，在 0 ms 就打印了。写成 `await save(...)`（或用 `.then`，或等待一个任务），下一行才会等保存完成。',
     },
   },
+  {
+    id: 'waiting-is-free',
+    kind: 'predict-time',
+    title: { en: 'Waiting versus working', zh: '等待与干活' },
+    prompt: {
+      en: 'Two things run together: one task sleeps for 300 ms; the other sleeps 100 ms, then works for 250 ms without giving the loop back. At what virtual time (ms) is `finished` printed?',
+      zh: '两件事一起进行：一个任务睡 300 ms；另一个先睡 100 ms，然后连续干 250 ms 的活，中间不把事件循环让出来。`结束` 在虚拟时间第几 ms 打印？',
+    },
+    program: 'waiting-is-free.program.ts',
+    line: { en: 'finished', zh: '结束' },
+    hints: [
+      { en: 'Two sleeps overlap: waiting costs the loop nothing.', zh: '两段睡眠可以重叠：等待不占用事件循环。' },
+      { en: 'Work does not overlap with anything on the same loop, and a timer that comes due meanwhile has to wait its turn.', zh: '在同一个事件循环上，干活是没法和别的事重叠的；这期间到期的定时器只能等着。' },
+    ],
+    explanation: {
+      en: 'The 300 ms sleep and the 100 ms sleep run at the same time. At 100 ms the second task blocks the loop until 350 ms; the first sleep is due at 300 ms but can only be noticed once the loop is free, at 350 ms. So `finished` comes at 350 ms: waiting is free, work is not.',
+      zh: '300 ms 和 100 ms 的两段睡眠是同时进行的。100 ms 时第二个任务开始干活，把事件循环一直占到 350 ms；第一段睡眠在 300 ms 到期，可要等循环空下来才能处理，也就是 350 ms。所以 `结束` 在 350 ms 打印：等待不花成本，干活却实打实要花时间。',
+    },
+  },
 ] satisfies Exercise[];

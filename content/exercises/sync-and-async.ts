@@ -8,12 +8,12 @@ export default [
     title: { en: 'Awaited one after another, then together', zh: '先一个接一个，再一起等' },
     prompt: {
       en: 'Two downloads are awaited one after the other, then two more run together with `gather`. At what virtual time (ms) is `all done` printed?',
-      zh: '前两个下载一个接一个地 await，后两个用 `gather` 一起跑。`全部完成` 在虚拟时间第几 ms 打印？',
+      zh: '前两个下载一个接一个地 `await`，后两个用 `gather` 一起跑。`全部完成` 在虚拟时间第几 ms 打印？',
     },
     program: 'one-after-another.program.ts',
     line: { en: 'all done', zh: '全部完成' },
     hints: [
-      { en: '`await download(...)` does not move on until that download is finished, so awaited calls add up.', zh: '`await download(...)` 要等这次下载结束才往下走，所以逐个 await 的时间是累加的。' },
+      { en: '`await download(...)` does not move on until that download is finished, so awaited calls add up.', zh: '`await download(...)` 要等这次下载结束才往下走，所以逐个 `await` 的时间是累加的。' },
       { en: 'Inside `gather` the downloads wait at the same time: the group takes as long as its slowest member.', zh: '`gather` 里的下载是同时在等的：整组耗时取决于最慢的那个。' },
     ],
     explanation: {
@@ -48,6 +48,28 @@ export default [
     },
   },
   {
+    id: 'greedy-task',
+    kind: 'predict-order',
+    title: { en: 'A polite task and a greedy one', zh: '一个讲礼貌的任务和一个贪心的任务' },
+    prompt: {
+      en: 'Two tasks run concurrently on one loop. `polite` awaits after every line; `greedy` prints three lines without awaiting, then awaits once. Put the lines in the order they are printed.',
+      zh: '两个任务在同一个事件循环上并发运行。`polite` 每打印一行就 `await` 一次；`greedy` 连打三行都不 `await`，最后才 `await` 一次。把这些行按打印顺序排好。',
+    },
+    program: 'greedy-task.program.ts',
+    lines: {
+      en: ['polite 1', 'greedy 1', 'greedy 2', 'greedy 3', 'polite 2', 'greedy done', 'polite 3'],
+      zh: ['polite 1', 'greedy 1', 'greedy 2', 'greedy 3', 'polite 2', 'greedy done', 'polite 3'],
+    },
+    hints: [
+      { en: 'On one loop, a task runs until it reaches an `await` that really waits; nobody can interrupt it in between.', zh: '在同一个事件循环上，任务会一直跑到一个真正需要等待的 `await` 为止，中途没有谁能打断它。' },
+      { en: '`sleep(0)` gives up the turn: the task goes to the back of the ready queue.', zh: '`sleep(0)` 让出这一轮：任务排到就绪队列的队尾。' },
+    ],
+    explanation: {
+      en: 'Concurrency on one loop is cooperative: tasks switch only at `await`. `polite` prints one line and yields; `greedy` then prints all three of its loop lines in one go, because nothing in the loop gives the turn away. After that they alternate again. A task that never awaits holds everyone else up, which is why a blocking call is so harmful.',
+      zh: '一个事件循环上的并发是协作式的：任务只在 `await` 处切换。`polite` 打印一行就让出；接着 `greedy` 一口气打完循环里的三行，因为循环里没有任何地方让出执行权。之后两者才又交替起来。一个从不 `await` 的任务会拖住所有其他任务，阻塞调用之所以有害也是这个道理。',
+    },
+  },
+  {
     id: 'thread-pool-queue',
     kind: 'predict-time',
     title: { en: 'Six jobs, four threads', zh: '六个任务，四个线程' },
@@ -64,28 +86,6 @@ export default [
     explanation: {
       en: 'Jobs 1-4 take the four threads at 0 ms and finish at 100 ms. Only then do jobs 5 and 6 get threads; job 6 needs 250 ms, so it ends at 100 + 250 = 350 ms, not 250 ms.',
       zh: '任务 1-4 在 0 ms 占满四个线程，100 ms 时完成。这时任务 5 和 6 才拿到线程；任务 6 要 250 ms，所以在 100 + 250 = 350 ms 结束，而不是 250 ms。',
-    },
-  },
-  {
-    id: 'greedy-task',
-    kind: 'predict-order',
-    title: { en: 'A polite task and a greedy one', zh: '一个讲礼貌的任务和一个贪心的任务' },
-    prompt: {
-      en: 'Two tasks run concurrently on one loop. `polite` awaits after every line; `greedy` prints three lines without awaiting, then awaits once. Put the lines in the order they are printed.',
-      zh: '两个任务在同一个事件循环上并发运行。`polite` 每打印一行就 await 一次；`greedy` 连打三行都不 await，最后才 await 一次。把这些行按打印顺序排好。',
-    },
-    program: 'greedy-task.program.ts',
-    lines: {
-      en: ['polite 1', 'greedy 1', 'greedy 2', 'greedy 3', 'polite 2', 'greedy done', 'polite 3'],
-      zh: ['polite 1', 'greedy 1', 'greedy 2', 'greedy 3', 'polite 2', 'greedy done', 'polite 3'],
-    },
-    hints: [
-      { en: 'On one loop, a task runs until it reaches an `await` that really waits; nobody can interrupt it in between.', zh: '在同一个事件循环上，任务会一直跑到一个真正需要等待的 `await` 为止，中途没有谁能打断它。' },
-      { en: '`sleep(0)` gives up the turn: the task goes to the back of the ready queue.', zh: '`sleep(0)` 让出这一轮：任务排到就绪队列的队尾。' },
-    ],
-    explanation: {
-      en: 'Concurrency on one loop is cooperative: tasks switch only at `await`. `polite` prints one line and yields; `greedy` then prints all three of its loop lines in one go, because nothing in the loop gives the turn away. After that they alternate again. A task that never awaits holds everyone else up, which is why a blocking call is so harmful.',
-      zh: '一个事件循环上的并发是协作式的：任务只在 `await` 处切换。`polite` 打印一行就让出；接着 `greedy` 一口气打完循环里的三行，因为循环里没有任何地方让出执行权。之后两者才又交替起来。一个从不 await 的任务会拖住所有其他任务，阻塞调用之所以有害也是这个道理。',
     },
   },
 ] satisfies Exercise[];
