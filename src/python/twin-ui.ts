@@ -78,11 +78,14 @@ export function mountTwin(root: HTMLElement): { run(): void } {
     status.textContent = t('python.progressLabel');
   };
 
+  let readyNote: string | undefined;
   const finish = (block: RunBlock) => {
     runButton.disabled = false;
     stopButton.disabled = true;
     progress.hidden = true;
     block.draw();
+    if (readyNote) block.note(readyNote);
+    readyNote = undefined;
   };
 
   const run = () => {
@@ -100,7 +103,8 @@ export function mountTwin(root: HTMLElement): { run(): void } {
         version = v;
         progress.hidden = true;
         setState('running');
-        block.note(t('python.ready', { version: v, seconds: (ms / 1000).toFixed(1) }));
+        // Noted when the run ends: a block's notes follow its lines.
+        readyNote = t('python.ready', { version: v, seconds: (ms / 1000).toFixed(1) });
         status.textContent = t('python.running');
       },
       onLines: (batch) => {
