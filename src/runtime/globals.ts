@@ -9,7 +9,6 @@
  */
 import { createConsole, type ProgramConsole } from './console.ts';
 import type { Handle, Loop } from './loop.ts';
-import type { Messages } from './messages.ts';
 
 /** Virtual `Date.now()` at time 0 of every run: 2025-01-01T00:00:00Z, so dates print the same in every run. */
 export const VIRTUAL_EPOCH = Date.UTC(2025, 0, 1);
@@ -36,8 +35,8 @@ function timerDelay(ms: unknown): number {
   return n >= 1 && n <= TIMEOUT_MAX ? n : 1;
 }
 
-/** Build the globals for one run on `loop`; `seed` makes Math.random repeatable; `messages` are the run's language. */
-export function createGlobals(loop: Loop, seed = 1, messages?: Messages): ProgramGlobals {
+/** Build the globals for one run on `loop`; `seed` makes Math.random repeatable. */
+export function createGlobals(loop: Loop, seed = 1): ProgramGlobals {
   const timers = new Map<number, Handle>();
   let nextId = 1;
 
@@ -90,7 +89,7 @@ export function createGlobals(loop: Loop, seed = 1, messages?: Messages): Progra
     clearTimeout: clear,
     clearInterval: clear,
     queueMicrotask,
-    console: createConsole(loop, messages),
+    console: createConsole(loop),
     Date: createVirtualDate(loop),
     performance: { now: () => loop.now, timeOrigin: VIRTUAL_EPOCH },
     Math: createSeededMath(seed),
