@@ -120,7 +120,7 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
     await page.keyboard.press('Control+Enter');
     expect(await waitForRunEnd(page)).toBe('ok');
     expect(await consoleLines(page)).toEqual(HELLO_ZH_OUT);
-    expect(await consoleNotes(page)).toContain('在虚拟时间 300 毫秒结束');
+    expect(await consoleNotes(page)).toContain('在虚拟时间 300 ms 结束');
     await page.close();
   });
 
