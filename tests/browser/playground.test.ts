@@ -3,7 +3,7 @@
 // full-page playground, in both builds; the static HTML before interaction
 // (no editor or compiler bytes, readable with JavaScript off); edits kept
 // across reloads; Reset; Share links that open the full playground without
-// running; Stop; compile errors; the touch-screen textarea.
+// running; Stop; compile errors. The phone editor: tests/browser/phone-editor.test.ts.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -349,20 +349,5 @@ Promise.resolve().then(() => console.log('p1')).then(() => console.log('p2')).th
     const hoverText = async () => (await page.locator('.monaco-hover:not(.hidden)').allInnerTexts()).join('\n');
     await expect.poll(hoverText, { timeout: 30_000 }).toContain('virtual milliseconds (asyncio.sleep / trio.sleep)');
     await page.close();
-  });
-
-  test('touch screens get a plain textarea', async () => {
-    const phone = await browser.newContext({ ...contextOptions, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-    const page = await phone.newPage();
-    await page.goto(`${url}en/introduction/`);
-    const pg = page.locator('[data-playground]').first();
-    await pg.locator('[data-code] pre').tap();
-    const textarea = pg.locator('textarea.pg-textarea');
-    await textarea.waitFor();
-    await textarea.fill("console.log('from a phone');");
-    await pg.getByRole('button', { name: 'Run' }).tap();
-    expect(await waitForRunEnd(page)).toBe('ok');
-    expect(await consoleLines(page)).toEqual(['from a phone']);
-    await phone.close();
   });
 });
