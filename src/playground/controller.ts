@@ -91,7 +91,7 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
 
   const prebuilt = prebuiltPrograms(root);
   const session = new RunSession({
-    sandbox: new Sandbox(root.dataset.boot ?? '', loadRunner),
+    sandbox: new Sandbox(root.dataset.boot ?? '', loadRunner, WALL_TIME_BUDGET_MS, lang === 'zh' ? 'zh' : 'en'),
     compile: compileSource,
     warmCompiler: () => void startCompiler().catch(() => {}),
     prebuilt: (source) => prebuilt.get(source),

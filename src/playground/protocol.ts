@@ -6,7 +6,8 @@
  * trusted further than these checks (tests/playground/protocol.test.ts).
  */
 import type { CompiledProgram } from '../compiler/compile.ts';
-import { LIMIT_NAMES, LOG_LEVELS, type LogLevel, type RunLimits } from '../contract/trace-vocabulary.ts';
+import { isOneOf, LIMIT_NAMES, LOG_LEVELS, type LogLevel, type RunLimits } from '../contract/trace-vocabulary.ts';
+import { LANGUAGES, type Lang } from '../runtime/messages.ts';
 
 export type { RunLimits };
 
@@ -68,6 +69,8 @@ export interface RunRequest {
   id: number;
   program: CompiledProgram;
   limits: RunLimits;
+  /** The page's language: the runtime writes its stop texts, deadlock reports and error headings in it (runtime/messages.ts). */
+  lang?: Lang;
 }
 
 /** Sandbox → page: the frame has its port and waits for `init`. */
@@ -210,5 +213,5 @@ export function validRunRequest(v: unknown): RunRequest | undefined {
       if (typeof value === 'number' && value > 0 && Number.isFinite(value)) limits[key] = value;
     }
   }
-  return { type: 'run', id: v.id, program: { ok: true, code: p.code, map: p.map, lineOffset: p.lineOffset, filename: p.filename, source: p.source }, limits };
+  return { type: 'run', id: v.id, program: { ok: true, code: p.code, map: p.map, lineOffset: p.lineOffset, filename: p.filename, source: p.source }, limits, ...(isOneOf(LANGUAGES, v.lang) ? { lang: v.lang } : {}) };
 }

@@ -12,6 +12,7 @@
  */
 import type { CompiledProgram } from '../compiler/compile.ts';
 import { connectSandbox, PLAYGROUND_LIMITS, postToSandbox, validFromSandbox, type DoneMessage, type WireLine } from './protocol.ts';
+import type { Lang } from '../runtime/messages.ts';
 
 /** What a run reports back. */
 export interface RunCallbacks {
@@ -45,6 +46,7 @@ export class Sandbox implements SandboxLike {
   readonly #bootUrl: string;
   readonly #runner: () => Promise<string>;
   readonly #budgetMs: number;
+  readonly #lang: Lang;
   #frame: HTMLIFrameElement | undefined;
   #port: MessagePort | undefined;
   #ready: Promise<MessagePort> | undefined;
@@ -54,7 +56,9 @@ export class Sandbox implements SandboxLike {
    * @param bootUrl URL of sandbox-boot.js on this site
    * @param runner resolves to the runner bundle's text
    */
-  constructor(bootUrl: string, runner: () => Promise<string>, budgetMs = WALL_TIME_BUDGET_MS) {
+  /** `lang`: the language of the runtime's own messages (the page's). */
+  constructor(bootUrl: string, runner: () => Promise<string>, budgetMs = WALL_TIME_BUDGET_MS, lang: Lang = 'en') {
+    this.#lang = lang;
     this.#bootUrl = bootUrl;
     this.#runner = runner;
     this.#budgetMs = budgetMs;
@@ -85,7 +89,7 @@ export class Sandbox implements SandboxLike {
       return;
     }
     if (this.#current?.id !== id) return; // stopped while the frame was starting
-    postToSandbox(port, { type: 'run', id, program, limits: PLAYGROUND_LIMITS });
+    postToSandbox(port, { type: 'run', id, program, limits: PLAYGROUND_LIMITS, lang: this.#lang });
   }
 
   /** Ends the run in progress at once (the worker is terminated with its frame). */

@@ -124,6 +124,21 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
     await page.close();
   });
 
+  test("a /zh/ page: the runtime's stops (a deadlock, a budget) are written in Chinese, as in the CLI with --lang zh", async () => {
+    const page = await open('zh/introduction/');
+    const pg = page.locator('[data-playground]').first();
+    await pg.locator('[data-code] pre').click();
+    await replaceCode(page, "import { Event } from 'miniloop';\nawait new Event().wait();");
+    await pg.getByRole('button', { name: '运行' }).click();
+    expect(await waitForRunEnd(page)).toBe('failed');
+    expect(await consoleNotes(page)).toContain('死锁：所有任务都在等待，没有任何事件能唤醒它们：\n  任务 main 在等待 event#1');
+    await replaceCode(page, "import { sleep } from 'miniloop';\nwhile (true) await sleep(0);");
+    await pg.getByRole('button', { name: '运行' }).click();
+    expect(await waitForRunEnd(page)).toBe('failed');
+    expect(await consoleNotes(page)).toContain('步数上限：程序执行了超过 300,000 步');
+    await page.close();
+  });
+
   test('edits survive a reload; Reset restores the example', async () => {
     const page = await open('en/introduction/');
     const seen: string[] = [];
