@@ -40,6 +40,18 @@ export type TaskOutcome = (typeof TASK_OUTCOMES)[number];
 /** Why a run ended before going idle. */
 export const STOP_REASONS = ['error', 'deadlock', 'time-limit', 'step-limit', 'output-limit', 'stopped'] as const;
 export type StopReason = (typeof STOP_REASONS)[number];
+/**
+ * What a `stop` event records: the reason and the data its message needs,
+ * never the message itself - the text is made where it is shown, in the
+ * reader's language (runtime/messages.ts stopText for the CLI and the
+ * playground's console, src/i18n for the timeline). A time-limit stop says
+ * whether the clock `passed` the limit or the next timer would have.
+ * Tests: tests/runtime/messages.test.ts, tests/runtime/loop.test.ts.
+ */
+export type StopDetail =
+  | { reason: 'time-limit'; limit: number; passed: boolean }
+  | { reason: 'step-limit' | 'output-limit'; limit: number }
+  | { reason: 'error' | 'deadlock' | 'stopped' };
 
 /** The budgets of a run (runtime/loop.ts LoopLimits; the playground sends its own values). */
 export const LIMIT_NAMES = ['timeLimit', 'stepLimit', 'outputLimit'] as const;

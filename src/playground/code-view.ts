@@ -1,13 +1,15 @@
 /**
  * The code of one playground as the reader sees it: the build-time highlighted
- * HTML, then Monaco once the reader shows intent (or a <textarea> on touch
- * screens, or when Monaco fails to load). It owns which view is active and the
- * text; it knows nothing about running.
+ * HTML, then Monaco once the reader shows intent (or the light editor of
+ * light-editor.ts on touch screens, or when Monaco fails to load). It owns
+ * which view is active and the text; it knows nothing about running.
  */
+import { createLightEditor, type LightEditor } from './light-editor.ts';
 import type { Diagnostic, EditorHandle, Marker } from './monaco.ts';
 
-/** The inline editor's tallest height before it scrolls (about 36 lines). */
-const MAX_INLINE_PX = 36 * 19 + 8;
+/** The inline editor's tallest height before it scrolls, in lines. */
+const MAX_INLINE_LINES = 36;
+const MAX_INLINE_PX = MAX_INLINE_LINES * 19 + 8;
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
@@ -56,7 +58,7 @@ export interface CodeViewOptions {
   onRun(): void;
   /** The editor's type check of the current text (after each change, once the checker answered). */
   onDiagnostics(diagnostics: Diagnostic[]): void;
-  /** The editor could not load (the textarea stands in; `reason` for the status line). */
+  /** The editor could not load (the light editor stands in; `reason` for the status line). */
   onFallback(reason: string): void;
   /** Text for onFallback. */
   loadFailed: string;
@@ -71,7 +73,7 @@ export class CodeView {
   readonly #staticCode: Element | null;
   #code: string;
   #editor: EditorHandle | undefined;
-  #textarea: HTMLTextAreaElement | undefined;
+  #light: LightEditor | undefined;
   #loading: Promise<void> | undefined;
   #markers: Marker[] = [];
 
@@ -87,15 +89,15 @@ export class CodeView {
   }
 
   /** Which view is active. */
-  get kind(): 'static' | 'monaco' | 'textarea' {
-    return this.#editor ? 'monaco' : this.#textarea ? 'textarea' : 'static';
+  get kind(): 'static' | 'monaco' | 'light' {
+    return this.#editor ? 'monaco' : this.#light ? 'light' : 'static';
   }
 
   /** Shows `value` in whatever view is active (not an edit of the reader's: nothing is saved). */
   set(value: string): void {
     this.#code = value;
     if (this.#editor) this.#editor.setValue(value);
-    else if (this.#textarea) this.#textarea.value = value;
+    else if (this.#light) this.#light.setValue(value);
     else if (value === this.#o.staticSource && this.#staticCode) this.#o.box.replaceChildren(this.#staticCode);
     else {
       const pre = document.createElement('pre');
@@ -115,28 +117,29 @@ export class CodeView {
   /** Moves the cursor to `line` in the editor and focuses it. */
   reveal(line: number, column = 1): void {
     if (this.#editor) this.#editor.reveal(line, column);
-    else if (this.#textarea) {
-      const lines = this.#textarea.value.split('\n');
+    else if (this.#light) {
+      const textarea = this.#light.textarea;
+      const lines = textarea.value.split('\n');
       const offset = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
-      this.#textarea.focus();
-      this.#textarea.setSelectionRange(offset, offset);
+      textarea.focus();
+      textarea.setSelectionRange(offset, offset);
     }
   }
 
   focus(): void {
-    (this.#editor ?? this.#textarea)?.focus();
+    (this.#editor ?? this.#light?.textarea)?.focus();
   }
 
   /** Loads the editor (once); `focus` puts the cursor in it when it is ready. */
   load(focus: boolean): Promise<void> {
     if (isTouch()) {
-      this.#useTextarea();
-      if (focus) this.#textarea?.focus();
+      this.#useLight();
+      if (focus) this.#light?.textarea.focus();
       return Promise.resolve();
     }
     this.#loading ??= (async () => {
       const [{ createEditor }] = await Promise.all([import('./monaco.ts'), loadMonacoCss()]);
-      if (this.#editor || this.#textarea) return;
+      if (this.#editor || this.#light) return;
       const host = document.createElement('div');
       host.className = 'pg-editor';
       if (!this.#o.full) host.style.height = `${Math.min(36, Math.max(8, this.#code.split('\n').length + 2)) * 19 + 8}px`;
@@ -155,7 +158,7 @@ export class CodeView {
       this.#o.onEditor();
     })().catch((error: unknown) => {
       console.error(error);
-      this.#useTextarea();
+      this.#useLight();
       this.#o.onFallback(this.#o.loadFailed);
     });
     return this.#loading.then(() => {
@@ -168,20 +171,16 @@ export class CodeView {
     this.#o.onEdit(value);
   }
 
-  #useTextarea(): void {
-    if (this.#textarea || this.#editor) return;
-    const textarea = document.createElement('textarea');
-    textarea.className = 'pg-textarea';
-    textarea.spellcheck = false;
-    textarea.autocapitalize = 'off';
-    textarea.setAttribute('autocorrect', 'off');
-    textarea.setAttribute('aria-label', this.#o.label);
-    textarea.value = this.#code;
-    textarea.rows = Math.min(30, Math.max(6, this.#code.split('\n').length + 1));
-    textarea.addEventListener('input', () => this.#edited(textarea.value));
-    leaveWithEscapeTab(textarea);
-    this.#textarea = textarea;
-    this.#o.box.replaceChildren(textarea);
+  #useLight(): void {
+    if (this.#light || this.#editor) return;
+    this.#light = createLightEditor(this.#code, {
+      label: this.#o.label,
+      maxLines: this.#o.full ? 0 : MAX_INLINE_LINES,
+      onChange: (value) => this.#edited(value),
+      onRun: this.#o.onRun,
+    });
+    leaveWithEscapeTab(this.#light.element);
+    this.#o.box.replaceChildren(this.#light.element);
   }
 }
 

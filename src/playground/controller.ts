@@ -93,7 +93,7 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
   const prebuilt = prebuiltPrograms(root);
   const session = new RunSession({
     // An exercise's playground (data-graded) asks every run for its record, graded by src/exercises/client/.
-    sandbox: new Sandbox(root.dataset.boot ?? '', loadRunner, WALL_TIME_BUDGET_MS, { record: root.hasAttribute(GRADED_ATTRIBUTE) }),
+    sandbox: new Sandbox(root.dataset.boot ?? '', loadRunner, WALL_TIME_BUDGET_MS, { record: root.hasAttribute(GRADED_ATTRIBUTE), lang: lang === 'zh' ? 'zh' : 'en' }),
     compile: compileSource,
     warmCompiler: () => void startCompiler().catch(() => {}),
     prebuilt: (source) => prebuilt.get(source),

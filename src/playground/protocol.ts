@@ -6,7 +6,8 @@
  * trusted further than these checks (tests/playground/protocol.test.ts).
  */
 import type { CompiledProgram } from '../compiler/compile.ts';
-import { LIMIT_NAMES, LOG_LEVELS, type LogLevel, type RunLimits } from '../contract/trace-vocabulary.ts';
+import { isOneOf, LIMIT_NAMES, LOG_LEVELS, type LogLevel, type RunLimits } from '../contract/trace-vocabulary.ts';
+import { LANGUAGES, type Lang } from '../runtime/messages.ts';
 
 export type { RunLimits };
 
@@ -68,6 +69,8 @@ export interface RunRequest {
   id: number;
   program: CompiledProgram;
   limits: RunLimits;
+  /** The page's language: the runtime writes its stop texts, deadlock reports and error headings in it (runtime/messages.ts). */
+  lang?: Lang;
   /** Exercises: record the run's trace for grading and return it with this per-run nonce (src/exercises/README.md). */
   record?: { nonce: string };
 }
@@ -241,5 +244,6 @@ export function validRunRequest(v: unknown): RunRequest | undefined {
   }
   const request: RunRequest = { type: 'run', id: v.id, program: { ok: true, code: p.code, map: p.map, lineOffset: p.lineOffset, filename: p.filename, source: p.source }, limits };
   if (isObject(v.record) && isText(v.record.nonce, 100)) request.record = { nonce: v.record.nonce };
+  if (isOneOf(LANGUAGES, v.lang)) request.lang = v.lang;
   return request;
 }

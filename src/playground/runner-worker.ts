@@ -56,7 +56,7 @@ const TIMELINE_EVENT_CAP = 200_000;
 const handle = (event: { data: unknown }) => {
   const request = validRunRequest(event.data);
   if (!request) return;
-  const { id, program, limits } = request;
+  const { id, program, limits, lang } = request;
   // An exercise's run: the events it is graded on, kept out of the program's reach (src/exercises/capture.ts).
   const capture = request.record ? startCapture() : undefined;
   const nonce = request.record?.nonce;
@@ -84,7 +84,7 @@ const handle = (event: { data: unknown }) => {
   let done: DoneMessage;
   try {
     // loopEvents: the timeline's "microtasks" view draws the loop's own lane.
-    const result = runProgram(program, { ...limits, loopEvents: true, onEvent });
+    const result = runProgram(program, { ...limits, loopEvents: true, onEvent, lang });
     batcher.flush();
     done = { type: 'done', id, status: result.status, problems: result.problems, total, endTime: result.endTime };
     if (total > sent) done.tail = tail.items();

@@ -13,6 +13,7 @@
 import type { CompiledProgram } from '../compiler/compile.ts';
 import { acceptRecord } from '../exercises/record.ts';
 import { connectSandbox, PLAYGROUND_LIMITS, postToSandbox, validFromSandbox, type DoneMessage, type WireLine } from './protocol.ts';
+import type { Lang } from '../runtime/messages.ts';
 
 /** What a run reports back. */
 export interface RunCallbacks {
@@ -46,6 +47,7 @@ export class Sandbox implements SandboxLike {
   readonly #bootUrl: string;
   readonly #runner: () => Promise<string>;
   readonly #budgetMs: number;
+  readonly #lang: Lang;
   #frame: HTMLIFrameElement | undefined;
   #port: MessagePort | undefined;
   #ready: Promise<MessagePort> | undefined;
@@ -56,9 +58,11 @@ export class Sandbox implements SandboxLike {
    * @param bootUrl URL of sandbox-boot.js on this site
    * @param runner resolves to the runner bundle's text
    * @param options.record every run returns its record for grading, with a fresh nonce (an exercise's playground; src/exercises/README.md)
+   * @param options.lang the language of the runtime's own messages (the page's)
    */
-  constructor(bootUrl: string, runner: () => Promise<string>, budgetMs = WALL_TIME_BUDGET_MS, options: { record?: boolean } = {}) {
+  constructor(bootUrl: string, runner: () => Promise<string>, budgetMs = WALL_TIME_BUDGET_MS, options: { record?: boolean; lang?: Lang } = {}) {
     this.#record = options.record === true;
+    this.#lang = options.lang ?? 'en';
     this.#bootUrl = bootUrl;
     this.#runner = runner;
     this.#budgetMs = budgetMs;
@@ -90,7 +94,7 @@ export class Sandbox implements SandboxLike {
       return;
     }
     if (this.#current?.id !== id) return; // stopped while the frame was starting
-    postToSandbox(port, { type: 'run', id, program, limits: PLAYGROUND_LIMITS, ...(nonce ? { record: { nonce } } : {}) });
+    postToSandbox(port, { type: 'run', id, program, limits: PLAYGROUND_LIMITS, lang: this.#lang, ...(nonce ? { record: { nonce } } : {}) });
   }
 
   /** Ends the run in progress at once (the worker is terminated with its frame). */

@@ -6,7 +6,6 @@
  */
 import { formatWithOptions, inspect } from 'node-inspect-extracted';
 import type { Loop } from './loop.ts';
-import { messagesFor, type Messages } from './messages.ts';
 import { promiseState } from './promise.ts';
 import type { LogLevel } from './trace.ts';
 
@@ -51,8 +50,8 @@ function inspectPromise(this: object, depth: number, options: { depth?: number |
   return inner.includes('\n') || inner.length > 66 ? `Promise {\n  ${inner.replace(/\n/g, '\n  ')}\n}` : `Promise { ${inner} }`;
 }
 
-/** Build the console for one run; lines beyond the loop's output limit stop the run (with the message in the run's language). */
-export function createConsole(loop: Loop, messages: Messages = messagesFor('en')): ProgramConsole {
+/** Build the console for one run; lines beyond the loop's output limit stop the run (the runner says so in the run's language). */
+export function createConsole(loop: Loop): ProgramConsole {
   Object.defineProperty(loop.Promise.prototype, INSPECT, { value: inspectPromise, configurable: true, writable: true });
   let indent = '';
   const counts = new Map<string, number>();
@@ -61,7 +60,7 @@ export function createConsole(loop: Loop, messages: Messages = messagesFor('en')
   const emit = (level: LogLevel, text: string): void => {
     if (loop.stopped) return;
     if (loop.lines >= loop.limits.outputLimit) {
-      loop.stopNow('output-limit', messages.outputLimit(loop.limits.outputLimit));
+      loop.stopNow({ reason: 'output-limit', limit: loop.limits.outputLimit });
     }
     loop.lines++;
     const body = indent ? text.split('\n').map((line) => indent + line).join('\n') : text;

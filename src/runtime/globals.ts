@@ -98,7 +98,7 @@ export function createGlobals(loop: Loop, seed = 1, messages?: Messages): Progra
     clearTimeout: clear,
     clearInterval: clear,
     queueMicrotask,
-    console: createConsole(loop, messages),
+    console: createConsole(loop),
     Date: createVirtualDate(loop),
     performance: { now: () => loop.now, timeOrigin: VIRTUAL_EPOCH },
     Math: createSeededMath(loop, seed),

@@ -17,7 +17,7 @@
  */
 import { createPromiseClass } from './promise.ts';
 import { TimerHeap } from './timer-heap.ts';
-import { TraceRecorder, type StopReason, type WaitLabel } from './trace.ts';
+import { TraceRecorder, type StopDetail, type StopReason, type WaitLabel } from './trace.ts';
 
 /** What the loop needs to know about a task to attribute work to it. */
 export interface LoopTask {
@@ -95,8 +95,8 @@ export const DEFAULT_LIMITS: LoopLimits = {
 /** Thrown through user code to unwind it when the run must stop at once. */
 export class RunStopped extends Error {
   readonly reason: StopReason;
-  constructor(reason: StopReason, message: string) {
-    super(message);
+  constructor(reason: StopReason) {
+    super(`run stopped: ${reason}`);
     this.name = 'RunStopped';
     this.reason = reason;
   }
@@ -154,7 +154,7 @@ export class Loop {
   /** This run's Promise class: its jobs go through this loop's microtask queue. */
   readonly Promise: PromiseConstructor;
   /** Set when the run must end; checked after every callback and job. */
-  stopped: { reason: StopReason; message: string } | null = null;
+  stopped: StopDetail | null = null;
   steps = 0;
   lines = 0;
   /** Rejected promises nobody handled yet (reported at the end). */
@@ -286,17 +286,17 @@ export class Loop {
     this.#microtasksFirst = true;
   }
 
-  /** Stop the run after the current callback. The first reason given wins. */
-  stop(reason: StopReason, message: string): void {
+  /** Stop the run after the current callback. The first reason given wins; the reader's text is made from `detail` where it is shown (messages.ts stopText). */
+  stop(detail: StopDetail): void {
     if (this.stopped) return;
-    this.stopped = { reason, message };
-    this.trace.add(this.now, 0, 'stop', { reason, message });
+    this.stopped = detail;
+    this.trace.add(this.now, 0, 'stop', detail);
   }
 
   /** Stop now, unwinding the running user code. */
-  stopNow(reason: StopReason, message: string): never {
-    this.stop(reason, message);
-    throw new RunStopped(reason, message);
+  stopNow(detail: StopDetail): never {
+    this.stop(detail);
+    throw new RunStopped(detail.reason);
   }
 
   /** Move the clock forward while the loop thread is blocked (blockFor): nothing else runs meanwhile. */
@@ -305,7 +305,7 @@ export class Loop {
     this.trace.add(this.now, task?.id ?? 0, 'block', { ms });
     this.now += ms;
     if (this.now > this.limits.timeLimit) {
-      this.stopNow('time-limit', `time limit: the program ran past ${formatMs(this.limits.timeLimit)} of virtual time`);
+      this.stopNow({ reason: 'time-limit', limit: this.limits.timeLimit, passed: true });
     }
   }
 
@@ -326,7 +326,7 @@ export class Loop {
           const next = deadline === undefined || (timer !== undefined && timer.when < deadline.when) ? timer : deadline;
           if (next === undefined) break;
           if (next.when > this.limits.timeLimit) {
-            this.stop('time-limit', `time limit: the program would run past ${formatMs(this.limits.timeLimit)} of virtual time`);
+            this.stop({ reason: 'time-limit', limit: this.limits.timeLimit, passed: false });
             break;
           }
           if (next.when > this.now) {
@@ -374,7 +374,7 @@ export class Loop {
 
   #runCallback(handle: Handle): void {
     if (++this.steps > this.limits.stepLimit) {
-      this.stop('step-limit', `step limit: the program ran more than ${this.limits.stepLimit.toLocaleString('en')} steps`);
+      this.stop({ reason: 'step-limit', limit: this.limits.stepLimit });
       return;
     }
     const loopEvents = this.limits.loopEvents;
@@ -418,7 +418,7 @@ export class Loop {
       this.#jobsHead = head + 3;
       count++;
       if (++this.steps > this.limits.stepLimit) {
-        this.stop('step-limit', `step limit: the program ran more than ${this.limits.stepLimit.toLocaleString('en')} steps`);
+        this.stop({ reason: 'step-limit', limit: this.limits.stepLimit });
         break;
       }
       if (ctx) ctx.queued--;
@@ -445,7 +445,7 @@ export class Loop {
       this.#ticksHead = head + 3;
       count++;
       if (++this.steps > this.limits.stepLimit) {
-        this.stop('step-limit', `step limit: the program ran more than ${this.limits.stepLimit.toLocaleString('en')} steps`);
+        this.stop({ reason: 'step-limit', limit: this.limits.stepLimit });
         break;
       }
       if (ctx) ctx.queued--;
@@ -473,7 +473,7 @@ export class Loop {
     const reporter = this.errorReporter;
     const { message, stack } = reporter(error);
     this.trace.add(this.now, this.current?.id ?? 0, 'error', { message, stack });
-    this.stop('error', `Uncaught ${message}`);
+    this.stop({ reason: 'error' });
   }
 
   /** Turns an error into display text; the program runner replaces it with one that maps stacks to the reader's source. */
@@ -534,10 +534,3 @@ function noop(): void {}
 
 /** The wait label of a task that awaits a plain promise. */
 export const PROMISE_WAIT: WaitLabel = { kind: 'promise', what: 'promise' };
-
-/** "1500ms", "2s", "1h" style durations for messages. */
-export function formatMs(ms: number): string {
-  if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
-  if (ms >= 1000 && ms % 1000 === 0) return `${ms / 1000}s`;
-  return `${Number.isInteger(ms) ? ms : Number(ms.toFixed(3))}ms`;
-}

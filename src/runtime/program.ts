@@ -12,7 +12,7 @@ import { createGlobals } from './globals.ts';
 import * as api from './index.ts';
 import { Loop, type LoopLimits } from './loop.ts';
 import { describeForReader } from './error-report.ts';
-import { messagesFor, type Lang, type Messages } from './messages.ts';
+import { messagesFor, stopText, type Lang, type Messages } from './messages.ts';
 import { Task, taskRegistry } from './task.ts';
 import { StackMapper } from './stack-map.ts';
 import type { LogLevel, StopReason, TraceEvent, TraceListener, WaitLabel } from './trace.ts';
@@ -125,7 +125,7 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
       loop.runUntilIdle();
     }
   });
-  const blocked = !loop.stopped && live.size > 0 ? reportDeadlock(loop, [...live], text) : undefined;
+  const blocked = !loop.stopped && live.size > 0 ? reportDeadlock(loop, [...live]) : undefined;
 
   // One pass over the trace; only error, spawn and log events are made into objects here.
   const trace = loop.trace;
@@ -141,7 +141,7 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
     } else if (event.kind === 'error') {
       problems.push({ kind: 'error', message: event.detail.stack, summary: event.detail.message, t: event.t, task: event.seq === mainErrorSeq ? MAIN_TASK_NAME : (names.get(event.task) ?? 'loop'), stack: event.detail.stack });
     } else if (event.kind === 'stop' && event.detail.reason !== 'error') {
-      problems.push({ kind: event.detail.reason, message: stopMessage(loop, event.detail, text), t: event.t, ...(blocked ? { blocked } : {}) });
+      problems.push({ kind: event.detail.reason, message: stopText(event.detail, text, blocked), t: event.t, ...(blocked ? { blocked } : {}) });
     }
   });
   for (const task of taskRegistry(loop).failed) {
@@ -194,34 +194,15 @@ function engineRefused(loop: Loop, error: unknown, messages: Messages): ProgramR
 }
 
 /** Record and stop on a deadlock; returns the blocked tasks by name. */
-function reportDeadlock(loop: Loop, blocked: Task<unknown>[], messages: Messages): Array<{ task: string; on: WaitLabel }> {
+function reportDeadlock(loop: Loop, blocked: Task<unknown>[]): Array<{ task: string; on: WaitLabel }> {
   const entries = blocked.map((task) => ({
     task: task.id,
     name: task.name,
     on: task.waitLabel ?? task.futWaiter?.label ?? { kind: 'promise' as const, what: 'a promise nothing will settle' },
   }));
   loop.trace.add(loop.now, 0, 'deadlock', { blocked: entries });
-  const list = entries.map((e) => messages.deadlockTask(e.name, e.on.what)).join('\n');
-  loop.stop('deadlock', `${messages.deadlock()}\n${list}`);
+  loop.stop({ reason: 'deadlock' });
   return entries.map((e) => ({ task: e.name, on: e.on }));
-}
-
-/**
- * A stop as the reader's language says it. The loop records its budget stops
- * in English; the budget and the clock say which message it was (the clock is
- * past the time limit, or the next timer would have been).
- */
-function stopMessage(loop: Loop, stop: { reason: StopReason; message: string }, messages: Messages): string {
-  switch (stop.reason) {
-    case 'time-limit':
-      return loop.now > loop.limits.timeLimit ? messages.timeLimitPassed(loop.limits.timeLimit) : messages.timeLimitAhead(loop.limits.timeLimit);
-    case 'step-limit':
-      return messages.stepLimit(loop.limits.stepLimit);
-    case 'output-limit':
-      return messages.outputLimit(loop.limits.outputLimit);
-    default:
-      return stop.message;
-  }
 }
 
 type PrepareStackTrace = (error: Error, sites: readonly { toString(): string }[]) => unknown;

@@ -4,7 +4,8 @@
  * `Future` and `Yield`; these are the smallest ways to get one.
  */
 import { Future, Yield } from './future.ts';
-import { formatMs, getLoop, type Handle } from './loop.ts';
+import { formatMs } from '../trace/format-ms.ts';
+import { getLoop, type Handle } from './loop.ts';
 import type { Task } from './task.ts';
 import type { WaitLabel } from './trace.ts';
 import { CHECKPOINT } from './traps.ts';
@@ -28,7 +29,7 @@ const sleepLabels = new Map<number, WaitLabel>();
 function sleepLabel(ms: number): WaitLabel {
   let label = sleepLabels.get(ms);
   if (!label) {
-    label = Object.freeze({ kind: 'sleep', what: `sleep ${formatMs(ms)}` }) as WaitLabel;
+    label = Object.freeze({ kind: 'sleep', what: `sleep ${formatMs(ms, { compact: true })}` }) as WaitLabel;
     if (sleepLabels.size < 10_000) sleepLabels.set(ms, label);
   }
   return label;

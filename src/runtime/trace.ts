@@ -4,10 +4,10 @@
  * they happen; `seq` orders events that share a virtual instant `t`.
  */
 
-import type { LogLevel, StopReason, TaskOutcome, WaitKind } from '../contract/trace-vocabulary.ts';
+import type { LogLevel, StopDetail, StopReason, TaskOutcome, WaitKind } from '../contract/trace-vocabulary.ts';
 
 // The vocabulary (wait kinds, levels, outcomes, stop reasons) is data in one module.
-export type { LogLevel, StopReason, TaskOutcome, WaitKind } from '../contract/trace-vocabulary.ts';
+export type { LogLevel, StopDetail, StopReason, TaskOutcome, WaitKind } from '../contract/trace-vocabulary.ts';
 
 /** A description of something a task can wait on. */
 export interface WaitLabel {
@@ -45,7 +45,7 @@ export interface TraceDetails {
   /** Every remaining task is blocked and nothing can wake them. */
   deadlock: { blocked: Array<{ task: number; name: string; on: WaitLabel }> };
   /** The run stopped early: a budget was exceeded or the program failed. */
-  stop: { reason: StopReason; message: string };
+  stop: StopDetail;
 }
 
 export type TraceKind = keyof TraceDetails;

@@ -44,7 +44,7 @@ const DETAIL_CHECKS = {
   block: (d: Detail) => num(d.ms) && d.ms >= 0,
   thread: (d: Detail) => int(d.thread) && typeof d.end === 'boolean' && text(d.label),
   deadlock: (d: Detail) => Array.isArray(d.blocked) && d.blocked.length <= MAX_EVENTS && d.blocked.every((b) => isObj(b) && int(b.task) && text(b.name) && label(b.on)),
-  stop: (d: Detail) => STOPS.has(d.reason as string) && text(d.message),
+  stop: (d: Detail) => STOPS.has(d.reason as string) && (d.limit === undefined || num(d.limit)) && (d.passed === undefined || typeof d.passed === 'boolean'),
 } satisfies Record<TraceKind, (d: Detail) => boolean> as Record<TraceKind, (d: Detail) => boolean>;
 
 function validDetail(kind: string, d: Detail): boolean {

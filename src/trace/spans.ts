@@ -27,7 +27,7 @@
  *   the trace's end and keeps `end === null`.
  * Tests: tests/trace/spans.test.ts.
  */
-import type { StopReason, TaskOutcome, TraceEvent, WaitLabel } from '../runtime/trace.ts';
+import type { StopDetail, TaskOutcome, TraceEvent, WaitLabel } from '../runtime/trace.ts';
 
 /** What a task does during a span. */
 export type SpanState = 'running' | 'ready' | 'waiting';
@@ -132,12 +132,7 @@ export interface Stall {
 }
 
 /** Why the run stopped early, if it did. */
-export interface StopInfo {
-  t: number;
-  seq: number;
-  reason: StopReason;
-  message: string;
-}
+export type StopInfo = { t: number; seq: number } & StopDetail;
 
 /** Everything a timeline view draws. */
 export interface Timeline {
@@ -285,7 +280,7 @@ export function buildTimeline(input: TraceInput): Timeline {
         for (const b of e.detail.blocked) addMark(b.task, mark(e, 'deadlock', `deadlock: waits on ${b.on.what}`));
         break;
       case 'stop':
-        stop ??= { t: e.t, seq: e.seq, reason: e.detail.reason, message: e.detail.message };
+        stop ??= { t: e.t, seq: e.seq, ...e.detail };
         break;
       case 'macrotask':
         pendingMacrotask = {

@@ -3,7 +3,7 @@
 // full-page playground, in both builds; the static HTML before interaction
 // (no editor or compiler bytes, readable with JavaScript off); edits kept
 // across reloads; Reset; Share links that open the full playground without
-// running; Stop; compile errors; the touch-screen textarea.
+// running; Stop; compile errors. The phone editor: tests/browser/phone-editor.test.ts.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,7 +120,22 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
     await page.keyboard.press('Control+Enter');
     expect(await waitForRunEnd(page)).toBe('ok');
     expect(await consoleLines(page)).toEqual(HELLO_ZH_OUT);
-    expect(await consoleNotes(page)).toContain('在虚拟时间 300 毫秒结束');
+    expect(await consoleNotes(page)).toContain('在虚拟时间 300 ms 结束');
+    await page.close();
+  });
+
+  test("a /zh/ page: the runtime's stops (a deadlock, a budget) are written in Chinese, as in the CLI with --lang zh", async () => {
+    const page = await open('zh/introduction/');
+    const pg = page.locator('[data-playground]').first();
+    await pg.locator('[data-code] pre').click();
+    await replaceCode(page, "import { Event } from 'miniloop';\nawait new Event().wait();");
+    await pg.getByRole('button', { name: '运行' }).click();
+    expect(await waitForRunEnd(page)).toBe('failed');
+    expect(await consoleNotes(page)).toContain('死锁：所有任务都在等待，没有任何事件能唤醒它们：\n  任务 main 在等待 event#1');
+    await replaceCode(page, "import { sleep } from 'miniloop';\nwhile (true) await sleep(0);");
+    await pg.getByRole('button', { name: '运行' }).click();
+    expect(await waitForRunEnd(page)).toBe('failed');
+    expect(await consoleNotes(page)).toContain('步数上限：程序执行了超过 300,000 步');
     await page.close();
   });
 
@@ -349,20 +364,5 @@ Promise.resolve().then(() => console.log('p1')).then(() => console.log('p2')).th
     const hoverText = async () => (await page.locator('.monaco-hover:not(.hidden)').allInnerTexts()).join('\n');
     await expect.poll(hoverText, { timeout: 30_000 }).toContain('virtual milliseconds (asyncio.sleep / trio.sleep)');
     await page.close();
-  });
-
-  test('touch screens get a plain textarea', async () => {
-    const phone = await browser.newContext({ ...contextOptions, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-    const page = await phone.newPage();
-    await page.goto(`${url}en/introduction/`);
-    const pg = page.locator('[data-playground]').first();
-    await pg.locator('[data-code] pre').tap();
-    const textarea = pg.locator('textarea.pg-textarea');
-    await textarea.waitFor();
-    await textarea.fill("console.log('from a phone');");
-    await pg.getByRole('button', { name: 'Run' }).tap();
-    expect(await waitForRunEnd(page)).toBe('ok');
-    expect(await consoleLines(page)).toEqual(['from a phone']);
-    await phone.close();
   });
 });

@@ -53,6 +53,10 @@ describe('validRunRequest', () => {
     const request = validRunRequest({ type: 'run', id: 1, program, limits: { stepLimit: 10, timeLimit: -5, outputLimit: Infinity } });
     expect(request?.limits).toEqual({ ...PLAYGROUND_LIMITS, stepLimit: 10 });
   });
+  test("the page's language is kept when the runtime has it, dropped otherwise (English)", () => {
+    expect(validRunRequest({ type: 'run', id: 1, program, lang: 'zh' })?.lang).toBe('zh');
+    expect(validRunRequest({ type: 'run', id: 1, program, lang: 'fr' })).toEqual({ type: 'run', id: 1, program, limits: PLAYGROUND_LIMITS });
+  });
   test('anything else is dropped', () => {
     expect(validRunRequest({ type: 'run', id: 1, program: { ...program, ok: false } })).toBeUndefined();
     expect(validRunRequest({ type: 'run', id: 1, program: { ...program, code: 1 } })).toBeUndefined();

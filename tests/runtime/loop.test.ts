@@ -95,12 +95,12 @@ describe('Loop (callbacks only)', () => {
     expect(loop.now).toBe(30);
   });
 
-  it('stops at the time limit with a plain message', () => {
+  it('stops at the time limit, recording the limit and that the next timer would pass it (no text: messages.ts makes it)', () => {
     const loop = new Loop({ timeLimit: 1000 });
     loop.callLater(5000, () => {});
     loop.runUntilIdle();
-    expect(loop.stopped?.reason).toBe('time-limit');
-    expect(loop.stopped?.message).toMatch(/time limit/);
+    expect(loop.stopped).toEqual({ reason: 'time-limit', limit: 1000, passed: false });
+    expect(loop.trace.events.at(-1)).toMatchObject({ kind: 'stop', detail: { reason: 'time-limit', limit: 1000, passed: false } });
     expect(loop.now).toBe(0);
   });
 
@@ -109,7 +109,7 @@ describe('Loop (callbacks only)', () => {
     const again = (): void => void loop.callSoon(again);
     loop.callSoon(again);
     loop.runUntilIdle();
-    expect(loop.stopped?.reason).toBe('step-limit');
+    expect(loop.stopped).toEqual({ reason: 'step-limit', limit: 100 });
     expect(loop.steps).toBe(101);
   });
 });

@@ -4,7 +4,8 @@
  * budgets and error headings in Chinese.
  */
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, LANGUAGES, messagesFor } from '../../src/runtime/messages.ts';
+import { STOP_REASONS } from '../../src/contract/trace-vocabulary.ts';
+import { CATALOGUES, LANGUAGES, messagesFor, stopText } from '../../src/runtime/messages.ts';
 import { runSource } from './run-source.ts';
 
 const problemsOf = async (source: string, options: Parameters<typeof runSource>[1]) => (await runSource(source, options)).problems.map((p) => p.message);
@@ -35,5 +36,26 @@ describe('runtime messages', () => {
   it('English stays the default, word for word', async () => {
     expect(await problemsOf("import { sleep } from 'miniloop';\nwhile (true) await sleep(0);", { stepLimit: 300_000 })).toEqual(['step limit: the program ran more than 300,000 steps']);
     expect(await problemsOf("import { sleep } from 'miniloop';\nawait sleep(5000);", { timeLimit: 1000 })).toEqual(['time limit: the program would run past 1s of virtual time']);
+  });
+
+  it('English stays the default, word for word: deadlock, the clock past the limit, the default 24 h limit, output', async () => {
+    expect(await problemsOf("import { Event } from 'miniloop';\nawait new Event().wait();", {})).toEqual(['deadlock: every task is waiting and nothing can wake them (all tasks are asleep):\n  task main waits on event#1']);
+    expect(await problemsOf("import { blockFor } from 'miniloop';\nblockFor(1500);", { timeLimit: 1000 })).toEqual(['time limit: the program ran past 1s of virtual time']);
+    expect(await problemsOf("import { sleep } from 'miniloop';\nawait sleep(100 * 3_600_000);", {})).toEqual(['time limit: the program would run past 24h of virtual time']);
+    expect(await problemsOf('for (let i = 0; i < 20; i++) console.log(i);', { outputLimit: 10 })).toEqual(['output limit: the program printed more than 10 lines']);
+  });
+
+  it('the trace records a stop as its reason and data, never as text', async () => {
+    const result = await runSource("import { sleep } from 'miniloop';\nawait sleep(5000);", { timeLimit: 1000, lang: 'zh' });
+    expect(result.trace.filter((e) => e.kind === 'stop').map((e) => e.detail)).toEqual([{ reason: 'time-limit', limit: 1000, passed: false }]);
+  });
+
+  it('every stop reason has a text in every language', () => {
+    const blocked = [{ task: 'a', on: { kind: 'event' as const, what: 'event#1' } }];
+    const details = { 'time-limit': { reason: 'time-limit', limit: 1500, passed: true }, 'step-limit': { reason: 'step-limit', limit: 5 }, 'output-limit': { reason: 'output-limit', limit: 5 }, deadlock: { reason: 'deadlock' }, error: { reason: 'error' }, stopped: { reason: 'stopped' } } as const;
+    expect(Object.keys(details).sort()).toEqual([...STOP_REASONS].sort());
+    const en = Object.values(details).map((d) => stopText(d, CATALOGUES.en, blocked));
+    expect(en).toEqual(['time limit: the program ran past 1.5s of virtual time', 'step limit: the program ran more than 5 steps', 'output limit: the program printed more than 5 lines', 'deadlock: every task is waiting and nothing can wake them (all tasks are asleep):\n  task a waits on event#1', 'an uncaught error ended the run', 'the run was stopped']);
+    for (const d of Object.values(details)) expect(stopText(d, CATALOGUES.zh, blocked)).toMatch(/[\u4e00-\u9fff]/);
   });
 });

@@ -25,10 +25,12 @@ describe('trace vocabulary', () => {
   it('every log level, outcome and stop reason is accepted; others are not', () => {
     for (const level of LOG_LEVELS) expect(accepted(event('log', { level, text: 'a' }))).toBe(true);
     for (const outcome of TASK_OUTCOMES) expect(accepted(event('done', { outcome }))).toBe(true);
-    for (const reason of STOP_REASONS) expect(accepted(event('stop', { reason, message: 'm' }))).toBe(true);
+    for (const reason of STOP_REASONS) expect(accepted(event('stop', { reason }))).toBe(true);
+    expect(accepted(event('stop', { reason: 'time-limit', limit: 1000, passed: true }))).toBe(true);
+    expect(accepted(event('stop', { reason: 'step-limit', limit: '1000' }))).toBe(false);
     expect(accepted(event('log', { level: 'trace', text: 'a' }))).toBe(false);
     expect(accepted(event('done', { outcome: 'lost' }))).toBe(false);
-    expect(accepted(event('stop', { reason: 'tired', message: 'm' }))).toBe(false);
+    expect(accepted(event('stop', { reason: 'tired' }))).toBe(false);
   });
 
   it('the loop has a default for every budget, and each budget stops with a known reason', () => {

@@ -63,5 +63,6 @@ describe('ticks', () => {
     expect(formatTick(0.25, 'time', 0.05)).toBe('0.25 ms');
     expect(formatTick(120, 'steps', 10)).toBe('#120');
     expect(formatMs(12.3456)).toBe('12.346 ms');
+    expect([formatMs(86_400_000), formatMs(5_400_000), formatMs(86_400_000, { compact: true })]).toEqual(['24 h', '5400 s', '24h']);
   });
 });

@@ -18,7 +18,8 @@
  * Tests: tests/runtime/asyncio-threads.test.ts.
  */
 import { Future } from '../future.ts';
-import { formatMs, getLoop, RunSlot, type Loop } from '../loop.ts';
+import { formatMs } from '../../trace/format-ms.ts';
+import { getLoop, RunSlot, type Loop } from '../loop.ts';
 import type { Task } from '../task.ts';
 
 /** The default number of simulated threads per run. */
@@ -106,7 +107,7 @@ function submit<T>(fn: () => T, ms: number): Future<T> {
   const pool = poolOf(loop);
   const task = loop.current as Task<unknown> | null;
   const name = fn.name || 'function';
-  const label = `${name}${task ? ` for ${task.name}` : ''} (${formatMs(ms)})`;
+  const label = `${name}${task ? ` for ${task.name}` : ''} (${formatMs(ms, { compact: true })})`;
   const future = new Future<T>({ kind: 'thread', what: `thread: ${name}` });
   const job: Job = { fn, ms: Math.max(0, ms), future: future as Future<unknown>, label, taskId: task?.id ?? 0 };
   pool.queue.push(job);
