@@ -264,7 +264,7 @@ describe('without JavaScript, and on a phone', () => {
       const page = await open(path, axeContext);
       await page.emulateMedia({ colorScheme: 'light' });
       // Show a verdict, a hint and an answer in each exercise that has a Check without a run.
-      for (const ex of await page.locator('article[data-exercise]').all()) {
+      for (const ex of await page.locator('section[data-exercise]').all()) {
         if ((await ex.getAttribute('data-kind')) !== 'fix') await ex.locator('[data-check]').click();
         await ex.locator('[data-hint]').click();
         await ex.locator('details[data-answer] > summary').click();

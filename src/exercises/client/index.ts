@@ -45,7 +45,7 @@ function inline(text: string): Node[] {
 function mountSection(section: HTMLElement): void {
   const lang = (section.dataset.lang === 'zh' ? 'zh' : 'en') as Lang;
   const t = translator(JSON.parse(section.dataset.strings ?? '{}') as Record<string, string>);
-  const articles = [...section.querySelectorAll<HTMLElement>('article[data-exercise]')];
+  const articles = [...section.querySelectorAll<HTMLElement>('section[data-exercise]')];
   const progress = section.querySelector<HTMLElement>('[data-progress]');
   const showProgress = () => {
     if (!progress) return;
