@@ -44,8 +44,8 @@ export default [
       { en: '`join()` returns when `taskDone()` has been called once for every item put in the queue.', zh: '队列里每放进一个元素，都要对应调用一次 `taskDone()`，`join()` 才会返回。' },
     ],
     explanation: {
-      en: '`main` waits in `jobs.join()`. The worker raised on `c.csv` and died: nobody awaited it, so its error only shows up as "Task exception was never retrieved", and nobody calls `taskDone()` for `c.csv` and `d.csv`. Call `taskDone()` in a `finally`, catch per job, and watch the workers as well as the queue (for example `asyncio.wait([join, *workers], return_when=FIRST_COMPLETED)`) or run them in a `TaskGroup`.',
-      zh: '`main` 卡在 `jobs.join()` 里。工作协程处理 `c.csv` 时抛异常死掉了：没人 `await` 它，它的错误只化作一句“Task exception was never retrieved”，也再没人为 `c.csv` 和 `d.csv` 调用 `taskDone()`。应当在 `finally` 里调用 `taskDone()`、逐个任务捕获异常，并且在等队列的同时盯住工作协程（比如 `asyncio.wait([join, *workers], return_when=FIRST_COMPLETED)`），或者把它们放进 `TaskGroup` 里运行。',
+      en: '`main` waits in `jobs.join()`. The worker raised on `c.csv` and died: nobody awaited it, so its error only shows up as `Task exception was never retrieved`, and nobody calls `taskDone()` for `c.csv` and `d.csv`. Call `taskDone()` in a `finally`, catch per job, and watch the workers as well as the queue (for example `asyncio.wait([join, *workers], return_when=FIRST_COMPLETED)`) or run them in a `TaskGroup`.',
+      zh: '`main` 卡在 `jobs.join()` 里。工作协程处理 `c.csv` 时抛异常死掉了：没人 `await` 它，它的错误只化作一句 `Task exception was never retrieved`，也再没人为 `c.csv` 和 `d.csv` 调用 `taskDone()`。应当在 `finally` 里调用 `taskDone()`、逐个任务捕获异常，并且在等队列的同时盯住工作协程（比如 `asyncio.wait([join, *workers], return_when=FIRST_COMPLETED)`），或者把它们放进 `TaskGroup` 里运行。',
     },
   },
   {
