@@ -3,9 +3,12 @@
  * happened. Content never writes these; every check and prediction has its
  * sentence here (tests/exercises/grade.test.ts reads them in both languages).
  */
+import { formatMs } from '../trace/format-ms.ts';
 import type { Check, Lang, LineMatch } from './schema.ts';
 
 const q = (s: string) => `\`${s}\``;
+/** A virtual time as the timeline writes it ("250 ms", "940.13 ms", "1.5 s"). */
+const at = (ms: number) => formatMs(ms);
 const list = (items: string[], lang: Lang) => items.map(q).join(lang === 'zh' ? '、' : ', ');
 
 /** One language's sentences. */
@@ -56,28 +59,28 @@ const endedEn: Record<string, string> = { ok: 'ended normally', error: 'ended wi
 const en: GradeMessages = {
   tampered: (why) => `The run's record contradicts itself (${why}): the program wrote into the runtime's own record, so no check can trust it.`,
   noErrorPass: () => 'No uncaught error.',
-  noErrorFail: (message, task, t) => `Expected no uncaught error; task ${q(task)} failed at ${t} ms with ${q(message)}.`,
+  noErrorFail: (message, task, t) => `Expected no uncaught error; task ${q(task)} failed at ${at(t)} with ${q(message)}.`,
   noDeadlockPass: () => 'No deadlock: the run did not get stuck.',
-  noDeadlockFail: (t, waits) => `Expected no deadlock; at ${t} ms every task was waiting and nothing could wake them: ${waits}.`,
+  noDeadlockFail: (t, waits) => `Expected no deadlock; at ${at(t)} every task was waiting and nothing could wake them: ${waits}.`,
   waitOn: (task, what) => `${q(task)} waits on ${q(what)}`,
-  finishesPass: (ms, end) => `The run ended at ${end} ms, within ${ms} ms.`,
-  finishesFail: (ms, end) => `Expected the run to end by ${ms} ms (virtual time); it ended at ${end} ms.`,
+  finishesPass: (ms, end) => `The run ended at ${at(end)}, within ${at(ms)}.`,
+  finishesFail: (ms, end) => `Expected the run to end by ${at(ms)} (virtual time); it ended at ${at(end)}.`,
   noTaskLeftPass: () => 'Every task was done when main returned.',
   noTaskLeftFail: (names, mainEnd) =>
     mainEnd === undefined
       ? `Expected every task to be done when main returns; main never returned, and these were still running: ${list(names, 'en')}.`
-      : `Expected every task to be done when main returns (at ${mainEnd} ms); still running: ${list(names, 'en')}.`,
+      : `Expected every task to be done when main returns (at ${at(mainEnd)}); still running: ${list(names, 'en')}.`,
   orderPass: (count) => `All ${count} lines were printed in the expected order.`,
   orderMissing: (line, after) => (after === undefined ? `Expected the line ${q(line)}; the run never printed it.` : `Expected the line ${q(line)} after ${q(after)}; the run did not print it after that line.`),
   countPass: (line, count) => `${count} lines match ${q(line)}, as expected.`,
   countFail: (line, count, got) => `Expected ${count} lines matching ${q(line)}; the run printed ${got}.`,
-  byPass: (line, ms, t) => `${q(line)} was printed at ${t} ms, within ${ms} ms.`,
-  byLate: (line, ms, t, task) => `Expected ${q(line)} by ${ms} ms; task ${q(task)} printed it at ${t} ms.`,
-  byNever: (line, ms) => `Expected ${q(line)} by ${ms} ms; the run never printed it.`,
-  blockPass: (ms) => `The loop was never blocked for longer than ${ms} ms.`,
-  blockFail: (ms, task, took, t) => `Expected no block of the loop longer than ${ms} ms; task ${q(task)} blocked it for ${took} ms at ${t} ms, and nothing else could run meanwhile.`,
+  byPass: (line, ms, t) => `${q(line)} was printed at ${at(t)}, within ${at(ms)}.`,
+  byLate: (line, ms, t, task) => `Expected ${q(line)} by ${at(ms)}; task ${q(task)} printed it at ${at(t)}.`,
+  byNever: (line, ms) => `Expected ${q(line)} by ${at(ms)}; the run never printed it.`,
+  blockPass: (ms) => `The loop was never blocked for longer than ${at(ms)}.`,
+  blockFail: (ms, task, took, t) => `Expected no block of the loop longer than ${at(ms)}; task ${q(task)} blocked it for ${at(took)} at ${at(t)}, and nothing else could run meanwhile.`,
   outcomePass: (task, outcome) => `Task ${q(task)} did ${outcomeEn[outcome]}.`,
-  outcomeFail: (task, outcome, got, t) => `Expected task ${q(task)} to ${outcomeEn[outcome]}; it ${endedEn[got]} at ${t} ms.`,
+  outcomeFail: (task, outcome, got, t) => `Expected task ${q(task)} to ${outcomeEn[outcome]}; it ${endedEn[got]} at ${at(t)}.`,
   outcomeNever: (task, outcome) => `Expected task ${q(task)} to ${outcomeEn[outcome]}; it never ended.`,
   noTask: (task) => `Expected a task named ${q(task)}; the run created none (name it with { name: '${task}' }).`,
   overlapPass: (tasks) => `${list(tasks, 'en')} ran at the same time.`,
@@ -85,13 +88,13 @@ const en: GradeMessages = {
   span: (task, start, end) => `${q(task)} ${start}-${end === undefined ? '…' : end} ms`,
   stopped: (message) => `The run was stopped: ${message}`,
   predictOrderPass: () => 'Right: the run printed the lines in this order.',
-  predictOrderFail: (position, yours, real, t) => `Not quite. Line ${position} of your order is ${q(yours)}, but the run printed ${q(real)} there (at ${t} ms).`,
-  predictTimePass: (line, t) => `Right: ${q(line)} was printed at ${t} ms.`,
-  predictTimeFail: (line, yours, t) => `Not quite: you said ${yours} ms; the run printed ${q(line)} at ${t} ms.`,
+  predictOrderFail: (position, yours, real, t) => `Not quite. Line ${position} of your order is ${q(yours)}, but the run printed ${q(real)} there (at ${at(t)}).`,
+  predictTimePass: (line, t) => `Right: ${q(line)} was printed at ${at(t)}.`,
+  predictTimeFail: (line, yours, t) => `Not quite: you said ${at(yours)}; the run printed ${q(line)} at ${at(t)}.`,
   predictTimeInvalid: () => 'Type a number of milliseconds, e.g. 100.',
   culpritPass: () => 'Right.',
   culpritFail: () => 'Not this one.',
-  culpritLongestBlock: (task, ms, t) => `The run shows task ${q(task)} blocking the loop for ${ms} ms at ${t} ms, the longest stall.`,
+  culpritLongestBlock: (task, ms, t) => `The run shows task ${q(task)} blocking the loop for ${at(ms)} at ${at(t)}, the longest stall.`,
   culpritDeadlock: (task, what) => `In the deadlock, ${q(task)} waits on ${q(what)}.`,
   culpritFirstLine: (line) => `The run printed ${q(line)} first.`,
 };
@@ -99,28 +102,28 @@ const en: GradeMessages = {
 const zh: GradeMessages = {
   tampered: (why) => `这次运行的记录自相矛盾（${why}）：程序改写了运行时自己的记录，所以任何检查都不能信它。`,
   noErrorPass: () => '没有未捕获的错误。',
-  noErrorFail: (message, task, t) => `应当没有未捕获的错误；任务 ${q(task)} 在 ${t} ms 出错：${q(message)}。`,
+  noErrorFail: (message, task, t) => `应当没有未捕获的错误；任务 ${q(task)} 在 ${at(t)} 出错：${q(message)}。`,
   noDeadlockPass: () => '没有死锁：程序没有卡住。',
-  noDeadlockFail: (t, waits) => `应当没有死锁；在 ${t} ms，所有任务都在等待，没有谁能唤醒它们：${waits}。`,
+  noDeadlockFail: (t, waits) => `应当没有死锁；在 ${at(t)}，所有任务都在等待，没有谁能唤醒它们：${waits}。`,
   waitOn: (task, what) => `${q(task)} 在等 ${q(what)}`,
-  finishesPass: (ms, end) => `运行在 ${end} ms 结束，没有超过 ${ms} ms。`,
-  finishesFail: (ms, end) => `应当在 ${ms} ms（虚拟时间）内结束；实际在 ${end} ms 才结束。`,
+  finishesPass: (ms, end) => `运行在 ${at(end)} 结束，没有超过 ${at(ms)}。`,
+  finishesFail: (ms, end) => `应当在 ${at(ms)}（虚拟时间）内结束；实际在 ${at(end)} 才结束。`,
   noTaskLeftPass: () => 'main 返回时，所有任务都已结束。',
   noTaskLeftFail: (names, mainEnd) =>
     mainEnd === undefined
       ? `main 返回时应当没有任务还在运行；main 一直没有返回，这些任务还在运行：${list(names, 'zh')}。`
-      : `main 返回时（${mainEnd} ms）应当没有任务还在运行；仍在运行的有：${list(names, 'zh')}。`,
+      : `main 返回时（${at(mainEnd)}）应当没有任务还在运行；仍在运行的有：${list(names, 'zh')}。`,
   orderPass: (count) => `${count} 行都按预期的顺序打印了。`,
   orderMissing: (line, after) => (after === undefined ? `应当打印 ${q(line)}；这次运行没有打印它。` : `应当在 ${q(after)} 之后打印 ${q(line)}；这次运行在那一行之后没有打印它。`),
   countPass: (line, count) => `匹配 ${q(line)} 的行有 ${count} 行，符合预期。`,
   countFail: (line, count, got) => `匹配 ${q(line)} 的行应当有 ${count} 行；实际打印了 ${got} 行。`,
-  byPass: (line, ms, t) => `${q(line)} 在 ${t} ms 打印，没有超过 ${ms} ms。`,
-  byLate: (line, ms, t, task) => `${q(line)} 应当在 ${ms} ms 之前打印；任务 ${q(task)} 到 ${t} ms 才打印。`,
-  byNever: (line, ms) => `${q(line)} 应当在 ${ms} ms 之前打印；这次运行根本没有打印它。`,
-  blockPass: (ms) => `事件循环被阻塞的时间从未超过 ${ms} ms。`,
-  blockFail: (ms, task, took, t) => `事件循环被阻塞不应超过 ${ms} ms；任务 ${q(task)} 在 ${t} ms 阻塞了它 ${took} ms，这期间别的任务都没法运行。`,
+  byPass: (line, ms, t) => `${q(line)} 在 ${at(t)} 打印，没有超过 ${at(ms)}。`,
+  byLate: (line, ms, t, task) => `${q(line)} 应当在 ${at(ms)} 之前打印；任务 ${q(task)} 到 ${at(t)} 才打印。`,
+  byNever: (line, ms) => `${q(line)} 应当在 ${at(ms)} 之前打印；这次运行根本没有打印它。`,
+  blockPass: (ms) => `事件循环被阻塞的时间从未超过 ${at(ms)}。`,
+  blockFail: (ms, task, took, t) => `事件循环被阻塞不应超过 ${at(ms)}；任务 ${q(task)} 在 ${at(t)} 阻塞了它 ${at(took)}，这期间别的任务都没法运行。`,
   outcomePass: (task, outcome) => `任务 ${q(task)} ${outcomeZh[outcome]}。`,
-  outcomeFail: (task, outcome, got, t) => `任务 ${q(task)} 应当${outcomeZh[outcome]}；它在 ${t} ms ${outcomeZh[got]}。`,
+  outcomeFail: (task, outcome, got, t) => `任务 ${q(task)} 应当${outcomeZh[outcome]}；它在 ${at(t)} ${outcomeZh[got]}。`,
   outcomeNever: (task, outcome) => `任务 ${q(task)} 应当${outcomeZh[outcome]}；它一直没有结束。`,
   noTask: (task) => `应当有一个名为 ${q(task)} 的任务；这次运行没有创建（用 { name: '${task}' } 给它命名）。`,
   overlapPass: (tasks) => `${list(tasks, 'zh')} 是同时运行的。`,
@@ -128,13 +131,13 @@ const zh: GradeMessages = {
   span: (task, start, end) => `${q(task)} ${start}-${end === undefined ? '…' : end} ms`,
   stopped: (message) => `运行被中止：${message}`,
   predictOrderPass: () => '对了：运行时就是按这个顺序打印的。',
-  predictOrderFail: (position, yours, real, t) => `不对。你排的第 ${position} 行是 ${q(yours)}，而运行时这个位置打印的是 ${q(real)}（在 ${t} ms）。`,
-  predictTimePass: (line, t) => `对了：${q(line)} 在 ${t} ms 打印。`,
-  predictTimeFail: (line, yours, t) => `不对：你填的是 ${yours} ms；运行时 ${q(line)} 在 ${t} ms 打印。`,
+  predictOrderFail: (position, yours, real, t) => `不对。你排的第 ${position} 行是 ${q(yours)}，而运行时这个位置打印的是 ${q(real)}（在 ${at(t)}）。`,
+  predictTimePass: (line, t) => `对了：${q(line)} 在 ${at(t)} 打印。`,
+  predictTimeFail: (line, yours, t) => `不对：你填的是 ${at(yours)}；运行时 ${q(line)} 在 ${at(t)} 打印。`,
   predictTimeInvalid: () => '请填一个毫秒数，例如 100。',
   culpritPass: () => '对了。',
   culpritFail: () => '不是这个。',
-  culpritLongestBlock: (task, ms, t) => `运行记录显示，任务 ${q(task)} 在 ${t} ms 阻塞了事件循环 ${ms} ms，是最长的一次。`,
+  culpritLongestBlock: (task, ms, t) => `运行记录显示，任务 ${q(task)} 在 ${at(t)} 阻塞了事件循环 ${at(ms)}，是最长的一次。`,
   culpritDeadlock: (task, what) => `死锁时，${q(task)} 在等 ${q(what)}。`,
   culpritFirstLine: (line) => `运行时最先打印的是 ${q(line)}。`,
 };

@@ -4,17 +4,18 @@ import { buildExercises, shuffle } from '../../src/exercises/build.ts';
 
 describe('buildExercises', () => {
   it('gives each predict and culprit exercise its answer from the run, in the page language', async () => {
+    const byId = (list: Awaited<ReturnType<typeof buildExercises>>, id: string) => list.find((b) => b.exercise.id === id)!;
     const zh = await buildExercises('event-loop', 'zh');
-    expect(zh.map((b) => b.exercise.id)).toEqual(['late-timer', 'who-blocked', 'frozen-heartbeat']);
-    expect(zh[0]!.time).toBe(200);
-    expect(zh[0]!.source).toContain('定时器触发了');
-    expect(zh[1]!.key).toMatchObject({ id: 'thumbnails', at: 120 });
-    expect(zh[1]!.key!.why).toContain('阻塞了事件循环 260 ms');
-    expect(zh[2]!.solution).toContain('toThread');
-    const en = await buildExercises('introduction', 'en');
-    expect(en[0]!.order).toEqual(['got /bb', 'got /ccc', 'got /a', 'all done: /a /bb /ccc']);
-    expect(en[0]!.shuffled).not.toEqual(en[0]!.order);
-    expect([...en[0]!.shuffled!].sort()).toEqual([...en[0]!.order!].sort());
+    expect(byId(zh, 'late-timer').time).toBe(200);
+    expect(byId(zh, 'late-timer').source).toContain('定时器触发了');
+    expect(byId(zh, 'who-blocked').key).toMatchObject({ id: 'thumbnails', at: 120 });
+    expect(byId(zh, 'who-blocked').key!.why).toContain('阻塞了事件循环 260 ms');
+    expect(byId(zh, 'frozen-heartbeat').solution).toContain('toThread');
+    expect(byId(zh, 'frozen-heartbeat').output).toContain('400 ms：心跳 1');
+    const order = byId(await buildExercises('introduction', 'en'), 'gather-order');
+    expect(order.order).toEqual(['got /bb', 'got /ccc', 'got /a', 'all done: /a /bb /ccc']);
+    expect(order.shuffled).not.toEqual(order.order);
+    expect([...order.shuffled!].sort()).toEqual([...order.order!].sort());
     expect(await buildExercises('no-such-page', 'en')).toEqual([]);
   });
 
