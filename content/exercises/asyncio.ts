@@ -24,6 +24,31 @@ export default [
     },
   },
   {
+    id: 'stuck-join',
+    kind: 'culprit',
+    title: { en: 'An import that never finishes', zh: '永远导入不完' },
+    prompt: {
+      en: 'A worker imports four files from a queue while `main` waits for the queue to be done. Two files are imported, then the run stops in a deadlock. Read the deadlock report and the note under it.',
+      zh: '一个工作协程从队列里取出四个文件逐个导入，`main` 则等着队列里的任务全部完成。导入了两个文件之后，运行以死锁告终。看看死锁报告和下面那条提示。',
+    },
+    program: 'stuck-join.program.ts',
+    question: { en: 'What is `main` waiting on?', zh: '`main` 在等什么？' },
+    choices: [
+      { id: 'queue#1 join', label: { en: '`jobs.join()`: two jobs are never marked done', zh: '`jobs.join()`：有两个任务永远不会被标记为完成' } },
+      { id: 'worker', label: { en: 'the `worker` task, which is stuck in `jobs.get()`', zh: '卡在 `jobs.get()` 里的 `worker` 任务' } },
+      { id: 'lock', label: { en: 'a lock held by the worker', zh: '工作协程持有的一把锁' } },
+    ],
+    answer: { from: 'deadlock-wait', task: 'main' },
+    hints: [
+      { en: 'The report lists only `main`: where is the worker?', zh: '报告里只列出了 `main`，工作协程去哪了？' },
+      { en: '`join()` returns when `taskDone()` has been called once for every item put in the queue.', zh: '队列里每放进一个元素，都要对应调用一次 `taskDone()`，`join()` 才会返回。' },
+    ],
+    explanation: {
+      en: '`main` waits in `jobs.join()`. The worker raised on `c.csv` and died: nobody awaited it, so its error only shows up as `Task exception was never retrieved`, and nobody calls `taskDone()` for `c.csv` and `d.csv`. Call `taskDone()` in a `finally`, catch per job, and watch the workers as well as the queue (for example `asyncio.wait([join, *workers], return_when=FIRST_COMPLETED)`) or run them in a `TaskGroup`.',
+      zh: '`main` 卡在 `jobs.join()` 里。工作协程处理 `c.csv` 时抛异常死掉了：没人 `await` 它，它的错误只化作一句 `Task exception was never retrieved`，也再没人为 `c.csv` 和 `d.csv` 调用 `taskDone()`。应当在 `finally` 里调用 `taskDone()`、逐个任务捕获异常，并且在等队列的同时盯住工作协程（比如 `asyncio.wait([join, *workers], return_when=FIRST_COMPLETED)`），或者把它们放进 `TaskGroup` 里运行。',
+    },
+  },
+  {
     id: 'transfer-deadlock',
     kind: 'culprit',
     title: { en: 'Two transfers, two locks, no progress', zh: '两笔转账、两把锁，谁也动不了' },
