@@ -6,6 +6,7 @@
  * derives them from `runProgram` in Node - one function for all three.
  * Tests: tests/exercises/facts.test.ts.
  */
+import type { StopDetail } from '../contract/trace-vocabulary.ts';
 import type { TaskOutcome, TraceEvent, WaitLabel } from '../runtime/trace.ts';
 
 /** A console line with when and where it was printed. */
@@ -35,7 +36,7 @@ export interface RunFacts {
   deadlock?: { t: number; blocked: Array<{ task: string; on: WaitLabel }> };
   /** Uncaught errors, failed tasks nobody looked at, unhandled rejections, and budget stops. */
   errors: Array<{ t: number; message: string; task: string }>;
-  stops: Array<{ t: number; reason: string; message: string }>;
+  stops: Array<{ t: number; detail: StopDetail }>;
   /** When `main` ended (virtual ms), if it did. */
   mainEnd?: number;
   /** Virtual time of the run's last event. */
@@ -104,7 +105,7 @@ export function analyse(events: readonly TraceEvent[], problems: readonly Report
         facts.errors.push({ t: e.t, message: firstLine(e.detail.message), task: name(e.task) });
         break;
       case 'stop':
-        if (e.detail.reason !== 'error' && e.detail.reason !== 'deadlock') facts.stops.push({ t: e.t, reason: e.detail.reason, message: firstLine(e.detail.message) });
+        if (e.detail.reason !== 'error' && e.detail.reason !== 'deadlock') facts.stops.push({ t: e.t, detail: e.detail });
         break;
     }
   }

@@ -3,6 +3,7 @@
  * (facts.ts): pass or fail, a plain sentence in the page's language, and the
  * virtual ms the timeline should point at. Pure; tests/exercises/grade.test.ts.
  */
+import { messagesFor, stopText } from '../runtime/messages.ts';
 import type { RunFacts } from './facts.ts';
 import { gradeMessages } from './messages.ts';
 import type { Check, Lang, LineMatch } from './schema.ts';
@@ -35,7 +36,7 @@ export function evaluateCheck(check: Check, facts: RunFacts, lang: Lang): CheckR
       const error = facts.errors[0];
       if (error) return { pass: false, message: m.noErrorFail(error.message, error.task, error.t), at: error.t };
       const stop = facts.stops[0];
-      if (stop) return { pass: false, message: m.stopped(stop.message), at: stop.t };
+      if (stop) return { pass: false, message: m.stopped(stopText(stop.detail, messagesFor(lang))), at: stop.t };
       return { pass: true, message: m.noErrorPass() };
     }
     case 'no-deadlock': {
@@ -109,7 +110,7 @@ export function evaluateCheck(check: Check, facts: RunFacts, lang: Lang): CheckR
 /** A run stopped by a budget fails a timing check with the runtime's own reason. */
 function stopResult(facts: RunFacts, lang: Lang): CheckResult | undefined {
   const stop = facts.stops[0];
-  return stop ? { pass: false, message: gradeMessages(lang).stopped(stop.message), at: stop.t } : undefined;
+  return stop ? { pass: false, message: gradeMessages(lang).stopped(stopText(stop.detail, messagesFor(lang))), at: stop.t } : undefined;
 }
 
 function unique(names: string[]): string[] {

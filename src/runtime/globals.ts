@@ -10,7 +10,8 @@
  */
 import { createConsole, type ProgramConsole } from './console.ts';
 import type { Handle, Loop } from './loop.ts';
-import { RUN_MESSAGES, type Messages } from './messages.ts';
+import type { Messages } from './messages.ts';
+import { RUN_MESSAGES } from './run-messages.ts';
 import { createNodeQueues, type NodeQueueGlobals, type ProgramProcess } from './node-queues.ts';
 import { nextRandom, RANDOM, reseedRandom } from './seeded-random.ts';
 

@@ -11,7 +11,6 @@
  */
 import type { StopDetail } from '../contract/trace-vocabulary.ts';
 import { formatMs } from '../trace/format-ms.ts';
-import { RunSlot } from './loop.ts';
 import type { WaitLabel } from './trace.ts';
 
 /** Languages of the site. */
@@ -73,8 +72,6 @@ export function messagesFor(lang: string | undefined): Messages {
   return lang === 'zh' ? zh : en;
 }
 
-/** The messages of the run in progress (set with the program's globals; English until then), for reports made inside the run. */
-export const RUN_MESSAGES = new RunSlot<{ text: Messages }>('messages', () => ({ text: en }));
 
 /**
  * The text of a `stop` event in the reader's language: the trace records only

@@ -31,7 +31,7 @@
  */
 import { Future } from '../future.ts';
 import { getLoop, type Loop } from '../loop.ts';
-import { RUN_MESSAGES } from '../messages.ts';
+import { RUN_MESSAGES } from '../run-messages.ts';
 import { reseedRandom } from '../seeded-random.ts';
 import { Task, taskRegistry } from '../task.ts';
 import { takeOpenAsyncGenerators } from '../asyncgen-registry.ts';
