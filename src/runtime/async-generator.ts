@@ -25,6 +25,7 @@
  * directly, and `__asyncGenerator`, which awaits a returned value after
  * `finally` blocks, as esbuild's helpers do.
  */
+import { append, GeneratorPrototypeNext, GeneratorPrototypeReturn, GeneratorPrototypeThrow, list, ReflectApply, shift, type List } from './primordials.ts';
 import type { Loop } from './loop.ts';
 import { isObject, makeAwait, promiseInternals, type AwaitFn, type PromiseInternals } from './promise.ts';
 
@@ -74,7 +75,7 @@ export function yieldStar(value: unknown): Iterator<unknown> {
     // Only code the compiler could not parse gets here with a sync iterable.
     const syncMethod = getMethod(value, Symbol.iterator);
     if (syncMethod === undefined) throw new TypeError(`${typeof value} is not iterable`);
-    const obj = syncMethod.call(value) as Iterator<unknown> & Record<string, unknown>;
+    const obj = ReflectApply(syncMethod, value, []) as Iterator<unknown> & Record<string, unknown>;
     const it: Record<string | symbol, unknown> = { [Symbol.iterator]: () => it, next: (x: unknown) => obj.next(x) };
     it.throw = 'throw' in obj ? (x: unknown) => obj.throw!(x) : (x: unknown) => {
       throw x;
@@ -82,7 +83,12 @@ export function yieldStar(value: unknown): Iterator<unknown> {
     if ('return' in obj) it.return = (x: unknown) => obj.return!(x);
     return it as unknown as Iterator<unknown>;
   }
-  const inner: unknown = asyncMethod.call(value);
+  return delegateAsync(value, asyncMethod);
+}
+
+/** yield* over an async iterable whose @@asyncIterator method was read (once: as Node 24, the spec reads it once in GetIterator). */
+function delegateAsync(value: unknown, asyncMethod: (this: unknown, ...args: unknown[]) => unknown): Iterator<unknown> {
+  const inner: unknown = ReflectApply(asyncMethod, value, []);
   if (!isObject(inner)) throw new TypeError('Result of the Symbol.asyncIterator method is not an object');
   return delegate(inner, (inner as { next?: unknown }).next);
 }
@@ -99,10 +105,11 @@ export function yieldSync<T>(value: T): T {
  */
 function makeAsyncStar(internals: PromiseInternals, awaitValue: AwaitFn): (value: unknown) => Iterator<unknown> {
   return function asyncStar(value: unknown): Iterator<unknown> {
-    if (getMethod(value, Symbol.asyncIterator) !== undefined) return yieldStar(value);
+    const asyncMethod = getMethod(value, Symbol.asyncIterator);
+    if (asyncMethod !== undefined) return delegateAsync(value, asyncMethod);
     const syncMethod = getMethod(value, Symbol.iterator);
     if (syncMethod === undefined) throw new TypeError(`${typeof value} is not async iterable`);
-    const sync: unknown = syncMethod.call(value);
+    const sync: unknown = ReflectApply(syncMethod, value, []);
     if (!isObject(sync)) throw new TypeError('Result of the Symbol.iterator method is not an object');
     const wrapper = asyncFromSync(sync, (sync as { next?: unknown }).next, internals, awaitValue);
     return delegate(wrapper, wrapper.next);
@@ -133,7 +140,7 @@ function asyncFromSync(sync: object, syncNext: unknown, internals: PromiseIntern
   };
   const call = (fn: unknown, args: unknown[]): object => {
     if (typeof fn !== 'function') throw new TypeError(`${String(fn)} is not a function`);
-    const result: unknown = fn.apply(sync, args);
+    const result: unknown = ReflectApply(fn, sync, args);
     if (!isObject(result)) throw new TypeError(`Iterator result ${String(result)} is not an object`);
     return result;
   };
@@ -141,7 +148,7 @@ function asyncFromSync(sync: object, syncNext: unknown, internals: PromiseIntern
   const closeAfterThrow = (error: unknown): never => {
     try {
       const ret = getMethod(sync, 'return');
-      if (ret !== undefined) ret.call(sync);
+      if (ret !== undefined) ReflectApply(ret, sync, []);
     } catch {
       // The original error wins.
     }
@@ -187,7 +194,7 @@ function asyncFromSync(sync: object, syncNext: unknown, internals: PromiseIntern
           // Close the sync iterator (its own errors first), then the protocol violation.
           const ret = getMethod(sync, 'return');
           if (ret !== undefined) {
-            const closed: unknown = ret.call(sync);
+            const closed: unknown = ReflectApply(ret, sync, []);
             if (!isObject(closed)) throw new TypeError(`Iterator result ${String(closed)} is not an object`);
           }
           throw new TypeError("The iterator does not provide a 'throw' method");
@@ -211,7 +218,7 @@ function delegate(inner: object, next: unknown): Iterator<unknown> {
   let phase: 'idle' | 'result' | 'return-result' | 'close-then-throw' | 'returning' = 'idle';
   const call = (fn: unknown, args: unknown[]): unknown => {
     if (typeof fn !== 'function') throw new TypeError(`${String(fn)} is not a function`);
-    return fn.apply(inner, args);
+    return ReflectApply(fn, inner, args);
   };
   const awaitThen = (x: unknown, mode: number): IteratorResult<unknown> => ({ done: false, value: new AwaitMarker(x, mode) });
   const it = {
@@ -290,7 +297,7 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
   class AsyncGen {
     #gen: Generator;
     #state: State = 'start';
-    #queue: Request[] = [];
+    #queue: List<Request> = list();
     /** The compiler mended this body: its `return expr` statements await where they stand. */
     #mended: boolean;
 
@@ -332,7 +339,7 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
         else resolve({ value: undefined, done: true });
         return promise;
       }
-      this.#queue.push({ kind, value, resolve, reject });
+      append(this.#queue, { kind, value, resolve, reject });
       if (kind === 'return' && (this.#state === 'start' || this.#state === 'completed')) {
         this.#state = 'awaiting-return';
         this.#awaitReturn();
@@ -356,7 +363,7 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
     #run(kind: Kind, value: unknown): void {
       let step: IteratorResult<unknown, unknown>;
       try {
-        step = this.#gen[kind](value as never);
+        step = kind === 'next' ? GeneratorPrototypeNext(this.#gen, value) : kind === 'throw' ? GeneratorPrototypeThrow(this.#gen, value) : GeneratorPrototypeReturn(this.#gen, value);
       } catch (error) {
         this.#finish('throw', error);
         return;
@@ -402,7 +409,7 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
     }
 
     #completeStep(kind: 'next' | 'throw', value: unknown, done: boolean): void {
-      const request = this.#queue.shift()!;
+      const request = shift(this.#queue)!;
       if (kind === 'throw') request.reject(value);
       else request.resolve({ value, done });
     }
@@ -438,9 +445,9 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
   type GeneratorFunction = (...a: unknown[]) => Generator;
   return {
     /** `__asyncGenerator(thisArg, args, body)`: a body as esbuild lowered it. */
-    asyncGenerator: (thisArg: unknown, args: unknown, genFn: GeneratorFunction): AsyncGen => new AsyncGen(genFn.apply(thisArg, (args ?? []) as unknown[]), false),
+    asyncGenerator: (thisArg: unknown, args: unknown, genFn: GeneratorFunction): AsyncGen => new AsyncGen(ReflectApply(genFn, thisArg, (args ?? []) as unknown[]), false),
     /** `__asyncGenMended(...)`: a body the compiler's fix-ups rewrote. */
-    asyncGenMended: (thisArg: unknown, args: unknown, genFn: GeneratorFunction): AsyncGen => new AsyncGen(genFn.apply(thisArg, (args ?? []) as unknown[]), true),
+    asyncGenMended: (thisArg: unknown, args: unknown, genFn: GeneratorFunction): AsyncGen => new AsyncGen(ReflectApply(genFn, thisArg, (args ?? []) as unknown[]), true),
     /** `__asyncStar(value)`: `yield*` inside a mended body. */
     asyncStar: makeAsyncStar(promiseInternals(P), awaitValue),
   };
