@@ -294,6 +294,23 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
   // The spec's Await: PromiseResolve + PerformPromiseThen, no `then` lookup on our promises.
   const awaitValue = makeAwait(P);
 
+  /**
+   * Await: when PromiseResolve itself throws (a `constructor` getter), the error is the
+   * await's throw completion, delivered now (`? Await(v)`), not an escape from the runtime.
+   * Test: tests/runtime/primordials.test.ts.
+   */
+  const awaitOrThrow = (value: unknown, onFulfilled: (v: unknown) => void, onRejected: (e: unknown) => void): void => {
+    let threw = false;
+    let error: unknown;
+    try {
+      awaitValue(value, onFulfilled, onRejected);
+    } catch (e) {
+      threw = true;
+      error = e;
+    }
+    if (threw) onRejected(error);
+  };
+
   class AsyncGen {
     #gen: Generator;
     #state: State = 'start';
@@ -353,7 +370,7 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
     #resume(request: Request): void {
       this.#state = 'executing';
       if (request.kind === 'return') {
-        awaitValue(request.value, (v) => this.#run('return', v), (e) => this.#run('throw', e));
+        awaitOrThrow(request.value, (v) => this.#run('return', v), (e) => this.#run('throw', e));
         return;
       }
       this.#run(request.kind, request.value);
@@ -374,7 +391,7 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
         // body does not, nor does a return() request (its value was awaited already).
         // In a mended body the value was awaited at its `return` already, or comes from a return() request.
         if (yielded === undefined || kind === 'return' || this.#mended) this.#finish('next', yielded);
-        else awaitValue(yielded, (v) => this.#finish('next', v), (e) => this.#finish('throw', e));
+        else awaitOrThrow(yielded, (v) => this.#finish('next', v), (e) => this.#finish('throw', e));
         return;
       }
       if (yielded instanceof AwaitMarker) {
@@ -383,7 +400,7 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
           return;
         }
         const resumeWith = yielded[1] === STAR_RETURN ? 'return' : 'next';
-        awaitValue(yielded[0], (y) => this.#run(resumeWith, y), (e) => this.#run('throw', e));
+        awaitOrThrow(yielded[0], (y) => this.#run(resumeWith, y), (e) => this.#run('throw', e));
         return;
       }
       if (yielded instanceof Delegated) {
@@ -392,7 +409,7 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
         return;
       }
       // AsyncGeneratorYield(? Await(value)).
-      awaitValue(yielded, (v) => this.#yield(v), (e) => this.#run('throw', e));
+      awaitOrThrow(yielded, (v) => this.#yield(v), (e) => this.#run('throw', e));
     }
 
     #yield(value: unknown): void {

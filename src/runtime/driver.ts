@@ -151,8 +151,20 @@ class Frame {
         this.driver.loop.schedule(resumeTurn, task, 'checkpoint', this);
         return;
       }
+      try {
+        this.driver.await(awaited, resumeFrame, failFrame, this);
+      } catch (error) {
+        // PromiseResolve itself threw (a `constructor` getter, say): Await's `?` throws it at the
+        // `await`, in the same step. Test: tests/runtime/primordials.test.ts (await that fails while resolving).
+        try {
+          step = GeneratorPrototypeThrow(this.gen, error);
+        } catch (thrown) {
+          this.reject(thrown);
+          return;
+        }
+        continue;
+      }
       if (task !== null) task.suspendOnPromise();
-      this.driver.await(awaited, resumeFrame, failFrame, this);
       return;
     }
   }
