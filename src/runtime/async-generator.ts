@@ -25,7 +25,7 @@
  * directly, and `__asyncGenerator`, which awaits a returned value after
  * `finally` blocks, as esbuild's helpers do.
  */
-import { append, GeneratorPrototypeNext, GeneratorPrototypeReturn, GeneratorPrototypeThrow, list, ReflectApply, shift, type List } from './primordials.ts';
+import { append, GeneratorPrototypeNext, GeneratorPrototypeReturn, GeneratorPrototypeThrow, list, ObjectDefineProperty, ReflectApply, shift, SymbolAsyncIterator, SymbolIterator, type List } from './primordials.ts';
 import type { Loop } from './loop.ts';
 import { isObject, makeAwait, promiseInternals, type AwaitFn, type PromiseInternals } from './promise.ts';
 
@@ -180,13 +180,19 @@ function asyncFromSync(sync: object, syncNext: unknown, internals: PromiseIntern
     }
   };
   return {
-    next: (value) => capability((promise) => continuation(promise, call(syncNext, [value]), true)),
-    return: (value) =>
-      capability((promise) => {
+    // "If value is present": next()/return() without an argument pass none on (for-await calls them so).
+    next(value) {
+      const args = arguments.length > 0 ? [value] : [];
+      return capability((promise) => continuation(promise, call(syncNext, args), true));
+    },
+    return(value) {
+      const args = arguments.length > 0 ? [value] : [];
+      return capability((promise) => {
         const ret = getMethod(sync, 'return');
         if (ret === undefined) internals.resolve(promise, { value, done: true });
-        else continuation(promise, call(ret, [value]), false);
-      }),
+        else continuation(promise, call(ret, args), false);
+      });
+    },
     throw: (value) =>
       capability((promise) => {
         const thrower = getMethod(sync, 'throw');
@@ -467,5 +473,58 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
     asyncGenMended: (thisArg: unknown, args: unknown, genFn: GeneratorFunction): AsyncGen => new AsyncGen(ReflectApply(genFn, thisArg, (args ?? []) as unknown[]), true),
     /** `__asyncStar(value)`: `yield*` inside a mended body. */
     asyncStar: makeAsyncStar(promiseInternals(P), awaitValue),
+    /** `__forAwait(value)`: the iterator record of a `for await` loop. */
+    forAwait: makeForAwait(promiseInternals(P), awaitValue),
+  };
+}
+
+/**
+ * Make `__forAwait(value)`: GetIterator(value, async) for esbuild's lowered
+ * `for await`, which calls `iter.next()` each step and, on an early exit,
+ * `(temp = iter.return) && temp.call(iter)`. What it gives is the spec's
+ * iterator record: `next` read once (ForIn/OfBodyEvaluation calls
+ * [[NextMethod]], it does not read `next` again), called with no argument;
+ * `return` read when the loop closes (AsyncIteratorClose's GetMethod). A sync
+ * iterable goes through CreateAsyncFromSyncIterator, which closes the sync
+ * iterator when a value it gave rejects (tc39/ecma262#2600). Replaces
+ * esbuild's helper, which read `next` on every step, passed an explicit
+ * `undefined`, looked up `constructor` once a step and never closed the sync
+ * iterator. Not done here: a non-object result of next() is a TypeError in the
+ * spec; esbuild's loop reads `.done` of it directly (see src/runtime/README.md).
+ * Test: tests/runtime/for-await.test.ts.
+ */
+function makeForAwait(internals: PromiseInternals, awaitValue: AwaitFn): (value: unknown) => object {
+  return function forAwait(value: unknown): object {
+    let iterator: unknown;
+    const asyncMethod = getMethod(value, SymbolAsyncIterator);
+    if (asyncMethod !== undefined) {
+      iterator = ReflectApply(asyncMethod, value, []);
+      if (!isObject(iterator)) throw new TypeError('Result of the Symbol.asyncIterator method is not an object');
+    } else {
+      const syncMethod = getMethod(value, SymbolIterator);
+      if (syncMethod === undefined) throw new TypeError(`${value === null ? 'null' : typeof value} is not async iterable`);
+      const sync: unknown = ReflectApply(syncMethod, value, []);
+      if (!isObject(sync)) throw new TypeError('Result of the Symbol.iterator method is not an object');
+      iterator = asyncFromSync(sync, (sync as { next?: unknown }).next, internals, awaitValue);
+    }
+    const target = iterator as object;
+    const nextMethod: unknown = (target as { next?: unknown }).next;
+    const record = {
+      next: (): unknown => {
+        if (typeof nextMethod !== 'function') throw new TypeError(`${String(nextMethod)} is not a function`);
+        return ReflectApply(nextMethod, target, []);
+      },
+    };
+    ObjectDefineProperty(record, 'return', {
+      get(): unknown {
+        const ret = getMethod(target, 'return');
+        if (ret === undefined) return undefined;
+        // esbuild calls `temp.call(iter)`: an own `call`, so a patched Function.prototype.call is not used.
+        const close = (): unknown => ReflectApply(ret, target, []);
+        ObjectDefineProperty(close, 'call', { value: close });
+        return close;
+      },
+    });
+    return record;
   };
 }
