@@ -88,7 +88,9 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
 
   let factory: (...args: unknown[]) => void;
   try {
-    factory = new Function(...PROGRAM_PARAMETERS, `${program.code}\n//# sourceURL=${programUrl(program)}`) as typeof factory;
+    // Strict, as a module: the top level is an ES module's, as Node runs a .mjs file (README "Top level").
+    // On the first line, which is esbuild's or the wrapper's, so no line of the reader's moves.
+    factory = new Function(...PROGRAM_PARAMETERS, `'use strict';${program.code}\n//# sourceURL=${programUrl(program)}`) as typeof factory;
   } catch (error) {
     // esbuild accepted the syntax but this engine does not (a RegExp flag or group newer than it, say).
     return engineRefused(loop, error, text);

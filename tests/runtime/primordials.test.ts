@@ -181,3 +181,12 @@ describe('random patches of built-ins (property)', () => {
     expect(result.problems.map((p) => p.kind)).toEqual(['step-limit']);
   });
 });
+
+describe("the top level is a module's (issue 18, point 6)", () => {
+  it('is strict, has this undefined and no global var (Node 22 running it as .mjs)', async () => {
+    const run = await lines(`var v = 1;
+console.log(typeof globalThis.v, this === undefined, (function () { return this === undefined; })());
+try { undeclared = 1; console.log('sloppy'); } catch (e) { console.log(e.name); }`);
+    expect(run).toEqual({ lines: ['undefined true true', 'ReferenceError'], status: 'ok', problems: [] });
+  });
+});
