@@ -103,6 +103,8 @@ export interface ProgramHelpers {
   yieldStar(value: unknown): Iterator<unknown>;
   /** `__asyncStar(value)`: `yield*` inside an async generator (sync iterables are wrapped as the spec says). */
   asyncStar(value: unknown): Iterator<unknown>;
+  /** `__forAwait(value)`: the iterator record of a lowered `for await` (next read once, return read at close). */
+  forAwait(value: unknown): object;
   /** `__yieldSync(value)`: `yield*` inside a sync generator: the engine's own delegation. */
   yieldSync<T>(value: T): T;
 }
@@ -113,6 +115,7 @@ export const REPLACED_HELPERS = {
   __asyncGenerator: 'asyncGenerator',
   __await: 'await',
   __yieldStar: 'yieldStar',
+  __forAwait: 'forAwait',
 } as const satisfies Record<string, keyof ProgramHelpers>;
 
 /**

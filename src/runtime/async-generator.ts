@@ -26,6 +26,7 @@
  * `finally` blocks, as esbuild's helpers do.
  */
 import { asyncGenFinished, asyncGenStarted } from './asyncgen-registry.ts';
+import { append, GeneratorPrototypeNext, GeneratorPrototypeReturn, GeneratorPrototypeThrow, list, ObjectDefineProperty, ReflectApply, shift, SymbolAsyncIterator, SymbolIterator, type List } from './primordials.ts';
 import type { Loop } from './loop.ts';
 import { isObject, makeAwait, promiseInternals, type AwaitFn, type PromiseInternals } from './promise.ts';
 
@@ -75,7 +76,7 @@ export function yieldStar(value: unknown): Iterator<unknown> {
     // Only code the compiler could not parse gets here with a sync iterable.
     const syncMethod = getMethod(value, Symbol.iterator);
     if (syncMethod === undefined) throw new TypeError(`${typeof value} is not iterable`);
-    const obj = syncMethod.call(value) as Iterator<unknown> & Record<string, unknown>;
+    const obj = ReflectApply(syncMethod, value, []) as Iterator<unknown> & Record<string, unknown>;
     const it: Record<string | symbol, unknown> = { [Symbol.iterator]: () => it, next: (x: unknown) => obj.next(x) };
     it.throw = 'throw' in obj ? (x: unknown) => obj.throw!(x) : (x: unknown) => {
       throw x;
@@ -83,7 +84,12 @@ export function yieldStar(value: unknown): Iterator<unknown> {
     if ('return' in obj) it.return = (x: unknown) => obj.return!(x);
     return it as unknown as Iterator<unknown>;
   }
-  const inner: unknown = asyncMethod.call(value);
+  return delegateAsync(value, asyncMethod);
+}
+
+/** yield* over an async iterable whose @@asyncIterator method was read (once: as Node 24, the spec reads it once in GetIterator). */
+function delegateAsync(value: unknown, asyncMethod: (this: unknown, ...args: unknown[]) => unknown): Iterator<unknown> {
+  const inner: unknown = ReflectApply(asyncMethod, value, []);
   if (!isObject(inner)) throw new TypeError('Result of the Symbol.asyncIterator method is not an object');
   return delegate(inner, (inner as { next?: unknown }).next);
 }
@@ -100,10 +106,11 @@ export function yieldSync<T>(value: T): T {
  */
 function makeAsyncStar(internals: PromiseInternals, awaitValue: AwaitFn): (value: unknown) => Iterator<unknown> {
   return function asyncStar(value: unknown): Iterator<unknown> {
-    if (getMethod(value, Symbol.asyncIterator) !== undefined) return yieldStar(value);
+    const asyncMethod = getMethod(value, Symbol.asyncIterator);
+    if (asyncMethod !== undefined) return delegateAsync(value, asyncMethod);
     const syncMethod = getMethod(value, Symbol.iterator);
     if (syncMethod === undefined) throw new TypeError(`${typeof value} is not async iterable`);
-    const sync: unknown = syncMethod.call(value);
+    const sync: unknown = ReflectApply(syncMethod, value, []);
     if (!isObject(sync)) throw new TypeError('Result of the Symbol.iterator method is not an object');
     const wrapper = asyncFromSync(sync, (sync as { next?: unknown }).next, internals, awaitValue);
     return delegate(wrapper, wrapper.next);
@@ -134,7 +141,7 @@ function asyncFromSync(sync: object, syncNext: unknown, internals: PromiseIntern
   };
   const call = (fn: unknown, args: unknown[]): object => {
     if (typeof fn !== 'function') throw new TypeError(`${String(fn)} is not a function`);
-    const result: unknown = fn.apply(sync, args);
+    const result: unknown = ReflectApply(fn, sync, args);
     if (!isObject(result)) throw new TypeError(`Iterator result ${String(result)} is not an object`);
     return result;
   };
@@ -142,7 +149,7 @@ function asyncFromSync(sync: object, syncNext: unknown, internals: PromiseIntern
   const closeAfterThrow = (error: unknown): never => {
     try {
       const ret = getMethod(sync, 'return');
-      if (ret !== undefined) ret.call(sync);
+      if (ret !== undefined) ReflectApply(ret, sync, []);
     } catch {
       // The original error wins.
     }
@@ -174,13 +181,19 @@ function asyncFromSync(sync: object, syncNext: unknown, internals: PromiseIntern
     }
   };
   return {
-    next: (value) => capability((promise) => continuation(promise, call(syncNext, [value]), true)),
-    return: (value) =>
-      capability((promise) => {
+    // "If value is present": next()/return() without an argument pass none on (for-await calls them so).
+    next(value) {
+      const args = arguments.length > 0 ? [value] : [];
+      return capability((promise) => continuation(promise, call(syncNext, args), true));
+    },
+    return(value) {
+      const args = arguments.length > 0 ? [value] : [];
+      return capability((promise) => {
         const ret = getMethod(sync, 'return');
         if (ret === undefined) internals.resolve(promise, { value, done: true });
-        else continuation(promise, call(ret, [value]), false);
-      }),
+        else continuation(promise, call(ret, args), false);
+      });
+    },
     throw: (value) =>
       capability((promise) => {
         const thrower = getMethod(sync, 'throw');
@@ -188,7 +201,7 @@ function asyncFromSync(sync: object, syncNext: unknown, internals: PromiseIntern
           // Close the sync iterator (its own errors first), then the protocol violation.
           const ret = getMethod(sync, 'return');
           if (ret !== undefined) {
-            const closed: unknown = ret.call(sync);
+            const closed: unknown = ReflectApply(ret, sync, []);
             if (!isObject(closed)) throw new TypeError(`Iterator result ${String(closed)} is not an object`);
           }
           throw new TypeError("The iterator does not provide a 'throw' method");
@@ -212,7 +225,7 @@ function delegate(inner: object, next: unknown): Iterator<unknown> {
   let phase: 'idle' | 'result' | 'return-result' | 'close-then-throw' | 'returning' = 'idle';
   const call = (fn: unknown, args: unknown[]): unknown => {
     if (typeof fn !== 'function') throw new TypeError(`${String(fn)} is not a function`);
-    return fn.apply(inner, args);
+    return ReflectApply(fn, inner, args);
   };
   const awaitThen = (x: unknown, mode: number): IteratorResult<unknown> => ({ done: false, value: new AwaitMarker(x, mode) });
   const it = {
@@ -288,10 +301,27 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
   // The spec's Await: PromiseResolve + PerformPromiseThen, no `then` lookup on our promises.
   const awaitValue = makeAwait(P);
 
+  /**
+   * Await: when PromiseResolve itself throws (a `constructor` getter), the error is the
+   * await's throw completion, delivered now (`? Await(v)`), not an escape from the runtime.
+   * Test: tests/runtime/primordials.test.ts.
+   */
+  const awaitOrThrow = (value: unknown, onFulfilled: (v: unknown) => void, onRejected: (e: unknown) => void): void => {
+    let threw = false;
+    let error: unknown;
+    try {
+      awaitValue(value, onFulfilled, onRejected);
+    } catch (e) {
+      threw = true;
+      error = e;
+    }
+    if (threw) onRejected(error);
+  };
+
   class AsyncGen {
     #gen: Generator;
     #state: State = 'start';
-    #queue: Request[] = [];
+    #queue: List<Request> = list();
     /** The compiler mended this body: its `return expr` statements await where they stand. */
     #mended: boolean;
 
@@ -334,7 +364,7 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
         else resolve({ value: undefined, done: true });
         return promise;
       }
-      this.#queue.push({ kind, value, resolve, reject });
+      append(this.#queue, { kind, value, resolve, reject });
       if (kind === 'return' && (this.#state === 'start' || this.#state === 'completed')) {
         this.#state = 'awaiting-return';
         this.#awaitReturn();
@@ -348,7 +378,7 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
     #resume(request: Request): void {
       this.#state = 'executing';
       if (request.kind === 'return') {
-        awaitValue(request.value, (v) => this.#run('return', v), (e) => this.#run('throw', e));
+        awaitOrThrow(request.value, (v) => this.#run('return', v), (e) => this.#run('throw', e));
         return;
       }
       this.#run(request.kind, request.value);
@@ -358,7 +388,7 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
     #run(kind: Kind, value: unknown): void {
       let step: IteratorResult<unknown, unknown>;
       try {
-        step = this.#gen[kind](value as never);
+        step = kind === 'next' ? GeneratorPrototypeNext(this.#gen, value) : kind === 'throw' ? GeneratorPrototypeThrow(this.#gen, value) : GeneratorPrototypeReturn(this.#gen, value);
       } catch (error) {
         this.#finish('throw', error);
         return;
@@ -369,7 +399,7 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
         // body does not, nor does a return() request (its value was awaited already).
         // In a mended body the value was awaited at its `return` already, or comes from a return() request.
         if (yielded === undefined || kind === 'return' || this.#mended) this.#finish('next', yielded);
-        else awaitValue(yielded, (v) => this.#finish('next', v), (e) => this.#finish('throw', e));
+        else awaitOrThrow(yielded, (v) => this.#finish('next', v), (e) => this.#finish('throw', e));
         return;
       }
       if (yielded instanceof AwaitMarker) {
@@ -378,7 +408,7 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
           return;
         }
         const resumeWith = yielded[1] === STAR_RETURN ? 'return' : 'next';
-        awaitValue(yielded[0], (y) => this.#run(resumeWith, y), (e) => this.#run('throw', e));
+        awaitOrThrow(yielded[0], (y) => this.#run(resumeWith, y), (e) => this.#run('throw', e));
         return;
       }
       if (yielded instanceof Delegated) {
@@ -387,7 +417,7 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
         return;
       }
       // AsyncGeneratorYield(? Await(value)).
-      awaitValue(yielded, (v) => this.#yield(v), (e) => this.#run('throw', e));
+      awaitOrThrow(yielded, (v) => this.#yield(v), (e) => this.#run('throw', e));
     }
 
     #yield(value: unknown): void {
@@ -405,7 +435,7 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
     }
 
     #completeStep(kind: 'next' | 'throw', value: unknown, done: boolean): void {
-      const request = this.#queue.shift()!;
+      const request = shift(this.#queue)!;
       if (kind === 'throw') request.reject(value);
       else request.resolve({ value, done });
     }
@@ -442,10 +472,63 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
   type GeneratorFunction = (...a: unknown[]) => Generator;
   return {
     /** `__asyncGenerator(thisArg, args, body)`: a body as esbuild lowered it. */
-    asyncGenerator: (thisArg: unknown, args: unknown, genFn: GeneratorFunction): AsyncGen => new AsyncGen(genFn.apply(thisArg, (args ?? []) as unknown[]), false),
+    asyncGenerator: (thisArg: unknown, args: unknown, genFn: GeneratorFunction): AsyncGen => new AsyncGen(ReflectApply(genFn, thisArg, (args ?? []) as unknown[]), false),
     /** `__asyncGenMended(...)`: a body the compiler's fix-ups rewrote. */
-    asyncGenMended: (thisArg: unknown, args: unknown, genFn: GeneratorFunction): AsyncGen => new AsyncGen(genFn.apply(thisArg, (args ?? []) as unknown[]), true),
+    asyncGenMended: (thisArg: unknown, args: unknown, genFn: GeneratorFunction): AsyncGen => new AsyncGen(ReflectApply(genFn, thisArg, (args ?? []) as unknown[]), true),
     /** `__asyncStar(value)`: `yield*` inside a mended body. */
     asyncStar: makeAsyncStar(promiseInternals(P), awaitValue),
+    /** `__forAwait(value)`: the iterator record of a `for await` loop. */
+    forAwait: makeForAwait(promiseInternals(P), awaitValue),
+  };
+}
+
+/**
+ * Make `__forAwait(value)`: GetIterator(value, async) for esbuild's lowered
+ * `for await`, which calls `iter.next()` each step and, on an early exit,
+ * `(temp = iter.return) && temp.call(iter)`. What it gives is the spec's
+ * iterator record: `next` read once (ForIn/OfBodyEvaluation calls
+ * [[NextMethod]], it does not read `next` again), called with no argument;
+ * `return` read when the loop closes (AsyncIteratorClose's GetMethod). A sync
+ * iterable goes through CreateAsyncFromSyncIterator, which closes the sync
+ * iterator when a value it gave rejects (tc39/ecma262#2600). Replaces
+ * esbuild's helper, which read `next` on every step, passed an explicit
+ * `undefined`, looked up `constructor` once a step and never closed the sync
+ * iterator. Not done here: a non-object result of next() is a TypeError in the
+ * spec; esbuild's loop reads `.done` of it directly (see src/runtime/README.md).
+ * Test: tests/runtime/for-await.test.ts.
+ */
+function makeForAwait(internals: PromiseInternals, awaitValue: AwaitFn): (value: unknown) => object {
+  return function forAwait(value: unknown): object {
+    let iterator: unknown;
+    const asyncMethod = getMethod(value, SymbolAsyncIterator);
+    if (asyncMethod !== undefined) {
+      iterator = ReflectApply(asyncMethod, value, []);
+      if (!isObject(iterator)) throw new TypeError('Result of the Symbol.asyncIterator method is not an object');
+    } else {
+      const syncMethod = getMethod(value, SymbolIterator);
+      if (syncMethod === undefined) throw new TypeError(`${value === null ? 'null' : typeof value} is not async iterable`);
+      const sync: unknown = ReflectApply(syncMethod, value, []);
+      if (!isObject(sync)) throw new TypeError('Result of the Symbol.iterator method is not an object');
+      iterator = asyncFromSync(sync, (sync as { next?: unknown }).next, internals, awaitValue);
+    }
+    const target = iterator as object;
+    const nextMethod: unknown = (target as { next?: unknown }).next;
+    const record = {
+      next: (): unknown => {
+        if (typeof nextMethod !== 'function') throw new TypeError(`${String(nextMethod)} is not a function`);
+        return ReflectApply(nextMethod, target, []);
+      },
+    };
+    ObjectDefineProperty(record, 'return', {
+      get(): unknown {
+        const ret = getMethod(target, 'return');
+        if (ret === undefined) return undefined;
+        // esbuild calls `temp.call(iter)`: an own `call`, so a patched Function.prototype.call is not used.
+        const close = (): unknown => ReflectApply(ret, target, []);
+        ObjectDefineProperty(close, 'call', { value: close });
+        return close;
+      },
+    });
+    return record;
   };
 }

@@ -6,6 +6,7 @@
  */
 import { formatWithOptions, inspect } from 'node-inspect-extracted';
 import type { Loop } from './loop.ts';
+import { createDataProperty, ReflectApply, StringPrototypeIndexOf, StringPrototypeSplit } from './primordials.ts';
 import { promiseState } from './promise.ts';
 import type { LogLevel } from './trace.ts';
 
@@ -31,7 +32,30 @@ export interface ProgramConsole {
 
 /** Format console arguments as Node does (printf-style first argument, util.inspect for the rest). */
 export function formatArgs(args: unknown[]): string {
-  return formatWithOptions({ colors: false }, ...args);
+  // Strings alone (no printf directive) are joined here, with nothing a program can patch:
+  // a program that broke Array.prototype still prints its messages (tests/runtime/primordials.test.ts).
+  let plain = true;
+  for (let i = 0; i < args.length && plain; i++) plain = typeof args[i] === 'string' && (i > 0 || StringPrototypeIndexOf(args[0] as string, '%') === -1);
+  if (plain) {
+    let text = '';
+    for (let i = 0; i < args.length; i++) text += i === 0 ? (args[i] as string) : ` ${args[i] as string}`;
+    return text;
+  }
+  // No spread: it would go through Array.prototype[Symbol.iterator].
+  const call: unknown[] = [];
+  createDataProperty(call, 0, FORMAT_OPTIONS);
+  for (let i = 0; i < args.length; i++) createDataProperty(call, i + 1, args[i]);
+  return ReflectApply(formatWithOptions, undefined, call) as string;
+}
+
+const FORMAT_OPTIONS = { colors: false };
+
+/** Every line of `text` after `indent` (console.group), with captured String methods only. */
+function indentLines(text: string, indent: string): string {
+  const lines = StringPrototypeSplit(text, '\n');
+  let out = '';
+  for (let i = 0; i < lines.length; i++) out += (i === 0 ? '' : '\n') + indent + lines[i];
+  return out;
 }
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -63,7 +87,7 @@ export function createConsole(loop: Loop): ProgramConsole {
       loop.stopNow({ reason: 'output-limit', limit: loop.limits.outputLimit });
     }
     loop.lines++;
-    const body = indent ? text.split('\n').map((line) => indent + line).join('\n') : text;
+    const body = indent ? indentLines(text, indent) : text;
     loop.trace.add(loop.now, loop.current?.id ?? 0, 'log', { level, text: body });
   };
 

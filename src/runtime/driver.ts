@@ -24,6 +24,10 @@
  * Tests: tests/runtime/task-root.test.ts, tests/runtime/kernel-layers.test.ts,
  * the ordering and semantics corpora.
  */
+import { GeneratorPrototypeNext, GeneratorPrototypeThrow, ObjectHasOwn, ReflectApply } from './primordials.ts';
+
+/** esbuild passes `null` for the arguments of a function that does not use them. */
+const NO_ARGS: readonly unknown[] = Object.freeze([]);
 import type { Future } from './future.ts';
 import { makeAwait, promiseInternals, type AwaitFn, type PromiseInternals } from './promise.ts';
 import { getLoop, RunSlot, type Loop } from './loop.ts';
@@ -105,8 +109,8 @@ class Frame {
     let step: Step;
     try {
       const task = this.task;
-      if (task !== null && task.mustCancel) step = this.gen.throw(task.takeResumeError());
-      else step = threw ? this.gen.throw(value) : this.gen.next(value);
+      if (task !== null && task.mustCancel) step = GeneratorPrototypeThrow(this.gen, task.takeResumeError());
+      else step = threw ? GeneratorPrototypeThrow(this.gen, value) : GeneratorPrototypeNext(this.gen, value);
     } catch (error) {
       this.reject(error);
       return;
@@ -147,8 +151,20 @@ class Frame {
         this.driver.loop.schedule(resumeTurn, task, 'checkpoint', this);
         return;
       }
+      try {
+        this.driver.await(awaited, resumeFrame, failFrame, this);
+      } catch (error) {
+        // PromiseResolve itself threw (a `constructor` getter, say): Await's `?` throws it at the
+        // `await`, in the same step. Test: tests/runtime/primordials.test.ts (await that fails while resolving).
+        try {
+          step = GeneratorPrototypeThrow(this.gen, error);
+        } catch (thrown) {
+          this.reject(thrown);
+          return;
+        }
+        continue;
+      }
       if (task !== null) task.suspendOnPromise();
-      this.driver.await(awaited, resumeFrame, failFrame, this);
       return;
     }
   }
@@ -259,14 +275,14 @@ function makeAsyncDriver(driver: Driver): AsyncHelper {
       // The generator is the driver's alone, so it can share the one standard
       // prototype instead of V8 making a prototype object and two maps for
       // every fresh closure it is called through (objects that live as long as the task is suspended).
-      if (Object.hasOwn(genFn, 'prototype')) genFn.prototype = GENERATOR_PROTOTYPE;
-      const gen = genFn.apply(thisArg, args as unknown[]) as Generator;
+      if (ObjectHasOwn(genFn, 'prototype')) genFn.prototype = GENERATOR_PROTOTYPE;
+      const gen = ReflectApply(genFn, thisArg, (args ?? NO_ARGS) as unknown[]) as Generator;
       frame = new Frame(driver, gen, promise, driver.loop.current as Task<unknown> | null);
       if (driver.watching) {
         driver.watching = false;
         driver.candidate = frame;
       }
-      first = gen.next();
+      first = GeneratorPrototypeNext(gen);
     } catch (error) {
       promises.reject(promise, error);
       return promise;
@@ -281,9 +297,9 @@ function readDone(gen: Generator, future: Future<unknown>): Step {
   try {
     value = future.result();
   } catch (error) {
-    return gen.throw(error);
+    return GeneratorPrototypeThrow(gen, error);
   }
-  return gen.next(value);
+  return GeneratorPrototypeNext(gen, value);
 }
 
 /**
@@ -320,7 +336,7 @@ export function coBlock<T>(body: () => Generator<unknown, T, unknown>): Promise<
       driver.watching = false;
       driver.candidate = frame;
     }
-    first = gen.next();
+    first = GeneratorPrototypeNext(gen);
   } catch (error) {
     promises.reject(promise, error);
     return promise as Promise<T>;

@@ -11,6 +11,7 @@
  */
 import { getLoop, type Loop, type LoopTask } from './loop.ts';
 import { CancelledError, InvalidStateError } from './errors.ts';
+import { append, list, type List } from './primordials.ts';
 import type { WaitLabel } from './trace.ts';
 
 const PENDING = 0;
@@ -41,7 +42,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   #firstFn: ((arg: any) => void) | null = null;
   #firstArg: unknown = undefined;
   #firstCtx: LoopTask | null = null;
-  #more: DoneCallback[] | null = null;
+  #more: List<DoneCallback> | null = null;
   /** True while an exception was set and nobody has looked at it yet. */
   protected exceptionUnretrieved = false;
 
@@ -139,7 +140,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
       this.#firstArg = arg;
       this.#firstCtx = ctx;
     } else {
-      (this.#more ??= []).push({ fn, arg, ctx });
+      append((this.#more ??= list()), { fn, arg, ctx });
     }
   }
 
@@ -154,7 +155,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
     }
     if (this.#more !== null) {
       const before = this.#more.length;
-      this.#more = this.#more.filter((cb) => cb.fn !== fn);
+      const kept = list<DoneCallback>();
+      for (let i = 0; i < this.#more.length; i++) if (this.#more[i]!.fn !== fn) append(kept, this.#more[i]!);
+      this.#more = kept;
       removed += before - this.#more.length;
     }
     return removed;
@@ -217,7 +220,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
       this.loop.schedule(firstFn, ctx, 'future', arg);
     }
     this.#more = null;
-    if (more !== null) for (const cb of more) this.loop.schedule(cb.fn, cb.ctx, 'future', cb.arg);
+    if (more !== null) {
+      for (let i = 0; i < more.length; i++) {
+        const cb = more[i]!;
+        this.loop.schedule(cb.fn, cb.ctx, 'future', cb.arg);
+      }
+    }
   }
 
   #stateName(): string {

@@ -14,6 +14,8 @@ import type { Messages } from './messages.ts';
 import { RUN_MESSAGES } from './run-messages.ts';
 import { createNodeQueues, type NodeQueueGlobals, type ProgramProcess } from './node-queues.ts';
 import { nextRandom, RANDOM, reseedRandom } from './seeded-random.ts';
+// Captured Map methods and Reflect.apply (primordials.ts): a program's patches do not reach its timers.
+import { MapPrototypeDelete, MapPrototypeGet, MapPrototypeHas, MapPrototypeSet, ReflectApply } from './primordials.ts';
 
 /** Virtual `Date.now()` at time 0 of every run: 2025-01-01T00:00:00Z, so dates print the same in every run. */
 export const VIRTUAL_EPOCH = Date.UTC(2025, 0, 1);
@@ -54,10 +56,10 @@ export function createGlobals(loop: Loop, seed = 1, messages?: Messages): Progra
     if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
     const id = nextId++;
     const handle = loop.callLater(timerDelay(ms), () => {
-      timers.delete(id);
-      fn(...args);
+      MapPrototypeDelete(timers, id);
+      ReflectApply(fn, undefined, args);
     }, loop.current, 'setTimeout');
-    timers.set(id, handle);
+    MapPrototypeSet(timers, id, handle);
     return id;
   };
 
@@ -68,22 +70,22 @@ export function createGlobals(loop: Loop, seed = 1, messages?: Messages): Progra
     const ctx = loop.current;
     const tick = (): void => {
       try {
-        fn(...args);
+        ReflectApply(fn, undefined, args);
       } finally {
         // Rescheduled after the callback, as Node does (timers it set come first), unless it cleared itself.
-        if (timers.has(id)) timers.set(id, loop.callLater(delay, tick, ctx, 'setInterval'));
+        if (MapPrototypeHas(timers, id)) MapPrototypeSet(timers, id, loop.callLater(delay, tick, ctx, 'setInterval'));
       }
     };
-    timers.set(id, loop.callLater(delay, tick, ctx, 'setInterval'));
+    MapPrototypeSet(timers, id, loop.callLater(delay, tick, ctx, 'setInterval'));
     return id;
   };
 
   const clear = (id?: number): void => {
     if (id === undefined) return;
-    const handle = timers.get(id);
+    const handle = MapPrototypeGet(timers, id) as Handle | undefined;
     if (handle) {
       handle.cancel();
-      timers.delete(id);
+      MapPrototypeDelete(timers, id);
     }
   };
 

@@ -16,6 +16,7 @@
  * Tests: tests/runtime/loop.test.ts, tests/runtime/corpus-ordering.test.ts.
  */
 import { createPromiseClass } from './promise.ts';
+import { append, list, MapPrototypeDelete, MapPrototypeSet, type List } from './primordials.ts';
 import { TimerHeap } from './timer-heap.ts';
 import { TraceRecorder, type StopDetail, type StopReason, type WaitLabel } from './trace.ts';
 
@@ -161,13 +162,14 @@ export class Loop {
   readonly unhandled = new Map<object, unknown>();
 
   #seq = 0;
-  #ready: Handle[] = [];
+  // The queues are primordials Lists (no prototype): a program's patches of Array.prototype cannot reach them.
+  #ready: List<Handle> = list();
   #readyHead = 0;
   #timers = new TimerHeap<Handle>();
   /** Deadlines (see deadlineAt): expired before anything queued runs. */
   #deadlines = new TimerHeap<Handle>();
   /** Microtask jobs, three slots each (fn, arg, ctx): no object per job. */
-  #jobs: unknown[] = [];
+  #jobs: List<unknown> = list();
   #jobsHead = 0;
   /** Node's process.nextTick queue (node-queues.ts), same layout; drained before the microtasks. */
   #ticks: unknown[] = [];
@@ -175,9 +177,9 @@ export class Loop {
   /** The callback running now is a module evaluation: its ticks wait for the microtasks (see ticksAfterMicrotasks). */
   #microtasksFirst = false;
   #runningSince = Infinity;
-  #freeHandles: Handle[] = [];
+  #freeHandles: List<Handle> = list();
   /** Values of the RunSlots this run used, by slot index. */
-  #slots: unknown[] = [];
+  #slots: List<unknown> = list();
 
   constructor(limits: Partial<LoopLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
@@ -185,8 +187,8 @@ export class Loop {
       enqueueJob: (fn, arg, ctx) => this.enqueueJob(fn, ctx as LoopTask | null, arg),
       captureContext: () => this.current,
       trackRejection: (promise, op, reason) => {
-        if (op === 'reject') this.unhandled.set(promise, reason);
-        else this.unhandled.delete(promise);
+        if (op === 'reject') MapPrototypeSet(this.unhandled, promise, reason);
+        else MapPrototypeDelete(this.unhandled, promise);
       },
     });
   }
@@ -218,7 +220,8 @@ export class Loop {
     const free = this.#freeHandles;
     let handle: Handle;
     if (free.length > 0) {
-      handle = free.pop()!;
+      handle = free[free.length - 1]!;
+      free.length--;
       handle.fn = fn;
       handle.arg = arg;
       handle.ctx = ctx;
@@ -263,7 +266,11 @@ export class Loop {
   /** Queue the microtask job `fn(arg)` for `ctx`; it runs before the next callback. */
   enqueueJob<A = undefined>(fn: (arg: A) => void, ctx: LoopTask | null = this.current, arg?: A): void {
     if (ctx !== null) this.#markQueued(ctx, this.now);
-    this.#jobs.push(fn, arg, ctx);
+    const jobs = this.#jobs;
+    const n = jobs.length;
+    jobs[n] = fn;
+    jobs[n + 1] = arg;
+    jobs[n + 2] = ctx;
   }
 
   /**
@@ -358,11 +365,13 @@ export class Loop {
             handle.fn = noop;
             handle.arg = undefined;
             handle.ctx = null;
-            this.#freeHandles.push(handle);
+            append(this.#freeHandles, handle);
           }
         }
         if (this.#readyHead > 1024 && this.#readyHead * 2 > this.#ready.length) {
-          this.#ready = this.#ready.slice(this.#readyHead);
+          const rest = list<Handle>();
+          for (let i = this.#readyHead; i < this.#ready.length; i++) append(rest, this.#ready[i]!);
+          this.#ready = rest;
           this.#readyHead = 0;
         }
       }
@@ -471,7 +480,14 @@ export class Loop {
   /** An error escaped a callback (as in Node, this ends the run). */
   reportUncaught(error: unknown): void {
     const reporter = this.errorReporter;
-    const { message, stack } = reporter(error);
+    let message: string;
+    let stack: string;
+    try {
+      ({ message, stack } = reporter(error));
+    } catch {
+      // Describing the error ran into built-ins the program broke: report it plainly rather than lose it.
+      message = stack = plainError(error);
+    }
     this.trace.add(this.now, this.current?.id ?? 0, 'error', { message, stack });
     this.stop({ reason: 'error' });
   }
@@ -499,7 +515,7 @@ export class Loop {
 
   #pushReady(handle: Handle): void {
     if (handle.ctx) this.#markQueued(handle.ctx, handle.since);
-    this.#ready.push(handle);
+    append(this.#ready, handle);
   }
 
   /** Count work queued for a task; a waiting task that gets work becomes ready. */
@@ -531,6 +547,20 @@ export class Loop {
 }
 
 function noop(): void {}
+
+/** `Name: message` read without calling anything a program can replace. */
+function plainError(error: unknown): string {
+  try {
+    if (typeof error === 'object' && error !== null) {
+      const name = (error as { name?: unknown }).name;
+      const message = (error as { message?: unknown }).message;
+      return `${typeof name === 'string' ? name : 'Error'}: ${typeof message === 'string' ? message : ''}`;
+    }
+    return typeof error === 'string' ? error : typeof error;
+  } catch {
+    return 'an error that cannot be described';
+  }
+}
 
 /** The wait label of a task that awaits a plain promise. */
 export const PROMISE_WAIT: WaitLabel = { kind: 'promise', what: 'promise' };

@@ -14,6 +14,7 @@ import { Loop, type LoopLimits } from './loop.ts';
 import { describeForReader } from './error-report.ts';
 import { messagesFor, stopText, type Lang, type Messages } from './messages.ts';
 import { Task, taskRegistry } from './task.ts';
+import { snapshotIntrinsics, setToList } from './primordials.ts';
 import { StackMapper } from './stack-map.ts';
 import type { LogLevel, StopReason, TraceEvent, TraceListener, WaitLabel } from './trace.ts';
 
@@ -87,13 +88,40 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
 
   let factory: (...args: unknown[]) => void;
   try {
-    factory = new Function(...PROGRAM_PARAMETERS, `${program.code}\n//# sourceURL=${programUrl(program)}`) as typeof factory;
+    // Strict, as a module: the top level is an ES module's, as Node runs a .mjs file (README "Top level").
+    // On the first line, which is esbuild's or the wrapper's, so no line of the reader's moves.
+    factory = new Function(...PROGRAM_PARAMETERS, `'use strict';${program.code}\n//# sourceURL=${programUrl(program)}`) as typeof factory;
   } catch (error) {
     // esbuild accepted the syntax but this engine does not (a RegExp flag or group newer than it, say).
     return engineRefused(loop, error, text);
   }
 
   let mainErrorSeq = -1;
+  // The program may patch built-ins (Array.prototype, Promise.prototype.then, ...): the runtime's
+  // own code does not depend on them (primordials.ts), and they are put back when the run ends,
+  // so what reads the result - the CLI, a test runner, the next run - sees the realm it had.
+  const restoreIntrinsics = snapshotIntrinsics();
+  try {
+    return finishRun(loop, factory, options, text, mapper, problems, () => mainErrorSeq, (seq) => {
+      mainErrorSeq = seq;
+    }, restoreIntrinsics);
+  } finally {
+    restoreIntrinsics();
+  }
+}
+
+/** The run proper, from calling the program's code to the result; `restoreIntrinsics` is called once the program's code can no longer run. */
+function finishRun(
+  loop: Loop,
+  factory: (...args: unknown[]) => void,
+  options: ProgramOptions,
+  text: Messages,
+  mapper: StackMapper,
+  problems: Problem[],
+  mainErrorSeqOf: () => number,
+  setMainErrorSeq: (seq: number) => void,
+  restoreIntrinsics: () => void,
+): ProgramResult {
   const main = loop.withActive(() => {
     const globals = createGlobals(loop, options.seed ?? 1, text);
     let entry: (() => Promise<unknown>) | undefined;
@@ -108,7 +136,7 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
     task.addDoneCallback(() => {
       if (task.cancelled() || task.exception() === undefined) return;
       // Reported from the loop's own callback: remember which event it is, to name the task in the problem.
-      mainErrorSeq = loop.trace.length;
+      setMainErrorSeq(loop.trace.length);
       loop.reportUncaught(task.exception());
     });
     return task;
@@ -120,11 +148,13 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
     if (!loop.stopped && live.size > 0 && main.done()) {
       // The top level finished: cancel what is left, as asyncio.run does, so servers shut down cleanly.
       loop.withActive(() => {
-        for (const task of live) task.cancel();
+        const left = setToList(live);
+        for (let i = 0; i < left.length; i++) left[i]!.cancel();
       });
       loop.runUntilIdle();
     }
   });
+  restoreIntrinsics();
   const blocked = !loop.stopped && live.size > 0 ? reportDeadlock(loop, [...live]) : undefined;
 
   // One pass over the trace; only error, spawn and log events are made into objects here.
@@ -139,12 +169,14 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
     } else if (event.kind === 'log') {
       lines.push({ t: event.t, task: names.get(event.task) ?? 'loop', taskId: event.task, level: event.detail.level, text: event.detail.text });
     } else if (event.kind === 'error') {
-      problems.push({ kind: 'error', message: event.detail.stack, summary: event.detail.message, t: event.t, task: event.seq === mainErrorSeq ? MAIN_TASK_NAME : (names.get(event.task) ?? 'loop'), stack: event.detail.stack });
+      problems.push({ kind: 'error', message: event.detail.stack, summary: event.detail.message, t: event.t, task: event.seq === mainErrorSeqOf() ? MAIN_TASK_NAME : (names.get(event.task) ?? 'loop'), stack: event.detail.stack });
     } else if (event.kind === 'stop' && event.detail.reason !== 'error') {
       problems.push({ kind: event.detail.reason, message: stopText(event.detail, text, blocked), t: event.t, ...(blocked ? { blocked } : {}) });
     }
   });
-  for (const task of taskRegistry(loop).failed) {
+  const failed = taskRegistry(loop).failed;
+  for (let i = 0; i < failed.length; i++) {
+    const task = failed[i]!;
     if (task !== main && task.hasUnretrievedException()) {
       let error: unknown;
       try {

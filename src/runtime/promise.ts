@@ -18,6 +18,7 @@
  * No DOM and no Node APIs are used: this module runs in a browser worker and
  * in Node alike.
  */
+import { createDataProperty, WeakMapPrototypeGet, WeakMapPrototypeSet } from './primordials.ts';
 
 /** Where a job runs: the loop passes an opaque context (the current task) so jobs run attributed to whoever scheduled them. */
 export interface PromiseHost {
@@ -538,7 +539,7 @@ function combinator(C: unknown, iterable: unknown, kind: Combinator): any {
         invokeThen(nextPromise, cap.resolve, cap.reject);
         continue;
       }
-      values[index] = undefined;
+      createDataProperty(values, index, undefined);
       const nextPromise = apply(promiseResolveFn, C, [next]);
       if (kind === ALL) {
         const onFulfilled = makeAllResolveElement(index, values, cap, remaining);
@@ -581,7 +582,7 @@ function makeAllResolveElement(index: number, values: unknown[], cap: Capability
   return unnamed((x: unknown): void => {
     if (alreadyCalled) return;
     alreadyCalled = true;
-    values[index] = x;
+    createDataProperty(values, index, x);
     if (--remaining.value === 0) {
       const f = cap.resolve;
       f(values);
@@ -600,7 +601,7 @@ function makeSettledElement(
   return unnamed((x: unknown): void => {
     if (alreadyCalled.value) return;
     alreadyCalled.value = true;
-    values[index] = fulfilled ? { status: 'fulfilled', value: x } : { status: 'rejected', reason: x };
+    createDataProperty(values, index, fulfilled ? { status: 'fulfilled', value: x } : { status: 'rejected', reason: x });
     if (--remaining.value === 0) {
       const f = cap.resolve;
       f(values);
@@ -613,7 +614,7 @@ function makeAnyRejectElement(index: number, errors: unknown[], cap: Capability,
   return unnamed((x: unknown): void => {
     if (alreadyCalled) return;
     alreadyCalled = true;
-    errors[index] = x;
+    createDataProperty(errors, index, x);
     if (--remaining.value === 0) {
       const f = cap.reject;
       f(aggregateError(errors));
@@ -765,7 +766,7 @@ export function createPromiseClass(host: PromiseHost): PromiseConstructor {
     configurable: true,
   });
   realm.P = P as unknown as Ctor;
-  realms.set(P, realm);
+  WeakMapPrototypeSet(realms, P, realm);
   return P as unknown as PromiseConstructor;
 }
 
@@ -778,7 +779,7 @@ const realms = new WeakMap<object, Realm>();
  * promises (V8's await does not either) and allocates no result promise.
  */
 export function makeAwait(P: PromiseConstructor): AwaitFn {
-  const realm = realms.get(P);
+  const realm = (WeakMapPrototypeGet(realms, P) as Realm | undefined);
   if (realm === undefined) throw new TypeError('makeAwait needs a class made by createPromiseClass');
   return (value: unknown, onFulfilled: (v: any, arg: any) => void, onRejected: (e: unknown, arg: any) => void, arg: unknown = NO_ARG) => {
     const promise = promiseResolve(realm, P, value) as Slots;
@@ -825,7 +826,7 @@ export interface PromiseInternals {
  * observed and need not be allocated.
  */
 export function promiseInternals(P: PromiseConstructor): PromiseInternals {
-  const realm = realms.get(P);
+  const realm = (WeakMapPrototypeGet(realms, P) as Realm | undefined);
   if (realm === undefined) throw new TypeError('promiseInternals needs a class made by createPromiseClass');
   const C = realm.P;
   return {

@@ -21,6 +21,7 @@
  * Tests: tests/runtime/task-root.test.ts, tests/runtime/kernel-layers.test.ts,
  * tests/runtime/properties.test.ts and the semantics corpus.
  */
+import { append, list, SetPrototypeAdd, SetPrototypeDelete } from './primordials.ts';
 import { ADOPTED, awaitFor, startBody } from './driver.ts';
 import { CancelledError } from './errors.ts';
 import { isLoopPromise } from './promise.ts';
@@ -74,7 +75,7 @@ export interface TaskRegistry {
 }
 
 /** The run's task registry (a slot of the run, see RunSlot in loop.ts). */
-export const TASKS = new RunSlot<TaskRegistry>('tasks', () => ({ nextId: 1, live: new Set(), failed: [] }));
+export const TASKS = new RunSlot<TaskRegistry>('tasks', () => ({ nextId: 1, live: new Set(), failed: list<Task<unknown>>() }));
 
 /** The tasks of a loop: live ones (for deadlock reports) and failed ones (for the end-of-run report). */
 export function taskRegistry(loop: Loop): TaskRegistry {
@@ -155,7 +156,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     this.id = registry.nextId++;
     this.name = options.name ?? `Task-${this.id}`;
     this.parent = (loop.current as Task<unknown> | null) ?? null;
-    registry.live.add(this as Task<unknown>);
+    SetPrototypeAdd(registry.live, this);
     const spawn: { name: string; parent: number; group?: string } = { name: this.name, parent: this.parent?.id ?? 0 };
     if (options.group) spawn.group = options.group;
     loop.trace.add(loop.now, this.id, 'spawn', spawn);
@@ -243,14 +244,14 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     if (how === RESULT) this.setResult(value as T);
     else if (how === EXCEPTION) this.setException(value);
     else super.cancel(value as string | undefined);
-    registry.live.delete(this as Task<unknown>);
+    SetPrototypeDelete(registry.live, this);
     this.#futWaiter = null;
     if (how === RESULT) {
       loop.trace.add(loop.now, this.id, 'done', DONE_OK);
     } else if (how === CANCEL) {
       loop.trace.add(loop.now, this.id, 'done', DONE_CANCELLED);
     } else {
-      registry.failed.push(this as Task<unknown>);
+      append(registry.failed, this as Task<unknown>);
       loop.trace.add(loop.now, this.id, 'done', { outcome: 'error', error: describeError(value) });
     }
     const exited = this.#hooks?.exited;

@@ -11,6 +11,8 @@
  * instants, as plain numbers. Popping from a bucket is O(1) and touches no
  * other entry.
  */
+import { append, list, MapPrototypeDelete, MapPrototypeGet, MapPrototypeSet, type List } from './primordials.ts';
+
 export interface HeapEntry {
   when: number;
   seq: number;
@@ -18,13 +20,14 @@ export interface HeapEntry {
 
 /** Entries due at one instant, oldest first; `head` is the next to pop. */
 interface Bucket<T> {
-  items: T[];
+  items: List<T>;
   head: number;
 }
 
 export class TimerHeap<T extends HeapEntry> {
   /** Min-heap of the instants that have a bucket. */
-  #whens: number[] = [];
+  // Lists and captured Map methods (primordials.ts): a program's patches of built-ins do not reach the queue.
+  #whens: List<number> = list();
   #buckets = new Map<number, Bucket<T>>();
   /** The bucket of the earliest instant (cached: most pops come from it). */
   #front: Bucket<T> | undefined = undefined;
@@ -42,14 +45,16 @@ export class TimerHeap<T extends HeapEntry> {
   /** Add `item`; its `seq` must be larger than that of every item already queued for the same `when`. */
   push(item: T): void {
     const when = item.when;
-    let bucket = this.#buckets.get(when);
+    let bucket = MapPrototypeGet(this.#buckets, when) as Bucket<T> | undefined;
     if (bucket === undefined) {
-      bucket = { items: [item], head: 0 };
-      this.#buckets.set(when, bucket);
+      const items = list<T>();
+      items[0] = item;
+      bucket = { items, head: 0 };
+      MapPrototypeSet(this.#buckets, when, bucket);
       this.#pushWhen(when);
       if (this.#whens[0] === when) this.#front = bucket;
     } else {
-      bucket.items.push(item);
+      append(bucket.items, item);
     }
     this.#size++;
   }
@@ -61,21 +66,21 @@ export class TimerHeap<T extends HeapEntry> {
     front.items[front.head++] = undefined as unknown as T;
     this.#size--;
     if (front.head === front.items.length) {
-      this.#buckets.delete(this.#popWhen());
+      MapPrototypeDelete(this.#buckets, this.#popWhen());
       this.#front = undefined;
     }
     return item;
   }
 
   #frontBucket(): Bucket<T> | undefined {
-    if (this.#front === undefined && this.#whens.length > 0) this.#front = this.#buckets.get(this.#whens[0]!);
+    if (this.#front === undefined && this.#whens.length > 0) this.#front = MapPrototypeGet(this.#buckets, this.#whens[0]!) as Bucket<T> | undefined;
     return this.#front;
   }
 
   #pushWhen(when: number): void {
     const whens = this.#whens;
     let i = whens.length;
-    whens.push(when);
+    whens[i] = when;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (whens[parent]! <= when) break;
@@ -88,7 +93,8 @@ export class TimerHeap<T extends HeapEntry> {
   #popWhen(): number {
     const whens = this.#whens;
     const top = whens[0]!;
-    const last = whens.pop()!;
+    const last = whens[whens.length - 1]!;
+    whens.length--;
     const n = whens.length;
     if (n > 0) {
       let i = 0;

@@ -5,6 +5,7 @@
  */
 
 import type { LogLevel, StopDetail, StopReason, TaskOutcome, WaitKind } from '../contract/trace-vocabulary.ts';
+import { append, list, WeakMapPrototypeGet, WeakMapPrototypeSet, type List } from './primordials.ts';
 
 // The vocabulary (wait kinds, levels, outcomes, stop reasons) is data in one module.
 export type { LogLevel, StopDetail, StopReason, TaskOutcome, WaitKind } from '../contract/trace-vocabulary.ts';
@@ -86,10 +87,10 @@ function unpack(code: number, packed: unknown): unknown {
 // per label or per instant, not one per event.
 const waitDetails = new WeakMap<WaitLabel, TraceDetails['wait']>();
 function waitDetail(on: WaitLabel): TraceDetails['wait'] {
-  let detail = waitDetails.get(on);
+  let detail = WeakMapPrototypeGet(waitDetails, on) as TraceDetails['wait'] | undefined;
   if (detail === undefined) {
     detail = Object.freeze({ on });
-    waitDetails.set(on, detail);
+    WeakMapPrototypeSet(waitDetails, on, detail);
   }
   return detail;
 }
@@ -122,7 +123,7 @@ function pack(code: number, detail: unknown): unknown {
 export class TraceRecorder {
   // Filled chunks, and the chunk being filled in the fields below (chunks are
   // never copied: a long run would otherwise copy its trace again and again).
-  #chunks: Chunk[] = [];
+  #chunks: List<Chunk> = list();
   #t = new Float64Array(CHUNK);
   #task = new Int32Array(CHUNK);
   #kind = new Uint8Array(CHUNK);
@@ -217,7 +218,7 @@ export class TraceRecorder {
   }
 
   #newChunk(): void {
-    this.#chunks.push({ t: this.#t, task: this.#task, kind: this.#kind, detail: this.#detail });
+    append(this.#chunks, { t: this.#t, task: this.#task, kind: this.#kind, detail: this.#detail });
     this.#t = new Float64Array(CHUNK);
     this.#task = new Int32Array(CHUNK);
     this.#kind = new Uint8Array(CHUNK);

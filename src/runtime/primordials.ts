@@ -1,0 +1,198 @@
+/**
+ * The intrinsics the runtime uses, captured when this module loads - before
+ * any program runs - after Node's lib/internal/per_context/primordials.js.
+ *
+ * A program runs in the same realm as the runtime, so it can replace
+ * `Array.prototype.push`, `Array.prototype[Symbol.iterator]`,
+ * `Function.prototype.call`, `Promise.prototype.then`, put a setter on
+ * `Array.prototype[0]`, and so on. The runtime's own code that runs while or
+ * after a program runs (the loop's queues, the promise machinery, the
+ * driver, the console, the result) therefore never calls a method a program
+ * can reach: it calls the captured functions below (`uncurryThis(f)(self,
+ * ...args)` is `f.call(self, ...args)` without looking up `call`), keeps its
+ * lists in {@link list}s (arrays without a prototype, so an index write
+ * cannot meet an inherited setter), and writes arrays a program will see with
+ * {@link createDataProperty} (the spec's CreateDataProperty, not [[Set]]).
+ *
+ * Patches a program makes are undone when its run ends ({@link snapshotIntrinsics}),
+ * so the host (the CLI, a test runner, the next run in a worker) sees the
+ * realm it had. Tests: tests/runtime/primordials.test.ts.
+ */
+
+const ReflectApplyCaptured = Reflect.apply;
+const SetCtor = Set;
+const bind = Function.prototype.bind;
+const call = Function.prototype.call;
+
+/** `uncurryThis(Array.prototype.push)(array, x)` is `array.push(x)` with the original push and call. */
+export function uncurryThis<T, A extends unknown[], R>(fn: (this: T, ...args: A) => R): (self: T, ...args: A) => R {
+  // bind.call(call, fn) is `call.bind(fn)`: calling it calls `fn` with its first argument as `this`.
+  return ReflectApplyCaptured(bind, call, [fn]) as (self: T, ...args: A) => R;
+}
+
+export const ReflectApply = ReflectApplyCaptured;
+export const ReflectOwnKeys = Reflect.ownKeys;
+export const ReflectGetOwnPropertyDescriptor = Reflect.getOwnPropertyDescriptor;
+export const ReflectDefineProperty = Reflect.defineProperty;
+export const ReflectDeleteProperty = Reflect.deleteProperty;
+export const ObjectDefineProperty = Object.defineProperty;
+export const ObjectGetPrototypeOf = Object.getPrototypeOf;
+export const ObjectSetPrototypeOf = Object.setPrototypeOf;
+export const ObjectHasOwn = Object.hasOwn;
+export const ObjectFreeze = Object.freeze;
+export const ArrayIsArray = Array.isArray;
+export const SymbolIterator: typeof Symbol.iterator = Symbol.iterator;
+export const SymbolAsyncIterator: typeof Symbol.asyncIterator = Symbol.asyncIterator;
+export const SymbolSpecies: typeof Symbol.species = Symbol.species;
+export const JSONStringify = JSON.stringify;
+export const MathMin = Math.min;
+export const MathMax = Math.max;
+export const StringPrototypeSplit = uncurryThis(String.prototype.split as (this: string, sep: string) => string[]);
+export const StringPrototypeSlice = uncurryThis(String.prototype.slice);
+export const StringPrototypeIndexOf = uncurryThis(String.prototype.indexOf);
+export const ArrayPrototypeJoin = uncurryThis(Array.prototype.join as (this: unknown[], sep?: string) => string);
+export const ArrayPrototypeSlice = uncurryThis(Array.prototype.slice as (this: unknown[], start?: number, end?: number) => unknown[]);
+export const MapPrototypeGet = uncurryThis(Map.prototype.get as (this: Map<unknown, unknown>, key: unknown) => unknown);
+export const MapPrototypeSet = uncurryThis(Map.prototype.set as (this: Map<unknown, unknown>, key: unknown, value: unknown) => Map<unknown, unknown>);
+export const MapPrototypeHas = uncurryThis(Map.prototype.has as (this: Map<unknown, unknown>, key: unknown) => boolean);
+export const MapPrototypeDelete = uncurryThis(Map.prototype.delete as (this: Map<unknown, unknown>, key: unknown) => boolean);
+export const SetPrototypeAdd = uncurryThis(Set.prototype.add as (this: Set<unknown>, value: unknown) => Set<unknown>);
+export const SetPrototypeDelete = uncurryThis(Set.prototype.delete as (this: Set<unknown>, value: unknown) => boolean);
+export const SetPrototypeHas = uncurryThis(Set.prototype.has as (this: Set<unknown>, value: unknown) => boolean);
+export const WeakMapPrototypeGet = uncurryThis(WeakMap.prototype.get as (this: WeakMap<object, unknown>, key: object) => unknown);
+export const WeakMapPrototypeSet = uncurryThis(WeakMap.prototype.set as (this: WeakMap<object, unknown>, key: object, value: unknown) => WeakMap<object, unknown>);
+
+const GeneratorPrototype = ObjectGetPrototypeOf(function* () {}).prototype as Generator;
+/** %GeneratorPrototype%.next/throw/return: a lowered body is resumed through these, never through `gen.next`. */
+export const GeneratorPrototypeNext = uncurryThis(GeneratorPrototype.next as (this: Generator, value?: unknown) => IteratorResult<unknown>);
+export const GeneratorPrototypeThrow = uncurryThis(GeneratorPrototype.throw as (this: Generator, error: unknown) => IteratorResult<unknown>);
+export const GeneratorPrototypeReturn = uncurryThis(GeneratorPrototype.return as (this: Generator, value?: unknown) => IteratorResult<unknown>);
+
+/** The runtime's own list: an array with no prototype, so no program-installed method or setter reaches it. */
+export type List<T> = T[];
+
+/** A fresh {@link List}. Use index writes (`xs[xs.length] = x`) and `.length`; it has no methods. */
+export function list<T>(): List<T> {
+  return ObjectSetPrototypeOf([], null) as List<T>;
+}
+
+/** Append `value` to a {@link List}. */
+export function append<T>(xs: List<T>, value: T): void {
+  xs[xs.length] = value;
+}
+
+/** Remove and return the first item of a {@link List} (queues here are short). */
+export function shift<T>(xs: List<T>): T | undefined {
+  const first = xs[0];
+  const n = xs.length;
+  for (let i = 1; i < n; i++) xs[i - 1] = xs[i]!;
+  if (n > 0) xs.length = n - 1;
+  return first;
+}
+
+/** The spec's CreateDataProperty: define, never [[Set]] (an inherited setter is not called). */
+export function createDataProperty(target: object, key: PropertyKey, value: unknown): void {
+  ReflectDefineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** A copy of a Set's or Map's keys as a {@link List}, taken with the captured iterator. */
+export const SetPrototypeValues = uncurryThis(Set.prototype.values as (this: Set<unknown>) => IterableIterator<unknown>);
+const SetIteratorNext = uncurryThis(ObjectGetPrototypeOf(new Set().values()).next as (this: Iterator<unknown>) => IteratorResult<unknown>);
+export const MapPrototypeValues = uncurryThis(Map.prototype.values as (this: Map<unknown, unknown>) => IterableIterator<unknown>);
+const MapIteratorNext = uncurryThis(ObjectGetPrototypeOf(new Map().values()).next as (this: Iterator<unknown>) => IteratorResult<unknown>);
+
+/** The members of a Set, in insertion order, without the Set's (replaceable) iterator. */
+export function setToList<T>(set: Set<T>): List<T> {
+  const out = list<T>();
+  const it = SetPrototypeValues(set as Set<unknown>);
+  for (let r = SetIteratorNext(it); !r.done; r = SetIteratorNext(it)) append(out, r.value as T);
+  return out;
+}
+
+/** The values of a Map, in insertion order, without the Map's (replaceable) iterator. */
+export function mapValuesToList<V>(map: Map<unknown, V>): List<V> {
+  const out = list<V>();
+  const it = MapPrototypeValues(map as Map<unknown, unknown>);
+  for (let r = MapIteratorNext(it); !r.done; r = MapIteratorNext(it)) append(out, r.value as V);
+  return out;
+}
+
+/** A plain array (for callers outside the runtime) holding a {@link List}'s items, made with CreateDataProperty. */
+export function toArray<T>(xs: List<T>): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < xs.length; i++) createDataProperty(out, i, xs[i]);
+  return out;
+}
+
+/**
+ * The objects whose properties a program is likely to patch and the runtime
+ * or its host relies on. Their own properties (and the global object's) are
+ * recorded before a run and put back after it.
+ */
+function guardedObjects(): object[] {
+  const g = globalThis as unknown as Record<string, object>;
+  const objects: object[] = [globalThis, Object, Function, Array, Promise, Symbol, Map, Set, WeakMap, WeakSet, String, Number, Boolean, JSON, Reflect, Error, TypeError, RangeError, RegExp, Math, Date];
+  const n = objects.length;
+  for (let i = 1; i < n; i++) {
+    const p = (objects[i] as { prototype?: object }).prototype;
+    if (p !== undefined) objects[objects.length] = p;
+  }
+  const iteratorProto = ObjectGetPrototypeOf(GeneratorPrototype) as object;
+  objects[objects.length] = iteratorProto;
+  objects[objects.length] = GeneratorPrototype;
+  objects[objects.length] = ObjectGetPrototypeOf([][SymbolIterator]());
+  objects[objects.length] = ObjectGetPrototypeOf(new Set().values());
+  objects[objects.length] = ObjectGetPrototypeOf(new Map().values());
+  objects[objects.length] = ObjectGetPrototypeOf(''[SymbolIterator]());
+  objects[objects.length] = ObjectGetPrototypeOf(async function* () {}).prototype;
+  if (g.Iterator !== undefined) objects[objects.length] = g.Iterator;
+  return objects;
+}
+
+interface Snapshot {
+  readonly target: object;
+  readonly keys: PropertyKey[];
+  readonly descriptors: PropertyDescriptor[];
+  readonly proto: object | null;
+}
+
+const GUARDED = guardedObjects();
+
+function take(target: object): Snapshot {
+  const keys = ReflectOwnKeys(target);
+  const descriptors: PropertyDescriptor[] = list();
+  for (let i = 0; i < keys.length; i++) append(descriptors, ReflectGetOwnPropertyDescriptor(target, keys[i]!)!);
+  return { target, keys, descriptors, proto: ObjectGetPrototypeOf(target) as object | null };
+}
+
+/**
+ * Record the guarded intrinsics; the returned function puts every property a
+ * program added, deleted or replaced back as it was (what it made
+ * non-configurable, or froze, cannot be undone: the realm keeps it).
+ */
+export function snapshotIntrinsics(): () => void {
+  const snapshots = list<Snapshot>();
+  for (let i = 0; i < GUARDED.length; i++) append(snapshots, take(GUARDED[i]!));
+  return () => {
+    for (let s = 0; s < snapshots.length; s++) {
+      const { target, keys, descriptors, proto } = snapshots[s]!;
+      const had = new SetCtor<PropertyKey>();
+      for (let i = 0; i < keys.length; i++) SetPrototypeAdd(had, keys[i]);
+      const now = ReflectOwnKeys(target);
+      for (let i = 0; i < now.length; i++) if (!SetPrototypeHas(had, now[i])) ReflectDeleteProperty(target, now[i]!);
+      for (let i = 0; i < keys.length; i++) {
+        const was = descriptors[i]!;
+        const is = ReflectGetOwnPropertyDescriptor(target, keys[i]!);
+        if (is !== undefined && is.value === was.value && is.get === was.get && is.set === was.set && is.writable === was.writable && is.enumerable === was.enumerable) continue;
+        ReflectDefineProperty(target, keys[i]!, was);
+      }
+      if (ObjectGetPrototypeOf(target) !== proto) {
+        try {
+          ObjectSetPrototypeOf(target, proto);
+        } catch {
+          // An immutable prototype (Object.prototype) or a frozen object: nothing to put back.
+        }
+      }
+    }
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * `for await` on the runtime's helper (async-generator.ts makeForAwait, replacing
+ * esbuild's __forAwait): next read once and called without an argument, a sync
+ * iterator's next()/return() called without one, the loop's ticks as V8's.
+ * The expected lines were printed by Node 22.23 (node_modules/node/bin/node)
+ * running this program as a .mjs file, with one line added: "closed after
+ * rejection" - the current spec closes a sync iterator whose value rejects
+ * (tc39/ecma262#2600, in Node 24); Node 22 predates that change.
+ */
+import { expect, it } from 'vitest';
+import { outputOf } from './run-source.ts';
+
+const PROGRAM = `const log = (...a) => console.log(...a);
+// 1. next is read once; no argument is passed to next.
+let reads = 0;
+const asyncIt = {
+  [Symbol.asyncIterator]() {
+    let i = 0;
+    return {
+      get next() { reads++; return function (...args) { log('next args', args.length); return Promise.resolve({ value: i, done: i++ >= 2 }); }; },
+      get return() { log('return read'); return () => { log('return called'); return {}; }; },
+    };
+  },
+};
+for await (const x of asyncIt) log('value', x);
+log('next reads', reads);
+// 2. a sync iterator: next gets no argument; break closes it.
+const syncIt = {
+  [Symbol.iterator]() {
+    let i = 0;
+    return {
+      next(...args) { log('sync next args', args.length); return { value: i++, done: false }; },
+      return(...args) { log('sync return args', args.length); return {}; },
+    };
+  },
+};
+for await (const x of syncIt) { log('sync value', x); if (x === 1) break; }
+// 3. a sync iterator whose value rejects is closed (tc39/ecma262#2600; Node 22 predates it: see below).
+const rejecting = {
+  [Symbol.iterator]() {
+    return {
+      next() { return { value: Promise.reject(new Error('no')), done: false }; },
+      return() { log('closed after rejection'); return {}; },
+    };
+  },
+};
+try { for await (const x of rejecting) log('never', x); } catch (e) { log('caught', e.message); }
+// 4. ticks: interleaving with a promise chain.
+const ticks = (n) => { let p = Promise.resolve(); for (let i = 0; i < n; i++) p = p.then(() => log('tick', i)); return p; };
+const order = async () => { for await (const x of [1, 2]) log('item', x); log('loop done'); };
+await Promise.all([order(), ticks(6)]);
+`;
+
+it('for await follows ForIn/OfBodyEvaluation (Node 22 output, plus tc39/ecma262#2600)', async () => {
+  expect(await outputOf(PROGRAM)).toEqual(['next args 0', 'value 0', 'next args 0', 'value 1', 'next args 0', 'next reads 1', 'sync next args 0', 'sync value 0', 'sync next args 0', 'sync value 1', 'sync return args 0', 'closed after rejection', 'caught no', 'tick 0', 'item 1', 'tick 1', 'tick 2', 'item 2', 'tick 3', 'tick 4', 'loop done', 'tick 5']);
+});
