@@ -8,6 +8,7 @@
  * generator is not held. Tests: tests/runtime/asyncio-run-shutdown.test.ts.
  */
 import { RunSlot, type Loop, type LoopTask } from './loop.ts';
+import { append, list, MapPrototypeDelete, MapPrototypeForEach, MapPrototypeSet } from './primordials.ts';
 import type { Task } from './task.ts';
 
 /** What the registry needs of an async generator. */
@@ -20,26 +21,27 @@ const ASYNCGENS = new RunSlot<Map<ClosableAsyncGen, LoopTask | null>>('async gen
 
 /** `gen` was iterated for the first time (firstiter). */
 export function asyncGenStarted(loop: Loop, gen: ClosableAsyncGen): void {
-  loop.slot(ASYNCGENS).set(gen, loop.current);
+  MapPrototypeSet(loop.slot(ASYNCGENS) as Map<unknown, unknown>, gen, loop.current);
 }
 
 /** `gen` completed: nothing left to close. */
 export function asyncGenFinished(loop: Loop, gen: ClosableAsyncGen): void {
-  loop.slot(ASYNCGENS).delete(gen);
+  MapPrototypeDelete(loop.slot(ASYNCGENS) as Map<unknown, unknown>, gen);
 }
 
 /** Take (and forget) the open generators first iterated by `root` or a task it started, in the order they started. */
 export function takeOpenAsyncGenerators(loop: Loop, root: Task<unknown>): ClosableAsyncGen[] {
   const open = loop.slot(ASYNCGENS);
-  const taken: ClosableAsyncGen[] = [];
-  for (const [gen, task] of open) {
+  // Runs after the program: captured built-ins only (primordials.ts).
+  const taken = list<ClosableAsyncGen>();
+  MapPrototypeForEach(open as Map<unknown, unknown>, (task, gen) => {
     for (let t = task as Task<unknown> | null; t !== null; t = t.parent) {
       if (t === root) {
-        taken.push(gen);
-        open.delete(gen);
+        append(taken, gen as ClosableAsyncGen);
         break;
       }
     }
-  }
+  });
+  for (let i = 0; i < taken.length; i++) MapPrototypeDelete(open as Map<unknown, unknown>, taken[i]);
   return taken;
 }

@@ -172,7 +172,7 @@ export class Loop {
   #jobs: List<unknown> = list();
   #jobsHead = 0;
   /** Node's process.nextTick queue (node-queues.ts), same layout; drained before the microtasks. */
-  #ticks: unknown[] = [];
+  #ticks: List<unknown> = list();
   #ticksHead = 0;
   /** The callback running now is a module evaluation: its ticks wait for the microtasks (see ticksAfterMicrotasks). */
   #microtasksFirst = false;
@@ -281,7 +281,11 @@ export class Loop {
    */
   enqueueTick<A = undefined>(fn: (arg: A) => void, ctx: LoopTask | null = this.current, arg?: A): void {
     if (ctx !== null) this.#markQueued(ctx, this.now);
-    this.#ticks.push(fn, arg, ctx);
+    const ticks = this.#ticks;
+    const n = ticks.length;
+    ticks[n] = fn;
+    ticks[n + 1] = arg;
+    ticks[n + 2] = ctx;
   }
 
   /**

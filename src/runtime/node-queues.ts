@@ -21,6 +21,7 @@
  * tests/runtime/node-queues.test.ts.
  */
 import type { Handle, Loop } from './loop.ts';
+import { ReflectApply } from './primordials.ts';
 
 /** What `setImmediate` returns (Node's Immediate; ref/unref change nothing on a loop that ends when idle). */
 export class Immediate {
@@ -60,7 +61,8 @@ function mustBeFunction(fn: unknown): void {
 }
 
 function callWithArgs(arg: { fn: (...args: unknown[]) => void; args: unknown[] }): void {
-  arg.fn(...arg.args);
+  // Captured Reflect.apply: a program that replaced the array iterator still gets its arguments (primordials.ts).
+  ReflectApply(arg.fn, undefined, arg.args);
 }
 
 /** Build `process.nextTick`, `setImmediate` and `clearImmediate` for one run on `loop`. */

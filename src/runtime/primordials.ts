@@ -196,3 +196,6 @@ export function snapshotIntrinsics(): () => void {
     }
   };
 }
+
+/** Map.prototype.forEach, captured: the runtime walks its own maps with it (asyncgen-registry.ts). */
+export const MapPrototypeForEach = uncurryThis(Map.prototype.forEach as (this: Map<unknown, unknown>, fn: (value: unknown, key: unknown) => void) => void);

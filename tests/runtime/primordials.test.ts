@@ -63,6 +63,29 @@ Object.defineProperty(Array.prototype, '3', { set() {}, configurable: true }); A
     expect(Object.getOwnPropertyDescriptor(Array.prototype, '3')).toBeUndefined();
     expect('extra' in Array.prototype).toBe(false);
   });
+
+  it('nextTick arguments and setImmediate still work after the array iterator and push are replaced (Node: start, tick 1 2, immediate)', async () => {
+    const run = await lines(`console.log('start');
+process.nextTick((a, b) => console.log('tick', a, b), 1, 2);
+Array.prototype[Symbol.iterator] = function* () {};
+Array.prototype.push = function () { throw new Error('push is gone'); };
+setImmediate(() => console.log('immediate'));`);
+    expect(run).toEqual({ lines: ['start', 'tick 1 2', 'immediate'], status: 'ok', problems: [] });
+  });
+
+  it("run()'s shutdown still cancels a leftover task after main broke Array.prototype (asyncio.run's order)", async () => {
+    const run = await lines(`import { run, createTask, sleep } from 'miniloop';
+await run(async () => {
+  createTask(async () => { try { await sleep(1000); } finally { console.log('leftover cleaned up'); } });
+  await sleep(1);
+  Array.prototype[Symbol.iterator] = function* () {};
+  Array.prototype.push = function () { throw new Error('push is gone'); };
+  Array.prototype.sort = function () { throw new Error('sort is gone'); };
+  console.log('main done');
+});
+console.log('after run');`);
+    expect(run).toEqual({ lines: ['main done', 'leftover cleaned up', 'after run'], status: 'ok', problems: [] });
+  });
 });
 
 describe('an await that fails while resolving (issue 18, point 2)', () => {

@@ -19,6 +19,7 @@
 import { CancelledError } from '../errors.ts';
 import { Future } from '../future.ts';
 import { getLoop } from '../loop.ts';
+import { append, ArrayIsArray, createDataProperty, list, MapPrototypeGet, MapPrototypeSet, ObjectGetPrototypeOf } from '../primordials.ts';
 import { ensureFuture, isAwaitable, type Awaitable, type AwaitedOf } from './ensure.ts';
 import { errorName, logError } from './internal.ts';
 
@@ -46,15 +47,16 @@ export class GatheringFuture<T = unknown[]> extends Future<T> {
   override cancel(message?: string): boolean {
     if (this.done()) return false;
     let ret = false;
-    for (const child of this.#children) if (child.cancel(message)) ret = true;
+    const children = this.#children;
+    for (let i = 0; i < children.length; i++) if (children[i]!.cancel(message)) ret = true;
     if (ret) this.cancelRequested = true;
     return ret;
   }
 }
 
 function isOptions(x: unknown): x is GatherOptions {
-  if (x === null || typeof x !== 'object' || isAwaitable(x) || Array.isArray(x)) return false;
-  const proto = Object.getPrototypeOf(x);
+  if (x === null || typeof x !== 'object' || isAwaitable(x) || ArrayIsArray(x)) return false;
+  const proto = ObjectGetPrototypeOf(x);
   return proto === Object.prototype || proto === null;
 }
 
@@ -80,13 +82,18 @@ type ResultsOrErrors<A extends readonly unknown[]> = { -readonly [K in keyof A]:
 export function gather<A extends readonly Awaitable<unknown>[]>(...args: [...A]): GatheringFuture<Results<A>>;
 export function gather<A extends readonly Awaitable<unknown>[]>(...args: [...A, { returnExceptions: true }]): GatheringFuture<ResultsOrErrors<A>>;
 export function gather<A extends readonly Awaitable<unknown>[]>(...args: [...A, GatherOptions]): GatheringFuture<Results<A>>;
-export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
+export function gather(...all: unknown[]): GatheringFuture<unknown[]> {
+  // Captured built-ins only: run()'s shutdown gathers after the program may have patched Array (primordials.ts; tests/runtime/primordials.test.ts).
+  let n = all.length;
   let returnExceptions = false;
-  if (args.length > 0 && isOptions(args[args.length - 1])) {
-    returnExceptions = (args.pop() as GatherOptions).returnExceptions === true;
+  if (n > 0 && isOptions(all[n - 1])) {
+    returnExceptions = (all[n - 1] as GatherOptions).returnExceptions === true;
+    n--;
   }
-  for (const arg of args) {
-    if (Array.isArray(arg)) throw new TypeError('gather takes awaitables as separate arguments: gather(...list), not gather(list)');
+  const args = list<unknown>();
+  for (let i = 0; i < n; i++) append(args, all[i]);
+  for (let i = 0; i < args.length; i++) {
+    if (ArrayIsArray(args[i])) throw new TypeError('gather takes awaitables as separate arguments: gather(...list), not gather(list)');
   }
   getLoop();
   if (args.length === 0) {
@@ -96,8 +103,8 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
   }
 
   const argToFut = new Map<unknown, Future<unknown>>();
-  const children: Future<unknown>[] = [];
-  const doneFuts: Future<unknown>[] = [];
+  const children = list<Future<unknown>>();
+  const doneFuts = list<Future<unknown>>();
   let nfuts = 0;
   let nfinished = 0;
   let outer: GatheringFuture<unknown[]> | null = null;
@@ -120,12 +127,14 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
       }
     }
     if (nfinished === nfuts) {
+      // The reader's array: defined, not assigned, so a setter on Array.prototype is not called.
       const results: unknown[] = [];
-      for (const child of children) {
-        if (child.cancelled()) results.push(cancelledErrorOf(child));
+      for (let i = 0; i < children.length; i++) {
+        const child = children[i]!;
+        if (child.cancelled()) createDataProperty(results, i, cancelledErrorOf(child));
         else {
           const exc = child.exception();
-          results.push(exc !== undefined ? exc : child.result());
+          createDataProperty(results, i, exc !== undefined ? exc : child.result());
         }
       }
       if (outer.cancelRequested) outer.setException(cancelledErrorOf(fut));
@@ -133,20 +142,21 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
     }
   };
 
-  for (const arg of args) {
-    let fut = argToFut.get(arg);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    let fut = MapPrototypeGet(argToFut as Map<unknown, unknown>, arg) as Future<unknown> | undefined;
     if (fut === undefined) {
       fut = ensureFuture(arg as Awaitable<unknown>);
       nfuts++;
-      argToFut.set(arg, fut);
-      if (fut.done()) doneFuts.push(fut);
+      MapPrototypeSet(argToFut as Map<unknown, unknown>, arg, fut);
+      if (fut.done()) append(doneFuts, fut);
       else fut.addDoneCallback(doneCallback, null);
     }
-    children.push(fut);
+    append(children, fut);
   }
   outer = new GatheringFuture<unknown[]>(children);
   // Children already done are counted now, after the outer future exists (3.12+).
-  for (const fut of doneFuts) doneCallback(fut);
+  for (let i = 0; i < doneFuts.length; i++) doneCallback(doneFuts[i]!);
   return outer;
 }
 

@@ -33,6 +33,7 @@ import { Future } from '../future.ts';
 import { getLoop, type Loop } from '../loop.ts';
 import { RUN_MESSAGES } from '../run-messages.ts';
 import { reseedRandom } from '../seeded-random.ts';
+import { append, list, ReflectApply, setToList, type List } from '../primordials.ts';
 import { Task, taskRegistry } from '../task.ts';
 import { takeOpenAsyncGenerators } from '../asyncgen-registry.ts';
 import { gather } from './gather.ts';
@@ -99,17 +100,24 @@ function runPhase(then: () => void): void {
 }
 
 /** Live tasks descended from `root` (the tasks of the run), in creation order. */
-function leftovers(loop: Loop, root: Task<unknown>): Task<unknown>[] {
-  const tasks: Task<unknown>[] = [];
-  for (const task of taskRegistry(loop).live) {
+// Runs after the program: captured built-ins only (primordials.ts; tests/runtime/primordials.test.ts).
+function leftovers(loop: Loop, root: Task<unknown>): List<Task<unknown>> {
+  const live = setToList(taskRegistry(loop).live);
+  const tasks = list<Task<unknown>>();
+  for (let i = 0; i < live.length; i++) {
+    const task = live[i]!;
     for (let p = task.parent; p !== null; p = p.parent) {
       if (p === root) {
-        tasks.push(task);
+        // Insertion by id keeps creation order whatever order the set gave.
+        let j = tasks.length;
+        append(tasks, task);
+        for (; j > 0 && tasks[j - 1]!.id > task.id; j--) tasks[j] = tasks[j - 1]!;
+        tasks[j] = task;
         break;
       }
     }
   }
-  return tasks.sort((a, b) => a.id - b.id);
+  return tasks;
 }
 
 /** Phase 1, asyncio.runners._cancel_all_tasks. */
@@ -119,10 +127,14 @@ function cancelLeftovers(loop: Loop, root: Task<unknown>, then: () => void): voi
     then();
     return;
   }
-  for (const task of toCancel) task.cancel();
-  const all = loop.withActive(() => gather(...toCancel, { returnExceptions: true }));
+  for (let i = 0; i < toCancel.length; i++) toCancel[i]!.cancel();
+  const args = list<unknown>();
+  for (let i = 0; i < toCancel.length; i++) append(args, toCancel[i]);
+  append(args, { returnExceptions: true });
+  const all = loop.withActive(() => ReflectApply(gather, undefined, args) as ReturnType<typeof gather>);
   untilComplete(loop, all, () => {
-    for (const task of toCancel) {
+    for (let i = 0; i < toCancel.length; i++) {
+      const task = toCancel[i]!;
       if (task.cancelled()) continue;
       const error = task.exception();
       if (error !== undefined) reportShutdownError(loop, task, error);
@@ -179,12 +191,19 @@ function wokenStep(done: { loop: Loop; then: () => void }): void {
 function closeAsyncGenerators(loop: Loop, root: Task<unknown>): Future<unknown> | null {
   const gens = takeOpenAsyncGenerators(loop, root);
   if (gens.length === 0) return null;
-  const closing = gather(...gens.map((gen) => () => gen.return(undefined)), { returnExceptions: true });
+  const args = list<unknown>();
+  for (let i = 0; i < gens.length; i++) {
+    const gen = gens[i]!;
+    append(args, () => gen.return(undefined));
+  }
+  append(args, { returnExceptions: true });
+  const closing = ReflectApply(gather, undefined, args) as ReturnType<typeof gather>;
   closing.addDoneCallback(() => {
     const results = closing.result() as unknown[];
-    results.forEach((value) => {
+    for (let i = 0; i < results.length; i++) {
+      const value = results[i];
       if (value instanceof Error) reportClosingError(loop, value);
-    });
+    }
   }, null);
   return closing;
 }
