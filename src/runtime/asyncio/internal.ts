@@ -11,6 +11,8 @@
  * task throws CancelledError at the `yield` where it waits, as in CPython.
  */
 import { RuntimeError } from '../errors.ts';
+import { maybeLoop } from '../loop.ts';
+import type { QueueOp, WaitLabel } from '../trace.ts';
 
 /** Run `body` as a coroutine of the running task (asyncio: awaiting a coroutine directly); the driver's `co`. */
 export { co } from '../driver.ts';
@@ -32,4 +34,16 @@ export function removeItem<T>(items: T[], item: T): boolean {
 /** Python's RuntimeError (misuse of a primitive, e.g. releasing an unlocked Lock): the runtime's one RuntimeError. */
 export function runtimeError(message: string): Error {
   return new RuntimeError(message);
+}
+
+/** Record in the trace that the running task acquired (`held`) or released `label`'s primitive (issue 14: who holds a lock). */
+export function recordHold(label: WaitLabel, held: boolean): void {
+  const loop = maybeLoop();
+  if (loop !== null) loop.trace.add(loop.now, loop.current?.id ?? 0, 'hold', { on: label, held });
+}
+
+/** Record in the trace that the running task put an item into or got one from the queue `what` (now holding `size`). */
+export function recordQueueOp(op: QueueOp, what: string, size: number): void {
+  const loop = maybeLoop();
+  if (loop !== null) loop.trace.add(loop.now, loop.current?.id ?? 0, 'queue', { op, what, size });
 }
