@@ -60,7 +60,11 @@ export function whyChain(trace: readonly TraceEvent[], seq: number, limit = 50):
   return chain;
 }
 
-/** What made `task` ready for the running stretch that contains event `at`. */
+/** What made `task` ready for the running stretch that contains event `at` (the inspector's "why now?"). */
+export function causeOfRun(trace: readonly TraceEvent[], task: number, at: number): Cause {
+  return causeBefore(trace, task, at);
+}
+
 function causeBefore(trace: readonly TraceEvent[], task: number, at: number): Cause {
   // Back to the `run` that opened this stretch, then to the ready (or spawn) before it.
   let i = at;
