@@ -139,6 +139,7 @@ export function mountInspector(root: HTMLElement, t: Translate, host: InspectorH
     if (!snap) return;
     where.textContent = t('timeline.inspector.at', { at: formatMs(snap.t), n: snap.seq, total: trace.length - 1 });
     root.dataset.seq = String(snap.seq);
+    root.dataset.cycles = String(snap.cycles.length);
     const parts: HTMLElement[] = [];
     const q = snap.queues;
     parts.push(section('timeline.inspector.ready', 'ready', q.ready.map(name)));

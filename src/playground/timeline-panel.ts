@@ -83,6 +83,7 @@ export class TimelinePanel {
     // The inspector sits after the timeline (the timeline replaces its container's content when mounted).
     if (!this.#inspectorRoot || !this.#inspectorRoot.isConnected) {
       this.#inspectorRoot = document.createElement('div');
+      this.#inspectorRoot.dataset.inspector = '';
       this.#panel.after(this.#inspectorRoot);
       this.#inspector = mountInspector(this.#inspectorRoot, formatter(strings), { seek: (seq) => this.#timeline?.scrubTo({ seq }) });
     }
@@ -100,7 +101,8 @@ export class TimelinePanel {
 
   #scrub(seq: number | null): void {
     this.#lines().forEach((line, i) => {
-      const after = seq !== null && (this.#lineSeqs[i] ?? Infinity) >= seq;
+      // The playhead's own event has happened (the inspector shows the state after it): a line printed there stays lit.
+      const after = seq !== null && (this.#lineSeqs[i] ?? Infinity) > seq;
       line.classList.toggle('pg-line-later', after);
     });
   }
