@@ -104,6 +104,16 @@ function causeText(c: Cause, name: (id: number) => string, lang: Lang): string {
     }
     case 'woken-by-timer': {
       const setter = c.by === c.task ? '' : lang === 'zh' ? `,由 ${name(c.by)} 设定` : `, set by ${name(c.by)}`;
+      if (c.network && c.by === c.task) {
+        return lang === 'zh'
+          ? `${zhAt} ${name(c.task)} 就绪:它发送的数据已全部送上模拟网络${waitText(c.on, lang)}`
+          : `${at} ${name(c.task)} was made ready because its own send finished going onto the simulated network${waitText(c.on, lang)}`;
+      }
+      if (c.network) {
+        return lang === 'zh'
+          ? `${zhAt} ${name(c.task)} 就绪:${name(c.by)} 发送的消息经模拟网络送达${waitText(c.on, lang)}`
+          : `${at} ${name(c.task)} was made ready because a message sent by ${name(c.by)} arrived on the simulated network${waitText(c.on, lang)}`;
+      }
       return lang === 'zh'
         ? `${zhAt} ${name(c.task)} 就绪:计时器 #${c.timer} 到期${setter}${waitText(c.on, lang)}`
         : `${at} ${name(c.task)} was made ready because timer #${c.timer} fired${setter}${waitText(c.on, lang)}`;

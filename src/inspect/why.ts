@@ -17,7 +17,7 @@ export type Cause =
   /** `task` became ready at seq, woken by `by` (a task id) after waiting on `on`. */
   | { kind: 'woken-by-task'; task: number; by: number; t: number; seq: number; on?: WaitLabel; inferred?: boolean }
   /** `task` became ready because timer `timer` (set by task `by` at step `setSeq`, -1 if not in the trace) fired. */
-  | { kind: 'woken-by-timer'; task: number; by: number; timer: number; setSeq: number; t: number; seq: number; on?: WaitLabel }
+  | { kind: 'woken-by-timer'; task: number; by: number; timer: number; setSeq: number; t: number; seq: number; on?: WaitLabel; network?: boolean }
   /** `task` became ready while no task ran: the loop moved it (timer, network, thread); `on` says what it waited on. */
   | { kind: 'woken-by-loop'; task: number; t: number; seq: number; on?: WaitLabel }
   /** `task` was spawned by `by` (0: the program itself). */
@@ -81,7 +81,13 @@ function causeBefore(trace: readonly TraceEvent[], task: number, at: number): Ca
       const wake = trace[i + 1];
       if (wake?.kind === 'wake' && wake.task === task) {
         const { by, timer } = wake.detail;
-        if (timer !== undefined) return { kind: 'woken-by-timer', task, by, timer, setSeq: timerSetSeq(trace, timer, i), t: e.t, seq: e.seq, ...(on ? { on } : {}) };
+        if (timer !== undefined) {
+          const setSeq = timerSetSeq(trace, timer, i);
+          const set = trace[setSeq];
+          // A network delivery is a timer the sender's turn set (runtime/net/network.ts transmit).
+          const network = set?.kind === 'timer' && set.detail.source === 'network';
+          return { kind: 'woken-by-timer', task, by, timer, setSeq, t: e.t, seq: e.seq, ...(on ? { on } : {}), ...(network ? { network } : {}) };
+        }
         if (by !== 0) return { kind: 'woken-by-task', task, by, t: e.t, seq: e.seq, ...(on ? { on } : {}) };
         return { kind: 'woken-by-loop', task, t: e.t, seq: e.seq, ...(on ? { on } : {}) };
       }

@@ -114,7 +114,7 @@ export function mountInspector(root: HTMLElement, t: Translate, host: InspectorH
     const n = causeSeq(c);
     switch (c.kind) {
       case 'woken-by-task': return t('timeline.inspector.wokenByTask', { by: name(c.by), n });
-      case 'woken-by-timer': return t('timeline.inspector.wokenByTimer', { timer: c.timer, by: name(c.by), n });
+      case 'woken-by-timer': return t(c.network ? 'timeline.inspector.wokenByMessage' : 'timeline.inspector.wokenByTimer', { timer: c.timer, by: name(c.by), n });
       case 'spawned': return t('timeline.inspector.spawned', { by: name(c.by), n });
       default: return t('timeline.inspector.wokenByLoop', { n });
     }

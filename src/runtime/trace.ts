@@ -57,7 +57,7 @@ export interface TraceDetails {
   timer: { op: TimerOp; id: number; due: number; source: string };
   /** A microtask job for `task` (0: none) was queued or started. Loop events only. */
   microtask: { op: JobOp };
-  /** A message `what` from task `from` arrived on the simulated network for the event's task. */
+  /** A message `what` sent by task `from` (0: the loop) arrived on the simulated network (runtime/net/network.ts). Loop events only. */
   message: { from: number; what: string };
   /** Every remaining task is blocked and nothing can wake them. */
   deadlock: { blocked: Array<{ task: number; name: string; on: WaitLabel }> };

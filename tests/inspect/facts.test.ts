@@ -139,3 +139,15 @@ await new Promise((res) => setTimeout(res, 5));`, true, (e) => {
     }
   });
 });
+
+describe('network messages name their sender', () => {
+  it('--why on a line of the websocket chat example walks back to a message ann sent', async () => {
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync(new URL('../../content/examples/asyncio-by-example/websocket-chat.ts', import.meta.url), 'utf8');
+    const r = await run(source);
+    const messages = r.trace.filter((e) => e.kind === 'message');
+    expect(messages.length).toBeGreaterThan(0);
+    expect(messages.some((e) => e.kind === 'message' && r.tasks.find((t) => t.id === e.detail.from)?.name === 'ann')).toBe(true);
+    expect(formatWhy(r.trace, 3, 'en').text).toContain('because a message sent by ann arrived on the simulated network');
+  });
+});
