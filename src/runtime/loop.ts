@@ -52,10 +52,11 @@ export class Handle {
   source: string;
   /** Made by `schedule` (nobody else holds it): the loop reuses it once it has run. */
   recycle = false;
-  /** Why it runs (the trace's `wake` detail): the task whose turn scheduled it, and the timer behind it (-1: none). */
+  /** @internal Why it runs (the trace's `wake` detail): the task whose turn scheduled it. */
   by = 0;
+  /** @internal The timer behind it (its seq; -1: none). */
   timer = -1;
-  /** Records the cancel of a timer in the trace (set only when the run records loop events). */
+  /** @internal Records the cancel of a timer in the trace (set only when the run records loop events). */
   onCancel: ((handle: Handle) => void) | null = null;
 
   constructor(fn: (arg: any) => void, ctx: LoopTask | null, when: number, seq: number, source: string, arg?: unknown) {
