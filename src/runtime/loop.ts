@@ -181,11 +181,14 @@ export class Loop {
   /** Who caused the loop callback running now (Handle.by / Handle.timer), passed on to what it schedules. */
   #causeBy = 0;
   #causeTimer = -1;
+  /** limits.loopEvents, read once: the facts above are kept only when the run records loop events. */
+  readonly #facts: boolean;
   /** Values of the RunSlots this run used, by slot index. */
   #slots: unknown[] = [];
 
   constructor(limits: Partial<LoopLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.#facts = this.limits.loopEvents;
     this.Promise = createPromiseClass({
       enqueueJob: (fn, arg, ctx) => this.enqueueJob(fn, ctx as LoopTask | null, arg),
       captureContext: () => this.current,
@@ -208,7 +211,7 @@ export class Loop {
   /** Schedule `fn(arg)` to run on the next turn (asyncio's call_soon). */
   callSoon<A = undefined>(fn: (arg: A) => void, ctx: LoopTask | null = this.current, source = 'callSoon', arg?: A): Handle {
     const handle = new Handle(fn, ctx, this.now, this.#seq++, source, arg);
-    this.#setCause(handle);
+    if (this.#facts) this.#setCause(handle);
     // Work scheduled by a callback that ran late (after a stall) has been due since that callback was.
     handle.since = Math.min(this.#runningSince, this.now);
     this.#pushReady(handle);
@@ -235,7 +238,7 @@ export class Loop {
       handle = new Handle(fn, ctx, this.now, this.#seq++, source, arg);
       handle.recycle = true;
     }
-    this.#setCause(handle);
+    if (this.#facts) this.#setCause(handle);
     handle.since = Math.min(this.#runningSince, this.now);
     this.#pushReady(handle);
   }
@@ -249,9 +252,11 @@ export class Loop {
   callAt<A = undefined>(t: number, fn: (arg: A) => void, ctx: LoopTask | null = this.current, source = 'timer', arg?: A): Handle {
     // `t >= now` is false for NaN too: such a timer is due now (the queue needs comparable times).
     const handle = new Handle(fn, ctx, t >= this.now ? t : this.now, this.#seq++, source, arg);
-    handle.by = this.current?.id ?? this.#causeBy;
-    handle.timer = handle.seq;
-    if (this.limits.loopEvents) this.#timerEvent(handle, 'set');
+    if (this.#facts) {
+      handle.by = this.current?.id ?? this.#causeBy;
+      handle.timer = handle.seq;
+      this.#timerEvent(handle, 'set');
+    }
     this.#timers.push(handle);
     return handle;
   }
@@ -273,7 +278,7 @@ export class Loop {
   /** Queue the microtask job `fn(arg)` for `ctx`; it runs before the next callback. */
   enqueueJob<A = undefined>(fn: (arg: A) => void, ctx: LoopTask | null = this.current, arg?: A): void {
     if (ctx !== null) this.#markQueued(ctx, this.now, null);
-    if (this.limits.loopEvents) this.trace.add(this.now, ctx?.id ?? 0, 'microtask', { op: 'queue' });
+    if (this.#facts) this.trace.add(this.now, ctx?.id ?? 0, 'microtask', { op: 'queue' });
     this.#jobs.push(fn, arg, ctx);
   }
 
@@ -333,7 +338,7 @@ export class Loop {
         // 3. Move every due timer to the ready queue, in (when, seq) order.
         for (let t = this.#nextLive(this.#timers); t !== undefined && t.when <= this.now; t = this.#nextLive(this.#timers)) {
           this.#timers.pop();
-          if (this.limits.loopEvents) this.#timerEvent(t, 'fire');
+          if (this.#facts) this.#timerEvent(t, 'fire');
           this.#pushReady(t);
         }
         // 4. Run exactly the callbacks that were ready when the turn began.
@@ -373,8 +378,10 @@ export class Loop {
     if (loopEvents) this.trace.add(this.now, 0, 'macrotask', { source: handle.source });
     if (handle.ctx) handle.ctx.queued--;
     this.#switchTo(handle.ctx);
-    this.#causeBy = handle.ctx?.id ?? handle.by;
-    this.#causeTimer = handle.ctx ? -1 : handle.timer;
+    if (loopEvents) {
+      this.#causeBy = handle.ctx?.id ?? handle.by;
+      this.#causeTimer = handle.ctx ? -1 : handle.timer;
+    }
     this.#runningSince = handle.since;
     this.#invoke(handle.fn, handle.arg);
     this.#runningSince = Infinity;
@@ -400,7 +407,7 @@ export class Loop {
         break;
       }
       if (ctx) ctx.queued--;
-      if (this.limits.loopEvents) this.trace.add(this.now, ctx?.id ?? 0, 'microtask', { op: 'run' });
+      if (this.#facts) this.trace.add(this.now, ctx?.id ?? 0, 'microtask', { op: 'run' });
       this.#switchTo(ctx);
       this.#invoke(fn, arg);
     }
@@ -471,7 +478,7 @@ export class Loop {
     if (task.queued++ === 0 && task !== this.current && !task.done()) {
       this.trace.addReady(this.now, task.id, since);
       // What made it ready (issue 14, the inspector's "why now?"): recorded, not inferred.
-      if (this.limits.loopEvents) {
+      if (this.#facts) {
         const by = handle !== null ? handle.by : (this.current?.id ?? this.#causeBy);
         const timer = handle !== null ? handle.timer : this.current !== null ? -1 : this.#causeTimer;
         this.trace.add(this.now, task.id, 'wake', timer >= 0 ? { by, timer } : { by });
