@@ -123,7 +123,7 @@ async function runFile(file: string, command: RunCommand, io: CliIO, label: stri
 
   const result = runProgram(compiled, {
     // The loop's own lane (macrotasks, microtask checkpoints) is only worth its size in the Chrome trace.
-    loopEvents: command.trace !== null,
+    loopEvents: command.trace !== null || command.at !== null || command.why !== null,
     ...(command.timeLimit === undefined ? {} : { timeLimit: command.timeLimit }),
     ...(command.seed === undefined ? {} : { seed: command.seed }),
     lang: command.lang,

@@ -66,6 +66,18 @@ export const LIMIT_STOP_REASON = {
   outputLimit: 'output-limit',
 } as const satisfies Record<LimitName, StopReason>;
 
+/** What a timer event says happened to a timer (issue 14: the inspector's timers due next). */
+export const TIMER_OPS = ['set', 'cancel', 'fire'] as const;
+export type TimerOp = (typeof TIMER_OPS)[number];
+
+/** What a microtask event says happened to a job of the microtask queue. */
+export const JOB_OPS = ['queue', 'run'] as const;
+export type JobOp = (typeof JOB_OPS)[number];
+
+/** What a queue event says happened to an item of a queue or channel. */
+export const QUEUE_OPS = ['put', 'get'] as const;
+export type QueueOp = (typeof QUEUE_OPS)[number];
+
 /** Whether `value` is one of `words` (narrows an untrusted string to the vocabulary's type). */
 export function isOneOf<const W extends readonly string[]>(words: W, value: unknown): value is W[number] {
   return typeof value === 'string' && (words as readonly string[]).includes(value);

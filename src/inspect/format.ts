@@ -4,7 +4,7 @@
  */
 import type { TraceEvent, WaitLabel } from '../runtime/trace.ts';
 import { awaitCycles, awaitEdges } from './graph.ts';
-import { eventsUntil, tasksAfter, type Moment, type TaskStateName } from './state.ts';
+import { eventsUntil, holdersAfter, tasksAfter, type Moment, type TaskStateName } from './state.ts';
 import { logSeq, whyChain, type Cause } from './why.ts';
 
 type Lang = 'en' | 'zh';
@@ -52,7 +52,7 @@ export function formatStateAt(trace: readonly TraceEvent[], moment: Moment, lang
     if (task.error) line += `: ${task.error}`;
     out.push(line);
   }
-  const edges = awaitEdges(tasks);
+  const edges = awaitEdges(tasks, holdersAfter(trace, count));
   out.push(WORDS.graph[lang]);
   if (edges.length === 0) out.push(WORDS.noGraph[lang]);
   const loopWakes = new Set(['sleep', 'timer', 'network', 'thread']);
@@ -101,6 +101,22 @@ function causeText(c: Cause, name: (id: number) => string, lang: Lang): string {
         : c.on?.kind === 'thread' ? (lang === 'zh' ? '工作线程完成了任务' : 'a worker thread finished')
         : lang === 'zh' ? '事件循环(没有任务在运行)' : 'the loop moved it (no task was running)';
       return lang === 'zh' ? `${zhAt} ${name(c.task)} 就绪:${what}${waitText(c.on, lang)}` : `${at} ${name(c.task)} was made ready because ${what}${waitText(c.on, lang)}`;
+    }
+    case 'woken-by-timer': {
+      const setter = c.by === c.task ? '' : lang === 'zh' ? `,由 ${name(c.by)} 设定` : `, set by ${name(c.by)}`;
+      if (c.network && c.by === c.task) {
+        return lang === 'zh'
+          ? `${zhAt} ${name(c.task)} 就绪:它发送的数据已全部送上模拟网络${waitText(c.on, lang)}`
+          : `${at} ${name(c.task)} was made ready because its own send finished going onto the simulated network${waitText(c.on, lang)}`;
+      }
+      if (c.network) {
+        return lang === 'zh'
+          ? `${zhAt} ${name(c.task)} 就绪:${name(c.by)} 发送的消息经模拟网络送达${waitText(c.on, lang)}`
+          : `${at} ${name(c.task)} was made ready because a message sent by ${name(c.by)} arrived on the simulated network${waitText(c.on, lang)}`;
+      }
+      return lang === 'zh'
+        ? `${zhAt} ${name(c.task)} 就绪:计时器 #${c.timer} 到期${setter}${waitText(c.on, lang)}`
+        : `${at} ${name(c.task)} was made ready because timer #${c.timer} fired${setter}${waitText(c.on, lang)}`;
     }
     case 'spawned':
       return lang === 'zh' ? `${zhAt} ${name(c.task)} 由 ${name(c.by)} 创建` : `${at} ${name(c.task)} was spawned by ${name(c.by)}`;

@@ -3,12 +3,13 @@
  * and that thing points at the task that holds or will complete it *where the
  * trace says so*: a task's own label ("task alice") names it, and a label a
  * program or primitive wrote naming a task ("the fork (set by bob)") does too.
- * The trace records no holder for locks or futures (see the report in
- * src/inspect/README.md), so the graph uses what the labels give.
+ * A lock or semaphore points at the task that holds it, from the recorded
+ * `hold` facts (runtime/asyncio/locks.ts); a future at a task only where its
+ * label names one.
  * Tests: tests/inspect/graph.test.ts.
  */
 import type { WaitLabel } from '../runtime/trace.ts';
-import type { TaskState } from './state.ts';
+import { labelKey, type TaskState } from './state.ts';
 
 /** A waiting task, what it waits on, and who holds or completes that (task id, when known). */
 export interface AwaitEdge {
@@ -17,12 +18,13 @@ export interface AwaitEdge {
   owner: number | null;
 }
 
-/** The edges of the graph for the tasks given (waiting ones only). */
-export function awaitEdges(tasks: readonly TaskState[]): AwaitEdge[] {
+/** The edges of the graph for the tasks given (waiting ones only); `holders` (state.ts holdersAfter) names who holds a lock. */
+export function awaitEdges(tasks: readonly TaskState[], holders: ReadonlyMap<string, readonly number[]> = new Map()): AwaitEdge[] {
   const edges: AwaitEdge[] = [];
   for (const task of tasks) {
     if (task.state !== 'waiting' || !task.on) continue;
-    edges.push({ task: task.id, on: task.on, owner: ownerOf(task.on, task.id, tasks) });
+    const held = holders.get(labelKey(task.on))?.find((id) => id !== task.id);
+    edges.push({ task: task.id, on: task.on, owner: held ?? ownerOf(task.on, task.id, tasks) });
   }
   return edges;
 }

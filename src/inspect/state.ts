@@ -66,6 +66,30 @@ export function tasksAfter(trace: readonly TraceEvent[], count: number): TaskSta
   return [...tasks.values()];
 }
 
+/** Who holds each lock, semaphore or condition after the first `count` events, from the recorded `hold` facts (key: labelKey). */
+export function holdersAfter(trace: readonly TraceEvent[], count: number): Map<string, number[]> {
+  const holders = new Map<string, number[]>();
+  for (let i = 0; i < count; i++) {
+    const e = trace[i]!;
+    if (e.kind !== 'hold') continue;
+    const key = labelKey(e.detail.on);
+    const list = holders.get(key) ?? [];
+    if (e.detail.held) list.push(e.task);
+    else {
+      // A lock may be released by another task than its holder: then the oldest holder lets go.
+      const at = list.indexOf(e.task);
+      list.splice(at >= 0 ? at : 0, 1);
+    }
+    holders.set(key, list);
+  }
+  return holders;
+}
+
+/** One key per primitive: its wait kind and name. */
+export function labelKey(on: WaitLabel): string {
+  return `${on.kind}:${on.what}`;
+}
+
 function setState(task: TaskState, state: TaskStateName): void {
   task.state = state;
   delete task.on;

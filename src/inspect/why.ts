@@ -16,6 +16,8 @@ export type Cause =
   | { kind: 'printed'; task: number; t: number; seq: number; text: string }
   /** `task` became ready at seq, woken by `by` (a task id) after waiting on `on`. */
   | { kind: 'woken-by-task'; task: number; by: number; t: number; seq: number; on?: WaitLabel; inferred?: boolean }
+  /** `task` became ready because timer `timer` (set by task `by` at step `setSeq`, -1 if not in the trace) fired. */
+  | { kind: 'woken-by-timer'; task: number; by: number; timer: number; setSeq: number; t: number; seq: number; on?: WaitLabel; network?: boolean }
   /** `task` became ready while no task ran: the loop moved it (timer, network, thread); `on` says what it waited on. */
   | { kind: 'woken-by-loop'; task: number; t: number; seq: number; on?: WaitLabel }
   /** `task` was spawned by `by` (0: the program itself). */
@@ -43,6 +45,10 @@ export function whyChain(trace: readonly TraceEvent[], seq: number, limit = 50):
     if (cause.kind === 'woken-by-task' || cause.kind === 'spawned') {
       task = cause.by;
       at = cause.seq;
+    } else if (cause.kind === 'woken-by-timer' && cause.setSeq >= 0 && cause.by !== 0) {
+      // Go on from the stretch in which the timer was set (the sleeping task itself, or a sender on the network).
+      task = cause.by;
+      at = cause.setSeq;
     } else if (cause.kind === 'woken-by-loop' && (cause.on?.kind === 'sleep' || cause.on?.kind === 'timer')) {
       // A timer was set by the same task's previous running stretch: go on from there.
       // (A network message stops the chain: the trace does not say which send it came from.)
@@ -54,7 +60,11 @@ export function whyChain(trace: readonly TraceEvent[], seq: number, limit = 50):
   return chain;
 }
 
-/** What made `task` ready for the running stretch that contains event `at`. */
+/** What made `task` ready for the running stretch that contains event `at` (the inspector's "why now?"). */
+export function causeOfRun(trace: readonly TraceEvent[], task: number, at: number): Cause {
+  return causeBefore(trace, task, at);
+}
+
 function causeBefore(trace: readonly TraceEvent[], task: number, at: number): Cause {
   // Back to the `run` that opened this stretch, then to the ready (or spawn) before it.
   let i = at;
@@ -67,6 +77,20 @@ function causeBefore(trace: readonly TraceEvent[], task: number, at: number): Ca
       const before = previousOf(trace, task, i);
       if (before?.kind === 'spawn') return { kind: 'spawned', task, by: before.detail.parent, t: before.t, seq: before.seq };
       const on = lastWaitBefore(trace, task, i);
+      // Recorded cause (runs with loop events: the playground, the CLI's --at/--why): no inference needed.
+      const wake = trace[i + 1];
+      if (wake?.kind === 'wake' && wake.task === task) {
+        const { by, timer } = wake.detail;
+        if (timer !== undefined) {
+          const setSeq = timerSetSeq(trace, timer, i);
+          const set = trace[setSeq];
+          // A network delivery is a timer the sender's turn set (runtime/net/network.ts transmit).
+          const network = set?.kind === 'timer' && set.detail.source === 'network';
+          return { kind: 'woken-by-timer', task, by, timer, setSeq, t: e.t, seq: e.seq, ...(on ? { on } : {}), ...(network ? { network } : {}) };
+        }
+        if (by !== 0) return { kind: 'woken-by-task', task, by, t: e.t, seq: e.seq, ...(on ? { on } : {}) };
+        return { kind: 'woken-by-loop', task, t: e.t, seq: e.seq, ...(on ? { on } : {}) };
+      }
       const by = runningAt(trace, i - 1);
       // by === task: the ready was recorded as the task switched out with its next step already queued (a yield).
       if (by !== 0) return { kind: 'woken-by-task', task, by, t: e.t, seq: e.seq, ...(on ? { on } : {}) };
@@ -92,6 +116,15 @@ const LOOP_WAKES = new Set<string>(['sleep', 'timer', 'network', 'thread']);
 function lastRunBefore(trace: readonly TraceEvent[], i: number, t: number): number {
   for (let j = i - 1; j >= 0 && trace[j]!.t === t; j--) if (trace[j]!.kind === 'run') return trace[j]!.task;
   return 0;
+}
+
+/** The seq of the event that set timer `id` (before event i), or -1. */
+export function timerSetSeq(trace: readonly TraceEvent[], id: number, i: number): number {
+  for (let j = i; j >= 0; j--) {
+    const e = trace[j]!;
+    if (e.kind === 'timer' && e.detail.id === id && e.detail.op === 'set') return j;
+  }
+  return -1;
 }
 
 /** The event of `task` before event i, if any. */

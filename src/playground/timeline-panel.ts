@@ -3,14 +3,20 @@
  * the panel appears after the first run; hovering a console line highlights its
  * moment on the timeline and hovering a mark highlights its console line; the
  * playhead hides the lines printed after it. The trace comes from the sandbox,
- * so it is checked (validTraceInput) before it is drawn.
+ * so it is checked (validTraceInput) before it is drawn. Under the timeline,
+ * the inspector (src/inspector, issue 14) shows the loop at the playhead and
+ * steps it; its steps move the timeline's playhead, which calls it back.
  */
+import type { InspectorHandle } from '../inspector/index.ts';
 import type { TimelineHandle } from '../timeline/index.ts';
 import '../timeline/timeline.css';
+import '../inspector/inspector.css';
 
 /** The timeline's code, imported after the first run's output is on screen (the first Run does not wait for it). */
 let timelineModule: Promise<typeof import('../timeline/index.ts')> | undefined;
 const loadTimeline = () => (timelineModule ??= import('../timeline/index.ts'));
+let inspectorModule: Promise<typeof import('../inspector/index.ts')> | undefined;
+const loadInspector = () => (inspectorModule ??= import('../inspector/index.ts'));
 
 /** The last run block's console lines, in order. */
 type LinesOf = () => HTMLElement[];
@@ -19,6 +25,8 @@ export class TimelinePanel {
   readonly #panel: HTMLElement;
   readonly #lines: LinesOf;
   #timeline: TimelineHandle | null = null;
+  #inspector: InspectorHandle | null = null;
+  #inspectorRoot: HTMLElement | null = null;
   /** seq of each console line's log event, for the playhead. */
   #lineSeqs: number[] = [];
 
@@ -53,22 +61,38 @@ export class TimelinePanel {
   async show(input: unknown): Promise<void> {
     delete this.#panel.dataset.stale;
     this.#panel.querySelector('.pg-timeline-stale')?.remove();
-    const { logEventSeqs, mountTimeline, validTraceInput } = await loadTimeline();
+    const [{ formatter, logEventSeqs, mountTimeline, validTraceInput }, { mountInspector }] = await Promise.all([loadTimeline(), loadInspector()]);
     const trace = validTraceInput(input);
     if (!trace) {
       this.#panel.hidden = true;
+      if (this.#inspectorRoot) this.#inspectorRoot.hidden = true;
       return;
     }
     this.#panel.hidden = false;
+    const strings = JSON.parse(this.#panel.dataset.strings ?? '{}');
     this.#timeline ??= mountTimeline(this.#panel, {
-      strings: JSON.parse(this.#panel.dataset.strings ?? '{}'),
+      strings,
       // Timeline → console: mark the line under the pointer.
       onHover: (info) => this.#markLine(info?.line ?? null),
-      // Playhead → console: dim what was printed after it.
-      onScrub: (position) => this.#scrub(position ? position.seq : null),
+      // Playhead → console: dim what was printed after it; → inspector: show that moment.
+      onScrub: (position) => {
+        this.#scrub(position ? position.seq : null);
+        this.#inspector?.show(position ? position.seq : null);
+      },
     });
+    // The inspector sits after the timeline (the timeline replaces its container's content when mounted).
+    if (!this.#inspectorRoot || !this.#inspectorRoot.isConnected) {
+      this.#inspectorRoot = document.createElement('div');
+      this.#inspectorRoot.dataset.inspector = '';
+      this.#panel.after(this.#inspectorRoot);
+      this.#inspector = mountInspector(this.#inspectorRoot, formatter(strings), { seek: (seq) => this.#timeline?.scrubTo({ seq }) });
+    }
+    this.#inspectorRoot.hidden = false;
     this.#lineSeqs = logEventSeqs(trace.trace);
     this.#timeline.update(trace);
+    const names = new Map<number, string>();
+    for (const e of trace.trace) if (e.kind === 'spawn') names.set(e.task, e.detail.name);
+    this.#inspector!.setRun(trace.trace, names);
   }
 
   #markLine(index: number | null): void {
@@ -77,7 +101,8 @@ export class TimelinePanel {
 
   #scrub(seq: number | null): void {
     this.#lines().forEach((line, i) => {
-      const after = seq !== null && (this.#lineSeqs[i] ?? Infinity) >= seq;
+      // The playhead's own event has happened (the inspector shows the state after it): a line printed there stays lit.
+      const after = seq !== null && (this.#lineSeqs[i] ?? Infinity) > seq;
       line.classList.toggle('pg-line-later', after);
     });
   }
@@ -86,5 +111,9 @@ export class TimelinePanel {
   destroy(): void {
     this.#timeline?.destroy();
     this.#timeline = null;
+    this.#inspector?.destroy();
+    this.#inspectorRoot?.remove();
+    this.#inspector = null;
+    this.#inspectorRoot = null;
   }
 }

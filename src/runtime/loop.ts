@@ -53,6 +53,12 @@ export class Handle {
   source: string;
   /** Made by `schedule` (nobody else holds it): the loop reuses it once it has run. */
   recycle = false;
+  /** @internal Why it runs (the trace's `wake` detail): the task whose turn scheduled it. */
+  by = 0;
+  /** @internal The timer behind it (its seq; -1: none). */
+  timer = -1;
+  /** @internal Records the cancel of a timer in the trace (set only when the run records loop events). */
+  onCancel: ((handle: Handle) => void) | null = null;
 
   constructor(fn: (arg: any) => void, ctx: LoopTask | null, when: number, seq: number, source: string, arg?: unknown) {
     this.fn = fn;
@@ -66,6 +72,7 @@ export class Handle {
 
   /** Keep the callback from running; returns nothing, like asyncio's Handle.cancel. */
   cancel(): void {
+    if (!this.cancelled && this.onCancel !== null) this.onCancel(this);
     this.cancelled = true;
   }
 }
@@ -178,11 +185,17 @@ export class Loop {
   #microtasksFirst = false;
   #runningSince = Infinity;
   #freeHandles: List<Handle> = list();
+  /** Who caused the loop callback running now (Handle.by / Handle.timer), passed on to what it schedules. */
+  #causeBy = 0;
+  #causeTimer = -1;
+  /** limits.loopEvents, read once: the facts above are kept only when the run records loop events. */
+  readonly #facts: boolean;
   /** Values of the RunSlots this run used, by slot index. */
   #slots: List<unknown> = list();
 
   constructor(limits: Partial<LoopLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.#facts = this.limits.loopEvents;
     this.Promise = createPromiseClass({
       enqueueJob: (fn, arg, ctx) => this.enqueueJob(fn, ctx as LoopTask | null, arg),
       captureContext: () => this.current,
@@ -205,6 +218,7 @@ export class Loop {
   /** Schedule `fn(arg)` to run on the next turn (asyncio's call_soon). */
   callSoon<A = undefined>(fn: (arg: A) => void, ctx: LoopTask | null = this.current, source = 'callSoon', arg?: A): Handle {
     const handle = new Handle(fn, ctx, this.now, this.#seq++, source, arg);
+    if (this.#facts) this.#setCause(handle);
     // Work scheduled by a callback that ran late (after a stall) has been due since that callback was.
     handle.since = Math.min(this.#runningSince, this.now);
     this.#pushReady(handle);
@@ -232,6 +246,7 @@ export class Loop {
       handle = new Handle(fn, ctx, this.now, this.#seq++, source, arg);
       handle.recycle = true;
     }
+    if (this.#facts) this.#setCause(handle);
     handle.since = Math.min(this.#runningSince, this.now);
     this.#pushReady(handle);
   }
@@ -245,6 +260,11 @@ export class Loop {
   callAt<A = undefined>(t: number, fn: (arg: A) => void, ctx: LoopTask | null = this.current, source = 'timer', arg?: A): Handle {
     // `t >= now` is false for NaN too: such a timer is due now (the queue needs comparable times).
     const handle = new Handle(fn, ctx, t >= this.now ? t : this.now, this.#seq++, source, arg);
+    if (this.#facts) {
+      handle.by = this.current?.id ?? this.#causeBy;
+      handle.timer = handle.seq;
+      this.#timerEvent(handle, 'set');
+    }
     this.#timers.push(handle);
     return handle;
   }
@@ -265,7 +285,8 @@ export class Loop {
 
   /** Queue the microtask job `fn(arg)` for `ctx`; it runs before the next callback. */
   enqueueJob<A = undefined>(fn: (arg: A) => void, ctx: LoopTask | null = this.current, arg?: A): void {
-    if (ctx !== null) this.#markQueued(ctx, this.now);
+    if (ctx !== null) this.#markQueued(ctx, this.now, null);
+    if (this.#facts) this.trace.add(this.now, ctx?.id ?? 0, 'microtask', { op: 'queue' });
     const jobs = this.#jobs;
     const n = jobs.length;
     jobs[n] = fn;
@@ -280,7 +301,7 @@ export class Loop {
    * processTicksAndRejections). Tests: tests/corpus/ordering (nextTick programs).
    */
   enqueueTick<A = undefined>(fn: (arg: A) => void, ctx: LoopTask | null = this.current, arg?: A): void {
-    if (ctx !== null) this.#markQueued(ctx, this.now);
+    if (ctx !== null) this.#markQueued(ctx, this.now, null);
     const ticks = this.#ticks;
     const n = ticks.length;
     ticks[n] = fn;
@@ -353,6 +374,7 @@ export class Loop {
         // 3. Move every due timer to the ready queue, in (when, seq) order.
         for (let t = this.#nextLive(this.#timers); t !== undefined && t.when <= this.now; t = this.#nextLive(this.#timers)) {
           this.#timers.pop();
+          if (this.#facts) this.#timerEvent(t, 'fire');
           this.#pushReady(t);
         }
         // 4. Run exactly the callbacks that were ready when the turn began.
@@ -394,6 +416,10 @@ export class Loop {
     if (loopEvents) this.trace.add(this.now, 0, 'macrotask', { source: handle.source });
     if (handle.ctx) handle.ctx.queued--;
     this.#switchTo(handle.ctx);
+    if (loopEvents) {
+      this.#causeBy = handle.ctx?.id ?? handle.by;
+      this.#causeTimer = handle.ctx ? -1 : handle.timer;
+    }
     this.#runningSince = handle.since;
     this.#invoke(handle.fn, handle.arg);
     this.#runningSince = Infinity;
@@ -435,6 +461,7 @@ export class Loop {
         break;
       }
       if (ctx) ctx.queued--;
+      if (this.#facts) this.trace.add(this.now, ctx?.id ?? 0, 'microtask', { op: 'run' });
       this.#switchTo(ctx);
       this.#invoke(fn, arg);
     }
@@ -518,14 +545,32 @@ export class Loop {
   }
 
   #pushReady(handle: Handle): void {
-    if (handle.ctx) this.#markQueued(handle.ctx, handle.since);
+    if (handle.ctx) this.#markQueued(handle.ctx, handle.since, handle);
     append(this.#ready, handle);
   }
 
+  /** Handle.by/timer of work scheduled now: the running task, else whoever caused the loop callback running now. */
+  #setCause(handle: Handle): void {
+    const current = this.current;
+    handle.by = current !== null ? current.id : this.#causeBy;
+    handle.timer = current !== null ? -1 : this.#causeTimer;
+  }
+
+  #timerEvent(handle: Handle, op: 'set' | 'cancel' | 'fire'): void {
+    this.trace.add(this.now, op === 'set' ? (this.current?.id ?? 0) : 0, 'timer', { op, id: handle.timer, due: handle.when, source: handle.source });
+    if (op === 'set') handle.onCancel = (h) => this.#timerEvent(h, 'cancel');
+  }
+
   /** Count work queued for a task; a waiting task that gets work becomes ready. */
-  #markQueued(task: LoopTask, since: number): void {
+  #markQueued(task: LoopTask, since: number, handle: Handle | null): void {
     if (task.queued++ === 0 && task !== this.current && !task.done()) {
       this.trace.addReady(this.now, task.id, since);
+      // What made it ready (issue 14, the inspector's "why now?"): recorded, not inferred.
+      if (this.#facts) {
+        const by = handle !== null ? handle.by : (this.current?.id ?? this.#causeBy);
+        const timer = handle !== null ? handle.timer : this.current !== null ? -1 : this.#causeTimer;
+        this.trace.add(this.now, task.id, 'wake', timer >= 0 ? { by, timer } : { by });
+      }
     }
   }
 

@@ -4,11 +4,11 @@
  * they happen; `seq` orders events that share a virtual instant `t`.
  */
 
-import type { LogLevel, StopDetail, StopReason, TaskOutcome, WaitKind } from '../contract/trace-vocabulary.ts';
+import type { JobOp, LogLevel, QueueOp, StopDetail, StopReason, TaskOutcome, TimerOp, WaitKind } from '../contract/trace-vocabulary.ts';
 import { append, list, WeakMapPrototypeGet, WeakMapPrototypeSet, type List } from './primordials.ts';
 
 // The vocabulary (wait kinds, levels, outcomes, stop reasons) is data in one module.
-export type { LogLevel, StopDetail, StopReason, TaskOutcome, WaitKind } from '../contract/trace-vocabulary.ts';
+export type { JobOp, LogLevel, QueueOp, StopDetail, StopReason, TaskOutcome, TimerOp, WaitKind } from '../contract/trace-vocabulary.ts';
 
 /** A description of something a task can wait on. */
 export interface WaitLabel {
@@ -43,6 +43,23 @@ export interface TraceDetails {
   block: { ms: number };
   /** A simulated worker thread started (`end` false) or finished (`end` true) a job for `task`. */
   thread: { thread: number; end: boolean; label: string };
+  /**
+   * Why `task` just became ready (recorded right after its `ready` when the run
+   * records loop events): `by` is the task whose turn caused it - it completed
+   * the future, released the lock, put the item, sent the message (0: the loop
+   * itself) - and `timer` the id of the timer that fired, if one did.
+   */
+  wake: { by: number; timer?: number };
+  /** `task` (the event's) acquired (`held`) or released a lock, semaphore or condition's lock. */
+  hold: { on: WaitLabel; held: boolean };
+  /** `task` put an item into or got one from a queue or channel; `size` is the item count after. */
+  queue: { op: QueueOp; what: string; size: number };
+  /** A timer was set (due at `due`), cancelled or fired; `id` names it across the three. Loop events only. */
+  timer: { op: TimerOp; id: number; due: number; source: string };
+  /** A microtask job for `task` (0: none) was queued or started. Loop events only. */
+  microtask: { op: JobOp };
+  /** A message `what` sent by task `from` (0: the loop) arrived on the simulated network (runtime/net/network.ts). Loop events only. */
+  message: { from: number; what: string };
   /** Every remaining task is blocked and nothing can wake them. */
   deadlock: { blocked: Array<{ task: number; name: string; on: WaitLabel }> };
   /** The run stopped early: a budget was exceeded or the program failed. */
@@ -63,6 +80,7 @@ export type TraceListener = (event: TraceEvent) => void;
 const KIND_CODES: Record<TraceKind, number> = {
   spawn: 0, run: 1, ready: 2, wait: 3, log: 4, cancel: 5, done: 6, error: 7,
   macrotask: 8, microtasks: 9, block: 10, thread: 11, deadlock: 12, stop: 13,
+  wake: 14, hold: 15, queue: 16, timer: 17, microtask: 18, message: 19,
 };
 const KINDS: readonly TraceKind[] = (Object.keys(KIND_CODES) as TraceKind[]).sort((a, b) => KIND_CODES[a] - KIND_CODES[b]);
 const RUN = KIND_CODES.run;
@@ -132,11 +150,11 @@ export class TraceRecorder {
   #length = 0;
   /** Event objects made so far (a prefix of the trace). */
   #events: TraceEvent[] = [];
-  #listeners: TraceListener[] = [];
+  #listeners: List<TraceListener> = list();
 
   /** Subscribe to events as they are recorded. A listener that throws is removed (like trio's instruments) so it cannot break the run. */
   listen(listener: TraceListener): void {
-    this.#listeners.push(listener);
+    append(this.#listeners, listener);
   }
 
   /** How many events were recorded. */
@@ -208,11 +226,20 @@ export class TraceRecorder {
     const i = this.#length++;
     if (this.#listeners.length === 0) return;
     const event = this.at(i);
-    for (const listener of this.#listeners.slice()) {
+    // Index loops over a copy, no array methods: listeners hear every event while a program patches Array (primordials.ts).
+    const listeners = this.#listeners;
+    const n = listeners.length;
+    const copy = list<TraceListener>();
+    for (let k = 0; k < n; k++) append(copy, listeners[k]!);
+    for (let k = 0; k < n; k++) {
+      const listener = copy[k]!;
       try {
         listener(event);
       } catch {
-        this.#listeners = this.#listeners.filter((l) => l !== listener);
+        const kept = list<TraceListener>();
+        const now = this.#listeners;
+        for (let m = 0; m < now.length; m++) if (now[m] !== listener) append(kept, now[m]!);
+        this.#listeners = kept;
       }
     }
   }

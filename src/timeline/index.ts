@@ -7,3 +7,4 @@ export type { HoverInfo, ScrubPosition } from './describe.ts';
 export { TIMELINE_KEYS, type TimelineStrings, type TimelineKey } from './strings.ts';
 export { buildModel, logEventSeqs, type ViewMode } from './model.ts';
 export { validTraceInput } from './validate.ts';
+export { formatter } from './strings.ts';

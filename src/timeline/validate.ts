@@ -7,7 +7,7 @@
  * Anything else is rejected (undefined), never half-drawn.
  * Pure. Tests: tests/timeline/validate.test.ts.
  */
-import { LOG_LEVELS, STOP_REASONS, TASK_OUTCOMES, WAIT_KINDS as WAIT_KIND_LIST } from '../contract/trace-vocabulary.ts';
+import { JOB_OPS, LOG_LEVELS, QUEUE_OPS, STOP_REASONS, TASK_OUTCOMES, TIMER_OPS, WAIT_KINDS as WAIT_KIND_LIST, isOneOf } from '../contract/trace-vocabulary.ts';
 import type { TraceDetails, TraceEvent, TraceKind } from '../runtime/trace.ts';
 import type { TraceInput } from '../trace/spans.ts';
 
@@ -45,6 +45,12 @@ const DETAIL_CHECKS = {
   thread: (d: Detail) => int(d.thread) && typeof d.end === 'boolean' && text(d.label),
   deadlock: (d: Detail) => Array.isArray(d.blocked) && d.blocked.length <= MAX_EVENTS && d.blocked.every((b) => isObj(b) && int(b.task) && text(b.name) && label(b.on)),
   stop: (d: Detail) => STOPS.has(d.reason as string) && (d.limit === undefined || num(d.limit)) && (d.passed === undefined || typeof d.passed === 'boolean'),
+  wake: (d: Detail) => int(d.by) && (d.timer === undefined || int(d.timer)),
+  hold: (d: Detail) => label(d.on) && typeof d.held === 'boolean',
+  queue: (d: Detail) => isOneOf(QUEUE_OPS, d.op) && text(d.what) && int(d.size),
+  timer: (d: Detail) => isOneOf(TIMER_OPS, d.op) && int(d.id) && num(d.due) && text(d.source),
+  microtask: (d: Detail) => isOneOf(JOB_OPS, d.op),
+  message: (d: Detail) => int(d.from) && text(d.what),
 } satisfies Record<TraceKind, (d: Detail) => boolean> as Record<TraceKind, (d: Detail) => boolean>;
 
 function validDetail(kind: string, d: Detail): boolean {

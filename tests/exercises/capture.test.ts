@@ -45,9 +45,9 @@ describe('a program that patches built-ins cannot forge a pass', () => {
       expect(gradeChecks([{ check: 'no-error' }], facts, 'en').pass).toBe(false);
     });
   }
-  // Patching Array.prototype.push makes the runtime itself lose the program's timers and errors (it
-  // reports a run where nothing failed): that is the runtime's own corruption, issue 18 (primordials).
-  it.skip('Array.prototype.push drops everything (needs issue 18: the runtime on primordials)', async () => {
+  // Patching Array.prototype.push used to make the runtime itself lose the program's timers and errors;
+  // the runtime now runs on captured built-ins (src/runtime/primordials.ts, issue 18).
+  it('Array.prototype.push patched: the failure is still recorded', async () => {
     const facts = factsFromRecord(await recordOf('Array.prototype.push = function () { return this.length; };' + FAILS));
     expect(gradeChecks([{ check: 'no-error' }], facts, 'en').pass).toBe(false);
   });

@@ -11,7 +11,8 @@
  * task throws CancelledError at the `yield` where it waits, as in CPython.
  */
 import { RuntimeError } from '../errors.ts';
-import { getLoop } from '../loop.ts';
+import { getLoop, maybeLoop } from '../loop.ts';
+import type { QueueOp, WaitLabel } from '../trace.ts';
 
 /** Run `body` as a coroutine of the running task (asyncio: awaiting a coroutine directly); the driver's `co`. */
 export { co } from '../driver.ts';
@@ -52,4 +53,16 @@ export function logError(text: string): void {
   if (loop.stopped || loop.lines >= loop.limits.outputLimit) return;
   loop.lines++;
   loop.trace.add(loop.now, 0, 'log', { level: 'error', text });
+}
+
+/** Record in the trace that the running task acquired (`held`) or released `label`'s primitive (issue 14: who holds a lock). */
+export function recordHold(label: WaitLabel, held: boolean): void {
+  const loop = maybeLoop();
+  if (loop !== null) loop.trace.add(loop.now, loop.current?.id ?? 0, 'hold', { on: label, held });
+}
+
+/** Record in the trace that the running task put an item into or got one from the queue `what` (now holding `size`). */
+export function recordQueueOp(op: QueueOp, what: string, size: number): void {
+  const loop = maybeLoop();
+  if (loop !== null) loop.trace.add(loop.now, loop.current?.id ?? 0, 'queue', { op, what, size });
 }

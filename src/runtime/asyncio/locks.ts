@@ -21,7 +21,7 @@
 import { CancelledError, ValueError } from '../errors.ts';
 import { Future } from '../future.ts';
 import type { WaitKind, WaitLabel } from '../trace.ts';
-import { co, doneFuture, nextInstance, removeItem, runtimeError } from './internal.ts';
+import { co, doneFuture, nextInstance, recordHold, removeItem, runtimeError } from './internal.ts';
 
 /** Python's `async with primitive:` - acquire, run `body`, release however it ends. */
 function holding<T>(primitive: { acquire(): unknown; release(): void }, body: () => T | PromiseLike<T>): Promise<T> {
@@ -75,6 +75,7 @@ export class Lock {
     // Fair scheduling: wait for our turn unless nobody (alive) is queued.
     if (!this.#locked && this.#waiters.every((w) => w.cancelled())) {
       this.#locked = true;
+      recordHold(this.label, true);
       return doneFuture(this.label, true as const);
     }
     const fut = new Future<boolean>(this.label);
@@ -95,6 +96,7 @@ export class Lock {
       throw error;
     }
     this.#locked = true;
+    recordHold(this.label, true);
     return true;
   }
 
@@ -102,6 +104,7 @@ export class Lock {
   release(): void {
     if (!this.#locked) throw runtimeError('Lock is not acquired.');
     this.#locked = false;
+    recordHold(this.label, false);
     this.#wakeUpFirst();
   }
 
@@ -307,6 +310,7 @@ export class Semaphore {
     if (!this.locked()) {
       // Maintain FIFO: only take a permit directly when nobody waits.
       this.value--;
+      recordHold(this.label, true);
       return doneFuture(this.label, true as const);
     }
     const fut = new Future<boolean>(this.label);
@@ -333,12 +337,14 @@ export class Semaphore {
         if (!this.#wakeUpNext()) break;
       }
     }
+    recordHold(this.label, true);
     return true;
   }
 
   /** Give a permit back and wake the first waiter (asyncio.Semaphore.release). */
   release(): void {
     this.value++;
+    recordHold(this.label, false);
     this.#wakeUpNext();
   }
 

@@ -17,7 +17,7 @@
 import { CancelledError, ValueError } from '../errors.ts';
 import { Future } from '../future.ts';
 import type { WaitLabel } from '../trace.ts';
-import { co, doneFuture, nextInstance, removeItem } from './internal.ts';
+import { co, doneFuture, nextInstance, recordQueueOp, removeItem } from './internal.ts';
 import { Event, type PrimitiveOptions } from './locks.ts';
 
 /** Raised by getNowait() on an empty queue (asyncio.QueueEmpty). */
@@ -156,6 +156,7 @@ export class Queue<T = unknown> {
     if (this.#isShutdown) throw new QueueShutDown();
     if (this.full()) throw new QueueFull();
     this.putItem(item);
+    recordQueueOp('put', this.name, this.qsize());
     this.#unfinished++;
     this.#finished.clear();
     this.#wakeupNext(this.#getters);
@@ -193,6 +194,7 @@ export class Queue<T = unknown> {
       throw new QueueEmpty();
     }
     const item = this.getItem();
+    recordQueueOp('get', this.name, this.qsize());
     this.#wakeupNext(this.#putters);
     return item;
   }

@@ -203,12 +203,18 @@ export class Connection {
     if (this.#closing) return failedFuture(label, new ConnectionClosedError(`write to ${this.remote} after close()`));
     const future = new Future<void>(label);
     const peer = this.peer;
+    const loop = this.#net.loop;
+    // Who sent it, for the inspector's "why now?" (issue 14): recorded when it arrives.
+    const from = loop.limits.loopEvents ? (loop.current?.id ?? 0) : 0;
     const wire = this.#out.transmit(
       size,
       () => {
         if (!future.done()) future.setResult(undefined);
       },
-      () => peer.#arrive({ fin: false, message }),
+      () => {
+        if (loop.limits.loopEvents) loop.trace.add(loop.now, 0, 'message', { from, what });
+        peer.#arrive({ fin: false, message });
+      },
     );
     // Nothing to wait for (no bandwidth limit or an empty message): done now, so awaiting does not suspend.
     if (wire <= this.#net.loop.now && !future.done()) future.setResult(undefined);
