@@ -6,7 +6,7 @@
  * its path. Results and the remaining differences are recorded in
  * src/runtime/README.md ("test262").
  *
- *   node scripts/test262-async.mjs PATH/TO/test262 [--sample-for-await N] [--json OUT]
+ *   node scripts/test262-async.mjs PATH/TO/test262 [--sample-for-await N] [--json OUT] [--node-results CACHE.json]
  *
  * Selection: test/built-ins/{Promise,AsyncGeneratorPrototype,AsyncFromSyncIteratorPrototype},
  * test/language/expressions/{async-function,async-arrow-function,async-generator,await},
@@ -21,11 +21,10 @@
  * The completion line: async tests print Test262:AsyncTestComplete or
  * Test262:AsyncTestFailure:...; a sync test passes when nothing is thrown.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { execFileSync } from 'node:child_process';
 
 const args = process.argv.slice(2);
 const root = args.find((a) => !a.startsWith('--'));
@@ -103,7 +102,7 @@ for (const file of files) {
     selected.push({ file: relative(root, file), async, strict: m.flags.includes('onlyStrict'), noStrict: m.flags.includes('noStrict'), code: prelude + source });
   }
 }
-console.error(`selected ${selected.length} tests (skipped: ${JSON.stringify(skipped)})`);
+if (!args.includes('--child')) console.error(`selected ${selected.length} tests (skipped: ${JSON.stringify(skipped)})`);
 
 // The completion line of a run.
 function completion(async, out, ok, error) {
@@ -112,6 +111,36 @@ function completion(async, out, ok, error) {
     return line ?? (ok ? 'no completion line' : `error ${error}`);
   }
   return ok ? 'PASS' : `FAIL ${error}`;
+}
+
+// A program may make non-configurable changes to built-ins that no run can undo (test262 puts
+// non-configurable setters on Array.prototype), so miniloop runs in a child process, restarted
+// after a test that changed the realm for good.
+if (args.includes('--child')) {
+  const { compileInNode } = await import('../src/compiler/node.ts');
+  const { runProgram } = await import('../src/runtime/program.ts');
+  const fingerprint = () => [Array.prototype, Object.prototype, Function.prototype, Promise.prototype, Promise, Object, Array, globalThis].map((o) => Reflect.ownKeys(o).length).join();
+  const before = fingerprint();
+  for (let i = Number(option('--from', '0')); i < selected.length; i++) {
+    const test = selected[i];
+    let result;
+    try {
+      const compiled = await compileInNode(test.code, 'test.js');
+      if (!compiled.ok) result = 'compile error';
+      else {
+        const run = runProgram(compiled, { stepLimit: 1_000_000, timeLimit: 60_000 });
+        const out = run.lines.map((l) => l.text).join('\n');
+        const problem = run.problems[0];
+        const error = problem ? (problem.summary ?? problem.kind).split(':')[0].replace(/^Uncaught /, '') : '';
+        result = completion(test.async, out, run.status === 'ok' || (test.async && out.includes('Test262:')), error);
+      }
+    } catch (e) {
+      result = `runner error ${e?.message}`;
+    }
+    process.stdout.write(JSON.stringify({ i, result }) + '\n');
+    if (fingerprint() !== before) process.exit(3);
+  }
+  process.exit(0);
 }
 
 const work = mkdtempSync(join(tmpdir(), 'test262-'));
@@ -126,33 +155,46 @@ function runNode(test, index) {
   });
 }
 
-const { compileInNode } = await import('../src/compiler/node.ts');
-const { runProgram } = await import('../src/runtime/program.ts');
-async function runMiniloop(test) {
-  const compiled = await compileInNode(test.code, 'test.js');
-  if (!compiled.ok) return `compile error`;
-  const result = runProgram(compiled, { stepLimit: 1_000_000, timeLimit: 60_000 });
-  const out = result.lines.map((l) => l.text).join('\n');
-  const problem = result.problems[0];
-  const error = problem ? (problem.summary ?? problem.kind).split(':')[0].replace(/^Uncaught /, '') : '';
-  return completion(test.async, out, result.status === 'ok' || (test.async && out.includes('Test262:')), error);
+const results = selected.map((t) => ({ file: t.file }));
+const nodeCache = option('--node-results', undefined);
+let cached = null;
+try {
+  cached = nodeCache ? JSON.parse(readFileSync(nodeCache, 'utf8')) : null;
+} catch {
+  cached = null;
 }
-
-const results = new Array(selected.length);
-let next = 0;
-async function nodeWorker() {
-  while (next < selected.length) {
-    const i = next++;
-    results[i] = { file: selected[i].file, node: await runNode(selected[i], i) };
-  }
+if (cached && cached.length === selected.length) {
+  for (let i = 0; i < selected.length; i++) results[i].node = cached[i];
+} else {
+  let next = 0;
+  const nodeWorker = async () => {
+    while (next < selected.length) {
+      const i = next++;
+      results[i].node = await runNode(selected[i], i);
+    }
+  };
+  await Promise.all([nodeWorker(), nodeWorker()]);
+  if (nodeCache) writeFileSync(nodeCache, JSON.stringify(results.map((r) => r.node)));
 }
-await Promise.all([nodeWorker(), nodeWorker()]);
-for (let i = 0; i < selected.length; i++) {
-  try {
-    results[i].miniloop = await runMiniloop(selected[i]);
-  } catch (e) {
-    results[i].miniloop = `runner error ${e?.message}`;
+console.error('Node done');
+let from = 0;
+while (from < selected.length) {
+  const childArgs = [process.argv[1], ...args.filter((a) => a !== '--child'), '--child', '--from', String(from)];
+  const out = await new Promise((done) => {
+    execFile(process.execPath, childArgs, { maxBuffer: 1 << 28, timeout: 600_000 }, (err, stdout) => done(stdout));
+  });
+  let last = from - 1;
+  for (const line of out.split('\n').filter(Boolean)) {
+    const { i, result } = JSON.parse(line);
+    results[i].miniloop = result;
+    last = i;
   }
+  if (last < from) {
+    // The child died on test `from` itself (it stopped the process): record it and go on.
+    results[from].miniloop = 'runner crashed';
+    last = from;
+  }
+  from = last + 1;
 }
 const passed = (r) => r === 'PASS' || r === 'Test262:AsyncTestComplete';
 const nodePasses = results.filter((r) => passed(r.node)).length;
