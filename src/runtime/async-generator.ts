@@ -26,7 +26,7 @@
  * `finally` blocks, as esbuild's helpers do.
  */
 import { asyncGenFinished, asyncGenStarted } from './asyncgen-registry.ts';
-import { append, GeneratorPrototypeNext, GeneratorPrototypeReturn, GeneratorPrototypeThrow, list, ObjectDefineProperty, ReflectApply, shift, SymbolAsyncIterator, SymbolIterator, type List } from './primordials.ts';
+import { append, descriptor, GeneratorPrototypeNext, GeneratorPrototypeReturn, GeneratorPrototypeThrow, list, ObjectDefineProperty, ReflectApply, shift, SymbolAsyncIterator, SymbolIterator, type List } from './primordials.ts';
 import type { Loop } from './loop.ts';
 import { isObject, makeAwait, promiseInternals, type AwaitFn, type PromiseInternals } from './promise.ts';
 
@@ -519,16 +519,16 @@ function makeForAwait(internals: PromiseInternals, awaitValue: AwaitFn): (value:
         return ReflectApply(nextMethod, target, []);
       },
     };
-    ObjectDefineProperty(record, 'return', {
+    ObjectDefineProperty(record, 'return', descriptor({
       get(): unknown {
         const ret = getMethod(target, 'return');
         if (ret === undefined) return undefined;
         // esbuild calls `temp.call(iter)`: an own `call`, so a patched Function.prototype.call is not used.
         const close = (): unknown => ReflectApply(ret, target, []);
-        ObjectDefineProperty(close, 'call', { value: close });
+        ObjectDefineProperty(close, 'call', descriptor({ value: close }));
         return close;
       },
-    });
+    }));
     return record;
   };
 }

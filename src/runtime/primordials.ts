@@ -90,9 +90,19 @@ export function shift<T>(xs: List<T>): T | undefined {
   return first;
 }
 
+/**
+ * `d` with no prototype: a property descriptor is read with [[Get]], so one
+ * that inherits from Object.prototype would pick up a `get` or `value` a
+ * program put there (tests/runtime/primordials.test.ts, "a getter on Object.prototype").
+ */
+export function descriptor(d: PropertyDescriptor): PropertyDescriptor {
+  ObjectSetPrototypeOf(d, null);
+  return d;
+}
+
 /** The spec's CreateDataProperty: define, never [[Set]] (an inherited setter is not called). */
 export function createDataProperty(target: object, key: PropertyKey, value: unknown): void {
-  ReflectDefineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  ReflectDefineProperty(target, key, descriptor({ value, writable: true, enumerable: true, configurable: true }));
 }
 
 /** A copy of a Set's or Map's keys as a {@link List}, taken with the captured iterator. */
@@ -161,7 +171,7 @@ const GUARDED = guardedObjects();
 function take(target: object): Snapshot {
   const keys = ReflectOwnKeys(target);
   const descriptors: PropertyDescriptor[] = list();
-  for (let i = 0; i < keys.length; i++) append(descriptors, ReflectGetOwnPropertyDescriptor(target, keys[i]!)!);
+  for (let i = 0; i < keys.length; i++) append(descriptors, descriptor(ReflectGetOwnPropertyDescriptor(target, keys[i]!)!));
   return { target, keys, descriptors, proto: ObjectGetPrototypeOf(target) as object | null };
 }
 
@@ -182,7 +192,8 @@ export function snapshotIntrinsics(): () => void {
       for (let i = 0; i < now.length; i++) if (!SetPrototypeHas(had, now[i])) ReflectDeleteProperty(target, now[i]!);
       for (let i = 0; i < keys.length; i++) {
         const was = descriptors[i]!;
-        const is = ReflectGetOwnPropertyDescriptor(target, keys[i]!);
+        const found = ReflectGetOwnPropertyDescriptor(target, keys[i]!);
+        const is = found === undefined ? undefined : descriptor(found);
         if (is !== undefined && is.value === was.value && is.get === was.get && is.set === was.set && is.writable === was.writable && is.enumerable === was.enumerable) continue;
         ReflectDefineProperty(target, keys[i]!, was);
       }

@@ -213,7 +213,8 @@ blockFor(300);`,
     await ex.getByRole('button', { name: 'Check' }).click();
     const first = await verdict(ex);
     expect(first.verdict).toBe('fail');
-    if (code.includes('blockFor(300)')) expect(first.text).toContain('the program kept the runtime from reporting some events');
+    // The runtime runs on captured built-ins (src/runtime/primordials.ts), so the patches cannot hide the block: the record is whole and names it.
+    if (code.includes('blockFor(300)')) expect(first.text).toMatch(/blocked it for 300\s?ms/);
     await page.waitForTimeout(500); // any late (forged) message would arrive now
     expect(await ex.locator('[data-mark]').isVisible()).toBe(false);
     expect(await ex.locator('[data-result]').getAttribute('data-verdict')).toBe('fail');

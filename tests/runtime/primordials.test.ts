@@ -86,6 +86,16 @@ await run(async () => {
 console.log('after run');`);
     expect(run).toEqual({ lines: ['main done', 'leftover cleaned up', 'after run'], status: 'ok', problems: [] });
   });
+
+  it('a getter on Object.prototype named get, and a replaced Object.defineProperty, do not break the run or the restore (Node: beat 1, timer)', async () => {
+    const run = await lines(`console.log('beat 1');
+Array.prototype.slice = function () { return []; };
+Object.defineProperty(Object.prototype, 'get', { get() { return () => 1; }, configurable: true });
+Object.defineProperty = (o) => o;
+setTimeout(() => console.log('timer'), 5);`);
+    expect(run).toEqual({ lines: ['beat 1', 'timer'], status: 'ok', problems: [] });
+    expect(Object.prototype.hasOwnProperty('get')).toBe(false);
+  });
 });
 
 describe('an await that fails while resolving (issue 18, point 2)', () => {
