@@ -4,7 +4,8 @@
  * pages), every task's state and what it awaits, the await graph (SVG plus the
  * same edges as text) with a deadlock cycle highlighted, and "why now?" for
  * each running task with a button that moves the playhead to the cause. Step
- * buttons and keys (arrows: event, Shift+arrows: console line, W: the cause)
+ * buttons and keys (arrows: event, Shift+arrows: console line, T / Shift+T:
+ * next / previous loop turn, W: the cause)
  * move the playhead through the timeline, which calls `show` back. All HTML,
  * so a screen reader reads it; a live region says where each step landed.
  * Tests: tests/browser/inspector.test.ts.
@@ -14,7 +15,7 @@ import { formatMs } from '../trace/format-ms.ts';
 import type { Cause } from '../inspect/why.ts';
 import type { TimelineKey, Translate } from '../timeline/strings.ts';
 import { drawGraph } from './graph-view.ts';
-import { causeSeq, lineStep, snapshotAt, type Snapshot } from './snapshot.ts';
+import { causeSeq, lineStep, snapshotAt, turnStep, type Snapshot } from './snapshot.ts';
 
 /** What the panel asks of its host: move the playhead to an event. */
 export interface InspectorHost {
@@ -60,10 +61,12 @@ export function mountInspector(root: HTMLElement, t: Translate, host: InspectorH
     bar.append(b);
     return b;
   };
+  button('timeline.inspector.prevTurn', 'prev-turn', '⏮', 'Shift+T');
   button('timeline.inspector.prevLine', 'prev-line', '⇤', 'Shift+ArrowLeft');
   button('timeline.inspector.prevEvent', 'prev', '◀', 'ArrowLeft');
   button('timeline.inspector.nextEvent', 'next', '▶', 'ArrowRight');
   button('timeline.inspector.nextLine', 'next-line', '⇥', 'Shift+ArrowRight');
+  button('timeline.inspector.nextTurn', 'next-turn', '⏭', 'T');
   const where = el('p', 'mi-where');
   const live = el('p', 'mi-live');
   live.setAttribute('aria-live', 'polite');
@@ -88,6 +91,8 @@ export function mountInspector(root: HTMLElement, t: Translate, host: InspectorH
     else if (action === 'next') go(at + 1);
     else if (action === 'prev-line') go(lineStep(trace, at, -1));
     else if (action === 'next-line') go(lineStep(trace, at, 1));
+    else if (action === 'prev-turn') go(turnStep(trace, at, -1));
+    else if (action === 'next-turn') go(turnStep(trace, at, 1));
   };
   bar.addEventListener('click', (event) => {
     const b = (event.target as HTMLElement).closest<HTMLElement>('[data-step]');
@@ -102,6 +107,8 @@ export function mountInspector(root: HTMLElement, t: Translate, host: InspectorH
     const key = event.key;
     if (key === 'ArrowLeft' || key === 'ArrowRight') {
       step((key === 'ArrowLeft' ? 'prev' : 'next') + (event.shiftKey ? '-line' : ''));
+    } else if (key === 't' || key === 'T') {
+      step(event.shiftKey ? 'prev-turn' : 'next-turn');
     } else if (key === 'w' || key === 'W') {
       const cause = current ? [...current.causes.values()][0] : undefined;
       if (!cause) return;

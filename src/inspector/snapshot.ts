@@ -44,6 +44,18 @@ export function lineStep(trace: readonly TraceEvent[], seq: number, dir: 1 | -1)
   return null;
 }
 
+/**
+ * The seq of the loop turn before (`dir` -1) or after (+1) `seq`, or null. A
+ * turn starts at a `macrotask` fact (one loop callback; its microtask
+ * checkpoint follows within the same turn, runtime/loop.ts), so "previous"
+ * from inside a turn goes to that turn's start, like `lineStep`. A run
+ * without loop events has no turns: null.
+ */
+export function turnStep(trace: readonly TraceEvent[], seq: number, dir: 1 | -1): number | null {
+  for (let i = seq + dir; i >= 0 && i < trace.length; i += dir) if (trace[i]!.kind === 'macrotask') return i;
+  return null;
+}
+
 /** The seq a cause points at (where the playhead goes for "why now?"): the waker's event, the timer's setting, the spawn. */
 export function causeSeq(cause: Cause): number {
   return cause.kind === 'woken-by-timer' && cause.setSeq >= 0 ? cause.setSeq : cause.seq;
