@@ -10,6 +10,7 @@
  * so a screen reader reads it; a live region says where each step landed.
  * Tests: tests/browser/inspector.test.ts.
  */
+import { Checkpoints } from '../inspect/checkpoints.ts';
 import type { TraceEvent } from '../runtime/trace.ts';
 import { formatMs } from '../trace/format-ms.ts';
 import type { Cause } from '../inspect/why.ts';
@@ -75,6 +76,7 @@ export function mountInspector(root: HTMLElement, t: Translate, host: InspectorH
   root.append(heading, help, bar, where, live, body);
 
   let trace: readonly TraceEvent[] = [];
+  let checkpoints = new Checkpoints(trace);
   let names: ReadonlyMap<number, string> = new Map();
   let current: Snapshot | null = null;
   let announce = false;
@@ -218,13 +220,14 @@ export function mountInspector(root: HTMLElement, t: Translate, host: InspectorH
   return {
     setRun(next, nextNames) {
       trace = next;
+      checkpoints = new Checkpoints(trace);
       names = nextNames;
-      current = trace.length > 0 ? snapshotAt(trace, trace.length - 1) : null;
+      current = trace.length > 0 ? snapshotAt(trace, trace.length - 1, checkpoints) : null;
       render();
     },
     show(seq) {
       if (trace.length === 0) return;
-      current = snapshotAt(trace, seq ?? trace.length - 1);
+      current = snapshotAt(trace, seq ?? trace.length - 1, checkpoints);
       render();
     },
     destroy() {
