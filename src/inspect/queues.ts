@@ -31,33 +31,52 @@ export interface Queues {
 
 /** The queues after the first `count` events of `trace`. */
 export function queuesAfter(trace: readonly TraceEvent[], count: number): Queues {
-  const ready = new Map<number, number>();
-  const timers = new Map<number, PendingTimer>();
-  const jobs: number[] = [];
-  let jobHead = 0;
-  let recorded = false;
-  for (let i = 0; i < count; i++) {
-    const e = trace[i]!;
-    switch (e.kind) {
-      case 'ready': ready.delete(e.task); ready.set(e.task, e.seq); break;
-      case 'run': case 'wait': case 'done': ready.delete(e.task); break;
-      case 'timer':
-        recorded = true;
-        if (e.detail.op === 'set') timers.set(e.detail.id, { id: e.detail.id, due: e.detail.due, source: e.detail.source, by: e.task });
-        else timers.delete(e.detail.id);
-        break;
-      case 'microtask':
-        recorded = true;
-        if (e.detail.op === 'queue') jobs.push(e.task);
-        else jobHead++;
-        break;
-      case 'macrotask': case 'microtasks': case 'wake': recorded = true; break;
-    }
+  const fold = emptyQueueFold();
+  for (let i = 0; i < count; i++) applyQueueEvent(fold, trace[i]!);
+  return queuesOf(fold);
+}
+
+/** The queues while being folded event by event (the inspector keeps copies as checkpoints). */
+export interface QueueFold {
+  /** Ready task id -> the seq it became ready (insertion order is queue order). */
+  ready: Map<number, number>;
+  timers: Map<number, PendingTimer>;
+  /** Microtask jobs queued, of which the first `jobHead` have started. */
+  jobs: number[];
+  jobHead: number;
+  recorded: boolean;
+}
+
+/** Nothing queued yet. */
+export function emptyQueueFold(): QueueFold {
+  return { ready: new Map(), timers: new Map(), jobs: [], jobHead: 0, recorded: false };
+}
+
+/** Fold one event into the queues. */
+export function applyQueueEvent(fold: QueueFold, e: TraceEvent): void {
+  switch (e.kind) {
+    case 'ready': fold.ready.delete(e.task); fold.ready.set(e.task, e.seq); break;
+    case 'run': case 'wait': case 'done': fold.ready.delete(e.task); break;
+    case 'timer':
+      fold.recorded = true;
+      if (e.detail.op === 'set') fold.timers.set(e.detail.id, { id: e.detail.id, due: e.detail.due, source: e.detail.source, by: e.task });
+      else fold.timers.delete(e.detail.id);
+      break;
+    case 'microtask':
+      fold.recorded = true;
+      if (e.detail.op === 'queue') fold.jobs.push(e.task);
+      else fold.jobHead++;
+      break;
+    case 'macrotask': case 'microtasks': case 'wake': fold.recorded = true; break;
   }
+}
+
+/** The queues a fold stands for. */
+export function queuesOf(fold: QueueFold): Queues {
   return {
-    ready: [...ready.keys()],
-    timers: [...timers.values()].sort((a, b) => a.due - b.due || a.id - b.id),
-    microtasks: jobs.slice(jobHead),
-    recorded,
+    ready: [...fold.ready.keys()],
+    timers: [...fold.timers.values()].sort((a, b) => a.due - b.due || a.id - b.id),
+    microtasks: fold.jobs.slice(fold.jobHead),
+    recorded: fold.recorded,
   };
 }

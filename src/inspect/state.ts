@@ -45,44 +45,48 @@ export function eventsUntil(trace: readonly TraceEvent[], moment: Moment): numbe
 /** Every task spawned in the first `count` events, in spawn order, with its state after them. */
 export function tasksAfter(trace: readonly TraceEvent[], count: number): TaskState[] {
   const tasks = new Map<number, TaskState>();
-  for (let i = 0; i < count; i++) {
-    const e = trace[i]!;
-    if (e.kind === 'spawn') {
-      tasks.set(e.task, { id: e.task, name: e.detail.name, parent: e.detail.parent, state: 'ready' });
-      continue;
-    }
-    const task = tasks.get(e.task);
-    if (!task) continue;
-    switch (e.kind) {
-      case 'run': setState(task, 'running'); break;
-      case 'ready': setState(task, 'ready'); break;
-      case 'wait': setState(task, 'waiting'); task.on = e.detail.on; break;
-      case 'done':
-        setState(task, e.detail.outcome === 'ok' ? 'done' : e.detail.outcome === 'cancelled' ? 'cancelled' : 'failed');
-        if (e.detail.error !== undefined) task.error = e.detail.error;
-        break;
-    }
-  }
+  for (let i = 0; i < count; i++) applyTaskEvent(tasks, trace[i]!);
   return [...tasks.values()];
+}
+
+/** Fold one event into the tasks (id -> state, spawn order); shared with the inspector's checkpoints. */
+export function applyTaskEvent(tasks: Map<number, TaskState>, e: TraceEvent): void {
+  if (e.kind === 'spawn') {
+    tasks.set(e.task, { id: e.task, name: e.detail.name, parent: e.detail.parent, state: 'ready' });
+    return;
+  }
+  const task = tasks.get(e.task);
+  if (!task) return;
+  switch (e.kind) {
+    case 'run': setState(task, 'running'); break;
+    case 'ready': setState(task, 'ready'); break;
+    case 'wait': setState(task, 'waiting'); task.on = e.detail.on; break;
+    case 'done':
+      setState(task, e.detail.outcome === 'ok' ? 'done' : e.detail.outcome === 'cancelled' ? 'cancelled' : 'failed');
+      if (e.detail.error !== undefined) task.error = e.detail.error;
+      break;
+  }
 }
 
 /** Who holds each lock, semaphore or condition after the first `count` events, from the recorded `hold` facts (key: labelKey). */
 export function holdersAfter(trace: readonly TraceEvent[], count: number): Map<string, number[]> {
   const holders = new Map<string, number[]>();
-  for (let i = 0; i < count; i++) {
-    const e = trace[i]!;
-    if (e.kind !== 'hold') continue;
-    const key = labelKey(e.detail.on);
-    const list = holders.get(key) ?? [];
-    if (e.detail.held) list.push(e.task);
-    else {
-      // A lock may be released by another task than its holder: then the oldest holder lets go.
-      const at = list.indexOf(e.task);
-      list.splice(at >= 0 ? at : 0, 1);
-    }
-    holders.set(key, list);
-  }
+  for (let i = 0; i < count; i++) applyHoldEvent(holders, trace[i]!);
   return holders;
+}
+
+/** Fold one event into the holders (key: labelKey); shared with the inspector's checkpoints. */
+export function applyHoldEvent(holders: Map<string, number[]>, e: TraceEvent): void {
+  if (e.kind !== 'hold') return;
+  const key = labelKey(e.detail.on);
+  const list = holders.get(key) ?? [];
+  if (e.detail.held) list.push(e.task);
+  else {
+    // A lock may be released by another task than its holder: then the oldest holder lets go.
+    const at = list.indexOf(e.task);
+    list.splice(at >= 0 ? at : 0, 1);
+  }
+  holders.set(key, list);
 }
 
 /** One key per primitive: its wait kind and name. */

@@ -4,17 +4,25 @@
  * pages), every task's state and what it awaits, the await graph (SVG plus the
  * same edges as text) with a deadlock cycle highlighted, and "why now?" for
  * each running task with a button that moves the playhead to the cause. Step
- * buttons and keys (arrows: event, Shift+arrows: console line, W: the cause)
+ * buttons and keys (arrows: event, Shift+arrows: console line, T / Shift+T:
+ * next / previous loop turn, W: the cause) and Play at 1, 5 or 20 events a
+ * step (Escape or the button pauses; it stops itself at the end)
  * move the playhead through the timeline, which calls `show` back. All HTML,
  * so a screen reader reads it; a live region says where each step landed.
  * Tests: tests/browser/inspector.test.ts.
  */
+import { Checkpoints } from '../inspect/checkpoints.ts';
 import type { TraceEvent } from '../runtime/trace.ts';
 import { formatMs } from '../trace/format-ms.ts';
 import type { Cause } from '../inspect/why.ts';
 import type { TimelineKey, Translate } from '../timeline/strings.ts';
 import { drawGraph } from './graph-view.ts';
-import { causeSeq, lineStep, snapshotAt, type Snapshot } from './snapshot.ts';
+import { causeSeq, lineStep, snapshotAt, turnStep, type Snapshot } from './snapshot.ts';
+
+/** Events per step of Play (the speed select). */
+export const PLAY_SPEEDS = [1, 5, 20] as const;
+/** Time between two steps of Play. */
+const PLAY_INTERVAL_MS = 250;
 
 /** What the panel asks of its host: move the playhead to an event. */
 export interface InspectorHost {
@@ -60,10 +68,27 @@ export function mountInspector(root: HTMLElement, t: Translate, host: InspectorH
     bar.append(b);
     return b;
   };
+  button('timeline.inspector.prevTurn', 'prev-turn', '⏮', 'Shift+T');
   button('timeline.inspector.prevLine', 'prev-line', '⇤', 'Shift+ArrowLeft');
   button('timeline.inspector.prevEvent', 'prev', '◀', 'ArrowLeft');
   button('timeline.inspector.nextEvent', 'next', '▶', 'ArrowRight');
   button('timeline.inspector.nextLine', 'next-line', '⇥', 'Shift+ArrowRight');
+  button('timeline.inspector.nextTurn', 'next-turn', '⏭', 'T');
+  // Play: steps forward by `speed` events every PLAY_INTERVAL_MS until the end, Escape or the button.
+  const play = el('button', 'mi-step mi-play', t('timeline.inspector.play'));
+  play.type = 'button';
+  play.dataset.play = '';
+  play.setAttribute('aria-pressed', 'false');
+  play.setAttribute('aria-keyshortcuts', 'Escape');
+  const speedLabel = el('label', 'mi-speed', t('timeline.inspector.speed'));
+  const speed = el('select', 'mi-speed-select');
+  for (const n of PLAY_SPEEDS) {
+    const option = el('option', undefined, t('timeline.inspector.speedOption', { n }));
+    option.value = String(n);
+    speed.append(option);
+  }
+  speedLabel.append(' ', speed);
+  bar.append(play, speedLabel);
   const where = el('p', 'mi-where');
   const live = el('p', 'mi-live');
   live.setAttribute('aria-live', 'polite');
@@ -72,9 +97,13 @@ export function mountInspector(root: HTMLElement, t: Translate, host: InspectorH
   root.append(heading, help, bar, where, live, body);
 
   let trace: readonly TraceEvent[] = [];
+  let checkpoints = new Checkpoints(trace);
   let names: ReadonlyMap<number, string> = new Map();
   let current: Snapshot | null = null;
   let announce = false;
+  let playing: ReturnType<typeof setInterval> | null = null;
+  /** Where play has moved the playhead to (the host calls `show` back, maybe later). */
+  let playAt = 0;
   const name = (id: number) => (id === 0 ? t('timeline.inspector.program') : names.get(id) ?? `#${id}`);
 
   const go = (seq: number | null) => {
@@ -82,12 +111,43 @@ export function mountInspector(root: HTMLElement, t: Translate, host: InspectorH
     announce = true;
     host.seek(Math.max(0, Math.min(trace.length - 1, seq)));
   };
+  const stop = () => {
+    if (playing === null) return;
+    clearInterval(playing);
+    playing = null;
+    play.textContent = t('timeline.inspector.play');
+    play.setAttribute('aria-pressed', 'false');
+    delete root.dataset.playing;
+    // One announcement where play stopped, not one per step while it ran.
+    live.textContent = t('timeline.inspector.paused', { n: playAt });
+  };
+  const start = () => {
+    if (trace.length === 0) return;
+    const last = trace.length - 1;
+    playAt = current && current.seq < last ? current.seq : 0;
+    if (playAt === 0) host.seek(0);
+    play.textContent = t('timeline.inspector.pause');
+    play.setAttribute('aria-pressed', 'true');
+    root.dataset.playing = '';
+    // Started only by the reader (never on load); a reader who asked for reduced motion gets slower steps.
+    const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    playing = setInterval(() => {
+      if (!root.isConnected) return stop();
+      playAt = Math.min(last, playAt + Number(speed.value));
+      host.seek(playAt);
+      if (playAt >= last) stop();
+    }, reduced ? PLAY_INTERVAL_MS * 4 : PLAY_INTERVAL_MS);
+  };
+  play.addEventListener('click', () => (playing === null ? start() : stop()));
   const step = (action: string) => {
+    stop();
     const at = current?.seq ?? trace.length - 1;
     if (action === 'prev') go(at - 1);
     else if (action === 'next') go(at + 1);
     else if (action === 'prev-line') go(lineStep(trace, at, -1));
     else if (action === 'next-line') go(lineStep(trace, at, 1));
+    else if (action === 'prev-turn') go(turnStep(trace, at, -1));
+    else if (action === 'next-turn') go(turnStep(trace, at, 1));
   };
   bar.addEventListener('click', (event) => {
     const b = (event.target as HTMLElement).closest<HTMLElement>('[data-step]');
@@ -100,8 +160,15 @@ export function mountInspector(root: HTMLElement, t: Translate, host: InspectorH
   root.addEventListener('keydown', (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const key = event.key;
-    if (key === 'ArrowLeft' || key === 'ArrowRight') {
+    // The speed select keeps its own keys (arrows, type-ahead); only Escape reaches play from there.
+    if ((event.target as HTMLElement).tagName === 'SELECT' && key !== 'Escape') return;
+    if (key === 'Escape') {
+      if (playing === null) return;
+      stop();
+    } else if (key === 'ArrowLeft' || key === 'ArrowRight') {
       step((key === 'ArrowLeft' ? 'prev' : 'next') + (event.shiftKey ? '-line' : ''));
+    } else if (key === 't' || key === 'T') {
+      step(event.shiftKey ? 'prev-turn' : 'next-turn');
     } else if (key === 'w' || key === 'W') {
       const cause = current ? [...current.causes.values()][0] : undefined;
       if (!cause) return;
@@ -210,17 +277,20 @@ export function mountInspector(root: HTMLElement, t: Translate, host: InspectorH
 
   return {
     setRun(next, nextNames) {
+      stop();
       trace = next;
+      checkpoints = new Checkpoints(trace);
       names = nextNames;
-      current = trace.length > 0 ? snapshotAt(trace, trace.length - 1) : null;
+      current = trace.length > 0 ? snapshotAt(trace, trace.length - 1, checkpoints) : null;
       render();
     },
     show(seq) {
       if (trace.length === 0) return;
-      current = snapshotAt(trace, seq ?? trace.length - 1);
+      current = snapshotAt(trace, seq ?? trace.length - 1, checkpoints);
       render();
     },
     destroy() {
+      stop();
       root.replaceChildren();
     },
   };

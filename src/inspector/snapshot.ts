@@ -6,8 +6,9 @@
  * re-running it. Tests: tests/inspect/snapshot.test.ts.
  */
 import { awaitCycles, awaitEdges, type AwaitEdge } from '../inspect/graph.ts';
-import { queuesAfter, type Queues } from '../inspect/queues.ts';
-import { holdersAfter, tasksAfter, type TaskState } from '../inspect/state.ts';
+import { Checkpoints } from '../inspect/checkpoints.ts';
+import { queuesOf, type Queues } from '../inspect/queues.ts';
+import type { TaskState } from '../inspect/state.ts';
 import { causeOfRun, type Cause } from '../inspect/why.ts';
 import type { TraceEvent } from '../runtime/trace.ts';
 
@@ -25,22 +26,37 @@ export interface Snapshot {
   causes: Map<number, Cause>;
 }
 
-/** The snapshot after event `seq` of `trace` (clamped to the trace). */
-export function snapshotAt(trace: readonly TraceEvent[], seq: number): Snapshot {
+/**
+ * The snapshot after event `seq` of `trace` (clamped to the trace). Pass the
+ * trace's `Checkpoints` (the panel keeps one per run) so the state is folded
+ * from the nearest checkpoint rather than from the start.
+ */
+export function snapshotAt(trace: readonly TraceEvent[], seq: number, checkpoints = new Checkpoints(trace)): Snapshot {
   const last = Math.max(0, Math.min(trace.length - 1, seq));
   const count = trace.length === 0 ? 0 : last + 1;
-  const tasks = tasksAfter(trace, count);
-  const edges = awaitEdges(tasks, holdersAfter(trace, count));
+  const fold = checkpoints.foldAfter(count);
+  const tasks = [...fold.tasks.values()];
+  const edges = awaitEdges(tasks, fold.holders);
   const causes = new Map<number, Cause>();
   for (const task of tasks) if (task.state === 'running') causes.set(task.id, causeOfRun(trace, task.id, last));
-  let lines = 0;
-  for (let i = 0; i < count; i++) if (trace[i]!.kind === 'log') lines++;
-  return { seq: last, t: trace[last]?.t ?? 0, tasks, edges, cycles: awaitCycles(edges), queues: queuesAfter(trace, count), lines, causes };
+  return { seq: last, t: trace[last]?.t ?? 0, tasks, edges, cycles: awaitCycles(edges), queues: queuesOf(fold.queues), lines: fold.lines, causes };
 }
 
 /** The seq of the console line before (`dir` -1) or after (+1) `seq`, or null. */
 export function lineStep(trace: readonly TraceEvent[], seq: number, dir: 1 | -1): number | null {
   for (let i = seq + dir; i >= 0 && i < trace.length; i += dir) if (trace[i]!.kind === 'log') return i;
+  return null;
+}
+
+/**
+ * The seq of the loop turn before (`dir` -1) or after (+1) `seq`, or null. A
+ * turn starts at a `macrotask` fact (one loop callback; its microtask
+ * checkpoint follows within the same turn, runtime/loop.ts), so "previous"
+ * from inside a turn goes to that turn's start, like `lineStep`. A run
+ * without loop events has no turns: null.
+ */
+export function turnStep(trace: readonly TraceEvent[], seq: number, dir: 1 | -1): number | null {
+  for (let i = seq + dir; i >= 0 && i < trace.length; i += dir) if (trace[i]!.kind === 'macrotask') return i;
   return null;
 }
 

@@ -1,0 +1,128 @@
+// The inspector's turn steps, Play and accessibility (issue 14, src/inspector/panel.ts), in both
+// languages, with the keyboard: T / Shift+T land on the start of each loop turn (a macrotask), Play
+// runs to the end and stops there, Escape pauses it, and axe finds nothing serious or critical on the
+// page with the inspector open, in the light and the dark theme.
+import { compressToEncodedURIComponent } from 'lz-string';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { axeSerious, collectErrors, contextOptions, launchBrowser } from './harness.ts';
+import { servePlayground, waitForRunEnd, type BuiltSite } from '../playground/browser-helpers.ts';
+
+const site: BuiltSite = process.env.PLAYGROUND_DIST
+  ? { name: 'dev', dir: process.env.PLAYGROUND_DIST, base: '/' }
+  : inject('sites').find((s) => s.base === '/')!;
+
+// Three timer turns, the first with a microtask after its callback.
+const code = `setTimeout(() => { console.log('one'); Promise.resolve().then(() => console.log('micro')); }, 1);
+setTimeout(() => console.log('two'), 2);
+setTimeout(() => console.log('three'), 3);
+console.log('start');
+`;
+
+let browser: Browser;
+let context: BrowserContext;
+let url: string;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await browser.newContext(contextOptions);
+  ({ url, close } = await servePlayground(site));
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await close?.();
+});
+
+const seqOf = async (inspector: Locator) => Number(await inspector.getAttribute('data-seq'));
+
+async function openRun(lang: string, ctx = context): Promise<{ page: Page; inspector: Locator; errors: string[] }> {
+  const page = await ctx.newPage();
+  const errors = collectErrors(page);
+  await page.goto(`${url}${lang}/playground/#code=${compressToEncodedURIComponent(code)}`, { waitUntil: 'load' });
+  const pg = page.locator('[data-playground]').first();
+  await pg.locator('[data-run]').click();
+  await waitForRunEnd(page, 0, 60_000);
+  const inspector = pg.locator('[data-inspector]');
+  await inspector.locator('[data-section="tasks"] li').first().waitFor({ timeout: 30_000 });
+  return { page, inspector, errors };
+}
+
+describe.each(['en', 'zh'])('%s', (lang) => {
+  test('T / Shift+T step by turn of the loop; the help names the keys', async () => {
+    const { page, inspector, errors } = await openRun(lang);
+    expect(await inspector.locator('.mi-help').innerText()).toContain('Shift+T');
+    const end = await seqOf(inspector);
+    await inspector.locator('[data-step="prev-turn"]').focus();
+    // Back three turns: each lands earlier, on a macrotask (the live region names the event).
+    const back: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Shift+T');
+      await expect.poll(() => seqOf(inspector)).toBeLessThan(back.at(-1) ?? end);
+      back.push(await seqOf(inspector));
+      await expect.poll(() => inspector.locator('.mi-live').innerText()).toContain('macrotask');
+    }
+    // Forward again: T retraces the same turn starts.
+    await page.keyboard.press('T');
+    await expect.poll(() => seqOf(inspector)).toBe(back[1]);
+    await page.keyboard.press('T');
+    await expect.poll(() => seqOf(inspector)).toBe(back[0]);
+    // The buttons do the same.
+    await inspector.locator('[data-step="prev-turn"]').click();
+    await expect.poll(() => seqOf(inspector)).toBe(back[1]);
+    await inspector.locator('[data-step="next-turn"]').click();
+    await expect.poll(() => seqOf(inspector)).toBe(back[0]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  test('Play runs to the end at the chosen speed and stops there; Escape pauses it', async () => {
+    const { page, inspector, errors } = await openRun(lang);
+    const end = await seqOf(inspector);
+    const play = inspector.locator('[data-play]');
+    const playLabel = await play.innerText();
+    // Speed 20 events a step, chosen with the keyboard, then Play (from the end it starts over).
+    const speed = inspector.locator('.mi-speed-select');
+    await speed.focus();
+    await page.keyboard.press('End');
+    expect(await speed.inputValue()).toBe('20');
+    await play.focus();
+    await page.keyboard.press('Enter');
+    expect(await play.getAttribute('aria-pressed')).toBe('true');
+    expect(await play.innerText()).not.toBe(playLabel);
+    await expect.poll(() => inspector.getAttribute('data-playing'), { timeout: 60_000 }).toBeNull();
+    expect(await seqOf(inspector)).toBe(end);
+    expect(await play.getAttribute('aria-pressed')).toBe('false');
+    expect(await play.innerText()).toBe(playLabel);
+    expect(await inspector.locator('.mi-live').innerText()).toContain(String(end));
+    // Speed 1, Play from the start, Escape: paused before the end, and it stays where it paused.
+    await speed.focus();
+    await page.keyboard.press('Home');
+    expect(await speed.inputValue()).toBe('1');
+    await play.focus();
+    await page.keyboard.press('Enter');
+    expect(await inspector.getAttribute('data-playing')).toBe('');
+    await page.keyboard.press('Escape');
+    expect(await inspector.getAttribute('data-playing')).toBeNull();
+    const paused = await seqOf(inspector);
+    expect(paused).toBeLessThan(end);
+    await page.waitForTimeout(800);
+    expect(await seqOf(inspector)).toBe(paused);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  test.each(['light', 'dark'])('axe: nothing serious or critical with the inspector open (%s theme)', async (theme) => {
+    // The playground's CSP forbids inline scripts, and axe is injected as one: this context bypasses CSP.
+    const axeContext = await browser.newContext({ ...contextOptions, bypassCSP: true });
+    const { page, inspector } = await openRun(lang, axeContext);
+    await page.emulateMedia({ colorScheme: theme as 'light' | 'dark' });
+    await page.evaluate((th) => document.documentElement.setAttribute('data-theme', th), theme);
+    // Mid-run, so the queues, the tasks and the graph all have content.
+    await inspector.locator('[data-step="prev-turn"]').click();
+    expect(await inspector.isVisible()).toBe(true);
+    expect(await axeSerious(page)).toEqual([]);
+    await axeContext.close();
+  }, 120_000);
+});
