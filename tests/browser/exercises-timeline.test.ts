@@ -3,7 +3,9 @@
 // exercise's verdict line has a "Show on the timeline" button that, activated
 // with the keyboard, puts the playground timeline's playhead at the verdict's
 // moment, focuses the timeline and says where it went; a wrong prediction does
-// the same after opening and running the answer's playground.
+// the same after opening and running the answer's playground. A teaching
+// page's playground marked `predict` asks "what will this print?" first and
+// grades the reader's order against the real run.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { collectErrors, contextOptions, launchBrowser } from './harness.ts';
@@ -90,9 +92,66 @@ describe('a verdict points at its moment on the timeline', () => {
     expect(await ex.locator('[data-answer]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     const at = await showWithKeyboard(page, ex, /^在时间线上查看((.+))$/);
     await expect.poll(() => panel.getAttribute('data-playhead-t'), { timeout: 60_000 }).toBe(String(at));
+    // The answer and its "run it" disclosure opened, so the focused timeline is on screen.
     expect(await ex.locator('[data-answer]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await ex.locator('details.ex-run').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await panel.locator('.tl-plot').isVisible()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.classList.contains('tl-plot'))).toBe(true);
     await expect.poll(() => ex.locator('.ex-sr-only[aria-live]').textContent()).toMatch(/^时间线播放头已移到 .+。$/);
+    await page.close();
+  });
+});
+
+describe('a page playground asks "what will this print?" before Run', () => {
+  const order = (block: Locator) => block.locator('[data-lines] > li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.line!));
+
+  test('event-loop (en): the expected output is hidden; a wrong order fails with the line that differs; ordered with Alt+Arrow keys it passes', async () => {
+    const page = await open('en/event-loop/');
+    const block = page.locator('[data-predict="event-loop/ready-queue"]');
+    await expect.poll(() => block.isVisible()).toBe(true);
+    const playground = page.locator('[data-predict="event-loop/ready-queue"] ~ [data-playground]').first();
+    // The answer is not on screen before a run.
+    expect(await playground.locator('[data-expected]').isVisible()).toBe(false);
+    const right = ['main scheduled A and B', 'A runs (turn 1)', 'B runs (turn 1)', 'C runs (turn 2): A scheduled it during turn 1'];
+    const shown = await order(block);
+    expect([...shown].sort()).toEqual([...right].sort());
+    expect(shown).not.toEqual(right);
+
+    // As shown (wrong), checked with the keyboard: the real run grades it and names the first line that differs.
+    const check = block.getByRole('button', { name: 'Check my prediction' });
+    await check.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => block.locator('[data-result]').getAttribute('data-verdict'), { timeout: 60_000 }).toBe('fail');
+    const first = right.findIndex((line, i) => shown[i] !== line);
+    expect(await block.locator('[data-result]').textContent()).toContain(`Line ${first + 1} of your order is`);
+    // Run revealed the real output in the console.
+    await expect.poll(() => playground.locator('[data-console]').textContent()).toContain(right[3]);
+    // Its moment can be shown on the playground's timeline.
+    const at = Number(await block.locator('[data-result] button[data-show-at]').getAttribute('data-show-at'));
+    await block.locator('[data-result] button[data-show-at]').press('Enter');
+    await expect.poll(() => playground.locator('[data-timeline]').getAttribute('data-playhead-t')).toBe(String(at));
+
+    // Put in order with Alt+ArrowUp, then check again: a pass.
+    for (let i = 0; i < right.length; i++) {
+      const now = await order(block);
+      const from = now.indexOf(right[i]!);
+      await block.locator('[data-lines] > li').nth(from).focus();
+      for (let k = from; k > i; k--) await page.keyboard.press('Alt+ArrowUp');
+    }
+    expect(await order(block)).toEqual(right);
+    await check.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => block.locator('[data-result]').getAttribute('data-verdict'), { timeout: 60_000 }).toBe('pass');
+    await page.close();
+  });
+
+  test('introduction (zh): the question and the button are in Chinese, on the hello playground', async () => {
+    const page = await open('zh/introduction/');
+    const block = page.locator('[data-predict="introduction/hello"]');
+    await expect.poll(() => block.isVisible()).toBe(true);
+    expect(await block.textContent()).toContain('下面这段程序会打印什么');
+    expect(await block.getByRole('button', { name: '检查我的预测' }).count()).toBe(1);
+    expect([...(await order(block))].sort()).toEqual(['a 在 0 ms 开始', 'b 在 0 ms 开始', 'b 在 100 ms 醒来', 'a 在 300 ms 醒来', '全部完成于 300 ms'].sort());
     await page.close();
   });
 });

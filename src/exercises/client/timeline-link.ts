@@ -26,8 +26,8 @@ export function timelineButton(playground: HTMLElement, at: number, t: Translate
 
 /** Moves the playhead to `at` and focuses the timeline; resolves false when no timeline could be shown. */
 async function showOnTimeline(playground: HTMLElement, at: number): Promise<boolean> {
-  const details = playground.closest('details');
-  if (details && !details.open) details.open = true;
+  // A prediction's playground sits in "Run it and see" inside the closed answer: open every disclosure around it.
+  for (let d = playground.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
   const panel = playground.querySelector<HTMLElement>('[data-timeline]');
   if (!panel) return false;
   if (!drawn(panel)) {
