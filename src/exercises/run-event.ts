@@ -9,3 +9,17 @@ export const RUN_RECORD_EVENT = 'miniloop:run-record';
 
 /** The attribute that makes a playground graded: its sandbox asks every run for a record. */
 export const GRADED_ATTRIBUTE = 'data-graded';
+
+/**
+ * Asks a playground's timeline to put its playhead at a virtual time:
+ * dispatched on the timeline panel (`[data-timeline]`) with `detail: { t }`
+ * (ms); src/playground/timeline-panel.ts calls the timeline's `scrubTo`, whose
+ * live region announces the new position. Sent by the exercises' "Show on the
+ * timeline" buttons (tests/browser/exercises-timeline.test.ts).
+ */
+export const SCRUB_REQUEST_EVENT = 'miniloop:scrub-to';
+
+/** The detail of SCRUB_REQUEST_EVENT. */
+export interface ScrubRequest {
+  t: number;
+}

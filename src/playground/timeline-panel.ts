@@ -9,6 +9,7 @@
  */
 import type { InspectorHandle } from '../inspector/index.ts';
 import type { TimelineHandle } from '../timeline/index.ts';
+import { SCRUB_REQUEST_EVENT, type ScrubRequest } from '../exercises/run-event.ts';
 import '../timeline/timeline.css';
 import '../inspector/inspector.css';
 
@@ -41,6 +42,11 @@ export class TimelinePanel {
       this.#timeline.highlight(index >= 0 ? { line: index } : null);
     });
     consoleRoot.addEventListener('pointerleave', () => this.#timeline?.highlight(null));
+    // An exercise's verdict points at a moment (src/exercises/run-event.ts).
+    panel.addEventListener(SCRUB_REQUEST_EVENT, (event) => {
+      const t = (event as CustomEvent<ScrubRequest>).detail?.t;
+      if (typeof t === 'number' && Number.isFinite(t)) this.#timeline?.scrubTo({ t });
+    });
   }
 
   /** Marks the timeline shown as the previous run's (the code it drew no longer compiles; issue 10.8). */

@@ -17,6 +17,7 @@ import type { CulpritKey } from '../grade.ts';
 import type { RunRecord } from '../../playground/protocol.ts';
 import { restore } from '../../playground/storage.ts';
 import { makeOrderable } from './order.ts';
+import { renderVerdict } from './verdict.ts';
 import { isSolved, markSolved, solvedOn } from './progress.ts';
 import { translator, type Translate } from './strings.ts';
 
@@ -36,11 +37,6 @@ const store = (() => {
     return undefined;
   }
 })();
-
-/** Renders text with `code` spans as nodes (textContent only: nothing is parsed as HTML). */
-function inline(text: string): Node[] {
-  return text.split('`').map((part, i) => (i % 2 === 1 ? Object.assign(document.createElement('code'), { textContent: part }) : document.createTextNode(part)));
-}
 
 function mountSection(section: HTMLElement): void {
   const lang = (section.dataset.lang === 'zh' ? 'zh' : 'en') as Lang;
@@ -73,22 +69,9 @@ function mountExercise(article: HTMLElement, lang: Lang, t: Translate, onSolved:
 
   /** Shows a verdict; a pass marks the exercise solved. */
   const show = (grade: Grade) => {
-    const summary = document.createElement('p');
-    summary.className = grade.pass ? 'ex-pass' : 'ex-fail';
     const failed = grade.results.filter((r) => !r.pass).length;
-    summary.textContent = data.kind === 'fix' ? (grade.pass ? t('exercises.allPassed') : t('exercises.someFailed', { failed, total: grade.results.length })) : grade.pass ? `✓ ${t('exercises.passed')}` : `✗ ${t('exercises.failed')}`;
-    const list = document.createElement('ul');
-    for (const r of grade.results) {
-      const li = document.createElement('li');
-      li.className = r.pass ? 'ex-pass' : 'ex-fail';
-      if (r.at !== undefined) li.dataset.at = String(r.at);
-      const icon = Object.assign(document.createElement('span'), { className: 'ex-icon', textContent: r.pass ? '✓ ' : '✗ ' });
-      icon.setAttribute('aria-label', r.pass ? t('exercises.passed') : t('exercises.failed'));
-      li.append(icon, ...inline(r.message));
-      list.append(li);
-    }
-    result.replaceChildren(summary, list);
-    result.dataset.verdict = grade.pass ? 'pass' : 'fail';
+    const summary = data.kind === 'fix' ? (grade.pass ? t('exercises.allPassed') : t('exercises.someFailed', { failed, total: grade.results.length })) : grade.pass ? `✓ ${t('exercises.passed')}` : `✗ ${t('exercises.failed')}`;
+    renderVerdict(result, grade, summary, t, article.querySelector<HTMLElement>('[data-playground]'), (text) => (announcer.textContent = text));
     if (grade.pass) {
       markSolved(store, key);
       setSolved();

@@ -19,6 +19,14 @@ export const EXERCISE_KEYS = [
   'exercises.pickOne',
   'exercises.noRecord',
   'exercises.sidebarSolved',
+  'exercises.showOnTimeline',
+  'exercises.showOnTimelineAt',
+  'exercises.movedPlayhead',
+  'exercises.predictPrompt',
+  'exercises.checkPrediction',
+  'exercises.predictionOther',
+  'exercises.orderHelp',
+  'exercises.orderLabel',
 ] as const satisfies readonly UiKey[];
 
 export type ExerciseKey = (typeof EXERCISE_KEYS)[number];
