@@ -79,6 +79,8 @@ describe('The inspector and step controls work on every playground of the guide,
       const count = await playgrounds.count();
       for (let i = 0; i < count; i++) {
         const pg = playgrounds.nth(i);
+        // A predict exercise keeps its playground inside the closed answer (tests/browser/exercises-timeline.test.ts opens and steps one).
+        if (!(await pg.isVisible())) continue;
         await pg.locator('[data-run]').click();
         const state = await waitForRunEnd(page, i, 60_000);
         const label = `${lang}/${slug} #${i} (${await pg.getAttribute('data-example')}, ${state})`;
