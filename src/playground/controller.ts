@@ -262,6 +262,7 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
 
   function reset() {
     const before = code.code;
+    persist.cancel();
     if (store) forget(store, page, example);
     hideNotice();
     code.set(original);

@@ -87,7 +87,7 @@ function safe<T>(fn: () => T): T | undefined {
 }
 
 /** Calls `fn` at most once per `ms`, with the latest arguments (a save on every edit, debounced). */
-export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): ((...args: A) => void) & { flush(): void } {
+export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): ((...args: A) => void) & { flush(): void; cancel(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: A | undefined;
   const run = () => {
@@ -105,6 +105,12 @@ export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: numb
   debounced.flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     run();
+  };
+  // Drops a pending call: after Reset, a save of the text it replaced must not write it back (tests/playground/storage.test.ts).
+  debounced.cancel = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    pending = undefined;
   };
   return debounced;
 }

@@ -99,4 +99,19 @@ describe('debounce', () => {
     expect(calls).toEqual(['b', 'c']);
     vi.useRealTimers();
   });
+
+  test('cancel drops the pending call (Reset: a late save must not write the replaced text back)', () => {
+    vi.useFakeTimers();
+    const calls: string[] = [];
+    const d = debounce((v: string) => calls.push(v), 250);
+    d('old edit');
+    d.cancel();
+    vi.advanceTimersByTime(1000);
+    d.flush();
+    expect(calls).toEqual([]);
+    d('next');
+    vi.advanceTimersByTime(250);
+    expect(calls).toEqual(['next']);
+    vi.useRealTimers();
+  });
 });
