@@ -136,6 +136,9 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
     await pg.getByRole('button', { name: '运行' }).click();
     expect(await waitForRunEnd(page)).toBe('failed');
     expect(await consoleNotes(page)).toContain('步数上限：程序执行了超过 300,000 步');
+    // Its edits are saved in the context the next tests share: Reset forgets them (the stale-edit test counts saved edits).
+    await pg.getByRole('button', { name: '重置' }).click();
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('miniloop-playground:')).length)).toBe(0);
     await page.close();
   });
 
