@@ -33,6 +33,22 @@ export function sandboxDocument(bootUrl: string): string {
   return `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${policy}"></head><body><script src="${src}"></script></body></html>`;
 }
 
+/**
+ * A hidden, script-only frame on `sandboxDocument(bootUrl)` and the page's end
+ * of a fresh channel: how both sandboxes (this one and src/python/python-sandbox.ts)
+ * start. The caller appends the frame and hands the other port over on `load`.
+ */
+export function sandboxFrame(bootUrl: string, title: string): { frame: HTMLIFrameElement; channel: MessageChannel } {
+  const frame = document.createElement('iframe');
+  frame.setAttribute('sandbox', 'allow-scripts');
+  frame.setAttribute('aria-hidden', 'true');
+  frame.tabIndex = -1;
+  frame.title = title;
+  frame.hidden = true;
+  frame.srcdoc = sandboxDocument(bootUrl);
+  return { frame, channel: new MessageChannel() };
+}
+
 let nextRunId = 1;
 
 /** What a run session needs from a sandbox (session.ts; a fake in tests/playground/session.test.ts). */
@@ -128,14 +144,7 @@ export class Sandbox implements SandboxLike {
   }
 
   #create(): Promise<MessagePort> {
-    const frame = document.createElement('iframe');
-    frame.setAttribute('sandbox', 'allow-scripts');
-    frame.setAttribute('aria-hidden', 'true');
-    frame.tabIndex = -1;
-    frame.title = 'sandbox';
-    frame.hidden = true;
-    frame.srcdoc = sandboxDocument(this.#bootUrl);
-    const channel = new MessageChannel();
+    const { frame, channel } = sandboxFrame(this.#bootUrl, 'sandbox');
     const port = channel.port1;
     this.#frame = frame;
     this.#port = port;

@@ -14,7 +14,7 @@
  * Browser tests: tests/browser/python.test.ts.
  */
 import { connectSandbox } from '../playground/protocol.ts';
-import { sandboxDocument, WALL_TIME_BUDGET_MS } from '../playground/sandbox.ts';
+import { sandboxFrame, WALL_TIME_BUDGET_MS } from '../playground/sandbox.ts';
 import { PYODIDE_FILE_NAMES, PYTHON_LIMITS, validFromPythonWorker, type PyodideFiles, type PythonDoneMessage, type PythonRunRequest } from './protocol.ts';
 import type { WireLine } from '../playground/protocol.ts';
 
@@ -195,14 +195,7 @@ export class PythonSandbox {
   }
 
   #create(): Promise<MessagePort> {
-    const frame = document.createElement('iframe');
-    frame.setAttribute('sandbox', 'allow-scripts');
-    frame.setAttribute('aria-hidden', 'true');
-    frame.tabIndex = -1;
-    frame.title = 'python sandbox';
-    frame.hidden = true;
-    frame.srcdoc = sandboxDocument(this.#bootUrl);
-    const channel = new MessageChannel();
+    const { frame, channel } = sandboxFrame(this.#bootUrl, 'python sandbox');
     const port = channel.port1;
     this.#frame = frame;
     this.#port = port;
