@@ -3,29 +3,13 @@
 // editor declares the runner's globals, not the DOM: src/playground/program-globals.ts),
 // and a reader's own type error is listed in the Problems list beside the
 // console, with its count and lines; a click puts the cursor on its line.
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectErrors, contentSlugs, contextOptions, launchBrowser } from './harness.ts';
-import { replaceCode, servePlayground, waitForEditor, type BuiltSite } from '../playground/browser-helpers.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { collectErrors, contentSlugs } from './harness.ts';
+import { usePlaygroundSite } from './playground-site.ts';
+import { replaceCode, waitForEditor } from '../playground/browser-helpers.ts';
 
-const site: BuiltSite = process.env.PLAYGROUND_DIST
-  ? { name: 'dev', dir: process.env.PLAYGROUND_DIST, base: '/' }
-  : inject('sites').find((s) => s.base === '/')!;
-
-let browser: Browser;
-let context: BrowserContext;
-let url: string;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext(contextOptions);
-  ({ url, close } = await servePlayground(site));
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await close?.();
-});
+const pw = usePlaygroundSite();
 
 /** Waits until the editor of playground `index` has checked its code; returns the error count it found. */
 async function typeErrors(page: Page, index: number): Promise<number> {
@@ -36,9 +20,9 @@ async function typeErrors(page: Page, index: number): Promise<number> {
 
 describe.each(['en', 'zh'])('every example on the %s pages opens in the editor without an error', (lang) => {
   test.each(contentSlugs().filter((s) => s !== 'playground'))('%s', async (slug) => {
-    const page = await context.newPage();
+    const page = await pw.context.newPage();
     const errors = collectErrors(page);
-    await page.goto(`${url}${lang}/${slug}/`, { waitUntil: 'load' });
+    await page.goto(`${pw.url}${lang}/${slug}/`, { waitUntil: 'load' });
     const playgrounds = page.locator('[data-playground]');
     const count = await playgrounds.count();
     const found: Record<string, number> = {};
@@ -62,8 +46,8 @@ describe('a type error of the reader', () => {
     ['en', 'Problems (2)', 'Line 3', 'Line 4'],
     ['zh', '问题（2）', '第 3 行', '第 4 行'],
   ])('is listed beside the console on /%s/playground/, and a click goes to its line', async (lang, title, line3, line4) => {
-    const page = await context.newPage();
-    await page.goto(`${url}${lang}/playground/`, { waitUntil: 'load' });
+    const page = await pw.context.newPage();
+    await page.goto(`${pw.url}${lang}/playground/`, { waitUntil: 'load' });
     await waitForEditor(page);
     await replaceCode(page, "import { sleep } from 'miniloop';\nconsole.log('fine');\nawait sleep('soon');\nconst n: number = 'text';\n");
     const problems = page.locator('[data-playground] [data-problems]');

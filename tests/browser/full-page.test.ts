@@ -5,43 +5,27 @@
 // chapter, titled and described in the page's language, that loads and runs.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { collectErrors, contextOptions, launchBrowser, ROOT } from './harness.ts';
-import { consoleLines, servePlayground, waitForRunEnd, type BuiltSite } from '../playground/browser-helpers.ts';
+import { describe, expect, test } from 'vitest';
+import { collectErrors, ROOT } from './harness.ts';
+import { usePlaygroundSite } from './playground-site.ts';
+import { consoleLines, waitForRunEnd } from '../playground/browser-helpers.ts';
 
-const site: BuiltSite = process.env.PLAYGROUND_DIST
-  ? { name: 'dev', dir: process.env.PLAYGROUND_DIST, base: '/' }
-  : inject('sites').find((s) => s.base === '/')!;
 /** The expected output of an example as a page in `lang` shows it. */
 const out = (id: string, lang: string) => {
   const variant = join(ROOT, 'content/examples', `${id}.${lang}.out`);
   return readFileSync(existsSync(variant) ? variant : join(ROOT, 'content/examples', `${id}.out`), 'utf8').replace(/\n$/, '');
 };
 
-let browser: Browser;
-let context: BrowserContext;
-let url: string;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ ...contextOptions, viewport: { width: 1440, height: 900 } });
-  ({ url, close } = await servePlayground(site));
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await close?.();
-});
+const pw = usePlaygroundSite({ viewport: { width: 1440, height: 900 } });
 
 describe.each([
   { lang: 'en', h1: 'Playground', chapters: ['Introduction', 'asyncio', 'trio'], pick: 'asyncio/tasks', pickTitle: 'Tasks', run: 'Run' },
   { lang: 'zh', h1: '演练场', chapters: ['导读', '同步与异步', '生成器与协程'], pick: 'asyncio/tasks', pickTitle: '任务', run: '运行' },
 ])('/$lang/playground/', ({ lang, h1, chapters, pick, pickTitle, run }) => {
   test('uses the whole width, side by side and as tall as the window; no draft banner, no empty section', async () => {
-    const page = await context.newPage();
+    const page = await pw.context.newPage();
     const errors = collectErrors(page);
-    await page.goto(`${url}${lang}/playground/`, { waitUntil: 'load' });
+    await page.goto(`${pw.url}${lang}/playground/`, { waitUntil: 'load' });
     expect(await page.locator('h1').innerText()).toBe(h1);
     expect(await page.locator('.draft-notice').count()).toBe(0);
     // Every heading in the article has something under it.
@@ -77,8 +61,8 @@ describe.each([
   });
 
   test('the separator resizes editor and console, by keyboard', async () => {
-    const page = await context.newPage();
-    await page.goto(`${url}${lang}/playground/`, { waitUntil: 'load' });
+    const page = await pw.context.newPage();
+    await page.goto(`${pw.url}${lang}/playground/`, { waitUntil: 'load' });
     const separator = page.getByRole('separator');
     const width = () => page.locator('[data-playground] [data-code]').evaluate((e) => e.getBoundingClientRect().width);
     const before = await width();
@@ -93,8 +77,8 @@ describe.each([
   });
 
   test('the gallery: chapters and titles in the page language; a click loads an example, which runs', async () => {
-    const page = await context.newPage();
-    await page.goto(`${url}${lang}/playground/`, { waitUntil: 'load' });
+    const page = await pw.context.newPage();
+    await page.goto(`${pw.url}${lang}/playground/`, { waitUntil: 'load' });
     const gallery = page.locator('[data-playground] [data-gallery]');
     expect(await gallery.locator('select').count()).toBe(0);
     const chapterTitles = await gallery.locator('h3').allInnerTexts();

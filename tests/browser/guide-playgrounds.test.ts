@@ -4,43 +4,29 @@
 // what you read is what the code does.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { collectErrors, contextOptions, launchBrowser, ROOT, trackRequests } from './harness.ts';
-import { consoleLines, servePlayground, waitForRunEnd, type BuiltSite } from '../playground/browser-helpers.ts';
+import { afterAll, describe, expect, test } from 'vitest';
+import { collectErrors, ROOT, trackRequests } from './harness.ts';
+import { usePlaygroundSite } from './playground-site.ts';
+import { consoleLines, waitForRunEnd } from '../playground/browser-helpers.ts';
 
-const site: BuiltSite = process.env.PLAYGROUND_DIST
-  ? { name: 'dev', dir: process.env.PLAYGROUND_DIST, base: '/' }
-  : inject('sites').find((s) => s.base === '/')!;
 const slugs = readdirSync(join(ROOT, 'content/en'))
   .filter((f) => f.endsWith('.mdx'))
   .map((f) => f.replace(/\.mdx$/, ''))
   .sort();
 
-let browser: Browser;
-let context: BrowserContext;
-let url: string;
-let close: () => Promise<void>;
 const offHost: string[] = [];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext(contextOptions);
-  ({ url, close } = await servePlayground(site));
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await close?.();
+const pw = usePlaygroundSite();
+afterAll(() => {
   expect(offHost).toEqual([]);
 });
 
 describe.each(['en', 'zh'])('every playground on the %s pages prints its expected output', (lang) => {
   test.each(slugs)('%s', async (slug) => {
-    const page = await context.newPage();
+    const page = await pw.context.newPage();
     const errors = collectErrors(page);
     const requests = trackRequests(page);
-    await page.goto(`${url}${lang}/${slug}/`, { waitUntil: 'load' });
+    await page.goto(`${pw.url}${lang}/${slug}/`, { waitUntil: 'load' });
     const playgrounds = page.locator('[data-playground]');
     const count = await playgrounds.count();
     for (let i = 0; i < count; i++) {

@@ -3,14 +3,11 @@
 // runs to the end and stops there, Escape pauses it, and axe finds nothing serious or critical on the
 // page with the inspector open, in the light and the dark theme.
 import { compressToEncodedURIComponent } from 'lz-string';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { axeSerious, collectErrors, contextOptions, launchBrowser } from './harness.ts';
-import { servePlayground, waitForRunEnd, type BuiltSite } from '../playground/browser-helpers.ts';
-
-const site: BuiltSite = process.env.PLAYGROUND_DIST
-  ? { name: 'dev', dir: process.env.PLAYGROUND_DIST, base: '/' }
-  : inject('sites').find((s) => s.base === '/')!;
+import { describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { axeSerious, collectErrors, contextOptions } from './harness.ts';
+import { usePlaygroundSite } from './playground-site.ts';
+import { waitForRunEnd } from '../playground/browser-helpers.ts';
 
 // Three timer turns, the first with a microtask after its callback.
 const code = `setTimeout(() => { console.log('one'); Promise.resolve().then(() => console.log('micro')); }, 1);
@@ -19,28 +16,14 @@ setTimeout(() => console.log('three'), 3);
 console.log('start');
 `;
 
-let browser: Browser;
-let context: BrowserContext;
-let url: string;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext(contextOptions);
-  ({ url, close } = await servePlayground(site));
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await close?.();
-});
+const pw = usePlaygroundSite();
 
 const seqOf = async (inspector: Locator) => Number(await inspector.getAttribute('data-seq'));
 
-async function openRun(lang: string, ctx = context): Promise<{ page: Page; inspector: Locator; errors: string[] }> {
+async function openRun(lang: string, ctx = pw.context): Promise<{ page: Page; inspector: Locator; errors: string[] }> {
   const page = await ctx.newPage();
   const errors = collectErrors(page);
-  await page.goto(`${url}${lang}/playground/#code=${compressToEncodedURIComponent(code)}`, { waitUntil: 'load' });
+  await page.goto(`${pw.url}${lang}/playground/#code=${compressToEncodedURIComponent(code)}`, { waitUntil: 'load' });
   const pg = page.locator('[data-playground]').first();
   await pg.locator('[data-run]').click();
   await waitForRunEnd(page, 0, 60_000);
@@ -115,7 +98,7 @@ describe.each(['en', 'zh'])('%s', (lang) => {
 
   test.each(['light', 'dark'])('axe: nothing serious or critical with the inspector open (%s theme)', async (theme) => {
     // The playground's CSP forbids inline scripts, and axe is injected as one: this context bypasses CSP.
-    const axeContext = await browser.newContext({ ...contextOptions, bypassCSP: true });
+    const axeContext = await pw.browser.newContext({ ...contextOptions, bypassCSP: true });
     const { page, inspector } = await openRun(lang, axeContext);
     await page.emulateMedia({ colorScheme: theme as 'light' | 'dark' });
     await page.evaluate((th) => document.documentElement.setAttribute('data-theme', th), theme);

@@ -6,31 +6,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compressToEncodedURIComponent } from 'lz-string';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { collectErrors, contextOptions, launchBrowser, ROOT } from './harness.ts';
-import { servePlayground, waitForRunEnd, type BuiltSite } from '../playground/browser-helpers.ts';
+import { describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { collectErrors, ROOT } from './harness.ts';
+import { usePlaygroundSite } from './playground-site.ts';
+import { waitForRunEnd } from '../playground/browser-helpers.ts';
 
-const site: BuiltSite = process.env.PLAYGROUND_DIST
-  ? { name: 'dev', dir: process.env.PLAYGROUND_DIST, base: '/' }
-  : inject('sites').find((s) => s.base === '/')!;
 const slugs = readdirSync(join(ROOT, 'content/en')).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, '')).sort();
 
-let browser: Browser;
-let context: BrowserContext;
-let url: string;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext(contextOptions);
-  ({ url, close } = await servePlayground(site));
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await close?.();
-});
+const pw = usePlaygroundSite();
 
 /** The inspector of playground `pg`, once it shows a run. */
 async function openInspector(pg: Locator): Promise<Locator> {
@@ -72,9 +56,9 @@ async function stepThrough(page: Page, pg: Locator, label: string): Promise<void
 describe('The inspector and step controls work on every playground of the guide, both languages', () => {
   describe.each(['en', 'zh'])('%s', (lang) => {
     test.each(slugs)('%s', async (slug) => {
-      const page = await context.newPage();
+      const page = await pw.context.newPage();
       const errors = collectErrors(page);
-      await page.goto(`${url}${lang}/${slug}/`, { waitUntil: 'load' });
+      await page.goto(`${pw.url}${lang}/${slug}/`, { waitUntil: 'load' });
       const playgrounds = page.locator('[data-playground]');
       const count = await playgrounds.count();
       for (let i = 0; i < count; i++) {
@@ -97,9 +81,9 @@ describe('The inspector and step controls work on every playground of the guide,
 describe('the deadlock example in the inspector', () => {
   test.each(['en', 'zh'])('%s: the cycle is highlighted and named, and "why now" moves the playhead to the cause', async (lang) => {
     const code = readFileSync(join(ROOT, 'examples/deadlock.ts'), 'utf8');
-    const page = await context.newPage();
+    const page = await pw.context.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${url}${lang}/playground/#code=${compressToEncodedURIComponent(code)}`, { waitUntil: 'load' });
+    await page.goto(`${pw.url}${lang}/playground/#code=${compressToEncodedURIComponent(code)}`, { waitUntil: 'load' });
     const pg = page.locator('[data-playground]').first();
     await pg.locator('[data-run]').click();
     await waitForRunEnd(page, 0, 60_000);

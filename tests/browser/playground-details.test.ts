@@ -2,29 +2,13 @@
 // keyboard users are not trapped in the editor and follow Run/Stop; a browser
 // API such as fetch gets a plain explanation; a compile error marks the old
 // timeline as stale; the inline editor grows with its code.
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { contextOptions, launchBrowser } from './harness.ts';
-import { consoleNotes, replaceCode, servePlayground, shareHash, waitForEditor, waitForRunEnd, type BuiltSite } from '../playground/browser-helpers.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { contextOptions } from './harness.ts';
+import { usePlaygroundSite } from './playground-site.ts';
+import { consoleNotes, replaceCode, shareHash, waitForEditor, waitForRunEnd } from '../playground/browser-helpers.ts';
 
-const site: BuiltSite = process.env.PLAYGROUND_DIST
-  ? { name: 'dev', dir: process.env.PLAYGROUND_DIST, base: '/' }
-  : inject('sites').find((s) => s.base === '/')!;
-
-let browser: Browser;
-let context: BrowserContext;
-let url: string;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext(contextOptions);
-  ({ url, close } = await servePlayground(site));
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await close?.();
-});
+const pw = usePlaygroundSite();
 
 const active = (page: Page) =>
   page.evaluate(() => {
@@ -34,8 +18,8 @@ const active = (page: Page) =>
 
 describe('keyboard (10.6)', () => {
   test('Run moves focus to Stop while the run goes; Escape stops it; focus returns to Run', async () => {
-    const page = await context.newPage();
-    await page.goto(`${url}en/playground/${shareHash("console.log('spin');\nwhile (true) {}\n")}`, { waitUntil: 'load' });
+    const page = await pw.context.newPage();
+    await page.goto(`${pw.url}en/playground/${shareHash("console.log('spin');\nwhile (true) {}\n")}`, { waitUntil: 'load' });
     await waitForEditor(page);
     const pg = page.locator('[data-playground]');
     expect(await pg.getByRole('button', { name: 'Stop' }).getAttribute('aria-keyshortcuts')).toBe('Escape');
@@ -50,8 +34,8 @@ describe('keyboard (10.6)', () => {
   });
 
   test('Tab indents in the editor; Escape then Tab leaves it, as its label says', async () => {
-    const page = await context.newPage();
-    await page.goto(`${url}en/introduction/`, { waitUntil: 'load' });
+    const page = await pw.context.newPage();
+    await page.goto(`${pw.url}en/introduction/`, { waitUntil: 'load' });
     const pg = page.locator('[data-playground]').first();
     await pg.locator('[data-code]').click();
     await waitForEditor(page);
@@ -71,8 +55,8 @@ describe('browser APIs (10.7)', () => {
     ['en', 'Run', /no network[\s\S]*http\.request/],
     ['zh', '运行', /不能联网[\s\S]*http\.request/],
   ])('await fetch() on /%s/ says plainly there is no network and points at the http client', async (lang, run, note) => {
-    const page = await context.newPage();
-    await page.goto(`${url}${lang}/playground/${shareHash("const response = await fetch('https://example.com/');\nconsole.log(response);\n")}`, { waitUntil: 'load' });
+    const page = await pw.context.newPage();
+    await page.goto(`${pw.url}${lang}/playground/${shareHash("const response = await fetch('https://example.com/');\nconsole.log(response);\n")}`, { waitUntil: 'load' });
     await page.locator('[data-playground]').getByRole('button', { name: run, exact: true }).click();
     expect(await waitForRunEnd(page)).toBe('failed');
     const notes = await consoleNotes(page);
@@ -84,8 +68,8 @@ describe('browser APIs (10.7)', () => {
 
 describe('compile error after a run (10.8)', () => {
   test('the previous timeline is marked stale', async () => {
-    const page = await context.newPage();
-    await page.goto(`${url}en/playground/${shareHash("import { sleep } from 'miniloop';\nawait sleep(10);\nconsole.log('ran');\n")}`, { waitUntil: 'load' });
+    const page = await pw.context.newPage();
+    await page.goto(`${pw.url}en/playground/${shareHash("import { sleep } from 'miniloop';\nawait sleep(10);\nconsole.log('ran');\n")}`, { waitUntil: 'load' });
     await waitForEditor(page);
     const pg = page.locator('[data-playground]');
     await pg.getByRole('button', { name: 'Run' }).click();
@@ -109,8 +93,8 @@ describe('compile error after a run (10.8)', () => {
 
 describe('the inline editor grows (10.9)', () => {
   test('lines added make it taller; the last line stays in view', async () => {
-    const page = await context.newPage();
-    await page.goto(`${url}en/introduction/`, { waitUntil: 'load' });
+    const page = await pw.context.newPage();
+    await page.goto(`${pw.url}en/introduction/`, { waitUntil: 'load' });
     const pg = page.locator('[data-playground]').first();
     await pg.locator('[data-code]').click();
     await waitForEditor(page);
@@ -133,8 +117,8 @@ describe('the inline editor grows (10.9)', () => {
 
 describe('console (10.13)', () => {
   test('times are rounded, with the exact value on hover', async () => {
-    const page = await context.newPage();
-    await page.goto(`${url}en/playground/${shareHash("import { sleep } from 'miniloop';\nawait sleep(580.013);\nconsole.log('late');\n")}`, { waitUntil: 'load' });
+    const page = await pw.context.newPage();
+    await page.goto(`${pw.url}en/playground/${shareHash("import { sleep } from 'miniloop';\nawait sleep(580.013);\nconsole.log('late');\n")}`, { waitUntil: 'load' });
     await page.locator('[data-playground]').getByRole('button', { name: 'Run' }).click();
     expect(await waitForRunEnd(page)).toBe('ok');
     const time = page.locator('[data-playground] .pg-line .pg-t').first();
@@ -144,9 +128,9 @@ describe('console (10.13)', () => {
   });
 
   test('Clear does not cover the first line in a narrow console', async () => {
-    const phone = await browser.newContext({ ...contextOptions, viewport: { width: 390, height: 844 } });
+    const phone = await pw.browser.newContext({ ...contextOptions, viewport: { width: 390, height: 844 } });
     const page = await phone.newPage();
-    await page.goto(`${url}en/introduction/`, { waitUntil: 'load' });
+    await page.goto(`${pw.url}en/introduction/`, { waitUntil: 'load' });
     const pg = page.locator('[data-playground]').first();
     await pg.getByRole('button', { name: 'Run' }).click();
     expect(await waitForRunEnd(page)).toBe('ok');
@@ -166,9 +150,9 @@ describe('console (10.13)', () => {
 
 describe('saved edits, Reset and the editor theme (10.14)', () => {
   test('a saved edit comes back highlighted with an "edited" badge; Reset can be undone', async () => {
-    const own = await browser.newContext(contextOptions);
+    const own = await pw.browser.newContext(contextOptions);
     const page = await own.newPage();
-    await page.goto(`${url}en/introduction/`, { waitUntil: 'load' });
+    await page.goto(`${pw.url}en/introduction/`, { waitUntil: 'load' });
     const pg = page.locator('[data-playground]').first();
     const badge = pg.locator('[data-edited]');
     expect(await badge.isHidden()).toBe(true);
@@ -201,9 +185,9 @@ describe('saved edits, Reset and the editor theme (10.14)', () => {
   });
 
   test('in the dark theme the editor keeps the background of the highlighted code it replaces', async () => {
-    const dark = await browser.newContext({ ...contextOptions, colorScheme: 'dark' });
+    const dark = await pw.browser.newContext({ ...contextOptions, colorScheme: 'dark' });
     const page = await dark.newPage();
-    await page.goto(`${url}en/introduction/`, { waitUntil: 'load' });
+    await page.goto(`${pw.url}en/introduction/`, { waitUntil: 'load' });
     const pg = page.locator('[data-playground]').first();
     const staticBg = await pg.locator('[data-code] .astro-code').evaluate((e) => getComputedStyle(e).backgroundColor);
     expect(staticBg).not.toBe('rgb(255, 255, 255)');
@@ -219,9 +203,9 @@ describe('createTask with an already-started promise (10.5)', () => {
     ['en', 'has already started, in the caller'],
     ['zh', '在调用方里就已经开始执行'],
   ])('the editor says so on /%s/ (a warning on the call, not an error)', async (lang, note) => {
-    const page = await context.newPage();
+    const page = await pw.context.newPage();
     const code = "import { createTask, sleep } from 'miniloop';\nasync function worker(ms: number) { await sleep(ms); }\nconst a = createTask(worker(100));\nconst b = createTask(() => worker(100));\nawait a;\nawait b;\n";
-    await page.goto(`${url}${lang}/playground/${shareHash(code)}`, { waitUntil: 'load' });
+    await page.goto(`${pw.url}${lang}/playground/${shareHash(code)}`, { waitUntil: 'load' });
     await waitForEditor(page);
     const pg = page.locator('[data-playground]');
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-playground]')?.dataset.typeErrors !== undefined, null, { timeout: 60_000 });
