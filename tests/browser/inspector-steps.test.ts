@@ -20,10 +20,14 @@ const pw = usePlaygroundSite();
 
 const seqOf = async (inspector: Locator) => Number(await inspector.getAttribute('data-seq'));
 
-async function openRun(lang: string, ctx = pw.context): Promise<{ page: Page; inspector: Locator; errors: string[] }> {
+// Many timer turns: at speed 1 (one event per 250 ms step) Play takes minutes, so Escape lands before the end however busy the machine.
+const longCode = `for (let i = 0; i < 200; i++) setTimeout(() => {}, i);
+`;
+
+async function openRun(lang: string, ctx = pw.context, source = code): Promise<{ page: Page; inspector: Locator; errors: string[] }> {
   const page = await ctx.newPage();
   const errors = collectErrors(page);
-  await page.goto(`${pw.url}${lang}/playground/#code=${compressToEncodedURIComponent(code)}`, { waitUntil: 'load' });
+  await page.goto(`${pw.url}${lang}/playground/#code=${compressToEncodedURIComponent(source)}`, { waitUntil: 'load' });
   const pg = page.locator('[data-playground]').first();
   await pg.locator('[data-run]').click();
   await waitForRunEnd(page, 0, 60_000);
@@ -70,30 +74,57 @@ describe.each(['en', 'zh'])('%s', (lang) => {
     await speed.focus();
     await page.keyboard.press('End');
     expect(await speed.inputValue()).toBe('20');
+    // Play may reach the end before this process looks again (a busy machine): record every state the panel went through.
+    await inspector.evaluate((root) => {
+      const log: { seq: string[]; playing: boolean; pressed: boolean; label: string } = { seq: [], playing: false, pressed: false, label: '' };
+      (window as unknown as { playLog: typeof log }).playLog = log;
+      const button = root.querySelector<HTMLElement>('[data-play]')!;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.attributeName === 'data-seq') log.seq.push(r.oldValue ?? '');
+          if (r.attributeName === 'data-playing' && root.hasAttribute('data-playing')) log.playing = true;
+          if (r.attributeName === 'aria-pressed' && button.getAttribute('aria-pressed') === 'true') {
+            log.pressed = true;
+            log.label = button.textContent ?? '';
+          }
+        }
+      }).observe(root, { attributes: true, attributeOldValue: true, subtree: true, attributeFilter: ['data-seq', 'data-playing', 'aria-pressed'] });
+    });
     await play.focus();
     await page.keyboard.press('Enter');
-    expect(await play.getAttribute('aria-pressed')).toBe('true');
-    expect(await play.innerText()).not.toBe(playLabel);
+    await expect.poll(() => inspector.evaluate(() => (window as unknown as { playLog: { playing: boolean } }).playLog.playing), { timeout: 60_000 }).toBe(true);
     await expect.poll(() => inspector.getAttribute('data-playing'), { timeout: 60_000 }).toBeNull();
     expect(await seqOf(inspector)).toBe(end);
+    const log = await inspector.evaluate(() => (window as unknown as { playLog: { seq: string[]; pressed: boolean; label: string } }).playLog);
+    // While it played the button said Pause and was pressed; the playhead went from the start to the end 20 events a step.
+    expect(log.pressed).toBe(true);
+    expect(log.label).not.toBe(playLabel);
+    const steps = [...log.seq.slice(1).map(Number), end];
+    expect(steps[0]).toBe(0);
+    for (let i = 1; i < steps.length; i++) expect(steps[i]! - steps[i - 1]!).toBe(Math.min(20, end - steps[i - 1]!));
     expect(await play.getAttribute('aria-pressed')).toBe('false');
     expect(await play.innerText()).toBe(playLabel);
     expect(await inspector.locator('.mi-live').innerText()).toContain(String(end));
-    // Speed 1, Play from the start, Escape: paused before the end, and it stays where it paused.
-    await speed.focus();
-    await page.keyboard.press('Home');
-    expect(await speed.inputValue()).toBe('1');
-    await play.focus();
-    await page.keyboard.press('Enter');
-    expect(await inspector.getAttribute('data-playing')).toBe('');
-    await page.keyboard.press('Escape');
-    expect(await inspector.getAttribute('data-playing')).toBeNull();
-    const paused = await seqOf(inspector);
-    expect(paused).toBeLessThan(end);
-    await page.waitForTimeout(800);
-    expect(await seqOf(inspector)).toBe(paused);
     expect(errors).toEqual([]);
     await page.close();
+    // Speed 1 on a long run, Play from the start, Escape: paused before the end, and it stays where it paused.
+    const long = await openRun(lang, pw.context, longCode);
+    const longEnd = await seqOf(long.inspector);
+    const longSpeed = long.inspector.locator('.mi-speed-select');
+    await longSpeed.focus();
+    await long.page.keyboard.press('Home');
+    expect(await longSpeed.inputValue()).toBe('1');
+    await long.inspector.locator('[data-play]').focus();
+    await long.page.keyboard.press('Enter');
+    expect(await long.inspector.getAttribute('data-playing')).toBe('');
+    await long.page.keyboard.press('Escape');
+    expect(await long.inspector.getAttribute('data-playing')).toBeNull();
+    const paused = await seqOf(long.inspector);
+    expect(paused).toBeLessThan(longEnd);
+    await long.page.waitForTimeout(800);
+    expect(await seqOf(long.inspector)).toBe(paused);
+    expect(long.errors).toEqual([]);
+    await long.page.close();
   }, 120_000);
 
   test.each(['light', 'dark'])('axe: nothing serious or critical with the inspector open (%s theme)', async (theme) => {

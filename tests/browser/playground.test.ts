@@ -187,7 +187,13 @@ describe.each(sites)('playground on the $name build (base $base)', (site) => {
     expect(await codeText()).toContain('my old edit');
     await notice.getByRole('button', { name: 'Use the new version' }).click();
     await expect.poll(codeText).toContain('all done at');
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('miniloop-playground:')).length)).toBe(0);
+    // No edit of this example is kept (old or new); edits of other pages' tests in this shared context are not counted.
+    const kept = await page.evaluate(() => {
+      const root = document.querySelector<HTMLElement>('[data-playground]')!;
+      const prefix = `miniloop-playground:${root.dataset.page}|${root.dataset.example}|`;
+      return Object.keys(localStorage).filter((k) => k.startsWith(prefix));
+    });
+    expect(kept).toEqual([]);
     await page.close();
   });
 
