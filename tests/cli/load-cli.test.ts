@@ -35,7 +35,7 @@ function load(dir: string, env: Record<string, string> = {}): string {
 describe('the bundled CLI', { timeout: 60_000 }, () => {
   it('is built on first use, reused while its sources are unchanged, rebuilt when one changes', () => {
     const dir = scratchTree();
-    const bundle = join(dir, 'node_modules/.cache/miniloop/cli.mjs');
+    const bundle = join(dir, 'node_modules/.cache/miniloop/cli.cjs');
     writeFileSync(join(dir, 'src/cli/word.ts'), "export const word: string = 'one';\n");
     expect(load(dir)).toBe('one');
     expect(existsSync(bundle)).toBe(true);
