@@ -1,8 +1,9 @@
 /**
  * `miniloop run FILE.ts [FILE.ts | DIR ...]`: compile each program with the
  * browser's pipeline (src/compiler; native esbuild here, esbuild-wasm in the
- * browser, same version and output) and run it on the loop
- * (src/runtime/program.ts), printing what a reader would see in the playground.
+ * browser, same version and output; a program compiled before comes from the
+ * cache, program-cache.ts) and run it on the loop (src/runtime/program.ts),
+ * printing what a reader would see in the playground. Start-up: README.md here.
  *
  * Exit status (RUNTIME.md, "A command line"): 0 success; 1 the program failed
  * (ProgramResult.status 'failed': uncaught error, deadlock, budget, an
