@@ -10,9 +10,12 @@
  * Node versions), its file name and its whole source are equal to this run's;
  * otherwise the program is compiled again and the entry replaced. So a changed
  * source, a changed compiler or another esbuild never reuses an old result.
- * Only programs that compiled are kept. Held by tests/cli/program-cache.test.ts.
+ * Only programs that compiled are kept, and at most `maxEntries` of them: past
+ * that, the older half (by when they were written) is removed, so temporary
+ * files run once (tests do that) do not pile up. Held by
+ * tests/cli/program-cache.test.ts.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CompiledProgram, CompileResult } from '../compiler/compile.ts';
 
@@ -22,7 +25,12 @@ export interface ProgramCache {
   dir: string;
   /** Names the compiler: entries made by another one are not used. */
   compilerId: string;
+  /** How many entries may be kept (default {@link MAX_ENTRIES}). */
+  maxEntries?: number;
 }
+
+/** Entries kept by default: ~3 KB each for a small program. */
+export const MAX_ENTRIES = 1000;
 
 interface Entry {
   compilerId: string;
@@ -64,6 +72,7 @@ export async function compileCached(
   if (result.ok) {
     try {
       mkdirSync(join(cache.dir, 'programs'), { recursive: true });
+      prune(join(cache.dir, 'programs'), (cache.maxEntries ?? MAX_ENTRIES) - 1);
       // Under a temporary name, then renamed: a CLI started at the same moment never reads half an entry.
       const temporary = `${file}.${process.pid}.tmp`;
       writeFileSync(temporary, JSON.stringify({ compilerId: cache.compilerId, program: result } satisfies Entry));
@@ -73,4 +82,25 @@ export async function compileCached(
     }
   }
   return result;
+}
+
+/** Keep at most `keep` entries in `dir`: when there are more, remove the older half (by modification time). */
+function prune(dir: string, keep: number): void {
+  const names = readdirSync(dir).filter((name) => name.endsWith('.json'));
+  if (names.length <= keep) return;
+  const age = (name: string): number => {
+    try {
+      return statSync(join(dir, name)).mtimeMs;
+    } catch {
+      return 0; // removed meanwhile
+    }
+  };
+  const byAge = names.map((name) => ({ name, at: age(name) })).sort((a, b) => a.at - b.at);
+  for (const { name } of byAge.slice(0, names.length - Math.floor(keep / 2))) {
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // Removed by another CLI at the same moment.
+    }
+  }
 }

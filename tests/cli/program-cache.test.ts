@@ -6,7 +6,7 @@
  * compiled again rather than served from the cache.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +80,16 @@ describe('compileCached', () => {
     const again = counting('again');
     expect(((await compileCached('let x = 1;', 'a.ts', c, again.compile('let x = 1;', 'a.ts'))) as { code: string }).code).toBe('/*again*/');
     expect(JSON.parse(readFileSync(entryFile(c, 'a.ts'), 'utf8')).program.code).toBe('/*again*/');
+  });
+
+  it('keeps at most maxEntries: past that, the older half goes before a new entry is written', async () => {
+    const c = { ...cache(), maxEntries: 3 };
+    for (const [i, name] of ['a.ts', 'b.ts', 'c.ts'].entries()) {
+      await compileCached('1', name, c, counting(name).compile('1', name));
+      utimesSync(entryFile(c, name), 1000 + i, 1000 + i); // a oldest, c newest
+    }
+    await compileCached('1', 'd.ts', c, counting('d').compile('1', 'd.ts'));
+    expect(['a.ts', 'b.ts', 'c.ts', 'd.ts'].map((name) => existsSync(entryFile(c, name)))).toEqual([false, false, true, true]);
   });
 
   it('without a cache (the CLI run from its sources) always compiles', async () => {
