@@ -11,7 +11,7 @@
 // that steer it (this loader, package.json, tsconfig.json, each bundled
 // package's package.json, esbuild's package.json). Each start reads those files
 // again (~0.7 MB, a few ms) and compares them byte for byte with the record; any
-// difference, or another Node version, rebuilds. If anything goes wrong (no
+// difference, another Node version or a moved tree rebuilds. If anything goes wrong (no
 // esbuild, a read-only tree) the sources are imported as they are.
 //
 // The cache directory is MINILOOP_CACHE_DIR, else node_modules/.cache/miniloop.
@@ -57,7 +57,8 @@ function isFresh() {
   try {
     const record = JSON.parse(readFileSync(recordFile, 'utf8'));
     const recorded = readFileSync(bytesFile);
-    if (record.node !== process.version || !existsSync(bundle)) return false;
+    // The bundle holds the tree's absolute path (import.meta.url): a moved tree rebuilds it.
+    if (record.node !== process.version || record.root !== root || !existsSync(bundle)) return false;
     // Every input read into one buffer (no allocation per file), then one comparison.
     const now = Buffer.allocUnsafe(recorded.length);
     let offset = 0;
@@ -142,5 +143,5 @@ async function rebuild() {
   };
   put(bundle, text);
   put(bytesFile, Buffer.concat(inputs.map(([, bytes]) => bytes)));
-  put(recordFile, JSON.stringify({ node: process.version, inputs: inputs.map(([file, bytes]) => [file, bytes.length]) }));
+  put(recordFile, JSON.stringify({ node: process.version, root, inputs: inputs.map(([file, bytes]) => [file, bytes.length]) }));
 }

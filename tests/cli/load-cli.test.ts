@@ -4,7 +4,7 @@
  * holding only esbuild) so the project's own cache is not touched.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,11 +57,11 @@ describe('the bundled CLI', { timeout: 60_000 }, () => {
     const dir = scratchTree();
     const word = join(dir, 'src/cli/word.ts');
     writeFileSync(word, "export const word: string = 'one';\n");
+    utimesSync(word, 1_000_000, 1_000_000);
     expect(load(dir)).toBe('one');
-    const { atime, mtime } = statSync(word);
     writeFileSync(word, "export const word: string = 'two';\n");
-    utimesSync(word, atime, mtime);
-    expect(statSync(word).mtimeMs).toBe(mtime.getTime());
+    utimesSync(word, 1_000_000, 1_000_000);
+    expect(statSync(word).mtimeMs).toBe(1_000_000_000);
     expect(load(dir)).toBe('two');
   });
 
@@ -74,6 +74,15 @@ describe('the bundled CLI', { timeout: 60_000 }, () => {
     appendFileSync(join(dir, 'bin/load-cli.mjs'), "\n// a comment changes the loader's bytes\n");
     writeFileSync(bundle, before.replace("'one'", "'stale'"));
     expect(load(dir)).toBe('one');
+  });
+
+  it('is rebuilt when the tree moves (the bundle holds its absolute path)', () => {
+    const dir = scratchTree();
+    writeFileSync(join(dir, 'src/cli/main.ts'), 'export const main = (): string => import.meta.url;\n');
+    expect(load(dir)).toBe(`file://${dir}/src/cli/main.ts`);
+    const moved = `${dir}-moved`;
+    renameSync(dir, moved);
+    expect(load(moved)).toBe(`file://${moved}/src/cli/main.ts`);
   });
 
   it('is written to MINILOOP_CACHE_DIR when set', () => {
