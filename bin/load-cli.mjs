@@ -112,9 +112,9 @@ async function rebuild() {
     // CommonJS: its require() of Node's modules reads no exports it does not use (see above).
     format: 'cjs',
     target: `node${process.versions.node.split('.')[0]}`,
-    // esbuild locates its native binary relative to its own files: it stays a package import; so
-    // does acorn (an ES module), loaded only for a program with an async generator.
-    external: ['esbuild', 'esbuild-wasm', 'acorn'],
+    // esbuild locates its native binary relative to its own files: it stays a package import.
+    // (acorn, the compiler's parser, is bundled: its bytes then count in the compiler id.)
+    external: ['esbuild', 'esbuild-wasm'],
     // Source files find package.json etc. relative to their own place in the tree.
     define: { 'import.meta.url': JSON.stringify(pathToFileURL(entry).href) },
     write: false,
