@@ -12,7 +12,7 @@
 // package's package.json, esbuild's package.json). Each start reads those files
 // again (~0.7 MB, a few ms) and compares them byte for byte with the record; any
 // difference, another Node version or a moved tree rebuilds. If anything goes wrong (no
-// esbuild, a read-only tree) the sources are imported as they are.
+// esbuild, a read-only tree) the sources are imported as they are, with a line on stderr.
 //
 // The cache directory is MINILOOP_CACHE_DIR, else node_modules/.cache/miniloop.
 // MINILOOP_NO_BUNDLE=1 always runs the sources. Held by tests/cli/load-cli.test.ts.
@@ -47,7 +47,9 @@ export async function loadCli() {
   try {
     if (!isFresh()) await rebuild();
     return createRequire(import.meta.url)(bundle);
-  } catch {
+  } catch (error) {
+    // Said once per run: the sources work, only slower (tests/cli/load-cli.test.ts).
+    process.stderr.write(`miniloop: running the TypeScript sources (slower): the bundled CLI could not be built or loaded: ${error?.message ?? error}\n`);
     return import(pathToFileURL(entry).href);
   }
 }

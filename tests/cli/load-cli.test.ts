@@ -3,7 +3,7 @@
  * its inputs changes. Run in a scratch tree (bin/, src/cli/, and a node_modules
  * holding only esbuild) so the project's own cache is not touched.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -83,6 +83,16 @@ describe('the bundled CLI', { timeout: 60_000 }, () => {
     const moved = `${dir}-moved`;
     renameSync(dir, moved);
     expect(load(moved)).toBe(`file://${moved}/src/cli/main.ts`);
+  });
+
+  it('when it cannot be built, the sources run, and stderr says so', () => {
+    const dir = scratchTree();
+    // Top-level await: fine for Node's type stripping, impossible in a CommonJS bundle.
+    writeFileSync(join(dir, 'src/cli/main.ts'), "export const main = (): string => 'from the sources';\nawait Promise.resolve();\n");
+    const script = `const { loadCli } = await import(${JSON.stringify(join(dir, 'bin/load-cli.mjs'))}); console.log((await loadCli()).main());`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stdout.trim()).toBe('from the sources');
+    expect(run.stderr).toMatch(/^miniloop: running the TypeScript sources \(slower\): the bundled CLI could not be built or loaded: [\s\S]*Top-level await/);
   });
 
   it('is written to MINILOOP_CACHE_DIR when set', () => {
