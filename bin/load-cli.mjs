@@ -8,11 +8,12 @@
 //
 // Never stale: the build records the exact bytes of every file esbuild read
 // (through an onLoad plugin, so they are the bytes it compiled), plus the files
-// that steer it (this loader, package.json, tsconfig.json, each bundled
-// package's package.json, esbuild's package.json). Each start reads those files
-// again (~0.7 MB, a few ms) and compares them byte for byte with the record; any
-// difference, another Node version or a moved tree rebuilds. If anything goes wrong (no
-// esbuild, a read-only tree) the sources are imported as they are, with a line on stderr.
+// that steer it (this loader, package.json, tsconfig.json, npm's record of the
+// installed packages, each bundled package's package.json, esbuild's). Each
+// start reads those files again (~0.8 MB, a few ms) and compares them byte for
+// byte with the record; any difference, another Node version or a moved tree
+// rebuilds. If anything goes wrong (no esbuild, a read-only tree) the sources
+// are imported as they are, with a line on stderr.
 //
 // The cache directory is MINILOOP_CACHE_DIR, else node_modules/.cache/miniloop.
 // MINILOOP_NO_BUNDLE=1 always runs the sources. Held by tests/cli/load-cli.test.ts.
@@ -104,7 +105,9 @@ async function rebuild() {
     },
   };
   // Files that steer the build without being compiled; read before it, so a change during it shows next time.
-  const steering = ['bin/load-cli.mjs', 'package.json', 'tsconfig.json', relative(root, require.resolve('esbuild/package.json'))];
+  // npm rewrites node_modules/.package-lock.json at every install: a package added, removed or moved
+  // (which could change what an import resolves to without changing any file read) rebuilds too.
+  const steering = ['bin/load-cli.mjs', 'package.json', 'tsconfig.json', 'node_modules/.package-lock.json', relative(root, require.resolve('esbuild/package.json'))];
   const before = new Map(steering.filter((f) => existsSync(join(root, f))).map((f) => [f, readFileSync(join(root, f))]));
   const result = await esbuild.build({
     absWorkingDir: root,
