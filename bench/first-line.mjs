@@ -11,8 +11,11 @@
 //     cache may still know the identical bundle);
 //   - the same through `npx miniloop` (warm), and `npx node -e ...`, npx's own start (npm's
 //     start plus a bare Node), which `npx miniloop` cannot go below.
-// Called by bench/runtime.ts; medians of RUNS spawns after one untimed warm-up.
-import { spawn } from 'node:child_process';
+// Called by bench/runtime.ts; medians of RUNS spawns after one untimed warm-up. Beside each, the
+// median CPU time (user + system, of the command and every process it waited for; from bash's
+// `times`, in a separate pass; esbuild's service, which Node does not wait for, is not in it) -
+// less swayed by a busy machine than the wall time.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +39,16 @@ function firstLine(command, args, env = process.env) {
   });
 }
 
-/** Median and min of `runs` timings; `prepare()` gives each spawn its arguments (and environment). */
+/** CPU ms of one run to its end (user + system of the command and its children), or null without bash. */
+function cpuOf(command, args, env = process.env) {
+  const run = spawnSync('bash', ['-c', '"$@" >/dev/null 2>&1; times', '_', command, ...args], { cwd: root, env, encoding: 'utf8' });
+  const children = run.stdout?.trim().split('\n')[1]?.match(/^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/);
+  return children ? ((+children[1] + +children[3]) * 60 + +children[2] + +children[4]) * 1000 : null;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/** Median and min of `runs` timings, and the median CPU time; `prepare()` gives each spawn its arguments (and environment). */
 async function measure(runs, prepare) {
   const once = () => {
     const { command, args, env } = prepare();
@@ -45,9 +57,16 @@ async function measure(runs, prepare) {
   await once();
   const times = [];
   for (let i = 0; i < runs; i++) times.push(await once());
-  times.sort((a, b) => a - b);
-  return { median: times[times.length >> 1], min: times[0] };
+  const cpus = [];
+  for (let i = 0; i < runs; i++) {
+    const { command, args, env } = prepare();
+    cpus.push(cpuOf(command, args, env));
+  }
+  return { median: median(times), min: Math.min(...times), cpu: cpus.includes(null) ? null : median(cpus) };
 }
+
+/** The CPU-time difference of two rows, as a note. */
+const part = (a, b) => (a.cpu === null || b.cpu === null ? '' : ` (cpu ${fmt(a.cpu - b.cpu)} ms)`);
 
 /**
  * @param {{ runs: number }} options
@@ -55,7 +74,8 @@ async function measure(runs, prepare) {
  */
 export async function benchFirstLine({ runs }) {
   console.log(`\n(d) CLI first line of ${HELLO}, spawn to first stdout chunk  (median of ${runs}, after one warm-up; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')})`);
-  const row = (name, r, note = '') => console.log(`  ${name.padEnd(58)} ${fmt(r.median).padStart(6)} ms  (min ${fmt(r.min).padStart(4)} ms)  ${note}`);
+  const row = (name, r, note = '') =>
+    console.log(`  ${name.padEnd(58)} ${fmt(r.median).padStart(6)} ms  (min ${fmt(r.min).padStart(5)} ms, cpu ${r.cpu === null ? '-' : fmt(r.cpu).padStart(4)} ms)  ${note}`);
   const node = process.execPath;
   const scratch = mkdtempSync(join(tmpdir(), 'miniloop-bench-d-'));
   let warm;
@@ -63,7 +83,7 @@ export async function benchFirstLine({ runs }) {
     const bare = await measure(runs, () => ({ command: node, args: ['-e', 'console.log("hi")'] }));
     row('node -e ... (a bare Node)', bare);
     warm = await measure(runs, () => ({ command: node, args: ['bin/miniloop.mjs', 'run', HELLO] }));
-    row(`node bin/miniloop.mjs run ${HELLO}  [warm caches]`, warm, `aim < 500 ms; miniloop's part: ${fmt(warm.median - bare.median)} ms`);
+    row(`node bin/miniloop.mjs run ${HELLO}  [warm caches]`, warm, `aim < 500 ms; miniloop's part: ${fmt(warm.median - bare.median)} ms${part(warm, bare)}`);
     const source = readFileSync(join(root, HELLO), 'utf8');
     let edits = 0;
     const edited = await measure(runs, () => {
@@ -89,6 +109,6 @@ export async function benchFirstLine({ runs }) {
   const npx = await measure(runs, () => ({ command: 'npx', args: ['miniloop', 'run', HELLO] }));
   const npm = await measure(runs, () => ({ command: 'npx', args: ['node', '-e', 'console.log("hi")'] }));
   row(`npx miniloop run ${HELLO}  [warm caches]`, npx, 'aim < 500 ms on a quiet machine');
-  row("npx node -e ... (npx's own start)", npm, `miniloop's part through npx: ${fmt(npx.median - npm.median)} ms`);
+  row("npx node -e ... (npx's own start)", npm, `miniloop's part through npx: ${fmt(npx.median - npm.median)} ms${part(npx, npm)}`);
   return warm.median < 500;
 }
