@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The `miniloop` command. The CLI is TypeScript (src/cli/main.ts), run with
-// Node's built-in type stripping, which is on by default from Node 22.18 (and
-// 23.6). On an older Node, say how to get the project's own Node 22 (the
+// The `miniloop` command. The CLI is TypeScript (src/cli/main.ts); it runs
+// from a plain-JS bundle of it kept fresh by load-cli.mjs, or, without one,
+// with Node's built-in type stripping, which is on by default from Node 22.18
+// (and 23.6). On an older Node, say how to get the project's own Node 22 (the
 // `node` devDependency): `npx miniloop` and `npm exec` put it first on PATH.
 const [major, minor] = process.versions.node.split('.').map(Number);
 const stripsTypes = major > 23 || (major === 23 && minor >= 6) || (major === 22 && minor >= 18);
@@ -13,16 +14,16 @@ if (!stripsTypes) {
   );
   process.exit(2);
 }
-// V8's code cache for the CLI's modules (a no-op where Node lacks it); see load-cli.mjs for the rest.
-const { enableCompileCache } = await import('node:module');
-enableCompileCache?.();
-// Start esbuild's service process now, so it comes up while the CLI's modules load.
-if (process.argv[2] === 'run') import('esbuild').then((esbuild) => esbuild.transform('', { loader: 'ts' })).catch(() => {});
+// V8's code cache for the CLI's modules (a no-op where Node lacks it; Node keeps it in its own
+// directory, NODE_COMPILE_CACHE or the system's temporary one); see load-cli.mjs for the rest.
+process.getBuiltinModule('node:module').enableCompileCache?.();
 // A reader that stops reading (`miniloop run x.ts | head`) ends the command quietly, as Unix tools do.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
-const { loadCli } = await import('./load-cli.mjs');
-const { main } = await loadCli();
-process.exitCode = await main(process.argv.slice(2));
+const { loadCli, cacheDir } = await import('./load-cli.mjs');
+const cli = await loadCli();
+// The bundle names its compiler; compiled programs are then kept in the cache (src/cli/program-cache.ts).
+const options = cli.compilerId ? { programCache: { dir: cacheDir, compilerId: cli.compilerId } } : {};
+process.exitCode = await cli.main(process.argv.slice(2), undefined, undefined, options);

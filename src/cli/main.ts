@@ -1,8 +1,9 @@
 /**
  * `miniloop run FILE.ts [FILE.ts | DIR ...]`: compile each program with the
  * browser's pipeline (src/compiler; native esbuild here, esbuild-wasm in the
- * browser, same version and output) and run it on the loop
- * (src/runtime/program.ts), printing what a reader would see in the playground.
+ * browser, same version and output; a program compiled before comes from the
+ * cache, program-cache.ts) and run it on the loop (src/runtime/program.ts),
+ * printing what a reader would see in the playground. Start-up: README.md here.
  *
  * Exit status (RUNTIME.md, "A command line"): 0 success; 1 the program failed
  * (ProgramResult.status 'failed': uncaught error, deadlock, budget, an
@@ -13,15 +14,16 @@
  * is the worst of theirs.
  * Tests: tests/cli/cli.test.ts (spawns bin/miniloop.mjs).
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileInNode } from '../compiler/node.ts';
 import { runProgram, type Problem } from '../runtime/program.ts';
 import { asciiTimeline } from '../trace/ascii-timeline.ts';
 import { toChromeTrace } from '../trace/chrome-trace.ts';
 import { parseCommand, USAGE, UsageError, type RunCommand } from './args.ts';
 import { formatStateAt, formatWhy } from '../inspect/format.ts';
 import { formatCompileError, formatLine, jsonCompileError, jsonLine, jsonProblem } from './format.ts';
+import { compileNative } from './esbuild.ts';
+import { compileCached, type ProgramCache } from './program-cache.ts';
 
 /** Where the CLI writes (replaceable in tests). */
 export interface CliIO {
@@ -39,8 +41,19 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
+/** What the loader (bin/load-cli.mjs) hands the CLI. */
+export interface CliOptions {
+  /** Where compiled programs are kept; none when the CLI runs from its sources (no compiler id). */
+  programCache?: ProgramCache;
+}
+
 /** Run the CLI with `argv` (arguments after the script) and return the exit code. */
-export async function main(argv: string[], io: CliIO = processIO, env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIO = processIO,
+  env: Record<string, string | undefined> = process.env,
+  options: CliOptions = {},
+): Promise<number> {
   let command;
   try {
     command = parseCommand(argv, process.stdout.columns || 80, env);
@@ -54,19 +67,19 @@ export async function main(argv: string[], io: CliIO = processIO, env: Record<st
     return EXIT_OK;
   }
   if (command.command === 'version') {
-    io.out(`miniloop ${await version()}\n`);
+    io.out(`miniloop ${version()}\n`);
     return EXIT_OK;
   }
-  return runAll(command, io);
+  return runAll(command, io, options);
 }
 
 /** A program's file name: .ts or .js (and .mts/.mjs), not a declaration file. */
 const PROGRAM_FILE = /(?<!\.d)\.(ts|js|mts|mjs)$/;
 
 /** The programs `path` names: itself, or for a directory every program file under it (recursively, in name order; no node_modules or dot-directories). */
-async function programsAt(path: string): Promise<string[]> {
-  if (!(await stat(path)).isDirectory()) return [path];
-  const entries = await readdir(path, { recursive: true, withFileTypes: true });
+function programsAt(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  const entries = readdirSync(path, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile() && PROGRAM_FILE.test(e.name))
     .map((e) => join(e.parentPath, e.name))
@@ -74,11 +87,11 @@ async function programsAt(path: string): Promise<string[]> {
     .sort();
 }
 
-async function runAll(command: RunCommand, io: CliIO): Promise<number> {
+async function runAll(command: RunCommand, io: CliIO, options: CliOptions): Promise<number> {
   const files: string[] = [];
   for (const path of command.paths) {
     try {
-      const found = await programsAt(path);
+      const found = programsAt(path);
       if (found.length === 0) throw Object.assign(new Error('no .ts or .js programs in it'), { code: 'EMPTY' });
       files.push(...found);
     } catch (error) {
@@ -95,16 +108,16 @@ async function runAll(command: RunCommand, io: CliIO): Promise<number> {
   for (const [i, file] of files.entries()) {
     // Several programs: a header line before each (as head and tail print), or a "file" field in every JSON object.
     if (files.length > 1 && !command.json) io.out(`${i > 0 ? '\n' : ''}==> ${file} <==\n`);
-    status = Math.max(status, await runFile(file, command, io, files.length > 1 ? file : undefined));
+    status = Math.max(status, await runFile(file, command, io, options, files.length > 1 ? file : undefined));
   }
   return status;
 }
 
 /** Compile and run one program; `label` (the file) goes into every JSON object when several programs run. */
-async function runFile(file: string, command: RunCommand, io: CliIO, label: string | undefined): Promise<number> {
+async function runFile(file: string, command: RunCommand, io: CliIO, options: CliOptions, label: string | undefined): Promise<number> {
   let source: string;
   try {
-    source = await readFile(file, 'utf8');
+    source = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : (error as Error).message;
@@ -112,7 +125,7 @@ async function runFile(file: string, command: RunCommand, io: CliIO, label: stri
     return EXIT_USAGE;
   }
 
-  const compiled = await compileInNode(source, file);
+  const compiled = await compileCached(source, file, options.programCache, () => compileNative(source, file));
   if (!compiled.ok) {
     for (const error of compiled.errors) {
       if (command.json) io.out(jsonCompileError(error, label) + '\n');
@@ -141,7 +154,7 @@ async function runFile(file: string, command: RunCommand, io: CliIO, label: stri
 
   if (command.trace !== null) {
     try {
-      await writeFile(command.trace, JSON.stringify(toChromeTrace(result)));
+      writeFileSync(command.trace, JSON.stringify(toChromeTrace(result)));
     } catch (error) {
       io.err(`miniloop: cannot write the trace to ${command.trace}: ${(error as Error).message}\n`);
       return EXIT_USAGE;
@@ -166,9 +179,9 @@ async function runFile(file: string, command: RunCommand, io: CliIO, label: stri
   return result.status === 'ok' ? EXIT_OK : EXIT_FAILED;
 }
 
-async function version(): Promise<string> {
+function version(): string {
   try {
-    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
     return pkg.version ?? 'unknown';
   } catch {
     return 'unknown';

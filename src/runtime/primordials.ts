@@ -162,16 +162,40 @@ function guardedObjects(): object[] {
 interface Snapshot {
   readonly target: object;
   readonly keys: PropertyKey[];
-  readonly descriptors: PropertyDescriptor[];
+  /** undefined for an unrecorded global ({@link UNRECORDED_GLOBALS}). */
+  readonly descriptors: (PropertyDescriptor | undefined)[];
   readonly proto: object | null;
 }
 
 const GUARDED = guardedObjects();
 
+/**
+ * Globals Node creates on first read, whose first read loads ~100 of Node's
+ * own modules (fetch's classes, web streams, MessageChannel, Web Crypto's,
+ * perf_hooks'):
+ * tens of ms, most of the CLI's start-up (bench (d)). Reading a descriptor
+ * reads the value, so their descriptors are not recorded; the runtime uses
+ * none of them, and a program that replaces one keeps it for the rest of that
+ * process. Held by tests/cli/start-up.test.ts (a run loads none of them).
+ */
+const UNRECORDED_GLOBALS = new SetCtor<PropertyKey>([
+  'FormData', 'Headers', 'Request', 'Response', 'MessageEvent', 'WebSocket',
+  'ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest',
+  'ReadableByteStreamController', 'ReadableStreamDefaultController', 'TransformStream', 'TransformStreamDefaultController',
+  'WritableStream', 'WritableStreamDefaultWriter', 'WritableStreamDefaultController',
+  'TextEncoderStream', 'TextDecoderStream', 'CompressionStream', 'DecompressionStream',
+  'BroadcastChannel', 'MessageChannel', 'MessagePort', 'Crypto', 'CryptoKey', 'SubtleCrypto',
+  'Performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure', 'PerformanceObserver',
+  'PerformanceObserverEntryList', 'PerformanceResourceTiming',
+]);
+
 function take(target: object): Snapshot {
   const keys = ReflectOwnKeys(target);
-  const descriptors: PropertyDescriptor[] = list();
-  for (let i = 0; i < keys.length; i++) append(descriptors, descriptor(ReflectGetOwnPropertyDescriptor(target, keys[i]!)!));
+  const descriptors: (PropertyDescriptor | undefined)[] = list();
+  for (let i = 0; i < keys.length; i++) {
+    const unrecorded = target === globalThis && SetPrototypeHas(UNRECORDED_GLOBALS, keys[i]);
+    append(descriptors, unrecorded ? undefined : descriptor(ReflectGetOwnPropertyDescriptor(target, keys[i]!)!));
+  }
   return { target, keys, descriptors, proto: ObjectGetPrototypeOf(target) as object | null };
 }
 
@@ -191,7 +215,8 @@ export function snapshotIntrinsics(): () => void {
       const now = ReflectOwnKeys(target);
       for (let i = 0; i < now.length; i++) if (!SetPrototypeHas(had, now[i])) ReflectDeleteProperty(target, now[i]!);
       for (let i = 0; i < keys.length; i++) {
-        const was = descriptors[i]!;
+        const was = descriptors[i];
+        if (was === undefined) continue; // UNRECORDED_GLOBALS
         const found = ReflectGetOwnPropertyDescriptor(target, keys[i]!);
         const is = found === undefined ? undefined : descriptor(found);
         if (is !== undefined && is.value === was.value && is.get === was.get && is.set === was.set && is.writable === was.writable && is.enumerable === was.enumerable) continue;

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileInNode } from '../../src/compiler/node.ts';
+import { compileNative } from '../../src/cli/esbuild.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const version = (name: string) => (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
@@ -35,6 +36,17 @@ describe('native esbuild and esbuild-wasm', { timeout: 600_000 }, () => {
       const [native, wasm] = [await compileInNode(source, file, 'native'), await compileInNode(source, file, 'wasm')];
       if (JSON.stringify(native) !== JSON.stringify(wasm)) differ.push(file);
     }
+    expect(differ).toEqual([]);
+  });
+
+  it("the CLI's own loading of esbuild (src/cli/esbuild.ts, with require) compiles the examples as compileInNode does", async () => {
+    const files = [...programs('examples'), ...programs('content/examples').slice(0, 20)];
+    const differ: string[] = [];
+    for (const file of files) {
+      const source = readFileSync(join(ROOT, file), 'utf8');
+      if (JSON.stringify(await compileNative(source, file)) !== JSON.stringify(await compileInNode(source, file))) differ.push(file);
+    }
+    expect(files.length).toBeGreaterThan(20);
     expect(differ).toEqual([]);
   });
 });
