@@ -60,7 +60,7 @@ export function mountTwin(root: HTMLElement): { run(): void } {
   const consolePanel = part(root, 'console');
   const consoleView = new ConsoleView(consolePanel, t);
   const timeline = new TimelinePanel(part(root, 'timeline'), consolePanel, () => [...consolePanel.querySelectorAll<HTMLElement>('details.pg-run-block:last-of-type .pg-line')]);
-  let lastRun: { lines: WireLine[]; timeline: unknown } | undefined;
+  let lastRun: { lines: WireLine[]; timeline: unknown; edited: boolean } | undefined;
   let version = '';
 
   const setState = (state: string) => (root.dataset.state = state);
@@ -93,11 +93,12 @@ export function mountTwin(root: HTMLElement): { run(): void } {
     const block = consoleView.startRun();
     consolePanel.hidden = false;
     const lines: WireLine[] = [];
+    const code = editor.value;
     runButton.disabled = true;
     stopButton.disabled = false;
     setState(sandbox.loaded ? 'running' : 'loading');
     status.textContent = t(sandbox.loaded ? 'python.running' : 'python.progressLabel');
-    void sandbox.run(editor.value, filename, {
+    void sandbox.run(code, filename, {
       onProgress: showProgress,
       onReady: (v, ms) => {
         version = v;
@@ -119,7 +120,7 @@ export function mountTwin(root: HTMLElement): { run(): void } {
         block.note(text);
         status.textContent = text;
         setState(done.status === 'ok' ? 'ok' : 'failed');
-        lastRun = { lines, timeline: done.timeline };
+        lastRun = { lines, timeline: done.timeline, edited: code !== source };
         void timeline.show(done.timeline);
         if (compareButton) compareButton.disabled = false;
       },
