@@ -17,6 +17,7 @@ import type { WireLine } from '../playground/protocol.ts';
 import { createPythonEditor } from './python-editor.ts';
 import { PythonSandbox, type LoadProgress } from './python-sandbox.ts';
 import { mountCompare } from './compare.ts';
+import { savedEdit } from './saved-edit.ts';
 
 /** One Python sandbox per page: Python loads once and every twin of the page uses it. */
 let shared: PythonSandbox | undefined;
@@ -47,6 +48,9 @@ export function mountTwin(root: HTMLElement): { run(): void } {
 
   const codeBox = part(root, 'code');
   const editor = createPythonEditor(source, t('python.editor'));
+  // The reader's edit survives a reload, as in the TypeScript playground (saved-edit.ts).
+  const saved = savedEdit(root.dataset.page ?? '', root.dataset.file ?? '', source);
+  if (saved.restored.kind !== 'original') editor.value = saved.restored.code;
   const hadFocus = codeBox.contains(document.activeElement);
   codeBox.replaceChildren(editor.element);
   if (hadFocus) editor.textarea.focus();
@@ -54,6 +58,8 @@ export function mountTwin(root: HTMLElement): { run(): void } {
   const runButton = part<HTMLButtonElement>(root, 'run');
   const stopButton = part<HTMLButtonElement>(root, 'stop');
   const compareButton = root.querySelector<HTMLButtonElement>('[data-py-compare]');
+  const resetButton = root.querySelector<HTMLButtonElement>('[data-py-reset]');
+  const editedBadge = root.querySelector<HTMLElement>('[data-py-edited]');
   const status = part(root, 'status');
   const progress = part(root, 'progress');
   const progressText = part(root, 'progress-text');
@@ -94,6 +100,7 @@ export function mountTwin(root: HTMLElement): { run(): void } {
     consolePanel.hidden = false;
     const lines: WireLine[] = [];
     const code = editor.value;
+    saved.flush();
     runButton.disabled = true;
     stopButton.disabled = false;
     setState(sandbox.loaded ? 'running' : 'loading');
@@ -134,7 +141,42 @@ export function mountTwin(root: HTMLElement): { run(): void } {
     });
   };
 
+  /** The "edited" badge: the code differs from the twin on the page. */
+  const showEdited = () => {
+    if (editedBadge) editedBadge.hidden = editor.value === source;
+  };
+  showEdited();
+  if (saved.restored.kind === 'stale') status.textContent = t('playground.stale');
+  editor.textarea.addEventListener('input', () => {
+    saved.save(editor.value);
+    showEdited();
+  });
+
+  /** Reset, as the TypeScript playground's: back to the twin, the saved edit forgotten; Undo brings the reader's code back (and saves it again). */
+  const reset = () => {
+    const before = editor.value;
+    saved.forget();
+    editor.value = source;
+    showEdited();
+    if (before === source) {
+      status.textContent = '';
+      return;
+    }
+    const undo = Object.assign(document.createElement('button'), { type: 'button', textContent: t('playground.undoReset') });
+    undo.dataset.pyUndoReset = '';
+    undo.addEventListener('click', () => {
+      editor.value = before;
+      saved.save(before);
+      saved.flush();
+      showEdited();
+      status.textContent = '';
+      editor.textarea.focus();
+    });
+    status.replaceChildren(t('playground.resetDone'), ' ', undo);
+  };
+
   runButton.addEventListener('click', run);
+  resetButton?.addEventListener('click', reset);
   stopButton.addEventListener('click', () => sandbox.stop());
   root.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {

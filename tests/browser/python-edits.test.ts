@@ -3,11 +3,13 @@
 // edit, or the page's example) and says which versions it compared
 // (src/python/compare.ts, src/playground/current-code.ts). One page shares
 // one Python load (a cold start takes 10-60 s on a busy machine); the tests
-// run in order. Timeouts are failure limits only.
+// run in order. The reader's Python edit is kept across a reload and Reset
+// (with Undo) brings the twin back, as in the TypeScript playground
+// (src/python/saved-edit.ts). Timeouts are failure limits only.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { servePlayground, type BuiltSite } from '../playground/browser-helpers.ts';
-import { collectErrors, contextOptions, launchBrowser } from './harness.ts';
+import { collectErrors, contextOptions, launchBrowser, trackRequests } from './harness.ts';
 
 const sites: BuiltSite[] = process.env.PYTHON_DIST ? [{ name: 'dev', dir: process.env.PYTHON_DIST, base: '/' }] : inject('sites');
 const LOAD_MS = 300_000;
@@ -102,4 +104,53 @@ describe('Run Python with the reader\'s edits, /en/asyncio/', () => {
     expect(resetEnd).toBe(pageEnd);
     expect(errors.filter((e) => !/favicon/.test(e))).toEqual([]);
   }, LOAD_MS + 240_000);
+
+  test('an edited Python survives a reload (without loading Python); Reset from the keyboard brings the twin back, Undo the edit', async () => {
+    const source = await page.evaluate((sel) => JSON.parse(document.querySelector(`${sel} [data-py-source]`)!.textContent!) as string, twin);
+    const area = page.locator(`${twin} textarea`);
+    const badge = page.locator(`${twin} [data-py-edited]`);
+    const edit = 'import asyncio\n\nasync def main():\n    await asyncio.sleep(0.5)\n    print("kept across a reload")\n\nasyncio.run(main())\n';
+    // A click in the code turns it into the editor (a no-op when a run already did).
+    await page.locator(`${twin} [data-py-code]`).click();
+    await area.waitFor({ timeout: 30_000 });
+    await expect(badge.isHidden()).resolves.toBe(true);
+    await area.fill(edit);
+    await expect(badge.isVisible()).resolves.toBe(true);
+
+    // Reload: the twin mounts at once with the reader's code, and no Python file is fetched for it.
+    const requests = trackRequests(page);
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(twin).evaluate((el) => ((el.closest('details') as HTMLDetailsElement).open = true));
+    await area.waitFor({ timeout: 30_000 });
+    await expect(area.inputValue()).resolves.toBe(edit);
+    await expect(badge.isVisible()).resolves.toBe(true);
+    expect(requests.urls.filter((u) => /\/pyodide\/|python-worker/.test(u))).toEqual([]);
+
+    // Reset, from the keyboard: the twin's code, the badge gone, and an Undo that loses nothing.
+    await page.locator(`${twin} [data-py-reset]`).focus();
+    await page.keyboard.press('Enter');
+    await expect(area.inputValue()).resolves.toBe(source);
+    await expect(badge.isHidden()).resolves.toBe(true);
+    const status = page.locator(`${twin} [data-py-status]`);
+    await expect(status.textContent()).resolves.toBe('Back to the example. Undo');
+    await page.locator(`${twin} [data-py-undo-reset]`).focus();
+    await page.keyboard.press('Enter');
+    await expect(area.inputValue()).resolves.toBe(edit);
+    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('TEXTAREA');
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(twin).evaluate((el) => ((el.closest('details') as HTMLDetailsElement).open = true));
+    await area.waitFor({ timeout: 30_000 });
+    await expect(area.inputValue()).resolves.toBe(edit);
+
+    // Reset for good: after a reload the twin is the page's again (mounted on intent, holding the source).
+    await page.locator(`${twin} [data-py-reset]`).click();
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(twin).evaluate((el) => ((el.closest('details') as HTMLDetailsElement).open = true));
+    await expect(page.locator(`${twin}[data-py-mounted]`).count()).resolves.toBe(0);
+    await page.locator(`${twin} [data-py-code]`).click();
+    await area.waitFor({ timeout: 30_000 });
+    await expect(area.inputValue()).resolves.toBe(source);
+    await expect(badge.isHidden()).resolves.toBe(true);
+    expect(errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  }, 180_000);
 });
