@@ -6,7 +6,9 @@
  * bytes and what is loading), the console in the TypeScript playground's
  * style (src/playground/console-view.ts), the run's timeline (the
  * playground's TimelinePanel over src/timeline), and Compare: the TypeScript
- * twin's run and the Python run on one time axis, with the lines that differ.
+ * twin's run (as the reader's editor shows it) and the Python run on one time
+ * axis, with the lines that differ; Reset (with Undo) and the reader's edit
+ * kept across a reload (saved-edit.ts).
  * The root's data-state says where a run is (tests/browser/python.test.ts).
  */
 import { ConsoleView, type RunBlock } from '../playground/console-view.ts';
