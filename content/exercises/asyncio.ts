@@ -75,6 +75,31 @@ export default [
     },
   },
   {
+    id: 'bounded-queue',
+    kind: 'fix',
+    title: { en: 'A producer that runs ahead', zh: '跑在前面的生产者' },
+    prompt: {
+      en: 'Rows are read from a file instantly and uploaded by two uploaders in 100 ms each. The code reading the file puts every row into the queue at once, so all 20 wait in memory (with a real file, millions). Fix it so that the queue never holds more than 4 rows, and all 20 are still uploaded.',
+      zh: '从文件里读一行不花时间，两个上传任务每传一行要 100 ms。读文件的代码把每一行都立刻塞进队列，于是 20 行全堆在内存里（换成真实的文件，可能是几百万行）。改一改，让队列里任何时候都不超过 4 行，而且 20 行照样全部上传。',
+    },
+    starter: 'bounded-queue.starter.ts',
+    solution: 'bounded-queue.solution.ts',
+    alternatives: ['bounded-queue.alt1.ts'],
+    checks: [
+      { check: 'max-queue', max: 4 },
+      { check: 'line-count', match: { regex: '(uploaded row \\d+|上传了第 \\d+ 行)$', text: { en: 'uploaded row N', zh: '上传了第 N 行' } }, count: 20 },
+      { check: 'no-error' },
+    ],
+    hints: [
+      { en: 'Open the timeline after a run: when does the queue fill up, and who is running then?', zh: '运行后打开时间线看看：队列是什么时候塞满的？那时谁在运行？' },
+      { en: 'A queue can make `put()` wait: give it a `maxsize`.', zh: '队列可以让 `put()` 等待：给它设一个 `maxsize`。' },
+    ],
+    explanation: {
+      en: 'An unbounded queue never makes `put()` wait, so a fast producer runs as far ahead of the consumers as it likes and the queue holds everything it has not processed yet. With `new Queue(4)` (Python: `asyncio.Queue(maxsize=4)`) `put()` waits while the queue is full: the producer moves at the consumers\' pace and memory stays bounded. That is backpressure. Waiting with `join()` every few rows also bounds it, but leaves the uploaders idle while the batch refills.',
+      zh: '没有上限的队列从不让 `put()` 等待，快的生产者想跑多远就跑多远，还没处理的东西全都堆在队列里。改成 `new Queue(4)`（Python 里是 `asyncio.Queue(maxsize=4)`）后，队列满时 `put()` 就会等待：生产者跟着消费者的节奏走，内存占用也有了上限。这就是背压。每放几行就用 `join()` 等一下也能限住队列，只是每批重新装填时上传任务都闲着。',
+    },
+  },
+  {
     id: 'lock-order',
     kind: 'fix',
     title: { en: 'Transfers without a deadlock', zh: '不会死锁的转账' },

@@ -18,7 +18,7 @@ const freeze = Object.freeze;
 
 /** The kinds facts.ts reads (the rest - run, ready, wait... - would only make the record bigger). */
 function kept(kind: string): boolean {
-  return kind === 'spawn' || kind === 'done' || kind === 'log' || kind === 'block' || kind === 'deadlock' || kind === 'error' || kind === 'stop';
+  return kind === 'spawn' || kind === 'done' || kind === 'log' || kind === 'block' || kind === 'queue' || kind === 'deadlock' || kind === 'error' || kind === 'stop';
 }
 
 /** A record being filled: `listen` is a trace listener; `events` the array to send. */

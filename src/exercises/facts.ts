@@ -31,6 +31,12 @@ export interface FactTask {
 export interface RunFacts {
   lines: FactLine[];
   tasks: FactTask[];
+  /**
+   * Each queue's fullest moment: the first time it held its largest number of
+   * items (after a put), who put the item and when. Absent in facts embedded
+   * by an older build (read as no queue).
+   */
+  queues?: Array<{ what: string; size: number; t: number; task: string }>;
   /** Synchronous stalls of the loop (`blockFor` and friends). */
   blocks: Array<{ t: number; ms: number; task: string }>;
   deadlock?: { t: number; blocked: Array<{ task: string; on: WaitLabel }> };
@@ -63,7 +69,8 @@ const REPORTED_ONLY = new Set(['unretrieved', 'unhandled-rejection']);
 export function analyse(events: readonly TraceEvent[], problems: readonly ReportedProblem[] = []): RunFacts {
   const names = new Map<number, string>();
   const tasks = new Map<number, FactTask>();
-  const facts: RunFacts = { lines: [], tasks: [], blocks: [], errors: [], stops: [], endTime: 0 };
+  const facts: RunFacts = { lines: [], tasks: [], queues: [], blocks: [], errors: [], stops: [], endTime: 0 };
+  const peaks = new Map<string, { what: string; size: number; t: number; task: string }>();
   let last = 0;
   let mainId = -1;
   const name = (id: number) => names.get(id) ?? 'loop';
@@ -95,6 +102,11 @@ export function analyse(events: readonly TraceEvent[], problems: readonly Report
       case 'log':
         facts.lines.push({ t: e.t, text: e.detail.text, task: name(e.task) });
         break;
+      case 'queue': {
+        const peak = peaks.get(e.detail.what);
+        if (!peak || e.detail.size > peak.size) peaks.set(e.detail.what, { what: e.detail.what, size: e.detail.size, t: e.t, task: name(e.task) });
+        break;
+      }
       case 'block':
         facts.blocks.push({ t: e.t, ms: e.detail.ms, task: name(e.task) });
         break;
@@ -114,6 +126,7 @@ export function analyse(events: readonly TraceEvent[], problems: readonly Report
   }
   if (facts.mainEnd === undefined) for (const task of tasks.values()) if (task.end === undefined) task.leftOver = true;
   facts.tasks = [...tasks.values()];
+  facts.queues = [...peaks.values()];
   facts.endTime = last;
   return facts;
 }

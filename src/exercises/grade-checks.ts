@@ -86,6 +86,13 @@ export function evaluateCheck(check: Check, facts: RunFacts, lang: Lang): CheckR
       if (!worst || worst.ms <= check.ms) return { pass: true, message: m.blockPass(check.ms) };
       return { pass: false, message: m.blockFail(check.ms, worst.task, worst.ms, worst.t), at: worst.t };
     }
+    case 'max-queue': {
+      const queues = (facts.queues ?? []).filter((x) => check.queue === undefined || x.what === check.queue);
+      if (check.queue !== undefined && queues.length === 0) return { pass: false, message: m.noQueue(check.queue) };
+      const worst = queues.reduce<NonNullable<RunFacts['queues']>[number] | undefined>((a, b) => (a === undefined || b.size > a.size ? b : a), undefined);
+      if (!worst || worst.size <= check.max) return { pass: true, message: m.queuePass(check.max, worst?.size ?? 0), at: worst?.t };
+      return { pass: false, message: m.queueFail(check.max, worst.what, worst.size, worst.t, worst.task), at: worst.t };
+    }
     case 'task-outcome': {
       const task = facts.tasks.find((x) => x.name === check.task);
       if (!task) return { pass: false, message: m.noTask(check.task) };

@@ -32,6 +32,9 @@ export interface GradeMessages {
   byNever(line: string, ms: number): string;
   blockPass(ms: number): string;
   blockFail(ms: number, task: string, took: number, t: number): string;
+  queuePass(max: number, most: number): string;
+  queueFail(max: number, queue: string, size: number, t: number, task: string): string;
+  noQueue(queue: string): string;
   outcomePass(task: string, outcome: string): string;
   outcomeFail(task: string, outcome: string, got: string, t: number): string;
   outcomeNever(task: string, outcome: string): string;
@@ -78,6 +81,9 @@ const en: GradeMessages = {
   byLate: (line, ms, t, task) => `Expected ${q(line)} by ${at(ms)}; task ${q(task)} printed it at ${at(t)}.`,
   byNever: (line, ms) => `Expected ${q(line)} by ${at(ms)}; the run never printed it.`,
   blockPass: (ms) => `The loop was never blocked for longer than ${at(ms)}.`,
+  queuePass: (max, most) => `No queue ever held more than ${max} item${max === 1 ? '' : 's'} (at most ${most}).`,
+  queueFail: (max, queue, size, t, task) => `Expected no queue to hold more than ${max} item${max === 1 ? '' : 's'}; ${q(queue)} held ${size} at ${at(t)}, after a put by ${q(task)}: the producer ran ahead of the consumers.`,
+  noQueue: (queue) => `Expected a queue named ${q(queue)}; the run never used one.`,
   blockFail: (ms, task, took, t) => `Expected no block of the loop longer than ${at(ms)}; task ${q(task)} blocked it for ${at(took)} at ${at(t)}, and nothing else could run meanwhile.`,
   outcomePass: (task, outcome) => `Task ${q(task)} did ${outcomeEn[outcome]}.`,
   outcomeFail: (task, outcome, got, t) => `Expected task ${q(task)} to ${outcomeEn[outcome]}; it ${endedEn[got]} at ${at(t)}.`,
@@ -121,6 +127,9 @@ const zh: GradeMessages = {
   byLate: (line, ms, t, task) => `${q(line)} 应当在 ${at(ms)} 之前打印；任务 ${q(task)} 到 ${at(t)} 才打印。`,
   byNever: (line, ms) => `${q(line)} 应当在 ${at(ms)} 之前打印；这次运行根本没有打印它。`,
   blockPass: (ms) => `事件循环被阻塞的时间从未超过 ${at(ms)}。`,
+  queuePass: (max, most) => `队列里的元素从未超过 ${max} 个（最多 ${most} 个）。`,
+  queueFail: (max, queue, size, t, task) => `队列里最多只应有 ${max} 个元素；但 ${q(task)} 在 ${at(t)} 放入一个元素后，${q(queue)} 里堆了 ${size} 个：生产者跑到了消费者前面。`,
+  noQueue: (queue) => `应当有一个名为 ${q(queue)} 的队列；这次运行从没用过它。`,
   blockFail: (ms, task, took, t) => `事件循环被阻塞不应超过 ${at(ms)}；任务 ${q(task)} 在 ${at(t)} 阻塞了它 ${at(took)}，这期间别的任务都没法运行。`,
   outcomePass: (task, outcome) => `任务 ${q(task)} ${outcomeZh[outcome]}。`,
   outcomeFail: (task, outcome, got, t) => `任务 ${q(task)} 应当${outcomeZh[outcome]}；它在 ${at(t)} ${outcomeZh[got]}。`,
@@ -161,6 +170,7 @@ export function describeCheck(check: Check, lang: Lang): string {
       case 'line-count': return `打印 ${check.count} 行 ${show(check.match)}。`;
       case 'line-by': return `${check.all ? '每一行' : ''} ${show(check.match)} 在 ${check.ms} ms 之前打印。`.trim();
       case 'max-block': return `事件循环每次被阻塞不超过 ${check.ms} ms。`;
+      case 'max-queue': return `${check.queue === undefined ? '任何队列' : `队列 ${q(check.queue)}`}里同时最多只有 ${check.max} 个元素。`;
       case 'task-outcome': return `任务 ${q(check.task)} ${zhOutcome[check.outcome]}。`;
       case 'overlap': return `${check.tasks.map(q).join('、')} 同时运行。`;
     }
@@ -174,6 +184,7 @@ export function describeCheck(check: Check, lang: Lang): string {
     case 'line-count': return `It prints ${show(check.match)} exactly ${check.count} time${check.count === 1 ? '' : 's'}.`;
     case 'line-by': return `${check.all ? 'Every' : 'The first'} ${show(check.match)} line is printed by ${check.ms} ms.`;
     case 'max-block': return `Nothing blocks the loop for more than ${check.ms} ms.`;
+    case 'max-queue': return `${check.queue === undefined ? 'No queue' : `The queue ${q(check.queue)}`} ever holds more than ${check.max} item${check.max === 1 ? '' : 's'}.`;
     case 'task-outcome': return `Task ${q(check.task)} ${check.outcome === 'ok' ? 'ends normally' : check.outcome === 'error' ? 'ends with an error' : 'is cancelled'}.`;
     case 'overlap': return `${check.tasks.map(q).join(' and ')} run at the same time.`;
   }

@@ -22,7 +22,7 @@ export function acceptRecord(record: RunRecord | undefined, nonce: string | unde
 
 /** The facts of a returned record, or a reason it cannot be trusted (written into `tampered`, which fails every check). */
 export function factsFromRecord(record: RunRecord | undefined): RunFacts {
-  const refuse = (why: string): RunFacts => ({ lines: [], tasks: [], blocks: [], errors: [], stops: [], endTime: 0, tampered: why });
+  const refuse = (why: string): RunFacts => ({ lines: [], tasks: [], queues: [], blocks: [], errors: [], stops: [], endTime: 0, tampered: why });
   if (!record) return refuse('the run sent no record');
   const input = validTraceInput({ trace: record.events });
   if (!input) return refuse('the record is malformed');

@@ -109,6 +109,12 @@ export type Check =
   | { check: 'line-by'; match: LineMatch; ms: number; all?: boolean }
   /** No synchronous block of the loop longer than `ms`. */
   | { check: 'max-block'; ms: number }
+  /**
+   * No queue (asyncio `Queue` and its kinds; with `queue`, only the one of that
+   * name) ever holds more than `max` items: backpressure, from the trace's
+   * `queue {put|get, size}` facts.
+   */
+  | { check: 'max-queue'; max: number; queue?: string }
   /** The task named `task` ended with `outcome`. */
   | { check: 'task-outcome'; task: string; outcome: 'ok' | 'error' | 'cancelled' }
   /** Those tasks' lifetimes (spawn to done) overlap: they ran concurrently. */

@@ -13,6 +13,7 @@ import { GRADED_ATTRIBUTE, RUN_RECORD_EVENT } from '../exercises/run-event.ts';
 import { CodeView } from './code-view.ts';
 import { compileSource, startCompiler } from './compiler.ts';
 import { ConsoleView, type RunBlock } from './console-view.ts';
+import { answerCurrentCode } from './current-code.ts';
 import { hook, HOOK, setState } from './hooks.ts';
 import { mountGallery, mountSplitter } from './full-page.ts';
 import { ProblemsView } from './problems-view.ts';
@@ -89,6 +90,8 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
     taskPromiseNote: (name) => t('playground.taskPromise', { name }),
   });
   const problems = new ProblemsView($('problems'), t, (line, column) => code.reveal(line, column));
+  // Run Python's Compare asks for the text the reader sees (src/playground/current-code.ts).
+  answerCurrentCode(root, () => code.code);
 
   const prebuilt = prebuiltPrograms(root);
   const session = new RunSession({

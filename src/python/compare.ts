@@ -1,11 +1,14 @@
 /**
  * Compare: the TypeScript twin (the page's playground for the same example,
- * as the build compiled it) run in the playground's own sandbox, and the
- * Python run just made, drawn by the timeline one above the other on one time
- * axis, with a table of the console lines that differ (line-diff.ts).
- * tests/browser/python.test.ts opens it.
+ * with what the reader sees in its editor: their edit, or the example) run in
+ * the playground's own sandbox, and the Python run just made, drawn by the
+ * timeline one above the other on one time axis, with a table of the console
+ * lines that differ (line-diff.ts). The comparison says which versions it
+ * compared (the reader's edit or the page's, for each language).
+ * tests/browser/python.test.ts and python-edits.test.ts open it.
  */
-import type { CompiledProgram } from '../compiler/compile.ts';
+import type { CompiledProgram, CompileResult } from '../compiler/compile.ts';
+import { currentCode } from '../playground/current-code.ts';
 import { HOOK } from '../playground/hooks.ts';
 import type { WireLine } from '../playground/protocol.ts';
 import { Sandbox } from '../playground/sandbox.ts';
@@ -17,31 +20,34 @@ type T = (key: string, vars?: Record<string, string | number>) => string;
 export interface CompareInput {
   /** '<page>/<name>': the playground with this data-example is the TypeScript twin. */
   example: string;
-  python: { lines: WireLine[]; timeline: unknown };
+  /** The Python run to compare; `edited`: its code was not the page's. */
+  python: { lines: WireLine[]; timeline: unknown; edited: boolean };
   pythonVersion: string;
   t: T;
   timelineStrings: Record<string, string>;
 }
 
-/** The TypeScript twin's program as the build compiled it, and its boot URL; undefined when the page has none. */
-export function typescriptTwin(example: string): { program: CompiledProgram; boot: string } | undefined {
+/** The TypeScript twin as the reader sees it: its root, the text in its editor, and the build's compile of that text when there is one. */
+export function typescriptTwin(example: string): { code: string; edited: boolean; prebuilt: CompiledProgram | undefined; boot: string } | undefined {
   const root = [...document.querySelectorAll<HTMLElement>(`[data-${HOOK.root}]`)].find((el) => el.dataset.example === example);
   if (!root) return undefined;
-  let source: string;
-  try {
-    source = JSON.parse(root.querySelector(`[data-${HOOK.source}]`)?.textContent ?? '""') as string;
-  } catch {
-    return undefined;
-  }
+  const { code, edited } = currentCode(root);
+  let prebuilt: CompiledProgram | undefined;
   for (const el of root.querySelectorAll(`[data-${HOOK.compiled}]`)) {
     try {
-      const program = (JSON.parse(el.textContent ?? '[]') as CompiledProgram[]).find((p) => p?.ok === true && p.source === source);
-      if (program) return { program, boot: root.dataset.boot ?? '' };
+      prebuilt ??= (JSON.parse(el.textContent ?? '[]') as CompiledProgram[]).find((p) => p?.ok === true && p.source === code);
     } catch {
-      // A damaged element: no comparison.
+      // A damaged element: the text is compiled in the page.
     }
   }
-  return undefined;
+  return { code, edited, prebuilt, boot: root.dataset.boot ?? '' };
+}
+
+/** The build's program for the twin's text, or a compile in the page (esbuild-wasm, loaded on demand) of the reader's edit. */
+async function compileTwin(twin: { code: string; prebuilt: CompiledProgram | undefined }): Promise<CompileResult> {
+  if (twin.prebuilt) return twin.prebuilt;
+  const { compileSource } = await import('../playground/compiler.ts');
+  return compileSource(twin.code);
 }
 
 /** Run the TypeScript twin once in a sandbox of its own; resolves with its lines and timeline. */
@@ -82,7 +88,13 @@ export async function mountCompare(panel: HTMLElement, input: CompareInput): Pro
   }
   let ts: { lines: WireLine[]; timeline: unknown };
   try {
-    ts = await runTypescript(twin.program, twin.boot);
+    const compiled = await compileTwin(twin);
+    if (!compiled.ok) {
+      const first = compiled.errors[0];
+      panel.replaceChildren(el('p', 'pg-note', t('python.compareCompileError', { line: first?.line ?? 1, message: first?.message ?? '' })));
+      return;
+    }
+    ts = await runTypescript(compiled, twin.boot);
   } catch (error) {
     panel.replaceChildren(el('p', 'pg-note', t('python.compareFailed', { message: String((error as Error).message) })));
     return;
@@ -92,11 +104,20 @@ export async function mountCompare(panel: HTMLElement, input: CompareInput): Pro
   const pyTrace = validTraceInput(input.python.timeline);
   const end = Math.max(tsTrace?.endTime ?? 0, pyTrace?.endTime ?? 0, 1);
 
+  const tsTitle = t(twin.edited ? 'python.compareTsEdited' : 'python.compareTs');
+  const pyTitle = t(input.python.edited ? 'python.comparePyEdited' : 'python.comparePy', { version: input.pythonVersion });
   const heading = el('h4', 'py-compare-title', t('python.compareTitle'));
+  // Which versions: the reader may have edited either side (or both) since the page loaded.
+  const which = el('p', 'py-compare-which', t('python.compareWhich', {
+    ts: t(twin.edited ? 'python.compareWhich.tsEdited' : 'python.compareWhich.tsPage'),
+    py: t(input.python.edited ? 'python.compareWhich.pyEdited' : 'python.compareWhich.pyPage'),
+  }));
+  which.dataset.ts = twin.edited ? 'edited' : 'page';
+  which.dataset.py = input.python.edited ? 'edited' : 'page';
   const panes = el('div', 'py-compare-panes');
   for (const [lang, trace, title] of [
-    ['ts', tsTrace, t('python.compareTs')],
-    ['py', pyTrace, t('python.comparePy', { version: input.pythonVersion })],
+    ['ts', tsTrace, tsTitle],
+    ['py', pyTrace, pyTitle],
   ] as const) {
     const pane = el('section', 'py-compare-pane');
     pane.dataset.lang = lang;
@@ -119,12 +140,12 @@ export async function mountCompare(panel: HTMLElement, input: CompareInput): Pro
   const diffs = diffLines(ts.lines, input.python.lines);
   const summary = el('p', 'py-compare-summary', diffs.length ? t('python.compareDiffers', { count: diffs.length }) : t('python.compareSame', { count: ts.lines.length }));
   summary.setAttribute('role', 'status');
-  const parts: HTMLElement[] = [heading, summary];
+  const parts: HTMLElement[] = [heading, which, summary];
   if (diffs.length) {
     const table = el('table', 'py-compare-diff');
     const caption = el('caption', '', t('python.compareDiffCaption'));
     const head = el('tr', '');
-    for (const text of ['#', t('python.compareTs'), t('python.comparePy', { version: input.pythonVersion })]) head.append(Object.assign(el('th', '', text), { scope: 'col' }));
+    for (const text of ['#', tsTitle, pyTitle]) head.append(Object.assign(el('th', '', text), { scope: 'col' }));
     table.append(caption, el('thead', ''), el('tbody', ''));
     table.tHead!.append(head);
     const show = (line: WireLine | undefined, differs: readonly string[]) => {

@@ -6,7 +6,9 @@
  * bytes and what is loading), the console in the TypeScript playground's
  * style (src/playground/console-view.ts), the run's timeline (the
  * playground's TimelinePanel over src/timeline), and Compare: the TypeScript
- * twin's run and the Python run on one time axis, with the lines that differ.
+ * twin's run (as the reader's editor shows it) and the Python run on one time
+ * axis, with the lines that differ; Reset (with Undo) and the reader's edit
+ * kept across a reload (saved-edit.ts).
  * The root's data-state says where a run is (tests/browser/python.test.ts).
  */
 import { ConsoleView, type RunBlock } from '../playground/console-view.ts';
@@ -17,6 +19,7 @@ import type { WireLine } from '../playground/protocol.ts';
 import { createPythonEditor } from './python-editor.ts';
 import { PythonSandbox, type LoadProgress } from './python-sandbox.ts';
 import { mountCompare } from './compare.ts';
+import { savedEdit } from './saved-edit.ts';
 
 /** One Python sandbox per page: Python loads once and every twin of the page uses it. */
 let shared: PythonSandbox | undefined;
@@ -47,6 +50,9 @@ export function mountTwin(root: HTMLElement): { run(): void } {
 
   const codeBox = part(root, 'code');
   const editor = createPythonEditor(source, t('python.editor'));
+  // The reader's edit survives a reload, as in the TypeScript playground (saved-edit.ts).
+  const saved = savedEdit(root.dataset.page ?? '', root.dataset.file ?? '', source);
+  if (saved.restored.kind !== 'original') editor.value = saved.restored.code;
   const hadFocus = codeBox.contains(document.activeElement);
   codeBox.replaceChildren(editor.element);
   if (hadFocus) editor.textarea.focus();
@@ -54,13 +60,15 @@ export function mountTwin(root: HTMLElement): { run(): void } {
   const runButton = part<HTMLButtonElement>(root, 'run');
   const stopButton = part<HTMLButtonElement>(root, 'stop');
   const compareButton = root.querySelector<HTMLButtonElement>('[data-py-compare]');
+  const resetButton = root.querySelector<HTMLButtonElement>('[data-py-reset]');
+  const editedBadge = root.querySelector<HTMLElement>('[data-py-edited]');
   const status = part(root, 'status');
   const progress = part(root, 'progress');
   const progressText = part(root, 'progress-text');
   const consolePanel = part(root, 'console');
   const consoleView = new ConsoleView(consolePanel, t);
   const timeline = new TimelinePanel(part(root, 'timeline'), consolePanel, () => [...consolePanel.querySelectorAll<HTMLElement>('details.pg-run-block:last-of-type .pg-line')]);
-  let lastRun: { lines: WireLine[]; timeline: unknown } | undefined;
+  let lastRun: { lines: WireLine[]; timeline: unknown; edited: boolean } | undefined;
   let version = '';
 
   const setState = (state: string) => (root.dataset.state = state);
@@ -93,11 +101,13 @@ export function mountTwin(root: HTMLElement): { run(): void } {
     const block = consoleView.startRun();
     consolePanel.hidden = false;
     const lines: WireLine[] = [];
+    const code = editor.value;
+    saved.flush();
     runButton.disabled = true;
     stopButton.disabled = false;
     setState(sandbox.loaded ? 'running' : 'loading');
     status.textContent = t(sandbox.loaded ? 'python.running' : 'python.progressLabel');
-    void sandbox.run(editor.value, filename, {
+    void sandbox.run(code, filename, {
       onProgress: showProgress,
       onReady: (v, ms) => {
         version = v;
@@ -119,7 +129,7 @@ export function mountTwin(root: HTMLElement): { run(): void } {
         block.note(text);
         status.textContent = text;
         setState(done.status === 'ok' ? 'ok' : 'failed');
-        lastRun = { lines, timeline: done.timeline };
+        lastRun = { lines, timeline: done.timeline, edited: code !== source };
         void timeline.show(done.timeline);
         if (compareButton) compareButton.disabled = false;
       },
@@ -133,7 +143,42 @@ export function mountTwin(root: HTMLElement): { run(): void } {
     });
   };
 
+  /** The "edited" badge: the code differs from the twin on the page. */
+  const showEdited = () => {
+    if (editedBadge) editedBadge.hidden = editor.value === source;
+  };
+  showEdited();
+  if (saved.restored.kind === 'stale') status.textContent = t('playground.stale');
+  editor.textarea.addEventListener('input', () => {
+    saved.save(editor.value);
+    showEdited();
+  });
+
+  /** Reset, as the TypeScript playground's: back to the twin, the saved edit forgotten; Undo brings the reader's code back (and saves it again). */
+  const reset = () => {
+    const before = editor.value;
+    saved.forget();
+    editor.value = source;
+    showEdited();
+    if (before === source) {
+      status.textContent = '';
+      return;
+    }
+    const undo = Object.assign(document.createElement('button'), { type: 'button', textContent: t('playground.undoReset') });
+    undo.dataset.pyUndoReset = '';
+    undo.addEventListener('click', () => {
+      editor.value = before;
+      saved.save(before);
+      saved.flush();
+      showEdited();
+      status.textContent = '';
+      editor.textarea.focus();
+    });
+    status.replaceChildren(t('playground.resetDone'), ' ', undo);
+  };
+
   runButton.addEventListener('click', run);
+  resetButton?.addEventListener('click', reset);
   stopButton.addEventListener('click', () => sandbox.stop());
   root.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { collectErrors, contextOptions, launchBrowser } from './harness.ts';
-import { servePlayground, type BuiltSite } from '../playground/browser-helpers.ts';
+import { replaceCode, servePlayground, type BuiltSite } from '../playground/browser-helpers.ts';
 
 const sites: BuiltSite[] = process.env.PLAYGROUND_DIST ? [{ name: 'dev', dir: process.env.PLAYGROUND_DIST, base: '/' }] : inject('sites').slice(0, 1);
 const site = sites[0]!;
@@ -76,6 +76,29 @@ describe('a verdict points at its moment on the timeline', () => {
     // The keyboard keeps working on the timeline from there: Escape removes the playhead.
     await page.keyboard.press('Escape');
     await expect.poll(() => panel.getAttribute('data-playhead-t')).toBeNull();
+    await page.close();
+  });
+
+  test('max-queue fix exercise (en): the starter fails naming the queue, its size and the moment; the button goes there; a bounded queue passes', async () => {
+    const page = await open('en/asyncio/');
+    const ex = exercise(page, 'asyncio/bounded-queue');
+    const check = ex.getByRole('button', { name: 'Check' });
+    await check.click();
+    await failedVerdict(ex);
+    expect(await ex.locator('[data-result]').textContent()).toMatch(/Expected no queue to hold more than 4 items; `?queue#1`? held 20 at 50 ms, after a put by `?main`?/);
+    const panel = ex.locator('[data-timeline]');
+    await expect.poll(() => panel.getAttribute('data-lanes'), { timeout: 30_000 }).not.toBeNull();
+    expect(await showWithKeyboard(page, ex, /^Show on the timeline \(50 ms\)$/)).toBe(50);
+    await expect.poll(() => panel.getAttribute('data-playhead-t')).toBe('50');
+    // A correct program other than the reference (maxsize 2, not 4) passes.
+    const starter = await ex.locator('[data-playground] [data-source]').evaluate((el) => JSON.parse(el.textContent!) as string);
+    expect(starter).toContain('new Queue<number>();');
+    await ex.locator('[data-code]').click();
+    const index = await page.evaluate(() => [...document.querySelectorAll('[data-playground]')].findIndex((p) => p.closest('[data-exercise="asyncio/bounded-queue"]')));
+    await replaceCode(page, starter.replace('new Queue<number>();', 'new Queue<number>(2);'), index);
+    await check.click();
+    await expect.poll(() => ex.locator('[data-result]').getAttribute('data-verdict'), { timeout: 60_000 }).toBe('pass');
+    expect(await ex.locator('[data-result]').textContent()).toContain('No queue ever held more than 4 items (at most 2).');
     await page.close();
   });
 
