@@ -471,6 +471,8 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
 
   type GeneratorFunction = (...a: unknown[]) => Generator;
   return {
+    /** What the run's async generator objects inherit from (runtime/function-shapes.ts gives it its `constructor`). */
+    asyncGeneratorPrototype: AsyncGen.prototype as object,
     /** `__asyncGenerator(thisArg, args, body)`: a body as esbuild lowered it. */
     asyncGenerator: (thisArg: unknown, args: unknown, genFn: GeneratorFunction): AsyncGen => new AsyncGen(ReflectApply(genFn, thisArg, (args ?? []) as unknown[]), false),
     /** `__asyncGenMended(...)`: a body the compiler's fix-ups rewrote. */
