@@ -122,10 +122,16 @@ export function fixLoweredFunctions(code: string, map: string, parse: ParseFn): 
   const consumed = new Set<Node>();
   /** Statement lists (BlockStatement) -> declarations to mark at their start. */
   const marks = new Map<Node, string[]>();
+  /** Shell declarations whose lines move to the start of their block (0-based lines: start..end go after `after`). */
+  const moves: Array<{ start: number; end: number; after: number }> = [];
+  /** The parent of each block (is it a function's body?). */
+  const blockParents = new Map<Node, Node | null>();
+  const codeLines = code.split('\n');
   /** Current binding name of an identifier: its source name if renamed back. */
   const bindingName = (id: Node): string => sourceName(id) ?? (id.name as string);
 
   const visit = (node: Node, parent: Node | null): void => {
+    if (node.type === 'BlockStatement') blockParents.set(node, parent);
     if (node.type === 'ForStatement') forAwaitStep(node, insert);
     const kind = shellKind(node);
     if (kind !== undefined && !isEntry(node, parent)) {
@@ -137,7 +143,17 @@ export function fixLoweredFunctions(code: string, map: string, parse: ParseFn): 
         }
       } else if (node.type === 'FunctionDeclaration') {
         const id = node.id as Node;
-        if (parent?.type === 'BlockStatement') {
+        const after = parent?.type === 'BlockStatement' ? movableTo(node, parent, codeLines) : undefined;
+        if (after !== undefined) {
+          // Hoisted by hand: its lines move to the start of its block as `var f = method` (let in an inner block).
+          const name = bindingName(id);
+          const key = JSON.stringify(name);
+          consumed.add(id);
+          const binding = isFunctionBody(parent!, blockParents.get(parent!) ?? null) ? 'var' : 'let';
+          replace(node, id.end, `${binding} ${name} = ${LOWERED}({ ${key}`);
+          insert(node.end, node.loc.end, ` }[${key}], ${kind});`);
+          moves.push({ start: node.loc.start.line - 1, end: node.loc.end.line - 1, after });
+        } else if (parent?.type === 'BlockStatement') {
           const list = marks.get(parent) ?? [];
           list.push(`${LOWERED}(${bindingName(id)}, ${kind});`);
           marks.set(parent, list);
@@ -145,8 +161,13 @@ export function fixLoweredFunctions(code: string, map: string, parse: ParseFn): 
       } else if (node.type === 'FunctionExpression' && !isMethodValue(node, parent)) {
         const id = node.id as Node | null;
         if (id !== null && refersTo(node.body as Node, id.name as string)) {
-          insert(node.start, node.loc.start, `${LOWERED}(`);
-          insert(node.end, node.loc.end, `, ${kind})`);
+          // It refers to itself by its name: the method is bound to that name in an arrow's scope,
+          // immutable as a function expression's own name (an assignment to it throws).
+          const name = bindingName(id);
+          const key = JSON.stringify(name);
+          consumed.add(id);
+          replace(node, id.end, `(() => { const ${name} = ${LOWERED}({ ${key}`);
+          insert(node.end, node.loc.end, ` }[${key}], ${kind}); return ${name}; })()`);
         } else {
           const name = id !== null ? bindingName(id) : inferredName(node, parent, sourceName);
           if (name !== COMPUTED) {
@@ -200,8 +221,56 @@ export function fixLoweredFunctions(code: string, map: string, parse: ParseFn): 
     const removed = e.end - e.at;
     for (const segment of segments) if (segment[0] >= e.column + removed) segment[0] += e.text.length - removed;
   }
-  parsedMap.mappings = encode(lines);
+  // Then the hoisted declarations' lines move (the edits above added no line): innermost and last
+  // first, each right after its block's opening line, so declarations keep their order.
+  let outLines = out.split('\n');
+  let mapLines = lines;
+  if (moves.length > 0) {
+    const order = outLines.map((_, i) => i);
+    moves.sort((a, b) => b.start - a.start);
+    for (const move of moves) {
+      const from = order.indexOf(move.start);
+      const count = order.indexOf(move.end) - from + 1;
+      const taken = order.splice(from, count);
+      order.splice(order.indexOf(move.after) + 1, 0, ...taken);
+    }
+    outLines = order.map((i) => outLines[i]!);
+    mapLines = order.map((i) => lines[i] ?? []);
+    out = outLines.join('\n');
+  }
+  parsedMap.mappings = encode(mapLines);
   return { code: out, map: JSON.stringify(parsedMap) };
+}
+
+/** Whether `block` is the body of a function (a `var` there is the function's, as a declaration's binding). */
+function isFunctionBody(block: Node, parent: Node | null): boolean {
+  return parent !== null && /Function/.test(parent.type) && parent.body === block;
+}
+
+/**
+ * The line a shell declaration's lines can move after (0-based), or undefined: it must fill
+ * whole lines, and its block must open on a line of its own (after any directives), as esbuild
+ * prints them.
+ */
+function movableTo(node: Node, block: Node, codeLines: string[]): number | undefined {
+  const startLine = node.loc.start.line - 1;
+  const endLine = node.loc.end.line - 1;
+  if (codeLines[startLine]!.slice(0, node.loc.start.column).trim() !== '') return undefined;
+  if (codeLines[endLine]!.slice(node.loc.end.column).trim() !== '') return undefined;
+  let after = block.loc.start.line - 1;
+  let afterColumn = block.loc.start.column + 1;
+  const body = block.body as Node[];
+  let i = 0;
+  for (; i < body.length; i++) {
+    const statement = body[i]!;
+    if (statement.type !== 'ExpressionStatement' || typeof statement.directive !== 'string') break;
+    after = statement.loc.end.line - 1;
+    afterColumn = statement.loc.end.column;
+  }
+  if (codeLines[after]!.slice(afterColumn).trim() !== '') return undefined;
+  const first = body[i];
+  if (first === undefined || first.loc.start.line - 1 <= after || startLine <= after) return undefined;
+  return after;
 }
 
 /** The function's shell kind (0 async, 1 async generator) if it is esbuild's shell of a lowered function. */

@@ -495,8 +495,9 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
  * iterator when a value it gave rejects (tc39/ecma262#2600). Replaces
  * esbuild's helper, which read `next` on every step, passed an explicit
  * `undefined`, looked up `constructor` once a step and never closed the sync
- * iterator. Not done here: a non-object result of next() is a TypeError in the
- * spec; esbuild's loop reads `.done` of it directly (see src/runtime/README.md).
+ * iterator. The check that each awaited next() result is an object is the
+ * compiler's: it passes the result through `__forAwaitResult` in the loop's
+ * head (compiler/lowered-functions.ts, runtime/function-shapes.ts).
  * Test: tests/runtime/for-await.test.ts.
  */
 function makeForAwait(internals: PromiseInternals, awaitValue: AwaitFn): (value: unknown) => object {

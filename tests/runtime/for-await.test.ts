@@ -54,3 +54,25 @@ await Promise.all([order(), ticks(6)]);
 it('for await follows ForIn/OfBodyEvaluation (Node 22 output, plus tc39/ecma262#2600)', async () => {
   expect(await outputOf(PROGRAM)).toEqual(['next args 0', 'value 0', 'next args 0', 'value 1', 'next args 0', 'next reads 1', 'sync next args 0', 'sync value 0', 'sync next args 0', 'sync value 1', 'sync return args 0', 'closed after rejection', 'caught no', 'tick 0', 'item 1', 'tick 1', 'tick 2', 'item 2', 'tick 3', 'tick 4', 'loop done', 'tick 5']);
 });
+
+/** next() results that are not objects (sync and async, first and later steps, in async functions and async generators). */
+const NOT_AN_OBJECT = String.raw`const bad = { [Symbol.asyncIterator]() { return { next() { return 1; }, return() { console.log('return called'); return {}; } }; } };
+async function f() { try { for await (const v of bad) console.log('never', v); } catch (e) { console.log(e.constructor.name, e.message); } }
+await f();
+async function* g() { try { for await (const v of bad) yield v; } catch (e) { console.log('gen', e.constructor.name, e.message); } }
+for await (const v of g()) console.log('never', v);
+let n = 0;
+const later = { [Symbol.asyncIterator]() { return { next() { n++; return n < 3 ? Promise.resolve({ value: n, done: false }) : Promise.resolve(Symbol('s')); }, return() { console.log('return called'); return {}; } }; } };
+try { for await (const v of later) console.log('later', v); } catch (e) { console.log('later', e.constructor.name, e.message); }
+const good = { [Symbol.asyncIterator]() { let i = 0; return { next() { i++; return { value: i, done: i > 2 }; } }; } };
+async function* h() { for await (const v of good) yield v * 10; }
+for await (const v of h()) console.log('h', v);
+const ticks = (k) => { let p = Promise.resolve(); for (let i = 0; i < k; i++) p = p.then(() => console.log('tick', i)); return p; };
+const fn = { [Symbol.asyncIterator]() { return { next() { return null; } }; } };
+await Promise.all([(async () => { try { for await (const v of fn) console.log(v); } catch (e) { console.log('null', e.message); } })(), ticks(4)]);
+console.log('end');
+`;
+
+it('for await: a next() result that is not an object is a TypeError at the loop head, the iterator not closed (Node 22.23 and 24.21)', async () => {
+  expect(await outputOf(NOT_AN_OBJECT)).toEqual(["TypeError Iterator result 1 is not an object", "gen TypeError Iterator result 1 is not an object", "later 1", "later 2", "later TypeError Iterator result Symbol(s) is not an object", "h 10", "h 20", "null Iterator result null is not an object", "tick 0", "tick 1", "tick 2", "tick 3", "end"]);
+});
