@@ -137,7 +137,10 @@ export function fixLoweredFunctions(code: string, map: string, parse: ParseFn): 
     if (kind !== undefined && !isEntry(node, parent)) {
       if (node.type === 'ArrowFunctionExpression') {
         const name = inferredName(node, parent, sourceName);
-        if (name !== COMPUTED) {
+        // `new (async () => {})`: nothing can see the arrow before `new` throws, and unwrapped V8's
+        // message names it "(intermediate value)", as Node's does.
+        const newCallee = parent?.type === 'NewExpression' && parent.callee === node;
+        if (name !== COMPUTED && !newCallee) {
           insert(node.start, node.loc.start, `${LOWERED}(`);
           insert(node.end, node.loc.end, `, ${kind}${name === undefined ? '' : `, ${JSON.stringify(name)}`})`);
         }

@@ -86,6 +86,7 @@ console.log('nested', await outer());
 console.log('self keys', keys(self));
 const assigns = async function target() { try { target = 1; } catch (e) { return e.constructor.name; } };
 console.log('assign to own name', await assigns());
+try { new (async () => 1)(); } catch (e) { console.log('new arrow', e.constructor.name, e.message); }
 `;
 
 /** Errors thrown in each form point at the reader's line and column (the pass moves columns and lines). */
@@ -146,6 +147,7 @@ describe('lowered functions look like what they were (Node 22.23)', () => {
     "nested function nested AsyncFunction nested",
     "self keys length,name",
     "assign to own name TypeError",
+    "new arrow TypeError (intermediate value) is not a constructor",
   ]);
   });
 
