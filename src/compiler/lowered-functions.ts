@@ -26,8 +26,10 @@
  *   and an async generator function its own `prototype` object;
  * - identifiers esbuild renamed get their source name back (the source map
  *   says which: esbuild records the original name of each renamed one), where
- *   that cannot capture a name esbuild made itself (theirs start with `_`, or
- *   are its for-await temporaries);
+ *   every occurrence of the printed name records the same source name (esbuild's
+ *   own references, a TypeScript enum's say, record none) and that cannot
+ *   capture a name esbuild made itself (theirs start with `_`, or are its
+ *   for-await temporaries);
  * - a `for await` step checks that the awaited next() result is an object
  *   (`__forAwaitResult`), the spec's TypeError; esbuild's loop reads `.done`
  *   of whatever it got.
@@ -90,9 +92,8 @@ export function fixLoweredFunctions(code: string, map: string, parse: ParseFn): 
   const lines: SourceMapMappings = decode(parsedMap.mappings);
   const names = parsedMap.names ?? [];
   const renameBack = names.length > 0 && !NO_RENAME_IF.test(code);
-  /** The source name of the identifier esbuild printed at `node`, if it renamed it. */
-  const sourceName = (node: Node): string | undefined => {
-    if (!renameBack) return undefined;
+  /** The name the source map records for the identifier esbuild printed at `node` (its source name, if it renamed it). */
+  const mappedName = (node: Node): string | undefined => {
     const segments = lines[node.loc.start.line - 1];
     if (!segments) return undefined;
     for (const s of segments) {
@@ -106,6 +107,21 @@ export function fixLoweredFunctions(code: string, map: string, parse: ParseFn): 
     }
     return undefined;
   };
+  // A printed name goes back to its source name only if every occurrence of it says so: esbuild's
+  // own references to a symbol it renamed (a TypeScript enum's, say) carry no name.
+  const renames = new Map<string, string | null>();
+  if (renameBack) {
+    walk(ast, (node, parent) => {
+      if (node.type !== 'Identifier' || isPropertyName(node, parent)) return;
+      const printed = node.name as string;
+      const name = mappedName(node) ?? null;
+      const known = renames.get(printed);
+      if (known === undefined) renames.set(printed, name);
+      else if (known !== name) renames.set(printed, null);
+    });
+  }
+  /** The source name of an identifier esbuild renamed, where it can be given back. */
+  const sourceName = (node: Node): string | undefined => renames.get(node.name as string) ?? undefined;
 
   const edits: Edit[] = [];
   const insert = (at: number, loc: { line: number; column: number }, text: string): void => {
@@ -423,6 +439,18 @@ function forAwaitStep(node: Node, insert: Insert): void {
   if (awaited?.type !== 'YieldExpression') return;
   insert(awaited.start, awaited.loc.start, `${FOR_AWAIT_RESULT}(`);
   insert(awaited.end, awaited.loc.end, ')');
+}
+
+/** Call `fn` on every node under `node` with its parent. */
+function walk(node: Node, fn: (node: Node, parent: Node | null) => void, parent: Node | null = null): void {
+  fn(node, parent);
+  for (const key in node) {
+    if (key === 'loc') continue;
+    const value = node[key];
+    if (Array.isArray(value)) {
+      for (const child of value) if (isNode(child)) walk(child, fn, node);
+    } else if (isNode(value)) walk(value, fn, node);
+  }
 }
 
 function isNode(value: unknown): value is Node {

@@ -100,6 +100,34 @@ for (const f of [arrow, after, () => new K().m(), () => K.s(), () => o.m(), p, h
 async function hoisted() { const x = 1; throw new Error('hoisted'); }
 `;
 
+/**
+ * Names esbuild gives its own temporaries or references without a source name (a TypeScript
+ * enum's inner binding, the for-await temporaries) are not renamed back; the reader's are.
+ */
+const ESBUILD_NAMES = String.raw`const temp = 'outer temp', iter = 'outer iter', more = 1, error = 2;
+async function* src() { yield 1; yield 2; }
+async function loop() {
+  const temp = 'inner temp';
+  for await (const v of src()) { const iter = v * 10; console.log(temp, iter, more, error); }
+  for await (const temp of src()) console.log('t', temp);
+}
+await loop();
+enum Color { Red, Green }
+const NS = { x: 1, async f() { return 1; } };
+async function useEnum() { enum Color { Blue = 5 } return [Color.Blue, NS.x, await NS.f()]; }
+console.log(Color.Green, await useEnum());
+async function fn(fn: number) { const f = async function fn() { return typeof fn; }; return [fn, await f()]; }
+console.log(await fn(3), fn.name);
+let x = 1;
+async function shadowX() { let x = 2; { let x = 3; console.log('x', x); } return x; }
+console.log(await shadowX(), x);
+const arr = [async () => 1, async function () { return 2; }];
+console.log(arr.map((f) => f.name).join('|'), await arr[1]());
+class Svc { static async create() { return new Svc(); } async run() { return this instanceof Svc; } }
+console.log(await (await Svc.create()).run());
+export {};
+`;
+
 describe('lowered functions look like what they were (Node 22.23)', () => {
   it('each form has the name, length, own keys, prototype and constructibility it has in Node', async () => {
     expect(await outputOf(SHAPES)).toEqual([
@@ -163,6 +191,22 @@ describe('lowered functions look like what they were (Node 22.23)', () => {
     "named (FILE:4:105)",
     "hoisted (FILE:8:47)",
   ]);
+  });
+
+  it('names esbuild made itself stay as they are (a TypeScript enum in an async function, for-await temporaries)', async () => {
+    // Node 22.23 ran this TypeScript with --experimental-transform-types (an enum is not JavaScript).
+    expect(await outputOf(ESBUILD_NAMES)).toEqual([
+      "inner temp 10 1 2",
+      "inner temp 20 1 2",
+      "t 1",
+      "t 2",
+      "1 [ 5, 1, 1 ]",
+      "[ 3, 'function' ] fn",
+      "x 3",
+      "2 1",
+      "| 2",
+      "true",
+    ]);
   });
 
   it('the program\'s uncaught error in a hoisted declaration is reported at its line', async () => {
