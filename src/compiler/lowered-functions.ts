@@ -149,6 +149,7 @@ export function fixLoweredFunctions(code: string, map: string, parse: ParseFn): 
   const visit = (node: Node, parent: Node | null): void => {
     if (node.type === 'BlockStatement') blockParents.set(node, parent);
     if (node.type === 'ForStatement') forAwaitStep(node, insert);
+    if (node.type === 'TryStatement') forAwaitClose(node, insert);
     const kind = shellKind(node);
     if (kind !== undefined && !isEntry(node, parent)) {
       if (node.type === 'ArrowFunctionExpression') {
@@ -451,6 +452,28 @@ function walk(node: Node, fn: (node: Node, parent: Node | null) => void, parent:
       for (const child of value) if (isNode(child)) walk(child, fn, node);
     } else if (isNode(value)) walk(value, fn, node);
   }
+}
+
+/**
+ * esbuild's close of a `for await` left early: `try { for (...) ... } catch ... finally { try {
+ * more && (temp = iter.return) && (yield temp.call(iter)); } finally { if (error) throw error[0]; } }`.
+ * The awaited return() result goes through `__forAwaitResult` too (AsyncIteratorClose: a TypeError
+ * unless it is an object); after a throw from the body the inner `finally` throws that instead, as
+ * the spec's close keeps the original throw.
+ */
+function forAwaitClose(node: Node, insert: Insert): void {
+  const loop = ((node.block as Node).body as Node[])[0];
+  if (loop?.type !== 'ForStatement') return;
+  const declarator = (loop.init as Node | null)?.type === 'VariableDeclaration' ? ((loop.init as Node).declarations as Node[])[0] : undefined;
+  const call = declarator?.init as Node | undefined;
+  if (call?.type !== 'CallExpression' || (call.callee as Node).type !== 'Identifier' || (call.callee as Node).name !== '__forAwait') return;
+  const inner = ((node.finalizer as Node | null)?.body as Node[] | undefined)?.[0];
+  const statement = inner?.type === 'TryStatement' ? ((inner.block as Node).body as Node[])[0] : undefined;
+  const closing = statement?.type === 'ExpressionStatement' ? (statement.expression as Node) : undefined;
+  const awaited = closing?.type === 'LogicalExpression' ? (closing.right as Node) : undefined;
+  if (awaited?.type !== 'YieldExpression') return;
+  insert(awaited.start, awaited.loc.start, `${FOR_AWAIT_RESULT}(`);
+  insert(awaited.end, awaited.loc.end, ')');
 }
 
 function isNode(value: unknown): value is Node {
