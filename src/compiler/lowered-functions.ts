@@ -30,9 +30,8 @@
  *   own references, a TypeScript enum's say, record none) and that cannot
  *   capture a name esbuild made itself (theirs start with `_`, or are its
  *   for-await temporaries);
- * - a `for await` step checks that the awaited next() result is an object
- *   (`__forAwaitResult`), the spec's TypeError; esbuild's loop reads `.done`
- *   of whatever it got.
+ * - in the same pass, esbuild's `for await` gets the spec's checks of the
+ *   results it awaits (for-await-fixups.ts).
  *
  * Every edit stays on one line; the source map's segments after an edit on
  * its line move by the edit's change in length. Not mended (src/runtime/README.md
@@ -44,11 +43,11 @@
 import { decode, encode, type SourceMapMappings } from '@jridgewell/sourcemap-codec';
 import { LOWERED_HELPERS } from '../contract/program.ts';
 import type { ParseFn } from './async-generator-fixups.ts';
+import { forAwaitClose, forAwaitStep, type Insert, type LoweredNode as Node } from './for-await-fixups.ts';
 
 type LoweredName = keyof typeof LOWERED_HELPERS;
 const LOWERED: LoweredName = '__lowered';
 const LOWERED_METHODS: LoweredName = '__loweredMethods';
-const FOR_AWAIT_RESULT: LoweredName = '__forAwaitResult';
 const ENTRY = '__main';
 
 /** esbuild's helpers whose third argument is a lowered body: 0 an async function, 1 an async generator. */
@@ -58,13 +57,6 @@ const NO_RENAME_IF = /__using\(|__decorat|__runInitializers/;
 /** Names esbuild's for-await lowering makes (iter, more, temp, error, and numbered). */
 const FOR_AWAIT_TEMP = /^(?:iter|more|temp|error)\d*$/;
 
-interface Node {
-  type: string;
-  start: number;
-  end: number;
-  loc: { start: { line: number; column: number }; end: { line: number; column: number } };
-  [key: string]: unknown;
-}
 
 /** Replace `end - at` characters at `at` (on one line: 0-based `line`, `column`) by `text`. */
 interface Edit {
@@ -390,8 +382,6 @@ function staticKey(method: Node): string | undefined {
   return undefined;
 }
 
-type Insert = (at: number, loc: { line: number; column: number }, text: string) => void;
-
 /** `{ async m() {} }`: `__loweredMethods({ ... }, ["m", 0])` marks its lowered methods once the object is made. */
 function markObjectMethods(node: Node, insert: Insert): void {
   const entries: string[] = [];
@@ -420,27 +410,6 @@ function markClassMethods(node: Node, insert: Insert): void {
   insert(node.start + 1, { line: node.loc.start.line, column: node.loc.start.column + 1 }, ` static { ${LOWERED_METHODS}(this, 1, [${entries.join(', ')}]); }`);
 }
 
-/**
- * esbuild's `for await` head: `more = !(temp = yield iter.next()).done` (in an
- * async generator `yield new __await(iter.next())`). The awaited result goes
- * through `__forAwaitResult`, which throws the spec's TypeError unless it is an
- * object; thrown there, in the loop's head, where `more` is false, so the
- * iterator is not closed (as the spec: the throw is not from the body).
- */
-function forAwaitStep(node: Node, insert: Insert): void {
-  const init = node.init as Node | null;
-  const declarator = init?.type === 'VariableDeclaration' ? (init.declarations as Node[])[0] : undefined;
-  const call = declarator?.init as Node | undefined;
-  if (call?.type !== 'CallExpression' || (call.callee as Node).type !== 'Identifier' || (call.callee as Node).name !== '__forAwait') return;
-  const test = node.test as Node | null;
-  const not = test?.type === 'AssignmentExpression' ? (test.right as Node) : undefined;
-  const member = not?.type === 'UnaryExpression' ? (not.argument as Node) : undefined;
-  const assign = member?.type === 'MemberExpression' ? (member.object as Node) : undefined;
-  const awaited = assign?.type === 'AssignmentExpression' ? (assign.right as Node) : undefined;
-  if (awaited?.type !== 'YieldExpression') return;
-  insert(awaited.start, awaited.loc.start, `${FOR_AWAIT_RESULT}(`);
-  insert(awaited.end, awaited.loc.end, ')');
-}
 
 /** Call `fn` on every node under `node` with its parent. */
 function walk(node: Node, fn: (node: Node, parent: Node | null) => void, parent: Node | null = null): void {
@@ -454,27 +423,6 @@ function walk(node: Node, fn: (node: Node, parent: Node | null) => void, parent:
   }
 }
 
-/**
- * esbuild's close of a `for await` left early: `try { for (...) ... } catch ... finally { try {
- * more && (temp = iter.return) && (yield temp.call(iter)); } finally { if (error) throw error[0]; } }`.
- * The awaited return() result goes through `__forAwaitResult` too (AsyncIteratorClose: a TypeError
- * unless it is an object); after a throw from the body the inner `finally` throws that instead, as
- * the spec's close keeps the original throw.
- */
-function forAwaitClose(node: Node, insert: Insert): void {
-  const loop = ((node.block as Node).body as Node[])[0];
-  if (loop?.type !== 'ForStatement') return;
-  const declarator = (loop.init as Node | null)?.type === 'VariableDeclaration' ? ((loop.init as Node).declarations as Node[])[0] : undefined;
-  const call = declarator?.init as Node | undefined;
-  if (call?.type !== 'CallExpression' || (call.callee as Node).type !== 'Identifier' || (call.callee as Node).name !== '__forAwait') return;
-  const inner = ((node.finalizer as Node | null)?.body as Node[] | undefined)?.[0];
-  const statement = inner?.type === 'TryStatement' ? ((inner.block as Node).body as Node[])[0] : undefined;
-  const closing = statement?.type === 'ExpressionStatement' ? (statement.expression as Node) : undefined;
-  const awaited = closing?.type === 'LogicalExpression' ? (closing.right as Node) : undefined;
-  if (awaited?.type !== 'YieldExpression') return;
-  insert(awaited.start, awaited.loc.start, `${FOR_AWAIT_RESULT}(`);
-  insert(awaited.end, awaited.loc.end, ')');
-}
 
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
