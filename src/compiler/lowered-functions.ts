@@ -12,15 +12,17 @@
  *   (`__lowered({ "f"(a) { ... } }["f"], 0)`): a method has no `prototype`
  *   and is not a constructor, as an async function; its key is the name the
  *   function has in Node (its own, or the one NamedEvaluation gives it:
- *   `const f = async function () {}`). A named one that refers to itself
- *   keeps its shape (the method would lose the name's inner binding) and is
- *   only marked;
+ *   `const f = async function () {}`). A named one that refers to itself is
+ *   bound to its name by a `const` in an arrow around it (a method has no
+ *   inner binding of its name);
+ * - a shell declaration becomes such a method too, `var f = ...` (`let` in an
+ *   inner block), its lines moved to the start of its block so it stays
+ *   hoisted (the moved lines take their source-map lines along); one that
+ *   cannot move (not on lines of its own) is marked after its block's `{`;
  * - a shell arrow is wrapped (`__lowered(arrow, 0, "f")`), the name passed
- *   where NamedEvaluation would have given it;
- * - a shell declaration is marked at the start of its scope
- *   (`__lowered(f, 0);` after the `{`, so it is marked before any code of the
- *   scope can see it), and async methods by the object literal or a static
- *   block of the class (`__loweredMethods`);
+ *   where NamedEvaluation would have given it; async methods are marked by
+ *   `__loweredMethods` around their object literal or in a static block first
+ *   in their class;
  * - `__lowered` (runtime/function-shapes.ts) gives each the prototype Node
  *   gives it, %AsyncFunction.prototype% or %AsyncGeneratorFunction.prototype%,
  *   and an async generator function its own `prototype` object;
@@ -35,10 +37,9 @@
  *
  * Every edit stays on one line; the source map's segments after an edit on
  * its line move by the edit's change in length. Not mended (src/runtime/README.md
- * says so): a shell declaration stays constructible with an own `prototype`
- * (making it a method would lose its hoisting); functions whose NamedEvaluation
- * name is computed at run time (`{ [k]: async () => {} }`) keep a plain
- * function's prototype. Tests: tests/runtime/lowered-functions.test.ts.
+ * says so): a declaration directly in a `switch` case, and functions whose
+ * NamedEvaluation name is computed at run time (`{ [k]: async () => {} }`),
+ * keep a plain function's shape. Tests: tests/runtime/lowered-functions.test.ts.
  */
 import { decode, encode, type SourceMapMappings } from '@jridgewell/sourcemap-codec';
 import { LOWERED_HELPERS } from '../contract/program.ts';
@@ -56,7 +57,6 @@ const SHELL_KIND: Readonly<Record<string, 0 | 1>> = { __async: 0, __asyncGenerat
 const NO_RENAME_IF = /__using\(|__decorat|__runInitializers/;
 /** Names esbuild's for-await lowering makes (iter, more, temp, error, and numbered). */
 const FOR_AWAIT_TEMP = /^(?:iter|more|temp|error)\d*$/;
-
 
 /** Replace `end - at` characters at `at` (on one line: 0-based `line`, `column`) by `text`. */
 interface Edit {
