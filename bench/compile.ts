@@ -8,7 +8,9 @@
  * (25 transforms of WARM_UP_PROGRAM, 50 ms apart). Both are measured the way
  * a reader compiles: one at a time, with a pause between them. A third figure
  * is a program of async generators of the same size, whose compile also runs
- * the acorn fix-ups (src/compiler/async-generator-fixups.ts). In Node
+ * the acorn fix-ups (src/compiler/async-generator-fixups.ts); the share of
+ * the lowered-function pass (src/compiler/lowered-functions.ts) is printed
+ * for the 100-line example. In Node
  * esbuild-wasm runs in a child process, so each figure includes a pipe round
  * trip; the browser's figure is `npm run bench:web`.
  */
@@ -16,6 +18,7 @@ import * as esbuild from 'esbuild-wasm';
 import { parse } from 'acorn';
 import { fixAsyncGenerators, type ParseFn } from '../src/compiler/async-generator-fixups.ts';
 import { compile, type EsbuildLike } from '../src/compiler/compile.ts';
+import { fixLoweredFunctions } from '../src/compiler/lowered-functions.ts';
 import { WARM_UP_PROGRAM, warmUp } from '../src/playground/compiler-warmup.ts';
 
 const SAMPLES = 12;
@@ -81,5 +84,14 @@ for (let i = 0; i < SAMPLES; i++) {
   fixups.push(performance.now() - started);
 }
 console.log(`  of which the acorn fix-ups alone: median ${median(fixups).toFixed(1)} ms`);
+// The lowered-function pass (every program with an async function) alone, on the 100-line example's output.
+await compile(example(tag++), recording);
+const loweredPass: number[] = [];
+for (let i = 0; i < SAMPLES; i++) {
+  const started = performance.now();
+  fixLoweredFunctions(lowered!.code, lowered!.map, parse as unknown as ParseFn);
+  loweredPass.push(performance.now() - started);
+}
+console.log(`100-line compile: of which the lowered-function pass alone: median ${median(loweredPass).toFixed(1)} ms`);
 console.log('budget (PRODUCT.md, in the browser): 10 ms');
 process.exit(0);

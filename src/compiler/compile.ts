@@ -10,8 +10,10 @@
  * 3. swap esbuild's `__async` helper for the loop's driver (runtime/driver.ts)
  *    and its async-generator helpers for spec-exact ones
  *    (runtime/async-generator.ts), keeping line numbers, so awaits are under
- *    the loop's control and ordering matches V8; for programs with an async
- *    generator, first mend what esbuild's lowering of them loses
+ *    the loop's control and ordering matches V8; first mend with a parser
+ *    what esbuild's lowering loses: the shape and names of lowered functions
+ *    and the for-await result check (lowered-functions.ts), and for programs
+ *    with an async generator the spec's yield* and return
  *    (async-generator-fixups.ts).
  * The result carries esbuild's source map; stack traces are mapped back with it
  * (runtime/stack-map.ts).
@@ -21,6 +23,7 @@ import {
   helperReference,
   HELPER_NAMES,
   isEntryLine,
+  LOWERED_HELPERS,
   REPLACED_HELPERS,
   WRAPPER_LINES,
   wrapProgram,
@@ -29,15 +32,17 @@ import {
   type SourceError,
 } from '../contract/program.ts';
 import { fixAsyncGenerators, needsAsyncGeneratorFixups, type ParseFn } from './async-generator-fixups.ts';
+import { fixLoweredFunctions, needsLoweredFunctionFixups } from './lowered-functions.ts';
 import { stripModuleSyntax } from './module-syntax.ts';
 
 export type { CompiledProgram, CompileFailure, CompileResult } from '../contract/program.ts';
 
 let parser: Promise<ParseFn | null> | undefined;
 /**
- * acorn, loaded the first time a program has an async generator (its own chunk
- * in the browser). If it cannot be loaded the program still compiles, without
- * the fix-ups, and the next compile tries again.
+ * acorn, loaded the first time a program has an async function, async
+ * generator or `for await` (its own chunk in the browser). If it cannot be
+ * loaded the program still compiles, without the fix-ups, and the next
+ * compile tries again.
  */
 function loadParser(): Promise<ParseFn | null> {
   parser ??= import('acorn').then(
@@ -89,9 +94,12 @@ export async function compile(source: string, esbuild: EsbuildLike, filename = '
   } catch (failure) {
     return { ok: false, errors: toSourceErrors(failure, source) };
   }
-  if (needsAsyncGeneratorFixups(output.code)) {
+  if (needsLoweredFunctionFixups(output.code)) {
     const parse = await loadParser();
-    if (parse) output = fixAsyncGenerators(output.code, output.map, parse);
+    if (parse) {
+      output = fixLoweredFunctions(output.code, output.map, parse);
+      if (needsAsyncGeneratorFixups(output.code)) output = fixAsyncGenerators(output.code, output.map, parse);
+    }
   }
   return {
     ok: true,
@@ -131,6 +139,9 @@ export function replaceHelpers(code: string): string {
   const mainAt = lines.findIndex(isEntryLine);
   if (mainAt <= 0) return code;
   const out: string[] = [];
+  // The names the compiler's own passes call are defined once, beside the first helper replaced.
+  const body = lines.slice(mainAt).join('\n');
+  let extra = [...Object.keys(FIXUP_HELPERS), ...Object.keys(LOWERED_HELPERS)].filter((n) => body.includes(`${n}(`));
   let i = 0;
   while (i < mainAt) {
     const match = /^var (__\w+) = /.exec(lines[i]!);
@@ -138,8 +149,8 @@ export function replaceHelpers(code: string): string {
     while (end < mainAt && !lines[end]!.startsWith('var ')) end++;
     const name = match?.[1];
     if (name !== undefined && Object.hasOwn(REPLACED_HELPERS, name)) {
-      // The fix-ups rename some helper calls; their helpers are defined beside `__asyncGenerator`.
-      const defined = name === ('__asyncGenerator' satisfies keyof typeof REPLACED_HELPERS) ? [name, ...Object.keys(FIXUP_HELPERS)] : [name];
+      const defined = [name, ...extra];
+      extra = [];
       out.push(`var ${defined.map((n) => `${n} = ${helperReference(HELPER_NAMES[n]!)}`).join(', ')};`);
       for (let k = i + 1; k < end; k++) out.push('');
     } else {

@@ -107,6 +107,12 @@ export interface ProgramHelpers {
   forAwait(value: unknown): object;
   /** `__yieldSync(value)`: `yield*` inside a sync generator: the engine's own delegation. */
   yieldSync<T>(value: T): T;
+  /** `__lowered(fn, kind, name?)`: give a lowered function (kind 0 async, 1 async generator) the shape Node gives it; returns `fn`. */
+  lowered<F extends object>(fn: F, kind: number, name?: string): F;
+  /** `__loweredMethods(target, isClass, [key, kind, ...])`: {@link lowered} for the async methods of an object literal or a class (kind + 2: static). */
+  loweredMethods<T extends object>(target: T, isClass: number, entries: ReadonlyArray<string | number>): T;
+  /** `__forAwaitResult(result)`: a `for await` step's awaited next() result, or the spec's TypeError when it is not an object. */
+  forAwaitResult<T>(result: T): T;
 }
 
 /** esbuild's helpers that the runtime replaces: esbuild's name -> key in {@link ProgramHelpers}. */
@@ -136,10 +142,24 @@ export const FIXUP_REPLACES = {
   __yieldSync: '__yieldStar',
 } as const satisfies Record<keyof typeof FIXUP_HELPERS, keyof typeof REPLACED_HELPERS>;
 
-/** Every helper name compiled code may use, with its key in {@link ProgramHelpers}. */
-export const HELPER_NAMES: Readonly<Record<string, keyof ProgramHelpers>> = { ...REPLACED_HELPERS, ...FIXUP_HELPERS };
+/**
+ * Names the compiler's lowered-function pass adds calls to
+ * (compiler/lowered-functions.ts), defined beside the first helper esbuild
+ * printed; its edits move the source map's columns themselves.
+ */
+export const LOWERED_HELPERS = {
+  __lowered: 'lowered',
+  __loweredMethods: 'loweredMethods',
+  __forAwaitResult: 'forAwaitResult',
+} as const satisfies Record<string, keyof ProgramHelpers>;
 
-type NamedKey = (typeof REPLACED_HELPERS)[keyof typeof REPLACED_HELPERS] | (typeof FIXUP_HELPERS)[keyof typeof FIXUP_HELPERS];
+/** Every helper name compiled code may use, with its key in {@link ProgramHelpers}. */
+export const HELPER_NAMES: Readonly<Record<string, keyof ProgramHelpers>> = { ...REPLACED_HELPERS, ...FIXUP_HELPERS, ...LOWERED_HELPERS };
+
+type NamedKey =
+  | (typeof REPLACED_HELPERS)[keyof typeof REPLACED_HELPERS]
+  | (typeof FIXUP_HELPERS)[keyof typeof FIXUP_HELPERS]
+  | (typeof LOWERED_HELPERS)[keyof typeof LOWERED_HELPERS];
 type MustBeNever<T extends never> = T;
 /** Keys of ProgramHelpers no name reaches: must be none, or this fails to type-check. */
 export type UnnamedHelpers = MustBeNever<Exclude<keyof ProgramHelpers, NamedKey>>;

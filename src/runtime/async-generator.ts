@@ -140,7 +140,7 @@ function asyncFromSync(sync: object, syncNext: unknown, internals: PromiseIntern
     return promise;
   };
   const call = (fn: unknown, args: unknown[]): object => {
-    if (typeof fn !== 'function') throw new TypeError(`${String(fn)} is not a function`);
+    if (typeof fn !== 'function') throw notCallable(fn);
     const result: unknown = ReflectApply(fn, sync, args);
     if (!isObject(result)) throw new TypeError(`Iterator result ${String(result)} is not an object`);
     return result;
@@ -204,18 +204,34 @@ function asyncFromSync(sync: object, syncNext: unknown, internals: PromiseIntern
             const closed: unknown = ReflectApply(ret, sync, []);
             if (!isObject(closed)) throw new TypeError(`Iterator result ${String(closed)} is not an object`);
           }
-          throw new TypeError("The iterator does not provide a 'throw' method");
+          throw new TypeError("The iterator does not provide a 'throw' method.");
         }
         continuation(promise, call(thrower, [value]), true);
       }),
   };
 }
 
+/**
+ * V8's TypeError for calling a value that is not a function, where it cannot
+ * print the call's source: `number 5`, `string "s"`, `object null`,
+ * `boolean true`, and only the type for objects, symbols and bigints
+ * (tests/runtime/for-await.test.ts, Node 22.23's messages).
+ */
+function notCallable(value: unknown): TypeError {
+  let shown: string;
+  if (value === undefined) shown = 'undefined';
+  else if (value === null) shown = 'object null';
+  else if (typeof value === 'string') shown = `string "${value}"`;
+  else if (typeof value === 'number' || typeof value === 'boolean') shown = `${typeof value} ${String(value)}`;
+  else shown = typeof value;
+  return new TypeError(`${shown} is not a function`);
+}
+
 /** GetMethod(value, key): undefined for null or undefined, a TypeError for anything else that is not callable. */
 function getMethod(value: unknown, key: PropertyKey): ((this: unknown, ...args: unknown[]) => unknown) | undefined {
   const fn = (value as Record<PropertyKey, unknown>)[key];
   if (fn === undefined || fn === null) return undefined;
-  if (typeof fn !== 'function') throw new TypeError(`${String(fn)} is not a function`);
+  if (typeof fn !== 'function') throw notCallable(fn);
   return fn as (this: unknown, ...args: unknown[]) => unknown;
 }
 
@@ -224,7 +240,7 @@ function delegate(inner: object, next: unknown): Iterator<unknown> {
   // What the next resumption of the body carries: a result to check, the end of a close, a return value.
   let phase: 'idle' | 'result' | 'return-result' | 'close-then-throw' | 'returning' = 'idle';
   const call = (fn: unknown, args: unknown[]): unknown => {
-    if (typeof fn !== 'function') throw new TypeError(`${String(fn)} is not a function`);
+    if (typeof fn !== 'function') throw notCallable(fn);
     return ReflectApply(fn, inner, args);
   };
   const awaitThen = (x: unknown, mode: number): IteratorResult<unknown> => ({ done: false, value: new AwaitMarker(x, mode) });
@@ -245,7 +261,7 @@ function delegate(inner: object, next: unknown): Iterator<unknown> {
       if (phase === 'close-then-throw') {
         phase = 'idle';
         if (!isObject(received)) throw new TypeError(`Iterator result ${String(received)} is not an object`);
-        throw new TypeError("The iterator does not provide a 'throw' method");
+        throw new TypeError("The iterator does not provide a 'throw' method.");
       }
       phase = 'result';
       return awaitThen(call(next, [received]), STAR_RESULT);
@@ -263,7 +279,7 @@ function delegate(inner: object, next: unknown): Iterator<unknown> {
       }
       // No throw(): close the inner iterator (AsyncIteratorClose), then a TypeError.
       const returnMethod = getMethod(inner, 'return');
-      if (returnMethod === undefined) throw new TypeError("The iterator does not provide a 'throw' method");
+      if (returnMethod === undefined) throw new TypeError("The iterator does not provide a 'throw' method.");
       phase = 'close-then-throw';
       return awaitThen(call(returnMethod, []), STAR_RESULT);
     },
@@ -471,6 +487,8 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
 
   type GeneratorFunction = (...a: unknown[]) => Generator;
   return {
+    /** What the run's async generator objects inherit from (runtime/function-shapes.ts gives it its `constructor`). */
+    asyncGeneratorPrototype: AsyncGen.prototype as object,
     /** `__asyncGenerator(thisArg, args, body)`: a body as esbuild lowered it. */
     asyncGenerator: (thisArg: unknown, args: unknown, genFn: GeneratorFunction): AsyncGen => new AsyncGen(ReflectApply(genFn, thisArg, (args ?? []) as unknown[]), false),
     /** `__asyncGenMended(...)`: a body the compiler's fix-ups rewrote. */
@@ -493,8 +511,9 @@ export function makeAsyncGeneratorHelpers(loop: Loop) {
  * iterator when a value it gave rejects (tc39/ecma262#2600). Replaces
  * esbuild's helper, which read `next` on every step, passed an explicit
  * `undefined`, looked up `constructor` once a step and never closed the sync
- * iterator. Not done here: a non-object result of next() is a TypeError in the
- * spec; esbuild's loop reads `.done` of it directly (see src/runtime/README.md).
+ * iterator. The check that each awaited next() result is an object is the
+ * compiler's: it passes the result through `__forAwaitResult` in the loop's
+ * head (compiler/lowered-functions.ts, runtime/function-shapes.ts).
  * Test: tests/runtime/for-await.test.ts.
  */
 function makeForAwait(internals: PromiseInternals, awaitValue: AwaitFn): (value: unknown) => object {
@@ -515,7 +534,7 @@ function makeForAwait(internals: PromiseInternals, awaitValue: AwaitFn): (value:
     const nextMethod: unknown = (target as { next?: unknown }).next;
     const record = {
       next: (): unknown => {
-        if (typeof nextMethod !== 'function') throw new TypeError(`${String(nextMethod)} is not a function`);
+        if (typeof nextMethod !== 'function') throw notCallable(nextMethod);
         return ReflectApply(nextMethod, target, []);
       },
     };

@@ -8,6 +8,7 @@
 import { PROGRAM_GLOBALS, PROGRAM_PARAMETERS, programUrl, type CompiledProgram, type ProgramHelpers } from '../contract/program.ts';
 import { AwaitMarker, makeAsyncGeneratorHelpers, yieldStar, yieldSync } from './async-generator.ts';
 import { driverFor } from './driver.ts';
+import { makeFunctionShapes } from './function-shapes.ts';
 import { createGlobals } from './globals.ts';
 import * as api from './index.ts';
 import { Loop, type LoopLimits } from './loop.ts';
@@ -125,7 +126,8 @@ function finishRun(
   const main = loop.withActive(() => {
     const globals = createGlobals(loop, options.seed ?? 1, text);
     let entry: (() => Promise<unknown>) | undefined;
-    const helpers: ProgramHelpers = { async: driverFor(loop), ...makeAsyncGeneratorHelpers(loop), await: AwaitMarker, yieldStar, yieldSync };
+    const { asyncGeneratorPrototype, ...generators } = makeAsyncGeneratorHelpers(loop);
+    const helpers: ProgramHelpers = { async: driverFor(loop), ...generators, await: AwaitMarker, yieldStar, yieldSync, ...makeFunctionShapes(asyncGeneratorPrototype) };
     const register = (fn: () => Promise<unknown>): void => {
       entry = fn;
     };

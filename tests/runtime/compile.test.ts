@@ -41,7 +41,8 @@ describe('compile', () => {
     const result = await compileInNode('async function f() { await 1 }\nawait f();');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.code).toContain('var __async = __helpers.async;');
+    // Beside it, the helper the lowered-function pass calls (compiler/lowered-functions.ts).
+    expect(result.code).toContain('var __async = __helpers.async, __lowered = __helpers.lowered;');
     expect(result.code).not.toContain('generator.apply(__this');
   });
 

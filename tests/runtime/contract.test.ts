@@ -17,7 +17,8 @@ import { compileInNode } from '../../src/compiler/node.ts';
 import { runProgram } from '../../src/runtime/program.ts';
 
 // Uses every helper: an async function, an async generator with `return expr`,
-// `yield*` over a sync iterable inside it, `yield*` in a sync generator, for await.
+// `yield*` over a sync iterable inside it, `yield*` in a sync generator, for await,
+// an async arrow and an async method (marked by the lowered-function pass).
 const EVERY_HELPER = `
 function* digits() { yield* [1, 2]; }
 async function* numbers() {
@@ -30,7 +31,9 @@ async function sum() {
   for await (const n of numbers()) total += n;
   return total;
 }
-console.log(await sum());
+const twice = async (x) => x * 2;
+const calc = { async half(x) { return x / 2; } };
+console.log(await calc.half(await twice(await sum())));
 `;
 
 describe('compiler-runtime contract', () => {
