@@ -16,7 +16,7 @@
  * Tests: tests/runtime/loop.test.ts, tests/runtime/corpus-ordering.test.ts.
  */
 import { createPromiseClass } from './promise.ts';
-import { append, list, MapPrototypeDelete, MapPrototypeSet, type List } from './primordials.ts';
+import { list, MapPrototypeDelete, MapPrototypeSet, MathMax, MathMin, type List } from './primordials.ts';
 import { TimerHeap } from './timer-heap.ts';
 import { TraceRecorder, type StopDetail, type StopReason, type WaitLabel } from './trace.ts';
 
@@ -51,8 +51,6 @@ export class Handle {
   ctx: LoopTask | null;
   /** What scheduled it ('setTimeout', 'sleep', 'future', ...), for the loop's lane. */
   source: string;
-  /** Made by `schedule` (nobody else holds it): the loop reuses it once it has run. */
-  recycle = false;
   /** @internal Why it runs (the trace's `wake` detail): the task whose turn scheduled it. */
   by = 0;
   /** @internal The timer behind it (its seq; -1: none). */
@@ -170,8 +168,15 @@ export class Loop {
 
   #seq = 0;
   // The queues are primordials Lists (no prototype): a program's patches of Array.prototype cannot reach them.
-  #ready: List<Handle> = list();
+  /**
+   * The ready queue, four slots per entry: (fn, arg, ctx, since) for the
+   * runtime's own wake-ups (`schedule`: nobody holds a handle, so none is
+   * made - 100,000 tasks created in one turn queue 100,000 first steps), or
+   * (null, handle) for a Handle someone may cancel (callSoon, a due timer).
+   */
+  #ready: List<unknown> = list();
   #readyHead = 0;
+  #readyTail = 0;
   #timers = new TimerHeap<Handle>();
   /** Deadlines (see deadlineAt): expired before anything queued runs. */
   #deadlines = new TimerHeap<Handle>();
@@ -191,8 +196,6 @@ export class Loop {
   /** The callback running now is a module evaluation: its ticks wait for the microtasks (see ticksAfterMicrotasks). */
   #microtasksFirst = false;
   #runningSince = Infinity;
-  #freeHandles: List<Handle> = list();
-  #freeCount = 0;
   /** Who caused the loop callback running now (Handle.by / Handle.timer), passed on to what it schedules. */
   #causeBy = 0;
   #causeTimer = -1;
@@ -228,7 +231,7 @@ export class Loop {
     const handle = new Handle(fn, ctx, this.now, this.#seq++, source, arg);
     if (this.#facts) this.#setCause(handle);
     // Work scheduled by a callback that ran late (after a stall) has been due since that callback was.
-    handle.since = Math.min(this.#runningSince, this.now);
+    handle.since = MathMin(this.#runningSince, this.now);
     this.#pushReady(handle);
     return handle;
   }
@@ -239,30 +242,29 @@ export class Loop {
    * it after it ran - a task switch then allocates no handle.
    */
   schedule<A>(fn: (arg: A) => void, ctx: LoopTask | null, source: string, arg: A): void {
-    let handle: Handle;
-    if (this.#freeCount > 0) {
-      const free = this.#freeHandles;
-      const top = --this.#freeCount;
-      handle = free[top]!;
-      free[top] = undefined as unknown as Handle;
-      handle.fn = fn;
-      handle.arg = arg;
-      handle.ctx = ctx;
-      handle.when = this.now;
-      handle.seq = this.#seq++;
-      handle.source = source;
-    } else {
-      handle = new Handle(fn, ctx, this.now, this.#seq++, source, arg);
-      handle.recycle = true;
+    if (this.#facts) {
+      // Recording the loop's facts needs a handle (its cause and source are recorded when it runs).
+      const handle = new Handle(fn, ctx, this.now, this.#seq++, source, arg);
+      this.#setCause(handle);
+      handle.since = MathMin(this.#runningSince, this.now);
+      this.#pushReady(handle);
+      return;
     }
-    if (this.#facts) this.#setCause(handle);
-    handle.since = Math.min(this.#runningSince, this.now);
-    this.#pushReady(handle);
+    this.#seq++;
+    const since = MathMin(this.#runningSince, this.now);
+    if (ctx !== null) this.#markQueued(ctx, since, null);
+    const ready = this.#ready;
+    const n = this.#readyTail;
+    ready[n] = fn;
+    ready[n + 1] = arg;
+    ready[n + 2] = ctx;
+    ready[n + 3] = since;
+    this.#readyTail = n + 4;
   }
 
   /** Schedule `fn(arg)` to run `ms` virtual milliseconds from now. */
   callLater<A = undefined>(ms: number, fn: (arg: A) => void, ctx: LoopTask | null = this.current, source = 'timer', arg?: A): Handle {
-    return this.callAt(this.now + Math.max(0, ms), fn, ctx, source, arg);
+    return this.callAt(this.now + MathMax(0, ms), fn, ctx, source, arg);
   }
 
   /** Schedule `fn(arg)` to run at virtual time `t` (not before now). */
@@ -362,7 +364,7 @@ export class Loop {
     try {
       this.#drainJobs();
       while (!this.stopped) {
-        if (this.#readyHead >= this.#ready.length) {
+        if (this.#readyHead >= this.#readyTail) {
           // 1. Nothing ready: jump the clock to the next live timer or deadline.
           const timer = this.#nextLive(this.#timers);
           const deadline = this.#nextLive(this.#deadlines);
@@ -380,7 +382,7 @@ export class Loop {
         // 2. Expire due deadlines now, before anything queued runs (see deadlineAt).
         for (let d = this.#nextLive(this.#deadlines); d !== undefined && d.when <= this.now && !this.stopped; d = this.#nextLive(this.#deadlines)) {
           this.#deadlines.pop();
-          this.#runCallback(d);
+          this.#runCallback(d.fn, d.arg, d.ctx, d.since, d);
         }
         // 3. Move every due timer to the ready queue, in (when, seq) order.
         for (let t = this.#nextLive(this.#timers); t !== undefined && t.when <= this.now; t = this.#nextLive(this.#timers)) {
@@ -389,28 +391,28 @@ export class Loop {
           this.#pushReady(t);
         }
         // 4. Run exactly the callbacks that were ready when the turn began.
-        const end = this.#ready.length;
+        const ready = this.#ready;
+        const end = this.#readyTail;
         while (this.#readyHead < end && !this.stopped) {
-          const handle = this.#ready[this.#readyHead]!;
-          this.#ready[this.#readyHead++] = undefined as unknown as Handle;
+          const i = this.#readyHead;
+          const fn = ready[i] as ((arg: unknown) => void) | null;
+          const arg = ready[i + 1];
+          const ctx = ready[i + 2] as LoopTask | null;
+          const since = ready[i + 3] as number;
+          ready[i] = ready[i + 1] = ready[i + 2] = ready[i + 3] = undefined;
+          this.#readyHead = i + 4;
+          if (fn !== null) {
+            this.#runCallback(fn, arg, ctx, since, null);
+            continue;
+          }
+          const handle = arg as Handle;
           if (handle.cancelled) {
             if (handle.ctx) handle.ctx.queued--;
             continue;
           }
-          this.#runCallback(handle);
-          if (handle.recycle && this.#freeCount < 256) {
-            handle.fn = noop;
-            handle.arg = undefined;
-            handle.ctx = null;
-            this.#freeHandles[this.#freeCount++] = handle;
-          }
+          this.#runCallback(handle.fn, handle.arg, handle.ctx, handle.since, handle);
         }
-        if (this.#readyHead > 1024 && this.#readyHead * 2 > this.#ready.length) {
-          const rest = list<Handle>();
-          for (let i = this.#readyHead; i < this.#ready.length; i++) append(rest, this.#ready[i]!);
-          this.#ready = rest;
-          this.#readyHead = 0;
-        }
+        this.#compactReady();
       }
     } finally {
       this.#switchTo(null);
@@ -418,21 +420,22 @@ export class Loop {
     }
   }
 
-  #runCallback(handle: Handle): void {
+  /** Run one ready callback (`handle`: the Handle it came from, if any) and drain what it queued. */
+  #runCallback(fn: (arg: any) => void, arg: unknown, ctx: LoopTask | null, since: number, handle: Handle | null): void {
     if (++this.steps > this.limits.stepLimit) {
       this.stop({ reason: 'step-limit', limit: this.limits.stepLimit });
       return;
     }
     const loopEvents = this.limits.loopEvents;
-    if (loopEvents) this.trace.add(this.now, 0, 'macrotask', { source: handle.source });
-    if (handle.ctx) handle.ctx.queued--;
-    this.#switchTo(handle.ctx);
-    if (loopEvents) {
-      this.#causeBy = handle.ctx?.id ?? handle.by;
-      this.#causeTimer = handle.ctx ? -1 : handle.timer;
+    if (loopEvents) this.trace.add(this.now, 0, 'macrotask', { source: handle !== null ? handle.source : 'callSoon' });
+    if (ctx) ctx.queued--;
+    this.#switchTo(ctx);
+    if (loopEvents && handle !== null) {
+      this.#causeBy = ctx?.id ?? handle.by;
+      this.#causeTimer = ctx ? -1 : handle.timer;
     }
-    this.#runningSince = handle.since;
-    this.#invoke(handle.fn, handle.arg);
+    this.#runningSince = since;
+    this.#invoke(fn, arg);
     this.#runningSince = Infinity;
     let jobs = this.#ticksTail === 0 ? this.#drainJobs() : 0;
     // Ticks queued by the callback, or by one of its microtasks (rare: only programs using process.nextTick).
@@ -555,7 +558,31 @@ export class Loop {
 
   #pushReady(handle: Handle): void {
     if (handle.ctx) this.#markQueued(handle.ctx, handle.since, handle);
-    append(this.#ready, handle);
+    const ready = this.#ready;
+    const n = this.#readyTail;
+    ready[n] = null;
+    ready[n + 1] = handle;
+    this.#readyTail = n + 4;
+  }
+
+  /** Move the queued entries to the front once most of the list is behind the head (in place: no new list, no shrinking). */
+  #compactReady(): void {
+    const head = this.#readyHead;
+    if (head === 0) return;
+    const tail = this.#readyTail;
+    if (head === tail) {
+      this.#readyHead = this.#readyTail = 0;
+      return;
+    }
+    if (head < 4096 || head * 2 < tail) return;
+    const ready = this.#ready;
+    const n = tail - head;
+    for (let i = 0; i < n; i++) {
+      ready[i] = ready[head + i];
+      ready[head + i] = undefined;
+    }
+    this.#readyHead = 0;
+    this.#readyTail = n;
   }
 
   /** Handle.by/timer of work scheduled now: the running task, else whoever caused the loop callback running now. */
@@ -604,7 +631,6 @@ export class Loop {
   }
 }
 
-function noop(): void {}
 
 /** `Name: message` read without calling anything a program can replace. */
 function plainError(error: unknown): string {
