@@ -9,6 +9,7 @@ import { getLoop, type Handle } from './loop.ts';
 import type { Task } from './task.ts';
 import type { WaitLabel } from './trace.ts';
 import { CHECKPOINT } from './traps.ts';
+import { MapPrototypeGet, MapPrototypeSet, ObjectFreeze } from './primordials.ts';
 
 /** Virtual milliseconds since the run started (asyncio `loop.time()`, trio.current_time, in ms). */
 export function now(): number {
@@ -24,13 +25,18 @@ export function sleep<T = undefined>(ms: number, value?: T): Future<T> | Yield<T
   return new SleepFuture(ms, value as T);
 }
 
+// Captured Map methods (primordials.ts): a program that patches Map.prototype cannot reach the table.
 const sleepLabels = new Map<number, WaitLabel>();
+let sleepLabelCount = 0;
 /** Labels are shared per duration (a run with many sleepers would otherwise make one per sleep). */
 function sleepLabel(ms: number): WaitLabel {
-  let label = sleepLabels.get(ms);
-  if (!label) {
-    label = Object.freeze({ kind: 'sleep', what: `sleep ${formatMs(ms, { compact: true })}` }) as WaitLabel;
-    if (sleepLabels.size < 10_000) sleepLabels.set(ms, label);
+  let label = MapPrototypeGet(sleepLabels, ms) as WaitLabel | undefined;
+  if (label === undefined) {
+    label = ObjectFreeze({ kind: 'sleep', what: `sleep ${formatMs(ms, { compact: true })}` }) as WaitLabel;
+    if (sleepLabelCount < 10_000) {
+      sleepLabelCount++;
+      MapPrototypeSet(sleepLabels, ms, label);
+    }
   }
   return label;
 }
