@@ -75,6 +75,20 @@ export class Handle {
   }
 }
 
+/**
+ * A timer that is its own entry in the timer queue, with no Handle: a sleep's
+ * future (time.ts), which nobody else can cancel than through itself. It runs
+ * as the loop itself (no task), due since `when`, like a timer Handle.
+ */
+export interface SelfTimer {
+  /** Virtual time it is due (set by `Loop.addTimer`). */
+  when: number;
+  /** True once it must not run (a Handle's `cancelled`): checked when it surfaces and again before it runs. */
+  timerCancelled(): boolean;
+  /** Its callback. */
+  fire(): void;
+}
+
 /** Limits that stop runaway programs with a plain message. */
 export interface LoopLimits {
   /** Virtual milliseconds a run may last. Default: 24 hours. */
@@ -177,7 +191,7 @@ export class Loop {
   #ready: List<unknown> = list();
   #readyHead = 0;
   #readyTail = 0;
-  #timers = new TimerHeap<Handle>();
+  #timers = new TimerHeap<Handle | SelfTimer>();
   /** Deadlines (see deadlineAt): expired before anything queued runs. */
   #deadlines = new TimerHeap<Handle>();
   /**
@@ -278,6 +292,17 @@ export class Loop {
     }
     this.#timers.push(handle);
     return handle;
+  }
+
+  /**
+   * Queue `timer` to fire at virtual time `t` (not before now), as `callAt`
+   * would queue a Handle, without making one. Runs that record loop events
+   * use callAt (their timer events need a Handle).
+   */
+  addTimer(timer: SelfTimer, t: number): void {
+    timer.when = t >= this.now ? t : this.now;
+    this.#seq++;
+    this.#timers.push(timer);
   }
 
   /**
@@ -387,8 +412,16 @@ export class Loop {
         // 3. Move every due timer to the ready queue, in (when, seq) order.
         for (let t = this.#nextLive(this.#timers); t !== undefined && t.when <= this.now; t = this.#nextLive(this.#timers)) {
           this.#timers.pop();
-          if (this.#facts) this.#timerEvent(t, 'fire');
-          this.#pushReady(t);
+          if (t instanceof Handle) {
+            if (this.#facts) this.#timerEvent(t, 'fire');
+            this.#pushReady(t);
+          } else {
+            const ready = this.#ready;
+            const n = this.#readyTail;
+            ready[n] = null;
+            ready[n + 1] = t;
+            this.#readyTail = n + 4;
+          }
         }
         // 4. Run exactly the callbacks that were ready when the turn began.
         const ready = this.#ready;
@@ -405,7 +438,12 @@ export class Loop {
             this.#runCallback(fn, arg, ctx, since, null);
             continue;
           }
-          const handle = arg as Handle;
+          if (!(arg instanceof Handle)) {
+            const timer = arg as SelfTimer;
+            if (!timer.timerCancelled()) this.#runCallback(fireTimer, timer, null, timer.when, null);
+            continue;
+          }
+          const handle = arg;
           if (handle.cancelled) {
             if (handle.ctx) handle.ctx.queued--;
             continue;
@@ -610,9 +648,9 @@ export class Loop {
     }
   }
 
-  #nextLive(queue: TimerHeap<Handle>): Handle | undefined {
+  #nextLive<T extends Handle | SelfTimer>(queue: TimerHeap<T>): T | undefined {
     let top = queue.peek();
-    while (top !== undefined && top.cancelled) {
+    while (top !== undefined && (top instanceof Handle ? top.cancelled : (top as SelfTimer).timerCancelled())) {
       queue.pop();
       top = queue.peek();
     }
@@ -644,6 +682,10 @@ function plainError(error: unknown): string {
   } catch {
     return 'an error that cannot be described';
   }
+}
+
+function fireTimer(timer: SelfTimer): void {
+  timer.fire();
 }
 
 /** The wait label of a task that awaits a plain promise. */

@@ -15,7 +15,6 @@ import { append, list, MapPrototypeDelete, MapPrototypeGet, MapPrototypeSet, typ
 
 export interface HeapEntry {
   when: number;
-  seq: number;
 }
 
 /** Entries due at one instant, oldest first; `head` is the next to pop. */
@@ -44,7 +43,7 @@ export class TimerHeap<T extends HeapEntry> {
     return front === undefined ? undefined : front.items[front.head];
   }
 
-  /** Add `item`; its `seq` must be larger than that of every item already queued for the same `when`. */
+  /** Add `item`; it runs after every item already queued for the same `when` (the loop's scheduling order). */
   push(item: T): void {
     const when = item.when;
     let bucket = MapPrototypeGet(this.#buckets, when) as Bucket<T> | undefined;
