@@ -6,7 +6,7 @@
  */
 import { formatWithOptions, inspect } from 'node-inspect-extracted';
 import type { Loop } from './loop.ts';
-import { createDataProperty, ReflectApply, StringPrototypeIndexOf, StringPrototypeSplit } from './primordials.ts';
+import { list, ReflectApply, StringPrototypeIndexOf, StringPrototypeSplit } from './primordials.ts';
 import { promiseState } from './promise.ts';
 import type { LogLevel } from './trace.ts';
 
@@ -32,19 +32,40 @@ export interface ProgramConsole {
 
 /** Format console arguments as Node does (printf-style first argument, util.inspect for the rest). */
 export function formatArgs(args: unknown[]): string {
-  // Strings alone (no printf directive) are joined here, with nothing a program can patch:
-  // a program that broke Array.prototype still prints its messages (tests/runtime/primordials.test.ts).
-  let plain = true;
-  for (let i = 0; i < args.length && plain; i++) plain = typeof args[i] === 'string' && (i > 0 || StringPrototypeIndexOf(args[0] as string, '%') === -1);
-  if (plain) {
-    let text = '';
-    for (let i = 0; i < args.length; i++) text += i === 0 ? (args[i] as string) : ` ${args[i] as string}`;
-    return text;
+  // Strings and the primitives util.inspect prints as their plain text (no printf directive
+  // in a first string) are joined here, with nothing a program can patch: a program that broke
+  // Array.prototype still prints its messages (tests/runtime/primordials.test.ts), and a line
+  // like `console.log('woke', i)` costs no call into util.inspect (bench (b): one per task).
+  // Same text as formatWithOptions: tests/runtime/console.test.ts (plain primitives).
+  let text = '';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    let part: string;
+    if (typeof arg === 'string') {
+      if (i === 0 && StringPrototypeIndexOf(arg, '%') !== -1) return formatInspected(args);
+      part = arg;
+    } else if (typeof arg === 'number') {
+      // util.inspect's formatNumber without numeric separators: `${n}`, except that -0 shows its sign.
+      part = arg === 0 && 1 / arg < 0 ? '-0' : `${arg}`;
+    } else if (typeof arg === 'boolean' || arg === undefined || arg === null) {
+      part = `${arg}`;
+    } else if (typeof arg === 'bigint') {
+      part = `${arg}n`;
+    } else {
+      return formatInspected(args);
+    }
+    text += i === 0 ? part : ` ${part}`;
   }
-  // No spread: it would go through Array.prototype[Symbol.iterator].
-  const call: unknown[] = [];
-  createDataProperty(call, 0, FORMAT_OPTIONS);
-  for (let i = 0; i < args.length; i++) createDataProperty(call, i + 1, args[i]);
+  return text;
+}
+
+/** The general case: util.inspect (node-inspect-extracted) formats the arguments. */
+function formatInspected(args: unknown[]): string {
+  // A prototype-less list (no spread, no index write that could meet an inherited setter):
+  // Reflect.apply reads only its length and elements.
+  const call = list<unknown>();
+  call[0] = FORMAT_OPTIONS;
+  for (let i = 0; i < args.length; i++) call[i + 1] = args[i];
   return ReflectApply(formatWithOptions, undefined, call) as string;
 }
 
@@ -88,7 +109,7 @@ export function createConsole(loop: Loop): ProgramConsole {
     }
     loop.lines++;
     const body = indent ? indentLines(text, indent) : text;
-    loop.trace.add(loop.now, loop.current?.id ?? 0, 'log', { level, text: body });
+    loop.trace.addLog(loop.now, loop.current?.id ?? 0, level, body);
   };
 
   const make = (level: LogLevel) => (...args: unknown[]) => emit(level, formatArgs(args));

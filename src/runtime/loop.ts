@@ -16,7 +16,7 @@
  * Tests: tests/runtime/loop.test.ts, tests/runtime/corpus-ordering.test.ts.
  */
 import { createPromiseClass } from './promise.ts';
-import { append, list, MapPrototypeDelete, MapPrototypeSet, type List } from './primordials.ts';
+import { list, MapPrototypeDelete, MapPrototypeSet, MathMax, MathMin, type List } from './primordials.ts';
 import { TimerHeap } from './timer-heap.ts';
 import { TraceRecorder, type StopDetail, type StopReason, type WaitLabel } from './trace.ts';
 
@@ -51,8 +51,6 @@ export class Handle {
   ctx: LoopTask | null;
   /** What scheduled it ('setTimeout', 'sleep', 'future', ...), for the loop's lane. */
   source: string;
-  /** Made by `schedule` (nobody else holds it): the loop reuses it once it has run. */
-  recycle = false;
   /** @internal Why it runs (the trace's `wake` detail): the task whose turn scheduled it. */
   by = 0;
   /** @internal The timer behind it (its seq; -1: none). */
@@ -75,6 +73,20 @@ export class Handle {
     if (!this.cancelled && this.onCancel !== null) this.onCancel(this);
     this.cancelled = true;
   }
+}
+
+/**
+ * A timer that is its own entry in the timer queue, with no Handle: a sleep's
+ * future (time.ts), which nobody else can cancel than through itself. It runs
+ * as the loop itself (no task), due since `when`, like a timer Handle.
+ */
+export interface SelfTimer {
+  /** Virtual time it is due (set by `Loop.addTimer`). */
+  when: number;
+  /** True once it must not run (a Handle's `cancelled`): checked when it surfaces and again before it runs. */
+  timerCancelled(): boolean;
+  /** Its callback. */
+  fire(): void;
 }
 
 /** Limits that stop runaway programs with a plain message. */
@@ -170,21 +182,34 @@ export class Loop {
 
   #seq = 0;
   // The queues are primordials Lists (no prototype): a program's patches of Array.prototype cannot reach them.
-  #ready: List<Handle> = list();
+  /**
+   * The ready queue, four slots per entry: (fn, arg, ctx, since) for the
+   * runtime's own wake-ups (`schedule`: nobody holds a handle, so none is
+   * made - 100,000 tasks created in one turn queue 100,000 first steps), or
+   * (null, handle) for a Handle someone may cancel (callSoon, a due timer).
+   */
+  #ready: List<unknown> = list();
   #readyHead = 0;
-  #timers = new TimerHeap<Handle>();
+  #readyTail = 0;
+  #timers = new TimerHeap<Handle | SelfTimer>();
   /** Deadlines (see deadlineAt): expired before anything queued runs. */
   #deadlines = new TimerHeap<Handle>();
-  /** Microtask jobs, three slots each (fn, arg, ctx): no object per job. */
+  /**
+   * Microtask jobs, three slots each (fn, arg, ctx): no object per job. The
+   * queues below keep their own end index (`#jobsTail`) and are emptied by
+   * resetting it: shrinking an array's `length` costs V8 about a microsecond
+   * (it trims the backing store), more than the rest of a task switch.
+   */
   #jobs: List<unknown> = list();
   #jobsHead = 0;
+  #jobsTail = 0;
   /** Node's process.nextTick queue (node-queues.ts), same layout; drained before the microtasks. */
   #ticks: List<unknown> = list();
   #ticksHead = 0;
+  #ticksTail = 0;
   /** The callback running now is a module evaluation: its ticks wait for the microtasks (see ticksAfterMicrotasks). */
   #microtasksFirst = false;
   #runningSince = Infinity;
-  #freeHandles: List<Handle> = list();
   /** Who caused the loop callback running now (Handle.by / Handle.timer), passed on to what it schedules. */
   #causeBy = 0;
   #causeTimer = -1;
@@ -220,7 +245,7 @@ export class Loop {
     const handle = new Handle(fn, ctx, this.now, this.#seq++, source, arg);
     if (this.#facts) this.#setCause(handle);
     // Work scheduled by a callback that ran late (after a stall) has been due since that callback was.
-    handle.since = Math.min(this.#runningSince, this.now);
+    handle.since = MathMin(this.#runningSince, this.now);
     this.#pushReady(handle);
     return handle;
   }
@@ -231,29 +256,29 @@ export class Loop {
    * it after it ran - a task switch then allocates no handle.
    */
   schedule<A>(fn: (arg: A) => void, ctx: LoopTask | null, source: string, arg: A): void {
-    const free = this.#freeHandles;
-    let handle: Handle;
-    if (free.length > 0) {
-      handle = free[free.length - 1]!;
-      free.length--;
-      handle.fn = fn;
-      handle.arg = arg;
-      handle.ctx = ctx;
-      handle.when = this.now;
-      handle.seq = this.#seq++;
-      handle.source = source;
-    } else {
-      handle = new Handle(fn, ctx, this.now, this.#seq++, source, arg);
-      handle.recycle = true;
+    if (this.#facts) {
+      // Recording the loop's facts needs a handle (its cause and source are recorded when it runs).
+      const handle = new Handle(fn, ctx, this.now, this.#seq++, source, arg);
+      this.#setCause(handle);
+      handle.since = MathMin(this.#runningSince, this.now);
+      this.#pushReady(handle);
+      return;
     }
-    if (this.#facts) this.#setCause(handle);
-    handle.since = Math.min(this.#runningSince, this.now);
-    this.#pushReady(handle);
+    this.#seq++;
+    const since = MathMin(this.#runningSince, this.now);
+    if (ctx !== null) this.#markQueued(ctx, since, null);
+    const ready = this.#ready;
+    const n = this.#readyTail;
+    ready[n] = fn;
+    ready[n + 1] = arg;
+    ready[n + 2] = ctx;
+    ready[n + 3] = since;
+    this.#readyTail = n + 4;
   }
 
   /** Schedule `fn(arg)` to run `ms` virtual milliseconds from now. */
   callLater<A = undefined>(ms: number, fn: (arg: A) => void, ctx: LoopTask | null = this.current, source = 'timer', arg?: A): Handle {
-    return this.callAt(this.now + Math.max(0, ms), fn, ctx, source, arg);
+    return this.callAt(this.now + MathMax(0, ms), fn, ctx, source, arg);
   }
 
   /** Schedule `fn(arg)` to run at virtual time `t` (not before now). */
@@ -267,6 +292,17 @@ export class Loop {
     }
     this.#timers.push(handle);
     return handle;
+  }
+
+  /**
+   * Queue `timer` to fire at virtual time `t` (not before now), as `callAt`
+   * would queue a Handle, without making one. Runs that record loop events
+   * use callAt (their timer events need a Handle).
+   */
+  addTimer(timer: SelfTimer, t: number): void {
+    timer.when = t >= this.now ? t : this.now;
+    this.#seq++;
+    this.#timers.push(timer);
   }
 
   /**
@@ -288,10 +324,11 @@ export class Loop {
     if (ctx !== null) this.#markQueued(ctx, this.now, null);
     if (this.#facts) this.trace.add(this.now, ctx?.id ?? 0, 'microtask', { op: 'queue' });
     const jobs = this.#jobs;
-    const n = jobs.length;
+    const n = this.#jobsTail;
     jobs[n] = fn;
     jobs[n + 1] = arg;
     jobs[n + 2] = ctx;
+    this.#jobsTail = n + 3;
   }
 
   /**
@@ -303,10 +340,11 @@ export class Loop {
   enqueueTick<A = undefined>(fn: (arg: A) => void, ctx: LoopTask | null = this.current, arg?: A): void {
     if (ctx !== null) this.#markQueued(ctx, this.now, null);
     const ticks = this.#ticks;
-    const n = ticks.length;
+    const n = this.#ticksTail;
     ticks[n] = fn;
     ticks[n + 1] = arg;
     ticks[n + 2] = ctx;
+    this.#ticksTail = n + 3;
   }
 
   /**
@@ -351,7 +389,7 @@ export class Loop {
     try {
       this.#drainJobs();
       while (!this.stopped) {
-        if (this.#readyHead >= this.#ready.length) {
+        if (this.#readyHead >= this.#readyTail) {
           // 1. Nothing ready: jump the clock to the next live timer or deadline.
           const timer = this.#nextLive(this.#timers);
           const deadline = this.#nextLive(this.#deadlines);
@@ -369,37 +407,50 @@ export class Loop {
         // 2. Expire due deadlines now, before anything queued runs (see deadlineAt).
         for (let d = this.#nextLive(this.#deadlines); d !== undefined && d.when <= this.now && !this.stopped; d = this.#nextLive(this.#deadlines)) {
           this.#deadlines.pop();
-          this.#runCallback(d);
+          this.#runCallback(d.fn, d.arg, d.ctx, d.since, d);
         }
         // 3. Move every due timer to the ready queue, in (when, seq) order.
         for (let t = this.#nextLive(this.#timers); t !== undefined && t.when <= this.now; t = this.#nextLive(this.#timers)) {
           this.#timers.pop();
-          if (this.#facts) this.#timerEvent(t, 'fire');
-          this.#pushReady(t);
+          if (t instanceof Handle) {
+            if (this.#facts) this.#timerEvent(t, 'fire');
+            this.#pushReady(t);
+          } else {
+            const ready = this.#ready;
+            const n = this.#readyTail;
+            ready[n] = null;
+            ready[n + 1] = t;
+            this.#readyTail = n + 4;
+          }
         }
         // 4. Run exactly the callbacks that were ready when the turn began.
-        const end = this.#ready.length;
+        const ready = this.#ready;
+        const end = this.#readyTail;
         while (this.#readyHead < end && !this.stopped) {
-          const handle = this.#ready[this.#readyHead]!;
-          this.#ready[this.#readyHead++] = undefined as unknown as Handle;
+          const i = this.#readyHead;
+          const fn = ready[i] as ((arg: unknown) => void) | null;
+          const arg = ready[i + 1];
+          const ctx = ready[i + 2] as LoopTask | null;
+          const since = ready[i + 3] as number;
+          ready[i] = ready[i + 1] = ready[i + 2] = ready[i + 3] = undefined;
+          this.#readyHead = i + 4;
+          if (fn !== null) {
+            this.#runCallback(fn, arg, ctx, since, null);
+            continue;
+          }
+          if (!(arg instanceof Handle)) {
+            const timer = arg as SelfTimer;
+            if (!timer.timerCancelled()) this.#runCallback(fireTimer, timer, null, timer.when, null);
+            continue;
+          }
+          const handle = arg;
           if (handle.cancelled) {
             if (handle.ctx) handle.ctx.queued--;
             continue;
           }
-          this.#runCallback(handle);
-          if (handle.recycle && this.#freeHandles.length < 256) {
-            handle.fn = noop;
-            handle.arg = undefined;
-            handle.ctx = null;
-            append(this.#freeHandles, handle);
-          }
+          this.#runCallback(handle.fn, handle.arg, handle.ctx, handle.since, handle);
         }
-        if (this.#readyHead > 1024 && this.#readyHead * 2 > this.#ready.length) {
-          const rest = list<Handle>();
-          for (let i = this.#readyHead; i < this.#ready.length; i++) append(rest, this.#ready[i]!);
-          this.#ready = rest;
-          this.#readyHead = 0;
-        }
+        this.#compactReady();
       }
     } finally {
       this.#switchTo(null);
@@ -407,25 +458,26 @@ export class Loop {
     }
   }
 
-  #runCallback(handle: Handle): void {
+  /** Run one ready callback (`handle`: the Handle it came from, if any) and drain what it queued. */
+  #runCallback(fn: (arg: any) => void, arg: unknown, ctx: LoopTask | null, since: number, handle: Handle | null): void {
     if (++this.steps > this.limits.stepLimit) {
       this.stop({ reason: 'step-limit', limit: this.limits.stepLimit });
       return;
     }
     const loopEvents = this.limits.loopEvents;
-    if (loopEvents) this.trace.add(this.now, 0, 'macrotask', { source: handle.source });
-    if (handle.ctx) handle.ctx.queued--;
-    this.#switchTo(handle.ctx);
-    if (loopEvents) {
-      this.#causeBy = handle.ctx?.id ?? handle.by;
-      this.#causeTimer = handle.ctx ? -1 : handle.timer;
+    if (loopEvents) this.trace.add(this.now, 0, 'macrotask', { source: handle !== null ? handle.source : 'callSoon' });
+    if (ctx) ctx.queued--;
+    this.#switchTo(ctx);
+    if (loopEvents && handle !== null) {
+      this.#causeBy = ctx?.id ?? handle.by;
+      this.#causeTimer = ctx ? -1 : handle.timer;
     }
-    this.#runningSince = handle.since;
-    this.#invoke(handle.fn, handle.arg);
+    this.#runningSince = since;
+    this.#invoke(fn, arg);
     this.#runningSince = Infinity;
-    let jobs = this.#ticks.length === 0 ? this.#drainJobs() : 0;
+    let jobs = this.#ticksTail === 0 ? this.#drainJobs() : 0;
     // Ticks queued by the callback, or by one of its microtasks (rare: only programs using process.nextTick).
-    if (this.#ticks.length !== 0) jobs += this.#drainTicksAndJobs();
+    if (this.#ticksTail !== 0) jobs += this.#drainTicksAndJobs();
     if (loopEvents) this.trace.add(this.now, 0, 'microtasks', { jobs });
     // The running task stays current until other work runs or the clock moves:
     // a task that yields and is the next to run shows as one running stretch.
@@ -438,7 +490,7 @@ export class Loop {
       this.#microtasksFirst = false;
       count += this.#drainJobs();
     }
-    while (this.#ticksHead < this.#ticks.length && !this.stopped) {
+    while (this.#ticksHead < this.#ticksTail && !this.stopped) {
       count += this.#drainTicks();
       count += this.#drainJobs();
     }
@@ -448,7 +500,7 @@ export class Loop {
   #drainJobs(): number {
     let count = 0;
     const jobs = this.#jobs;
-    while (this.#jobsHead < jobs.length && !this.stopped) {
+    while (this.#jobsHead < this.#jobsTail && !this.stopped) {
       const head = this.#jobsHead;
       const fn = jobs[head] as (arg: unknown) => void;
       const arg = jobs[head + 1];
@@ -465,9 +517,8 @@ export class Loop {
       this.#switchTo(ctx);
       this.#invoke(fn, arg);
     }
-    if (this.#jobsHead > 0 && this.#jobsHead >= jobs.length) {
-      jobs.length = 0;
-      this.#jobsHead = 0;
+    if (this.#jobsHead > 0 && this.#jobsHead >= this.#jobsTail) {
+      this.#jobsHead = this.#jobsTail = 0;
     }
     return count;
   }
@@ -476,7 +527,7 @@ export class Loop {
   #drainTicks(): number {
     let count = 0;
     const ticks = this.#ticks;
-    while (this.#ticksHead < ticks.length && !this.stopped) {
+    while (this.#ticksHead < this.#ticksTail && !this.stopped) {
       const head = this.#ticksHead;
       const fn = ticks[head] as (arg: unknown) => void;
       const arg = ticks[head + 1];
@@ -492,9 +543,8 @@ export class Loop {
       this.#switchTo(ctx);
       this.#invoke(fn, arg);
     }
-    if (this.#ticksHead > 0 && this.#ticksHead >= ticks.length) {
-      ticks.length = 0;
-      this.#ticksHead = 0;
+    if (this.#ticksHead > 0 && this.#ticksHead >= this.#ticksTail) {
+      this.#ticksHead = this.#ticksTail = 0;
     }
     return count;
   }
@@ -546,7 +596,31 @@ export class Loop {
 
   #pushReady(handle: Handle): void {
     if (handle.ctx) this.#markQueued(handle.ctx, handle.since, handle);
-    append(this.#ready, handle);
+    const ready = this.#ready;
+    const n = this.#readyTail;
+    ready[n] = null;
+    ready[n + 1] = handle;
+    this.#readyTail = n + 4;
+  }
+
+  /** Move the queued entries to the front once most of the list is behind the head (in place: no new list, no shrinking). */
+  #compactReady(): void {
+    const head = this.#readyHead;
+    if (head === 0) return;
+    const tail = this.#readyTail;
+    if (head === tail) {
+      this.#readyHead = this.#readyTail = 0;
+      return;
+    }
+    if (head < 4096 || head * 2 < tail) return;
+    const ready = this.#ready;
+    const n = tail - head;
+    for (let i = 0; i < n; i++) {
+      ready[i] = ready[head + i];
+      ready[head + i] = undefined;
+    }
+    this.#readyHead = 0;
+    this.#readyTail = n;
   }
 
   /** Handle.by/timer of work scheduled now: the running task, else whoever caused the loop callback running now. */
@@ -574,9 +648,9 @@ export class Loop {
     }
   }
 
-  #nextLive(queue: TimerHeap<Handle>): Handle | undefined {
+  #nextLive<T extends Handle | SelfTimer>(queue: TimerHeap<T>): T | undefined {
     let top = queue.peek();
-    while (top !== undefined && top.cancelled) {
+    while (top !== undefined && (top instanceof Handle ? top.cancelled : (top as SelfTimer).timerCancelled())) {
       queue.pop();
       top = queue.peek();
     }
@@ -595,7 +669,6 @@ export class Loop {
   }
 }
 
-function noop(): void {}
 
 /** `Name: message` read without calling anything a program can replace. */
 function plainError(error: unknown): string {
@@ -609,6 +682,10 @@ function plainError(error: unknown): string {
   } catch {
     return 'an error that cannot be described';
   }
+}
+
+function fireTimer(timer: SelfTimer): void {
+  timer.fire();
 }
 
 /** The wait label of a task that awaits a plain promise. */

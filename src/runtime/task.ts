@@ -86,8 +86,8 @@ export function taskRegistry(loop: Loop): TaskRegistry {
 export class Task<T = unknown> extends Future<T> implements LoopTask {
   /** Unique within the run; 1 is the program's top level. */
   readonly id: number;
-  /** Display name. */
-  name: string;
+  /** The name given, or undefined for the default `Task-${id}` (made when first read: most names never are). */
+  #name: string | undefined;
   /** The task that created this one (null for the top level). */
   readonly parent: Task<unknown> | null;
   /** Work queued for this task (kept by the loop). */
@@ -106,6 +106,15 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   #label: WaitLabel | undefined;
   /** What the first step runs (dropped once it has started). */
   #body: TaskBody | null;
+
+  /** Display name. */
+  get name(): string {
+    return (this.#name ??= `Task-${this.id}`);
+  }
+
+  set name(name: string) {
+    this.#name = name;
+  }
 
   /** What a task awaiting this one waits on ("task NAME"); made on first use, since most tasks are never awaited. */
   override get label(): WaitLabel {
@@ -154,12 +163,10 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     const loop = this.loop;
     const registry = loop.slot(TASKS);
     this.id = registry.nextId++;
-    this.name = options.name ?? `Task-${this.id}`;
+    this.#name = options.name;
     this.parent = (loop.current as Task<unknown> | null) ?? null;
     SetPrototypeAdd(registry.live, this);
-    const spawn: { name: string; parent: number; group?: string } = { name: this.name, parent: this.parent?.id ?? 0 };
-    if (options.group) spawn.group = options.group;
-    loop.trace.add(loop.now, this.id, 'spawn', spawn);
+    loop.trace.addSpawn(loop.now, this.id, options.name ?? null, this.parent?.id ?? 0, options.group);
     loop.schedule(startTask, this, 'task-start', this as Task<unknown>);
   }
 

@@ -5,10 +5,11 @@
  */
 import { Future, Yield } from './future.ts';
 import { formatMs } from '../trace/format-ms.ts';
-import { getLoop, type Handle } from './loop.ts';
+import { getLoop, type Handle, type SelfTimer } from './loop.ts';
 import type { Task } from './task.ts';
 import type { WaitLabel } from './trace.ts';
 import { CHECKPOINT } from './traps.ts';
+import { MapPrototypeGet, MapPrototypeSet, MathMax, ObjectFreeze } from './primordials.ts';
 
 /** Virtual milliseconds since the run started (asyncio `loop.time()`, trio.current_time, in ms). */
 export function now(): number {
@@ -24,13 +25,18 @@ export function sleep<T = undefined>(ms: number, value?: T): Future<T> | Yield<T
   return new SleepFuture(ms, value as T);
 }
 
+// Captured Map methods (primordials.ts): a program that patches Map.prototype cannot reach the table.
 const sleepLabels = new Map<number, WaitLabel>();
+let sleepLabelCount = 0;
 /** Labels are shared per duration (a run with many sleepers would otherwise make one per sleep). */
 function sleepLabel(ms: number): WaitLabel {
-  let label = sleepLabels.get(ms);
-  if (!label) {
-    label = Object.freeze({ kind: 'sleep', what: `sleep ${formatMs(ms, { compact: true })}` }) as WaitLabel;
-    if (sleepLabels.size < 10_000) sleepLabels.set(ms, label);
+  let label = MapPrototypeGet(sleepLabels, ms) as WaitLabel | undefined;
+  if (label === undefined) {
+    label = ObjectFreeze({ kind: 'sleep', what: `sleep ${formatMs(ms, { compact: true })}` }) as WaitLabel;
+    if (sleepLabelCount < 10_000) {
+      sleepLabelCount++;
+      MapPrototypeSet(sleepLabels, ms, label);
+    }
   }
   return label;
 }
@@ -39,19 +45,40 @@ function sleepLabel(ms: number): WaitLabel {
  * The future of a sleep: its timer is the loop's own (not attributed to a task), and cancelling
  * the sleep drops the timer. A layer may time its tasks' sleeps itself (TaskHooks.sleepTimer).
  */
-class SleepFuture<T> extends Future<T> {
-  readonly #handle: { cancel(): void };
+class SleepFuture<T> extends Future<T> implements SelfTimer {
+  /** The layer's timer (TaskHooks.sleepTimer) or a loop Handle; null when the future is its own timer entry. */
+  readonly #handle: { cancel(): void } | null;
   readonly #wakeValue: T;
+  /** @internal When the timer is due (SelfTimer). */
+  when = 0;
+  /** Cancelled while it was its own timer entry (a private flag: the loop calls nothing a program can patch, primordials.ts). */
+  #timerCancelled = false;
   constructor(ms: number, value: T) {
     super(sleepLabel(ms));
     this.#wakeValue = value;
-    // A shared callback with the future as its argument: no closure per sleep.
     const loop = this.loop;
     const sleepTimer = (loop.current as Task<unknown> | null)?.hooks?.sleepTimer;
-    this.#handle =
-      sleepTimer !== undefined
-        ? sleepTimer(loop, loop.now + ms, wakeSleeper, this as SleepFuture<unknown>)
-        : loop.callLater(ms, wakeSleeper, null, 'sleep', this as SleepFuture<unknown>);
+    if (sleepTimer !== undefined) {
+      // A shared callback with the future as its argument: no closure per sleep.
+      this.#handle = sleepTimer(loop, loop.now + ms, wakeSleeper, this as SleepFuture<unknown>);
+    } else if (loop.limits.loopEvents) {
+      // Timer events (set, fire, cancel) are recorded through a Handle.
+      this.#handle = loop.callLater(ms, wakeSleeper, null, 'sleep', this as SleepFuture<unknown>);
+    } else {
+      // The future is the timer: nobody but its own cancel() can cancel it, so no Handle is needed.
+      this.#handle = null;
+      loop.addTimer(this, loop.now + MathMax(0, ms));
+    }
+  }
+
+  /** @internal The timer must not fire: the sleep was cancelled (as its Handle would have been). */
+  timerCancelled(): boolean {
+    return this.#timerCancelled;
+  }
+
+  /** @internal The timer fired. */
+  fire(): void {
+    this.wake();
   }
 
   /** The timer fired (internal). */
@@ -61,7 +88,10 @@ class SleepFuture<T> extends Future<T> {
 
   override cancel(message?: string): boolean {
     const cancelled = super.cancel(message);
-    if (cancelled) this.#handle.cancel();
+    if (cancelled) {
+      if (this.#handle !== null) this.#handle.cancel();
+      else this.#timerCancelled = true;
+    }
     return cancelled;
   }
 }

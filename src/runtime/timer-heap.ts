@@ -15,7 +15,6 @@ import { append, list, MapPrototypeDelete, MapPrototypeGet, MapPrototypeSet, typ
 
 export interface HeapEntry {
   when: number;
-  seq: number;
 }
 
 /** Entries due at one instant, oldest first; `head` is the next to pop. */
@@ -28,6 +27,8 @@ export class TimerHeap<T extends HeapEntry> {
   /** Min-heap of the instants that have a bucket. */
   // Lists and captured Map methods (primordials.ts): a program's patches of built-ins do not reach the queue.
   #whens: List<number> = list();
+  /** How many instants the heap holds (the list is not shrunk: trimming an array's length is slow in V8). */
+  #n = 0;
   #buckets = new Map<number, Bucket<T>>();
   /** The bucket of the earliest instant (cached: most pops come from it). */
   #front: Bucket<T> | undefined = undefined;
@@ -42,7 +43,7 @@ export class TimerHeap<T extends HeapEntry> {
     return front === undefined ? undefined : front.items[front.head];
   }
 
-  /** Add `item`; its `seq` must be larger than that of every item already queued for the same `when`. */
+  /** Add `item`; it runs after every item already queued for the same `when` (the loop's scheduling order). */
   push(item: T): void {
     const when = item.when;
     let bucket = MapPrototypeGet(this.#buckets, when) as Bucket<T> | undefined;
@@ -73,13 +74,13 @@ export class TimerHeap<T extends HeapEntry> {
   }
 
   #frontBucket(): Bucket<T> | undefined {
-    if (this.#front === undefined && this.#whens.length > 0) this.#front = MapPrototypeGet(this.#buckets, this.#whens[0]!) as Bucket<T> | undefined;
+    if (this.#front === undefined && this.#n > 0) this.#front = MapPrototypeGet(this.#buckets, this.#whens[0]!) as Bucket<T> | undefined;
     return this.#front;
   }
 
   #pushWhen(when: number): void {
     const whens = this.#whens;
-    let i = whens.length;
+    let i = this.#n++;
     whens[i] = when;
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -93,9 +94,8 @@ export class TimerHeap<T extends HeapEntry> {
   #popWhen(): number {
     const whens = this.#whens;
     const top = whens[0]!;
-    const last = whens[whens.length - 1]!;
-    whens.length--;
-    const n = whens.length;
+    const n = --this.#n;
+    const last = whens[n]!;
     if (n > 0) {
       let i = 0;
       for (;;) {

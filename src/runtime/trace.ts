@@ -86,17 +86,24 @@ const KINDS: readonly TraceKind[] = (Object.keys(KIND_CODES) as TraceKind[]).sor
 const RUN = KIND_CODES.run;
 const READY = KIND_CODES.ready;
 const WAIT = KIND_CODES.wait;
+const SPAWN = KIND_CODES.spawn;
+const LOG = KIND_CODES.log;
 const NO_DETAIL = Object.freeze({}) as Record<string, never>;
 
 /**
  * The three events of every task switch keep their detail packed in the
  * column (nothing for run, the number for ready, the label for wait) and get
- * their detail object back when the event is made.
+ * their detail object back when the event is made; so do the two events of
+ * nearly every task of a large run: a `log` line at level 'log' keeps only its
+ * text, and the `spawn` of a task with its default name ("Task-N", N its id)
+ * and no group keeps only its parent's id (the name is made when the event is).
  */
-function unpack(code: number, packed: unknown): unknown {
+function unpack(code: number, task: number, packed: unknown): unknown {
   if (code === RUN) return NO_DETAIL;
   if (code === READY) return readyDetail(packed as number);
   if (code === WAIT) return waitDetail(packed as WaitLabel);
+  if (code === LOG && typeof packed === 'string') return { level: 'log', text: packed };
+  if (code === SPAWN && typeof packed === 'number') return { name: `Task-${task}`, parent: packed };
   return packed;
 }
 
@@ -123,6 +130,7 @@ function pack(code: number, detail: unknown): unknown {
   if (code === RUN) return null;
   if (code === READY) return (detail as TraceDetails['ready']).since;
   if (code === WAIT) return (detail as TraceDetails['wait']).on;
+  if (code === LOG && (detail as TraceDetails['log']).level === 'log') return (detail as TraceDetails['log']).text;
   return detail;
 }
 
@@ -176,7 +184,8 @@ export class TraceRecorder {
     const chunk = n < this.#chunks.length ? this.#chunks[n]! : null;
     const { t, task, kind, detail } = chunk ?? { t: this.#t, task: this.#task, kind: this.#kind, detail: this.#detail };
     const code = kind[j]!;
-    return { t: t[j]!, seq: i, task: task[j]!, kind: KINDS[code]!, detail: unpack(code, detail[j]) } as TraceEvent;
+    const id = task[j]!;
+    return { t: t[j]!, seq: i, task: id, kind: KINDS[code]!, detail: unpack(code, id, detail[j]) } as TraceEvent;
   }
 
   /** Call `fn` with an object for each event of one of `kinds`, in order, without making the others. */
@@ -205,6 +214,25 @@ export class TraceRecorder {
   /** `add(t, task, 'ready', { since })`, for the loop's hot path. */
   addReady(t: number, task: number, since: number): void {
     this.#push(t, task, READY, since);
+  }
+
+  /** `add(t, task, 'log', { level, text })` without the detail object. */
+  addLog(t: number, task: number, level: LogLevel, text: string): void {
+    this.#push(t, task, LOG, level === 'log' ? text : { level, text });
+  }
+
+  /**
+   * `add(t, task, 'spawn', { name, parent, group })`; `name` null is the
+   * default name, `Task-${task}` (made only when the event is read).
+   */
+  addSpawn(t: number, task: number, name: string | null, parent: number, group: string | undefined): void {
+    let packed: unknown = parent;
+    if (name !== null || group) {
+      const detail: TraceDetails['spawn'] = { name: name ?? `Task-${task}`, parent };
+      if (group) detail.group = group;
+      packed = detail;
+    }
+    this.#push(t, task, SPAWN, packed);
   }
 
   /** `add(t, task, 'wait', { on })`, for the loop's hot path. */

@@ -1,5 +1,7 @@
 /** Console output reads as Node prints it (expected lines were printed by Node 22 for the same program). */
 import { describe, expect, it } from 'vitest';
+import { formatWithOptions } from 'node-inspect-extracted';
+import { formatArgs } from '../../src/runtime/console.ts';
 import { outputOf, runSource } from './run-source.ts';
 
 describe('console', () => {
@@ -67,4 +69,18 @@ describe('console', () => {
       [0, 'main', 'warn', 'w'], [0, 'main', 'error', 'e'], [0, 'main', 'info', 'i'], [0, 'main', 'debug', 'd'], [5, 'worker', 'log', 'late'],
     ]);
   });
+
+  it('joins strings and plain primitives itself, to the very text util.inspect makes (plain primitives)', () => {
+    // formatArgs formats these without util.inspect (a log line per task is the common case);
+    // every mix must read exactly as formatWithOptions prints it, directives included.
+    const values: unknown[] = ['woke', 'a%', '%d', '%s%%', '', 0, -0, 1.5, -7, 1e21, 1e-7, NaN, Infinity, -Infinity, 2 ** 53, true, false,
+      undefined, null, 0n, -12345678901234567890n, { x: 1 }, [1], Symbol('s')];
+    const cases: unknown[][] = [[]];
+    for (const a of values) {
+      cases.push([a]);
+      for (const b of values) cases.push([a, b], [a, b, 3, 'x']);
+    }
+    for (const args of cases) expect(formatArgs(args)).toBe(formatWithOptions({ colors: false }, ...args));
+  });
 });
+

@@ -49,7 +49,7 @@ describe('Loop (callbacks only)', () => {
     const seen: string[] = [];
     const mine = loop.callSoon(() => seen.push('mine'));
     const mineFn = mine.fn;
-    // Internal wake-ups interleaved over several turns: their handles are recycled among themselves.
+    // Internal wake-ups interleaved over several turns (queued as slots, without handles): they never touch a public handle.
     let left = 5;
     const wake = (n: number): void => {
       seen.push(`wake${n}`);
