@@ -18,6 +18,7 @@ import { hook, HOOK, setState } from './hooks.ts';
 import { mountGallery, mountSplitter } from './full-page.ts';
 import { ProblemsView } from './problems-view.ts';
 import { Sandbox, WALL_TIME_BUDGET_MS } from './sandbox.ts';
+import { TOTAL_BUDGET_MS } from './watchdog.ts';
 import { RunSession } from './session.ts';
 import { codeFromHash, shareUrl } from './share.ts';
 import { debounce, forget, hashText, restore, save } from './storage.ts';
@@ -233,7 +234,8 @@ export function mountPlayground(root: HTMLElement): { intent(kind: Intent): void
       onAbort: (reason, message) => {
         mine.noteTotal(0);
         root.dispatchEvent(new CustomEvent(RUN_RECORD_EVENT, { detail: undefined }));
-        if (reason === 'timeout') mine.problem({ kind: 'wall-time', message: t('playground.timeout', { seconds: WALL_TIME_BUDGET_MS / 1000 }) });
+        if (reason === 'timeout' && message === 'total') mine.problem({ kind: 'wall-time', message: t('playground.timeoutTotal', { seconds: TOTAL_BUDGET_MS / 1000 }) });
+        else if (reason === 'timeout') mine.problem({ kind: 'wall-time', message: t('playground.timeout', { seconds: WALL_TIME_BUDGET_MS / 1000 }) });
         else if (reason === 'crash') mine.problem({ kind: 'crash', message: t('playground.crashed', { message: message ?? '' }) });
         else mine.note(t('playground.stopped'));
         finish(reason);

@@ -14,17 +14,18 @@ import type { CompiledProgram } from '../compiler/compile.ts';
 import { acceptRecord } from '../exercises/record.ts';
 import { connectSandbox, PLAYGROUND_LIMITS, postToSandbox, validFromSandbox, type DoneMessage, type WireLine } from './protocol.ts';
 import type { Lang } from '../runtime/messages.ts';
+import { QUIET_BUDGET_MS, Watchdog, type WatchdogReason } from './watchdog.ts';
 
 /** What a run reports back. */
 export interface RunCallbacks {
   onLines(lines: WireLine[]): void;
   onDone(done: DoneMessage): void;
-  /** The run ended without a result: 'stopped' (Stop), 'timeout' (wall-time budget) or 'crash'. */
+  /** The run ended without a result: 'stopped' (Stop), 'timeout' (the watchdog: `message` is its WatchdogReason) or 'crash'. */
   onAbort(reason: 'stopped' | 'timeout' | 'crash', message?: string): void;
 }
 
-/** Wall-time budget of one run, in ms. */
-export const WALL_TIME_BUDGET_MS = 5000;
+/** Real time a run may go without handing control back to its loop, in ms (watchdog.ts). */
+export const WALL_TIME_BUDGET_MS = QUIET_BUDGET_MS;
 
 /** The srcdoc of the sandbox frame: a CSP meta, then the boot script (by absolute URL: the frame has no base URL of its own). */
 export function sandboxDocument(bootUrl: string): string {
@@ -67,7 +68,7 @@ export class Sandbox implements SandboxLike {
   #frame: HTMLIFrameElement | undefined;
   #port: MessagePort | undefined;
   #ready: Promise<MessagePort> | undefined;
-  #current: { id: number; callbacks: RunCallbacks; timer: ReturnType<typeof setTimeout>; nonce?: string } | undefined;
+  #current: { id: number; callbacks: RunCallbacks; watchdog: Watchdog; nonce?: string } | undefined;
   readonly #record: boolean;
 
   /**
@@ -99,9 +100,10 @@ export class Sandbox implements SandboxLike {
   async run(program: CompiledProgram, callbacks: RunCallbacks): Promise<void> {
     if (this.#current) this.stop();
     const id = nextRunId++;
-    const timer = setTimeout(() => this.#abort(id, 'timeout'), this.#budgetMs);
+    // Silent for the budget (a busy loop that never yields), or over the total: stopped from here.
+    const watchdog = new Watchdog((why: WatchdogReason) => this.#abort(id, 'timeout', why), { quietMs: this.#budgetMs });
     const nonce = this.#record ? crypto.randomUUID() : undefined;
-    this.#current = { id, callbacks, timer, nonce };
+    this.#current = { id, callbacks, watchdog, nonce };
     let port: MessagePort;
     try {
       port = await this.prepare();
@@ -110,6 +112,7 @@ export class Sandbox implements SandboxLike {
       return;
     }
     if (this.#current?.id !== id) return; // stopped while the frame was starting
+    watchdog.heard(); // the frame's start-up is not the program's time
     postToSandbox(port, { type: 'run', id, program, limits: PLAYGROUND_LIMITS, lang: this.#lang, ...(nonce ? { record: { nonce } } : {}) });
   }
 
@@ -127,7 +130,7 @@ export class Sandbox implements SandboxLike {
   #abort(id: number, reason: 'stopped' | 'timeout' | 'crash', message?: string): void {
     const current = this.#current;
     if (!current || current.id !== id) return;
-    clearTimeout(current.timer);
+    current.watchdog.cancel();
     this.#current = undefined;
     this.#teardown();
     current.callbacks.onAbort(reason, message);
@@ -173,9 +176,11 @@ export class Sandbox implements SandboxLike {
           return;
         }
         if (!current || message.id !== current.id) return; // not the run in progress
-        if (message.type === 'lines') current.callbacks.onLines(message.lines);
-        else {
-          clearTimeout(current.timer);
+        if (message.type === 'lines') {
+          current.watchdog.heard(); // an empty batch is the runner's heartbeat: its loop is turning
+          if (message.lines.length > 0) current.callbacks.onLines(message.lines);
+        } else {
+          current.watchdog.cancel();
           this.#current = undefined;
           // A record counts only with the nonce this run was given.
           const record = acceptRecord(message.record, current.nonce);

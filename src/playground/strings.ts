@@ -15,6 +15,7 @@ export const PLAYGROUND_KEYS = [
   'playground.finished',
   'playground.stopped',
   'playground.timeout',
+  'playground.timeoutTotal',
   'playground.crashed',
   'playground.compileError',
   'playground.more',
