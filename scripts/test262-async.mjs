@@ -7,7 +7,8 @@
  * src/runtime/README.md ("test262 (async subset)").
  *
  *   node scripts/test262-async.mjs PATH/TO/test262 [--node-results CACHE.json] [--json OUT.json]
- *       [--compare EARLIER.json] [--jobs N] [--filter TEXT] [--sample-for-await N] [--test-timeout SECONDS]
+ *       [--compare EARLIER.json] [--node24 PATH/TO/node24] [--all-differences] [--jobs N] [--filter TEXT]
+ *       [--sample-for-await N] [--test-timeout SECONDS]
  *
  * Selection and skips: scripts/test262/select.mjs. Node runs each test as a
  * classic script in a process of its own (scripts/test262/node-script.cjs);
@@ -49,7 +50,7 @@ const option = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const valued = new Set(['--node-results', '--json', '--compare', '--jobs', '--filter', '--sample-for-await', '--test-timeout']);
+const valued = new Set(['--node-results', '--json', '--compare', '--node24', '--jobs', '--filter', '--sample-for-await', '--test-timeout']);
 const root = args.find((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]));
 if (!root) {
   console.error('usage: node scripts/test262-async.mjs PATH/TO/test262 [--node-results CACHE.json] [--json OUT.json] [--compare EARLIER.json] [--jobs N] [--filter TEXT]');
@@ -82,11 +83,13 @@ function progress(label, total, count) {
 
 // ---- Node 22: each test a classic script in its own process, results cached by file.
 const cachePath = option('--node-results', undefined);
-let cache = { node: process.version, results: {} };
+// Bumped whenever what makes a Node result changes (select.mjs `completion`, node-script.cjs): an older cache is rebuilt.
+const CACHE_FORMAT = 2;
+let cache = { format: CACHE_FORMAT, node: process.version, results: {} };
 if (cachePath && existsSync(cachePath)) {
   const read = JSON.parse(readFileSync(cachePath, 'utf8'));
-  // An older cache was a bare array by position; it is rebuilt.
-  if (!Array.isArray(read) && read.results) cache = read;
+  if (read?.format === CACHE_FORMAT) cache = read;
+  else console.error(`${cachePath} was made by an older version of this script: Node's results are made again`);
 }
 for (const r of results) r.node = cache.results[r.file];
 const missing = results.map((r, i) => (r.node === undefined ? i : -1)).filter((i) => i >= 0);
@@ -163,13 +166,16 @@ function runOn(child, i) {
       child.off('exit', onExit);
       resolve(outcome);
     };
+    let result;
     const onMessage = (m) => {
-      if (m.i === i) finish({ result: m.result, replace: m.poisoned });
+      if (m.i !== i) return;
+      if ('result' in m) result = m.result;
+      else finish({ result, replace: m.poisoned });
     };
-    const onExit = (code, signal) => finish({ result: 'runner crashed', replace: `exited (${code ?? signal})` });
+    const onExit = (code, signal) => finish({ result: result ?? 'runner crashed', replace: `exited (${code ?? signal})` });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      finish({ result: 'wall-clock timeout', replace: `ran past ${testTimeoutMs / 1000} s` });
+      finish({ result: result ?? 'wall-clock timeout', replace: `ran past ${testTimeoutMs / 1000} s` });
     }, testTimeoutMs);
     child.on('message', onMessage);
     child.once('exit', onExit);
@@ -199,6 +205,34 @@ const lane = async () => {
 };
 await Promise.all(Array.from({ length: Math.min(jobs, selected.length) }, lane));
 
+// ---- Cross-checks of each difference, to tell its cause: Node 22 running the program miniloop
+// runs as an ES module (.mjs), and Node 24 (--node24 PATH), which follows newer spec changes.
+const node24 = option('--node24', undefined);
+const differing = results.map((r, i) => (r.node !== r.miniloop ? i : -1)).filter((i) => i >= 0);
+if (differing.length) {
+  const work = mkdtempSync(join(tmpdir(), 'test262-x-'));
+  const run = (execPath, argv, test) =>
+    new Promise((done) => {
+      execFile(execPath, argv, { timeout: testTimeoutMs }, (err, stdout, stderr) => done(completion(test.async, stdout, !err, stderr)));
+    });
+  let next = 0;
+  const lane = async () => {
+    while (next < differing.length) {
+      const i = differing[next++];
+      const moduleFile = join(work, `t${i}.mjs`);
+      writeFileSync(moduleFile, miniloopProgram(selected[i]));
+      results[i].nodeModule = await run(process.execPath, [moduleFile], selected[i]);
+      if (node24) {
+        const scriptFile = join(work, `t${i}.js`);
+        writeFileSync(scriptFile, nodeProgram(selected[i]));
+        results[i].node24 = await run(node24, [join(here, 'test262', 'node-script.cjs'), scriptFile], selected[i]);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, lane));
+  rmSync(work, { recursive: true, force: true });
+}
+
 // ---- The figure, the differences by cause, what no cause explains.
 const nodePasses = results.filter((r) => passed(r.node)).length;
 const grouped = classify(results);
@@ -209,7 +243,18 @@ for (const reason of restartReasons) console.log(`  replaced after ${reason}`);
 console.log('');
 console.log(causeTable(grouped));
 for (const { cause, agree } of grouped.rows) for (const file of agree) console.log(`now same as Node (listed under ${cause.id}): ${file}`);
-for (const r of grouped.unexplained) console.log(`DIFF ${r.file}\n  node:     ${r.node}\n  miniloop: ${r.miniloop}`);
+const crossChecks = (r) =>
+  `\n  Node 22 as a module: ${r.nodeModule}${r.nodeModule === r.miniloop ? ' (agrees)' : ''}` +
+  (r.node24 === undefined ? '' : `\n  Node 24: ${r.node24}${r.node24 === r.miniloop ? ' (agrees)' : ''}`);
+for (const r of grouped.unexplained) console.log(`DIFF ${r.file}\n  node:     ${r.node}\n  miniloop: ${r.miniloop}${crossChecks(r)}`);
+if (args.includes('--all-differences')) {
+  for (const { cause, differ } of grouped.rows) {
+    for (const file of differ) {
+      const r = results.find((x) => x.file === file);
+      console.log(`DIFF (${cause.id}) ${r.file}\n  node:     ${r.node}\n  miniloop: ${r.miniloop}${crossChecks(r)}`);
+    }
+  }
+}
 
 const compareWith = option('--compare', undefined);
 if (compareWith) {

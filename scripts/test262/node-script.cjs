@@ -6,5 +6,19 @@
 const { runInThisContext } = require('node:vm');
 const { readFileSync } = require('node:fs');
 
+// Node's own report of an unhandled rejection whose reason is not an Error says only
+// "[object Object]"; this one names it as miniloop's report does ("Unhandled promise
+// rejection: Test262Error: ..."), so the two compare. The exit is Node's: status 1, at once.
+process.on('unhandledRejection', (reason) => {
+  let name = typeof reason;
+  try {
+    if (typeof reason === 'object' && reason !== null) name = String(reason.constructor.name);
+  } catch {
+    // A reason whose constructor cannot be read keeps its type as its name.
+  }
+  process.stderr.write(`Unhandled promise rejection: ${name}: ${name === 'string' ? reason : ''}\n`);
+  process.exit(1);
+});
+
 const file = process.argv[2];
 runInThisContext(readFileSync(file, 'utf8'), { filename: file });

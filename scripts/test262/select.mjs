@@ -176,15 +176,15 @@ export function miniloopProgram(test) {
 }
 
 /**
- * The name of the error a failed run reports: the first line that starts with
- * an identifier ending in `Error` (`Test262Error { message: ... }` as Node
- * prints a thrown non-Error, `TypeError: x`, `Uncaught TypeError: x`), or
- * 'exit' when there is none.
+ * The name of the error a failed run reports: the first identifier ending in
+ * `Error` that starts a line or follows `: ` (`Test262Error { message: ... }`
+ * as Node prints a thrown non-Error, `TypeError: x`, miniloop's `Unhandled
+ * promise rejection: TypeError: x`), or 'exit' when there is none.
  * @param {string} text
  * @returns {string}
  */
 export function errorName(text) {
-  const m = /^(?:Uncaught\s+)?([A-Za-z_$][\w$]*Error)\b/m.exec(text);
+  const m = /(?:^|: )([A-Za-z_$][\w$]*Error)\b/m.exec(text);
   return m ? m[1] : 'exit';
 }
 
