@@ -87,7 +87,8 @@ function sameFingerprint(a, b) {
 async function runTest(code, async) {
   try {
     const compiled = await compileInNode(code, 'test.js');
-    if (!compiled.ok) return 'compile error';
+    // esbuild refused the program: for the test, the SyntaxError an engine throws before running a script.
+    if (!compiled.ok) return completion(async, '', false, `SyntaxError: ${compiled.errors[0]?.message}`);
     const run = runProgram(compiled, LIMITS);
     const out = run.lines.map((l) => l.text).join('\n');
     const problem = run.problems[0];

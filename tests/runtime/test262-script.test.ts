@@ -8,7 +8,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { classify, causeTable } from '../../scripts/test262/causes.mjs';
+import { CAUSES, classify, causeTable } from '../../scripts/test262/causes.mjs';
 import {
   NODE22_MISSING_FEATURES,
   completion,
@@ -113,6 +113,13 @@ describe('the compared line', () => {
 });
 
 describe('causes', () => {
+  it('lists each recorded difference under one cause, by its path in test262', () => {
+    const files = CAUSES.flatMap((c) => c.files);
+    expect(new Set(files).size).toBe(files.length);
+    for (const file of files) expect(file).toMatch(/^test\/(built-ins|language)\/[\w./-]+\.js$/);
+    expect(new Set(CAUSES.map((c) => c.id)).size).toBe(CAUSES.length);
+  });
+
   const causes = [
     { id: 'a', title: 'cause A', kind: 'by design' as const, files: ['t/1.js', 't/2.js'] },
     { id: 'b', title: 'cause B', kind: 'bug' as const, files: ['t/3.js'] },
