@@ -130,27 +130,32 @@ describe('causes', () => {
   const causes = [
     { id: 'a', title: 'cause A', kind: 'by design' as const, files: ['t/1.js', 't/2.js'] },
     { id: 'b', title: 'cause B', kind: 'bug' as const, files: ['t/3.js'] },
+    { id: 'c', title: 'cause C', kind: 'by design' as const, files: [], agreesWith: 'nodeModule' as const },
   ];
-  it('groups differences by cause, counts listed tests that now agree, and keeps the rest unexplained', () => {
+  it('groups differences by cause (listed, else by a cross-check that agrees), counts listed tests that now agree, and keeps the rest unexplained', () => {
     const results = [
       { file: 't/1.js', node: 'PASS', miniloop: 'FAIL TypeError' },
       { file: 't/2.js', node: 'PASS', miniloop: 'PASS' },
       { file: 't/3.js', node: 'PASS', miniloop: 'FAIL Test262Error' },
       { file: 't/4.js', node: 'PASS', miniloop: 'runner crashed' },
       { file: 't/5.js', node: 'FAIL exit', miniloop: 'FAIL exit' },
+      { file: 't/6.js', node: 'PASS', miniloop: 'FAIL SyntaxError', nodeModule: 'FAIL SyntaxError' },
+      { file: 't/7.js', node: 'PASS', miniloop: 'FAIL SyntaxError', nodeModule: 'PASS' },
     ];
     const grouped = classify(results, causes);
     expect(grouped.rows.map((r) => [r.cause.id, r.differ, r.agree])).toEqual([
       ['a', ['t/1.js'], ['t/2.js']],
       ['b', ['t/3.js'], []],
+      ['c', ['t/6.js'], []],
     ]);
-    expect(grouped.unexplained.map((r) => r.file)).toEqual(['t/4.js']);
+    expect(grouped.unexplained.map((r) => r.file)).toEqual(['t/4.js', 't/7.js']);
     expect(causeTable(grouped).split('\n')).toEqual([
       '| cause | kind | tests |',
       '| --- | --- | --- |',
       '| cause A | by design | 1 |',
       '| cause B | bug | 1 |',
-      '| not explained by a cause above | - | 1 |',
+      '| cause C | by design | 1 |',
+      '| not explained by a cause above | - | 2 |',
     ]);
   });
 });
