@@ -1,204 +1,280 @@
 #!/usr/bin/env node
 /**
- * Run tc39's test262 async subset on Node (the baseline) and on miniloop, and
- * compare the completion line of each test. test262 is not on npm, so this is
- * not part of `npm test`: check out https://github.com/tc39/test262 and pass
- * its path. Results and the remaining differences are recorded in
- * src/runtime/README.md ("test262").
+ * Run tc39's test262 async subset on Node 22 (the baseline) and on miniloop,
+ * and compare the completion line of each test. test262 is not on npm, so this
+ * is not part of `npm test`: check out https://github.com/tc39/test262 and pass
+ * its path. The figure and the remaining differences are recorded in
+ * src/runtime/README.md ("test262 (async subset)").
  *
- *   node scripts/test262-async.mjs PATH/TO/test262 [--sample-for-await N] [--json OUT] [--node-results CACHE.json]
+ *   node scripts/test262-async.mjs PATH/TO/test262 [--node-results CACHE.json] [--json OUT.json]
+ *       [--compare EARLIER.json] [--node24 PATH/TO/node24] [--all-differences] [--jobs N] [--filter TEXT]
+ *       [--sample-for-await N] [--test-timeout SECONDS]
  *
- * Selection: test/built-ins/{Promise,AsyncGeneratorPrototype,AsyncFromSyncIteratorPrototype},
- * test/language/expressions/{async-function,async-arrow-function,async-generator,await},
- * test/language/statements/{async-function,async-generator} and every Nth file of
- * statements/for-await-of (default every 4th). Skipped: negative tests (they test the
- * parser, and the playground's is esbuild), module/raw tests, tests using $262
- * (agents, realms, detachArrayBuffer) and tests whose `features` Node 22 lacks.
- * Each test is the harness (assert.js, sta.js, doneprintHandle.js for async tests,
- * its `includes`) and its source, with `print` as console.log; on Node it runs as a
- * script in its own process (onlyStrict tests get 'use strict'), on miniloop through
- * the compiler (native esbuild) and runProgram, as the CLI runs a file.
- * The completion line: async tests print Test262:AsyncTestComplete or
- * Test262:AsyncTestFailure:...; a sync test passes when nothing is thrown.
+ * Selection and skips: scripts/test262/select.mjs. Node runs each test as a
+ * classic script in a process of its own (scripts/test262/node-script.cjs);
+ * `--node-results` caches its results by file (read, completed, written).
+ * miniloop runs the tests in a pool of long-lived workers, one per core
+ * (scripts/test262/miniloop-worker.mjs), each replaced only when a test left
+ * its realm changed for good, crashed it, or ran past the wall-clock budget.
+ * At the end: the figure, the differences grouped by cause
+ * (scripts/test262/causes.mjs) and every difference no cause explains.
+ * `--json` keeps every test's results; `--compare` lists the tests whose
+ * miniloop result differs from such an earlier file.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { execFile, fork, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+// The workers import the runtime's TypeScript, which needs Node >= 22.18 (type stripping). Run by
+// the system's older node, use the project's node@22 package instead, so the command works as written.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  const local = join(here, '..', 'node_modules', 'node', 'bin', 'node');
+  if (!existsSync(local)) {
+    console.error(`Node ${process.version} cannot load the runtime's TypeScript; run with Node >= 22.18 (npx node ...)`);
+    process.exit(2);
+  }
+  const r = spawnSync(local, process.argv.slice(1), { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+
+const { selectTests, passed, completion, nodeProgram, miniloopProgram } = await import('./test262/select.mjs');
+const { classify, causeTable } = await import('./test262/causes.mjs');
 
 const args = process.argv.slice(2);
-const root = args.find((a) => !a.startsWith('--'));
-if (!root) {
-  console.error('usage: node scripts/test262-async.mjs PATH/TO/test262 [--sample-for-await N] [--json OUT]');
-  process.exit(2);
-}
 const option = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const sampleEvery = Number(option('--sample-for-await', '4'));
-const jsonOut = option('--json', undefined);
-
-// Features Node 22 (V8 12.4) does not have.
-const MISSING_FEATURES = new Set([
-  'promise-try', 'explicit-resource-management', 'Float16Array', 'source-phase-imports', 'import-defer', 'await-dictionary',
-  'uint8array-base64', 'json-parse-with-source', 'RegExp.escape', 'Math.sumPrecise', 'upsert', 'canonical-tz', 'Error.isError',
-  'iterator-sequencing', 'immutable-arraybuffer', 'decorators', 'promise-all-keyed', 'Atomics.pause', 'joint-iteration',
-  'Array.fromAsync', 'iterator-helpers', 'regexp-modifiers', 'set-methods', 'RegExp.escape', 'legacy-regexp', 'nonextensible-applies-to-private', 'tail-call-optimization', 'ShadowRealm', 'Temporal', 'Intl.Locale-info',
-]);
-
-const DIRS = [
-  'test/built-ins/Promise',
-  'test/built-ins/AsyncGeneratorPrototype',
-  'test/built-ins/AsyncFromSyncIteratorPrototype',
-  'test/language/expressions/async-function',
-  'test/language/expressions/async-arrow-function',
-  'test/language/expressions/async-generator',
-  'test/language/expressions/await',
-  'test/language/statements/async-function',
-  'test/language/statements/async-generator',
-];
-
-function listFiles(dir) {
-  const out = execFileSync('find', [join(root, dir), '-name', '*.js', '-not', '-name', '*_FIXTURE.js'], { encoding: 'utf8' });
-  return out.split('\n').filter(Boolean).sort();
+const valued = new Set(['--node-results', '--json', '--compare', '--node24', '--jobs', '--filter', '--sample-for-await', '--test-timeout']);
+const root = args.find((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]));
+if (!root) {
+  console.error('usage: node scripts/test262-async.mjs PATH/TO/test262 [--node-results CACHE.json] [--json OUT.json] [--compare EARLIER.json] [--jobs N] [--filter TEXT]');
+  process.exit(2);
 }
+const jobs = Math.max(1, Number(option('--jobs', String(availableParallelism()))));
+const testTimeoutMs = Number(option('--test-timeout', '60')) * 1000;
+const filter = option('--filter', undefined);
+const started = Date.now();
+const elapsed = () => `${Math.round((Date.now() - started) / 1000)}s`;
 
-function meta(source) {
-  const m = /\/\*---([\s\S]*?)---\*\//.exec(source);
-  const text = m ? m[1] : '';
-  const list = (key) => {
-    const inline = new RegExp(`^${key}:\\s*\\[([^\\]]*)\\]`, 'm').exec(text);
-    if (inline) return inline[1].split(',').map((s) => s.trim()).filter(Boolean);
-    const block = new RegExp(`^${key}:\\s*\\n((?:\\s+-.*\\n?)+)`, 'm').exec(text);
-    return block ? block[1].split('\n').map((l) => l.replace(/^\s*-\s*/, '').trim()).filter(Boolean) : [];
-  };
-  return { includes: list('includes'), flags: list('flags'), features: list('features'), negative: /^negative:/m.test(text) };
-}
+let { selected, skipped } = selectTests(root, { sampleEvery: Number(option('--sample-for-await', '4')) });
+const selectedAll = selected.length;
+if (filter) selected = selected.filter((t) => t.file.includes(filter));
+console.error(`selected ${selectedAll} tests (skipped: ${JSON.stringify(skipped)})${filter ? `; running the ${selected.length} matching ${JSON.stringify(filter)}` : ''}`);
+const results = selected.map((t) => ({ file: t.file, node: undefined, miniloop: undefined }));
 
-const harness = new Map();
-const harnessFile = (name) => {
-  if (!harness.has(name)) harness.set(name, readFileSync(join(root, 'harness', name), 'utf8'));
-  return harness.get(name);
-};
-
-let files = DIRS.flatMap(listFiles);
-const forAwait = listFiles('test/language/statements/for-await-of').filter((_, i) => i % sampleEvery === 0);
-files = files.concat(forAwait);
-
-const selected = [];
-const skipped = { negative: 0, flags: 0, features: 0, $262: 0 };
-for (const file of files) {
-  const source = readFileSync(file, 'utf8');
-  const m = meta(source);
-  if (m.negative) skipped.negative++;
-  else if (m.flags.includes('module') || m.flags.includes('raw') || m.flags.includes('CanBlockIsTrue')) skipped.flags++;
-  else if (m.features.some((f) => MISSING_FEATURES.has(f))) skipped.features++;
-  else if (source.includes('$262')) skipped.$262++;
-  else {
-    const async = m.flags.includes('async');
-    const includes = ['assert.js', 'sta.js', ...(async ? ['doneprintHandle.js'] : []), ...m.includes];
-    const prelude = `var print = function (message) { console.log(message); };\n${includes.map(harnessFile).join('\n')}\n`;
-    selected.push({ file: relative(root, file), async, strict: m.flags.includes('onlyStrict'), noStrict: m.flags.includes('noStrict'), code: prelude + source });
-  }
-}
-if (!args.includes('--child')) console.error(`selected ${selected.length} tests (skipped: ${JSON.stringify(skipped)})`);
-
-// The completion line of a run.
-function completion(async, out, ok, error) {
-  if (async) {
-    const line = out.split('\n').find((l) => l.startsWith('Test262:'));
-    return line ?? (ok ? 'no completion line' : `error ${error}`);
-  }
-  return ok ? 'PASS' : `FAIL ${error}`;
-}
-
-// A program may make non-configurable changes to built-ins that no run can undo (test262 puts
-// non-configurable setters on Array.prototype), so miniloop runs in a child process, restarted
-// after a test that changed the realm for good.
-if (args.includes('--child')) {
-  const { compileInNode } = await import('../src/compiler/node.ts');
-  const { runProgram } = await import('../src/runtime/program.ts');
-  const fingerprint = () => [Array.prototype, Object.prototype, Function.prototype, Promise.prototype, Promise, Object, Array, globalThis].map((o) => Reflect.ownKeys(o).length).join();
-  const before = fingerprint();
-  for (let i = Number(option('--from', '0')); i < selected.length; i++) {
-    const test = selected[i];
-    let result;
-    try {
-      const compiled = await compileInNode(test.code, 'test.js');
-      if (!compiled.ok) result = 'compile error';
-      else {
-        const run = runProgram(compiled, { stepLimit: 1_000_000, timeLimit: 60_000 });
-        const out = run.lines.map((l) => l.text).join('\n');
-        const problem = run.problems[0];
-        const error = problem ? (problem.summary ?? problem.kind).split(':')[0].replace(/^Uncaught /, '') : '';
-        result = completion(test.async, out, run.status === 'ok' || (test.async && out.includes('Test262:')), error);
-      }
-    } catch (e) {
-      result = `runner error ${e?.message}`;
+/** Prints n/total and a count now and then, so a long run is visibly alive. */
+function progress(label, total, count) {
+  let last = 0;
+  let done = 0;
+  return () => {
+    done++;
+    if (done === total || done % 100 === 0 || Date.now() - last > 20_000) {
+      last = Date.now();
+      console.error(`${label} ${done}/${total} ${count()} (${elapsed()})`);
     }
-    process.stdout.write(JSON.stringify({ i, result }) + '\n');
-    if (fingerprint() !== before) process.exit(3);
-  }
-  process.exit(0);
+  };
 }
 
-const work = mkdtempSync(join(tmpdir(), 'test262-'));
-function runNode(test, index) {
-  const file = join(work, `t${index}.js`);
-  writeFileSync(file, (test.strict ? "'use strict';\n" : '') + test.code);
-  return new Promise((done) => {
-    execFile(process.execPath, [file], { timeout: 20_000 }, (err, stdout, stderr) => {
-      const error = /^(\w*Error|Test262Error)\b[^\n]*/m.exec(stderr)?.[0]?.split(':')[0] ?? (err ? 'exit' : '');
-      done(completion(test.async, stdout, !err, error));
+// ---- Node 22: each test a classic script in its own process, results cached by file.
+const cachePath = option('--node-results', undefined);
+// Bumped whenever what makes a Node result changes (select.mjs `completion`, node-script.cjs): an older cache is rebuilt.
+const CACHE_FORMAT = 2;
+let cache = { format: CACHE_FORMAT, node: process.version, results: {} };
+if (cachePath && existsSync(cachePath)) {
+  const read = JSON.parse(readFileSync(cachePath, 'utf8'));
+  if (read?.format === CACHE_FORMAT) cache = read;
+  else console.error(`${cachePath} was made by an older version of this script: Node's results are made again`);
+}
+for (const r of results) r.node = cache.results[r.file];
+const missing = results.map((r, i) => (r.node === undefined ? i : -1)).filter((i) => i >= 0);
+if (missing.length) {
+  if (major !== 22) console.error(`warning: the baseline is Node 22; this is Node ${process.version}`);
+  if (Object.keys(cache.results).length && cache.node !== process.version) console.error(`warning: the cache holds Node ${cache.node}'s results; adding ${process.version}'s`);
+  const work = mkdtempSync(join(tmpdir(), 'test262-'));
+  const runNode = (test, index) => {
+    const file = join(work, `t${index}.js`);
+    writeFileSync(file, nodeProgram(test));
+    return new Promise((done) => {
+      execFile(process.execPath, [join(here, 'test262', 'node-script.cjs'), file], { timeout: testTimeoutMs }, (err, stdout, stderr) => {
+        done(completion(test.async, stdout, !err, stderr));
+      });
+    });
+  };
+  let nodePasses = 0;
+  const tick = progress('node', missing.length, () => `passes ${nodePasses}`);
+  let next = 0;
+  const lane = async () => {
+    while (next < missing.length) {
+      const i = missing[next++];
+      results[i].node = await runNode(selected[i], i);
+      if (passed(results[i].node)) nodePasses++;
+      tick();
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, lane));
+  rmSync(work, { recursive: true, force: true });
+  if (cachePath) {
+    for (const r of results) cache.results[r.file] = r.node;
+    writeFileSync(cachePath, JSON.stringify(cache, null, 1));
+  }
+}
+const nodeVersion = cache.node;
+
+// ---- miniloop: a pool of long-lived workers.
+let restarts = 0;
+const restartReasons = [];
+let miniloopPasses = 0;
+let sameAsNode = 0;
+const tick = progress('miniloop', selected.length, () => `same as Node ${sameAsNode}, passes ${miniloopPasses}, worker restarts ${restarts}`);
+
+/** A fresh worker, once it has warmed up and checked its own realm. */
+function spawnWorker() {
+  const child = fork(join(here, 'test262', 'miniloop-worker.mjs'), [], {
+    execPath: process.execPath,
+    execArgv: ['--disable-warning=ExperimentalWarning'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('a worker did not start within 60 s'));
+    }, 60_000);
+    child.once('message', (m) => {
+      clearTimeout(timer);
+      if (m.ready) resolve(child);
+      else reject(new Error(m.fatal ?? 'a worker did not start'));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`a worker exited (${code}) before it started`));
     });
   });
 }
 
-const results = selected.map((t) => ({ file: t.file }));
-const nodeCache = option('--node-results', undefined);
-let cached = null;
-try {
-  cached = nodeCache ? JSON.parse(readFileSync(nodeCache, 'utf8')) : null;
-} catch {
-  cached = null;
+/** Run test `i` on `child`: its result, and whether the worker must be replaced (and why). */
+function runOn(child, i) {
+  return new Promise((resolve) => {
+    const finish = (outcome) => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      resolve(outcome);
+    };
+    let result;
+    const onMessage = (m) => {
+      if (m.i !== i) return;
+      if ('result' in m) result = m.result;
+      else finish({ result, replace: m.poisoned });
+    };
+    const onExit = (code, signal) => finish({ result: result ?? 'runner crashed', replace: `exited (${code ?? signal})` });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      finish({ result: result ?? 'wall-clock timeout', replace: `ran past ${testTimeoutMs / 1000} s` });
+    }, testTimeoutMs);
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    child.send({ i, code: miniloopProgram(selected[i]), async: selected[i].async });
+  });
 }
-if (cached && cached.length === selected.length) {
-  for (let i = 0; i < selected.length; i++) results[i].node = cached[i];
-} else {
+
+let nextTest = 0;
+const lane = async () => {
+  while (nextTest < selected.length) {
+    const child = await spawnWorker();
+    while (nextTest < selected.length) {
+      const i = nextTest++;
+      const { result, replace } = await runOn(child, i);
+      results[i].miniloop = result;
+      if (passed(result)) miniloopPasses++;
+      if (result === results[i].node) sameAsNode++;
+      tick();
+      if (replace) {
+        restarts++;
+        restartReasons.push(`${selected[i].file}: ${replace}`);
+        break;
+      }
+    }
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+  }
+};
+await Promise.all(Array.from({ length: Math.min(jobs, selected.length) }, lane));
+
+// ---- Cross-checks of each difference, to tell its cause: Node 22 running the program miniloop
+// runs as an ES module (.mjs), and Node 24 (--node24 PATH), which follows newer spec changes.
+const node24 = option('--node24', undefined);
+const differing = results.map((r, i) => (r.node !== r.miniloop ? i : -1)).filter((i) => i >= 0);
+if (differing.length) {
+  const work = mkdtempSync(join(tmpdir(), 'test262-x-'));
+  const run = (execPath, argv, test) =>
+    new Promise((done) => {
+      execFile(execPath, argv, { timeout: testTimeoutMs }, (err, stdout, stderr) => done(completion(test.async, stdout, !err, stderr)));
+    });
   let next = 0;
-  const nodeWorker = async () => {
-    while (next < selected.length) {
-      const i = next++;
-      results[i].node = await runNode(selected[i], i);
+  const lane = async () => {
+    while (next < differing.length) {
+      const i = differing[next++];
+      const moduleFile = join(work, `t${i}.mjs`);
+      writeFileSync(moduleFile, miniloopProgram(selected[i]));
+      results[i].nodeModule = await run(process.execPath, [moduleFile], selected[i]);
+      if (node24) {
+        const scriptFile = join(work, `t${i}.js`);
+        writeFileSync(scriptFile, nodeProgram(selected[i]));
+        results[i].node24 = await run(node24, [join(here, 'test262', 'node-script.cjs'), scriptFile], selected[i]);
+      }
     }
   };
-  await Promise.all([nodeWorker(), nodeWorker()]);
-  if (nodeCache) writeFileSync(nodeCache, JSON.stringify(results.map((r) => r.node)));
+  await Promise.all(Array.from({ length: jobs }, lane));
+  rmSync(work, { recursive: true, force: true });
 }
-console.error('Node done');
-let from = 0;
-while (from < selected.length) {
-  const childArgs = [process.argv[1], ...args.filter((a) => a !== '--child'), '--child', '--from', String(from)];
-  const out = await new Promise((done) => {
-    execFile(process.execPath, childArgs, { maxBuffer: 1 << 28, timeout: 600_000 }, (err, stdout) => done(stdout));
-  });
-  let last = from - 1;
-  for (const line of out.split('\n').filter(Boolean)) {
-    const { i, result } = JSON.parse(line);
-    results[i].miniloop = result;
-    last = i;
-  }
-  if (last < from) {
-    // The child died on test `from` itself (it stopped the process): record it and go on.
-    results[from].miniloop = 'runner crashed';
-    last = from;
-  }
-  from = last + 1;
-}
-const passed = (r) => r === 'PASS' || r === 'Test262:AsyncTestComplete';
+
+// ---- The figure, the differences by cause, what no cause explains.
 const nodePasses = results.filter((r) => passed(r.node)).length;
-const same = results.filter((r) => r.node === r.miniloop).length;
-console.log(`selected ${selected.length}; Node ${process.version} passes ${nodePasses}; miniloop same as Node ${same}; miniloop passes ${results.filter((r) => passed(r.miniloop)).length}`);
-for (const r of results) if (r.node !== r.miniloop) console.log(`DIFF ${r.file}\n  node:     ${r.node}\n  miniloop: ${r.miniloop}`);
-if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ skipped, results }, null, 1));
+const grouped = classify(results);
+console.log(`test262 async subset: ${selected.length} tests run (${selectedAll} selected; skipped ${JSON.stringify(skipped)})`);
+console.log(`Node ${nodeVersion} passes ${nodePasses}; miniloop passes ${miniloopPasses}; miniloop same as Node ${sameAsNode}; ${selected.length - sameAsNode} differ`);
+console.log(`miniloop workers: ${jobs}, replaced ${restarts} times; ${elapsed()}`);
+for (const reason of restartReasons) console.log(`  replaced after ${reason}`);
+console.log('');
+console.log(causeTable(grouped));
+for (const { cause, agree } of grouped.rows) for (const file of agree) console.log(`now same as Node (listed under ${cause.id}): ${file}`);
+const crossChecks = (r) =>
+  `\n  Node 22 as a module: ${r.nodeModule}${r.nodeModule === r.miniloop ? ' (agrees)' : ''}` +
+  (r.node24 === undefined ? '' : `\n  Node 24: ${r.node24}${r.node24 === r.miniloop ? ' (agrees)' : ''}`);
+for (const r of grouped.unexplained) console.log(`DIFF ${r.file}\n  node:     ${r.node}\n  miniloop: ${r.miniloop}${crossChecks(r)}`);
+if (args.includes('--all-differences')) {
+  for (const { cause, differ } of grouped.rows) {
+    for (const file of differ) {
+      const r = results.find((x) => x.file === file);
+      console.log(`DIFF (${cause.id}) ${r.file}\n  node:     ${r.node}\n  miniloop: ${r.miniloop}${crossChecks(r)}`);
+    }
+  }
+}
+
+const compareWith = option('--compare', undefined);
+if (compareWith) {
+  const earlier = new Map(JSON.parse(readFileSync(compareWith, 'utf8')).results.map((r) => [r.file, r]));
+  let changed = 0;
+  for (const r of results) {
+    const was = earlier.get(r.file);
+    if (was && was.miniloop !== r.miniloop) {
+      changed++;
+      console.log(`CHANGED ${r.file}\n  before: ${was.miniloop}\n  now:    ${r.miniloop}\n  node:   ${r.node}`);
+    }
+  }
+  console.log(`${changed} tests changed since ${compareWith}`);
+}
+
+const jsonOut = option('--json', undefined);
+if (jsonOut) {
+  const causes = Object.fromEntries(grouped.rows.map(({ cause, differ, agree }) => [cause.id, { title: cause.title, differ, agree }]));
+  writeFileSync(
+    jsonOut,
+    JSON.stringify({ date: new Date().toISOString(), test262: root, node: nodeVersion, selected: selectedAll, skipped, nodePasses, miniloopPasses, sameAsNode, causes, results }, null, 1),
+  );
+}
