@@ -76,6 +76,18 @@ export function list<T>(): List<T> {
   return ObjectSetPrototypeOf([], null) as List<T>;
 }
 
+/**
+ * A {@link List} made an ordinary array (Array.prototype again), to hand to a caller: its items
+ * were written as own data properties, so a setter a program left on Array.prototype (say a
+ * non-configurable one on index 0, which no restore can remove) never ran.
+ * Test: tests/runtime/primordials.test.ts (setter on Array.prototype[0]).
+ */
+export function toArray<T>(xs: List<T>): T[] {
+  return ObjectSetPrototypeOf(xs, ArrayPrototype) as T[];
+}
+
+const ArrayPrototype = Array.prototype;
+
 /** Append `value` to a {@link List}. */
 export function append<T>(xs: List<T>, value: T): void {
   xs[xs.length] = value;
@@ -124,13 +136,6 @@ export function mapValuesToList<V>(map: Map<unknown, V>): List<V> {
   const out = list<V>();
   const it = MapPrototypeValues(map as Map<unknown, unknown>);
   for (let r = MapIteratorNext(it); !r.done; r = MapIteratorNext(it)) append(out, r.value as V);
-  return out;
-}
-
-/** A plain array (for callers outside the runtime) holding a {@link List}'s items, made with CreateDataProperty. */
-export function toArray<T>(xs: List<T>): T[] {
-  const out: T[] = [];
-  for (let i = 0; i < xs.length; i++) createDataProperty(out, i, xs[i]);
   return out;
 }
 

@@ -15,7 +15,7 @@ import { Loop, type LoopLimits } from './loop.ts';
 import { describeForReader } from './error-report.ts';
 import { messagesFor, stopText, type Lang, type Messages } from './messages.ts';
 import { Task, taskRegistry } from './task.ts';
-import { snapshotIntrinsics, setToList } from './primordials.ts';
+import { append, list, snapshotIntrinsics, setToList, toArray } from './primordials.ts';
 import { StackMapper } from './stack-map.ts';
 import type { LogLevel, StopReason, TraceEvent, TraceListener, WaitLabel } from './trace.ts';
 
@@ -85,7 +85,7 @@ export function runProgram(program: CompiledProgram, options: ProgramOptions = {
   const mapper = new StackMapper(program);
   loop.errorReporter = (error) => describeForReader(error, mapper);
   if (options.onEvent) loop.trace.listen(options.onEvent);
-  const problems: Problem[] = [];
+  const problems = list<Problem>();
 
   let factory: (...args: unknown[]) => void;
   try {
@@ -162,18 +162,19 @@ function finishRun(
   // One pass over the trace; only error, spawn and log events are made into objects here.
   const trace = loop.trace;
   const names = new Map<number, string>();
-  const tasks: ProgramResult['tasks'] = [];
-  const lines: ConsoleLine[] = [];
+  // Lists, not arrays, until they are handed over: see toArray.
+  const tasks = list<ProgramResult['tasks'][number]>();
+  const lines = list<ConsoleLine>();
   trace.scan(['error', 'spawn', 'log', 'stop'], (event) => {
     if (event.kind === 'spawn') {
       names.set(event.task, event.detail.name);
-      tasks.push({ id: event.task, name: event.detail.name, parent: event.detail.parent });
+      append(tasks, { id: event.task, name: event.detail.name, parent: event.detail.parent });
     } else if (event.kind === 'log') {
-      lines.push({ t: event.t, task: names.get(event.task) ?? 'loop', taskId: event.task, level: event.detail.level, text: event.detail.text });
+      append(lines, { t: event.t, task: names.get(event.task) ?? 'loop', taskId: event.task, level: event.detail.level, text: event.detail.text });
     } else if (event.kind === 'error') {
-      problems.push({ kind: 'error', message: event.detail.stack, summary: event.detail.message, t: event.t, task: event.seq === mainErrorSeqOf() ? MAIN_TASK_NAME : (names.get(event.task) ?? 'loop'), stack: event.detail.stack });
+      append(problems, { kind: 'error', message: event.detail.stack, summary: event.detail.message, t: event.t, task: event.seq === mainErrorSeqOf() ? MAIN_TASK_NAME : (names.get(event.task) ?? 'loop'), stack: event.detail.stack });
     } else if (event.kind === 'stop' && event.detail.reason !== 'error') {
-      problems.push({ kind: event.detail.reason, message: stopText(event.detail, text, blocked), t: event.t, ...(blocked ? { blocked } : {}) });
+      append(problems, { kind: event.detail.reason, message: stopText(event.detail, text, blocked), t: event.t, ...(blocked ? { blocked } : {}) });
     }
   });
   const failed = taskRegistry(loop).failed;
@@ -188,25 +189,25 @@ function finishRun(
       }
       const { message, stack } = describeForReader(error, mapper);
       const heading = text.neverRetrieved(task.name);
-      problems.push({ kind: 'unretrieved', message: `${heading}: ${stack}`, summary: `${heading}: ${message}`, t: loop.now, task: task.name, stack });
+      append(problems, { kind: 'unretrieved', message: `${heading}: ${stack}`, summary: `${heading}: ${message}`, t: loop.now, task: task.name, stack });
     }
   }
   for (const reason of loop.unhandled.values()) {
     const { message, stack } = describeForReader(reason, mapper);
     const heading = text.unhandledRejection();
-    problems.push({ kind: 'unhandled-rejection', message: `${heading}: ${stack}`, summary: `${heading}: ${message}`, t: loop.now, stack });
+    append(problems, { kind: 'unhandled-rejection', message: `${heading}: ${stack}`, summary: `${heading}: ${message}`, t: loop.now, stack });
   }
 
   return {
     status: problems.length ? 'failed' : 'ok',
-    lines,
+    lines: toArray(lines),
     // Made on first access: a run of 100,000 tasks records about a million events.
     get trace() {
       return trace.events;
     },
     traceLength: trace.length,
-    tasks,
-    problems,
+    tasks: toArray(tasks),
+    problems: toArray(problems),
     endTime: loop.now,
     steps: loop.steps,
   };
