@@ -25,6 +25,7 @@
  */
 import { decode, encode, type SourceMapMappings } from '@jridgewell/sourcemap-codec';
 import { FIXUP_HELPERS, REPLACED_HELPERS } from '../contract/program.ts';
+import { someChild, type AstNode } from './ast.ts';
 
 type EsbuildName = keyof typeof REPLACED_HELPERS;
 type FixupName = keyof typeof FIXUP_HELPERS;
@@ -38,13 +39,7 @@ const YIELD_SYNC: FixupName = '__yieldSync';
 /** The part of acorn's API used here. */
 export type ParseFn = (code: string, options: { ecmaVersion: 'latest'; sourceType: 'script'; locations: true }) => unknown;
 
-interface Node {
-  type: string;
-  start: number;
-  end: number;
-  loc: { start: { line: number; column: number }; end: { line: number; column: number } };
-  [key: string]: unknown;
-}
+type Node = AstNode;
 
 interface Edit {
   /** Offset in the code. */
@@ -91,13 +86,7 @@ export function fixAsyncGenerators(code: string, map: string, parse: ParseFn): {
       edits.push({ at: arg.end, line: arg.loc.end.line - 1, column: arg.loc.end.column, text: '))' });
     }
     const inner = node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ArrowFunctionExpression' ? node : fn;
-    for (const key in node) {
-      if (key === 'loc') continue;
-      const value = node[key];
-      if (Array.isArray(value)) {
-        for (const child of value) if (isNode(child)) visit(child, inner);
-      } else if (isNode(value)) visit(value, inner);
-    }
+    someChild(node, (child) => visit(child, inner));
   };
   visit(ast, null);
   if (renames.length === 0 && edits.length === 0) return { code, map };
@@ -107,10 +96,6 @@ export function fixAsyncGenerators(code: string, map: string, parse: ParseFn): {
   edits.sort((a, b) => b.at - a.at);
   for (const e of edits) out = out.slice(0, e.at) + e.text + out.slice(e.at);
   return { code: out, map: shiftMap(map, edits) };
-}
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
 }
 
 /** Move every mapping segment at or after an insertion on its line by the inserted length. */

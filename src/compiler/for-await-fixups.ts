@@ -8,18 +8,13 @@
  * ticks are unchanged: the check runs after the await.
  * Tests: tests/runtime/for-await.test.ts.
  */
+import type { AstNode } from './ast.ts';
 import { LOWERED_HELPERS } from '../contract/program.ts';
 
 const FOR_AWAIT_RESULT: keyof typeof LOWERED_HELPERS = '__forAwaitResult';
 
-/** An acorn node, as much of it as the compiler's passes read. */
-export interface LoweredNode {
-  type: string;
-  start: number;
-  end: number;
-  loc: { start: { line: number; column: number }; end: { line: number; column: number } };
-  [key: string]: unknown;
-}
+/** An acorn node, as much of it as the compiler's passes read (ast.ts). */
+export type LoweredNode = AstNode;
 
 type Node = LoweredNode;
 

@@ -43,6 +43,7 @@
  */
 import { decode, encode, type SourceMapMappings } from '@jridgewell/sourcemap-codec';
 import { LOWERED_HELPERS } from '../contract/program.ts';
+import { someChild } from './ast.ts';
 import type { ParseFn } from './async-generator-fixups.ts';
 import { forAwaitClose, forAwaitStep, type Insert, type LoweredNode as Node } from './for-await-fixups.ts';
 
@@ -199,13 +200,7 @@ export function fixLoweredFunctions(code: string, map: string, parse: ParseFn): 
       const name = sourceName(node);
       if (name !== undefined) replace(node, node.end, name);
     }
-    for (const key in node) {
-      if (key === 'loc') continue;
-      const value = node[key];
-      if (Array.isArray(value)) {
-        for (const child of value) if (isNode(child)) visit(child, node);
-      } else if (isNode(value)) visit(value, node);
-    }
+    someChild(node, (child) => visit(child, node));
   };
   visit(ast, null);
   for (const [block, list] of marks) {
@@ -363,14 +358,7 @@ function inferredName(node: Node, parent: Node | null, sourceName: (id: Node) =>
 /** Whether `name` occurs as an identifier anywhere in `node` (conservative: any occurrence counts). */
 function refersTo(node: Node, name: string): boolean {
   if (node.type === 'Identifier' && node.name === name) return true;
-  for (const key in node) {
-    if (key === 'loc') continue;
-    const value = node[key];
-    if (Array.isArray(value)) {
-      for (const child of value) if (isNode(child) && refersTo(child, name)) return true;
-    } else if (isNode(value) && refersTo(value, name)) return true;
-  }
-  return false;
+  return someChild(node, (child) => refersTo(child, name));
 }
 
 /** The literal key of a method, if it can be named without running code. */
@@ -414,16 +402,7 @@ function markClassMethods(node: Node, insert: Insert): void {
 /** Call `fn` on every node under `node` with its parent. */
 function walk(node: Node, fn: (node: Node, parent: Node | null) => void, parent: Node | null = null): void {
   fn(node, parent);
-  for (const key in node) {
-    if (key === 'loc') continue;
-    const value = node[key];
-    if (Array.isArray(value)) {
-      for (const child of value) if (isNode(child)) walk(child, fn, node);
-    } else if (isNode(value)) walk(value, fn, node);
-  }
+  someChild(node, (child) => walk(child, fn, node));
 }
 
 
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
-}
