@@ -21,7 +21,7 @@
  * Tests: tests/runtime/task-root.test.ts, tests/runtime/kernel-layers.test.ts,
  * tests/runtime/properties.test.ts and the semantics corpus.
  */
-import { append, list, SetPrototypeAdd, SetPrototypeDelete } from './primordials.ts';
+import { append, list, ReflectApply, SetPrototypeAdd, SetPrototypeDelete } from './primordials.ts';
 import { ADOPTED, awaitFor, startBody } from './driver.ts';
 import { CancelledError } from './errors.ts';
 import { isLoopPromise } from './promise.ts';
@@ -82,12 +82,15 @@ export function taskRegistry(loop: Loop): TaskRegistry {
   return loop.slot(TASKS);
 }
 
+/** The task's rare fields, made on first use (made in Task's static block). */
+let rareOf: (task: Task<any>) => TaskRare;
+/** End `task` with a result, an exception or a cancellation (made in Task's static block). */
+let finishTask: (task: Task<any>, how: typeof RESULT | typeof EXCEPTION | typeof CANCEL, value: unknown, cancelError?: unknown) => void;
+
 /** An async function running on the loop; awaitable for its result (asyncio.Task). */
 export class Task<T = unknown> extends Future<T> implements LoopTask {
   /** Unique within the run; 1 is the program's top level. */
   readonly id: number;
-  /** The name given, or undefined for the default `Task-${id}` (made when first read: most names never are). */
-  #name: string | undefined;
   /** The task that created this one (null for the top level). */
   readonly parent: Task<unknown> | null;
   /** Work queued for this task (kept by the loop). */
@@ -96,33 +99,29 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   waitLabel: WaitLabel | null = null;
   #futWaiter: Future<unknown> | null = null;
   #mustCancel = false;
-  #resumeError: unknown = undefined;
   #atCheckpoint = false;
   #hooks: TaskHooks | null = null;
-  #locals: Map<symbol, unknown> | undefined;
-  #numCancelsRequested = 0;
-  #inCancel = false;
-  #pendingMessage: string | undefined;
-  #label: WaitLabel | undefined;
+  /** What few tasks use (a name, a cancellation, locals), made on first use: see TaskRare. */
+  #rare: TaskRare | null = null;
   /** What the first step runs (dropped once it has started). */
   #body: TaskBody | null;
 
   /** Display name. */
   get name(): string {
-    return (this.#name ??= `Task-${this.id}`);
+    return (rareOf(this).name ??= `Task-${this.id}`);
   }
 
   set name(name: string) {
-    this.#name = name;
+    rareOf(this).name = name;
   }
 
   /** What a task awaiting this one waits on ("task NAME"); made on first use, since most tasks are never awaited. */
   override get label(): WaitLabel {
-    return (this.#label ??= { kind: 'task', what: `task ${this.name}` });
+    return (rareOf(this).label ??= { kind: 'task', what: `task ${this.name}` });
   }
 
   override set label(label: WaitLabel) {
-    this.#label = label;
+    rareOf(this).label = label;
   }
 
   /** @internal The future the task is suspended on, if any. */
@@ -137,7 +136,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 
   /** @internal The error a layer asked to throw at the next resume instead of CancelledError (undefined: none). */
   get resumeError(): unknown {
-    return this.#resumeError;
+    return this.#rare?.resumeError;
   }
 
   /** @internal True while the task is suspended for one turn (`await checkpoint()`/`sleep(0)`) whose resume is queued. */
@@ -163,7 +162,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     const loop = this.loop;
     const registry = loop.slot(TASKS);
     this.id = registry.nextId++;
-    this.#name = options.name;
+    if (options.name !== undefined) rareOf(this).name = options.name;
     this.parent = (loop.current as Task<unknown> | null) ?? null;
     SetPrototypeAdd(registry.live, this);
     loop.trace.addSpawn(loop.now, this.id, options.name ?? null, this.parent?.id ?? 0, options.group);
@@ -177,7 +176,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     if (this.#mustCancel) {
       // Cancelled before its first step: the body never runs (asyncio throws into the unstarted coroutine).
       this.#mustCancel = false;
-      this.#finish(CANCEL, this.#pendingMessage);
+      finishTask(this, CANCEL, this.#rare?.pendingMessage);
       return;
     }
     let result: T | PromiseLike<T>;
@@ -232,37 +231,43 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     if (this.#mustCancel) {
       // Cancelled right before the body returned: the task counts as cancelled (asyncio 3.11).
       this.#mustCancel = false;
-      this.#finish(CANCEL, this.#pendingMessage);
+      finishTask(this, CANCEL, this.#rare?.pendingMessage);
     } else {
-      this.#finish(RESULT, value);
+      finishTask(this, RESULT, value);
     }
   }
 
   /** @internal The body threw `error`. */
   fail(error: unknown): void {
-    if (error instanceof CancelledError) this.#finish(CANCEL, error.message || undefined, error);
-    else this.#finish(EXCEPTION, error);
+    if (error instanceof CancelledError) finishTask(this, CANCEL, error.message || undefined, error);
+    else finishTask(this, EXCEPTION, error);
   }
 
-  #finish(how: typeof RESULT | typeof EXCEPTION | typeof CANCEL, value: unknown, cancelError?: unknown): void {
-    if (this.done()) return;
-    const loop = this.loop;
-    const registry = loop.slot(TASKS);
-    if (how === RESULT) this.setResult(value as T);
-    else if (how === EXCEPTION) this.setException(value);
-    else super.cancel(value as string | undefined);
-    SetPrototypeDelete(registry.live, this);
-    this.#futWaiter = null;
-    if (how === RESULT) {
-      loop.trace.add(loop.now, this.id, 'done', DONE_OK);
-    } else if (how === CANCEL) {
-      loop.trace.add(loop.now, this.id, 'done', DONE_CANCELLED);
-    } else {
-      append(registry.failed, this as Task<unknown>);
-      loop.trace.add(loop.now, this.id, 'done', { outcome: 'error', error: describeError(value) });
-    }
-    const exited = this.#hooks?.exited;
-    if (exited !== undefined) exited(this as Task<unknown>, how === EXCEPTION ? value : cancelError);
+  // Helpers that read private fields are made here, in a static block: as instance
+  // private methods they would cost every task a field (V8's class brand), and as
+  // static ones called through the class's name they make esbuild rename the class.
+  static {
+    rareOf = (task) => (task.#rare ??= new TaskRare());
+    finishTask = (task, how, value, cancelError) => {
+      if (task.done()) return;
+      const loop = task.loop;
+      const registry = loop.slot(TASKS);
+      if (how === RESULT) task.setResult(value);
+      else if (how === EXCEPTION) task.setException(value);
+      else ReflectApply(FuturePrototypeCancel, task, [value]);
+      SetPrototypeDelete(registry.live, task);
+      task.#futWaiter = null;
+      if (how === RESULT) {
+        loop.trace.add(loop.now, task.id, 'done', DONE_OK);
+      } else if (how === CANCEL) {
+        loop.trace.add(loop.now, task.id, 'done', DONE_CANCELLED);
+      } else {
+        append(registry.failed, task as Task<unknown>);
+        loop.trace.add(loop.now, task.id, 'done', { outcome: 'error', error: describeError(value) });
+      }
+      const exited = task.#hooks?.exited;
+      if (exited !== undefined) exited(task as Task<unknown>, how === EXCEPTION ? value : cancelError);
+    };
   }
 
   /**
@@ -273,37 +278,40 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
    */
   override cancel(message?: string): boolean {
     if (this.done()) return false;
-    this.#numCancelsRequested++;
+    const rare = rareOf(this);
+    rare.cancelsRequested++;
     this.loop.trace.add(this.loop.now, this.id, 'cancel', message === undefined ? {} : { message });
     // Tasks awaiting each other would cancel each other forever: the second
     // visit only marks the task (asyncio recurses until RecursionError).
-    if (this.#futWaiter !== null && !this.#inCancel) {
-      this.#inCancel = true;
+    if (this.#futWaiter !== null && !rare.inCancel) {
+      rare.inCancel = true;
       try {
         if (this.#futWaiter.cancel(message)) return true;
       } finally {
-        this.#inCancel = false;
+        rare.inCancel = false;
       }
     }
     this.#mustCancel = true;
-    this.#pendingMessage = message;
+    rare.pendingMessage = message;
     return true;
   }
 
   /** Per-task data for library layers (a cancel scope's status, TaskGroup membership); created on first use. */
   get locals(): Map<symbol, unknown> {
-    return (this.#locals ??= new Map());
+    return (rareOf(this).locals ??= new Map());
   }
 
   /** How many cancellation requests are pending (asyncio.Task.cancelling). */
   cancelling(): number {
-    return this.#numCancelsRequested;
+    return this.#rare?.cancelsRequested ?? 0;
   }
 
   /** Decrement the pending cancellation count (asyncio.Task.uncancel); returns the new count. */
   uncancel(): number {
-    if (this.#numCancelsRequested > 0) this.#numCancelsRequested--;
-    return this.#numCancelsRequested;
+    const rare = this.#rare;
+    if (rare === null) return 0;
+    if (rare.cancelsRequested > 0) rare.cancelsRequested--;
+    return rare.cancelsRequested;
   }
 
   // ---- The ways the task suspends and resumes (traps.ts names them; the driver calls these).
@@ -314,7 +322,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     this.waitLabel = future.label;
     // Cancelled while running: cancel what it now awaits (asyncio's __step does the same).
     // A layer's resume error is not a cancellation of the future: it stays owed.
-    if (this.#mustCancel && this.#resumeError === undefined && future.cancel()) this.#mustCancel = false;
+    if (this.#mustCancel && this.#rare?.resumeError === undefined && future.cancel()) this.#mustCancel = false;
   }
 
   /** @internal The future the task suspended on is done; the task resumes now. */
@@ -353,11 +361,12 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   takeResumeError(): unknown {
     this.#mustCancel = false;
     let error: unknown;
-    if (this.#resumeError !== undefined) {
-      error = this.#resumeError;
-      this.#resumeError = undefined;
+    const rare = this.#rare;
+    if (rare !== null && rare.resumeError !== undefined) {
+      error = rare.resumeError;
+      rare.resumeError = undefined;
     } else {
-      error = new CancelledError(this.#pendingMessage ?? '');
+      error = new CancelledError(rare?.pendingMessage ?? '');
     }
     const taken = this.#hooks?.resumeErrorTaken;
     if (taken !== undefined) taken(this as Task<unknown>, error);
@@ -366,14 +375,15 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 
   /** @internal A layer owes the task `error`: it is thrown in at the next resume (instead of CancelledError). */
   setResumeError(error: unknown): void {
-    this.#resumeError = error;
+    rareOf(this).resumeError = error;
     this.#mustCancel = true;
   }
 
   /** @internal Take back `error` if it is still the owed one (the reason for it went away); true if it was. */
   withdrawResumeError(error: unknown): boolean {
-    if (this.#resumeError !== error) return false;
-    this.#resumeError = undefined;
+    const rare = this.#rare;
+    if (rare === null || rare.resumeError !== error) return false;
+    rare.resumeError = undefined;
     this.#mustCancel = false;
     return true;
   }
@@ -399,6 +409,28 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 }
 
 type TaskBody = (() => unknown) | PromiseLike<unknown>;
+
+/** Future's cancel, for finishTask (outside the method, `super` is not at hand). */
+const FuturePrototypeCancel = Future.prototype.cancel;
+
+/**
+ * The fields of a task that few tasks use, kept apart so that a task that only
+ * runs and ends (most of 100,000) carries none of them.
+ */
+class TaskRare {
+  /** The name given, or the default `Task-${id}` once read (most names never are). */
+  name: string | undefined = undefined;
+  /** What a task awaiting this one waits on ("task NAME"). */
+  label: WaitLabel | undefined = undefined;
+  /** The error a layer asked to throw at the next resume instead of CancelledError. */
+  resumeError: unknown = undefined;
+  locals: Map<symbol, unknown> | undefined = undefined;
+  /** asyncio's _num_cancels_requested. */
+  cancelsRequested = 0;
+  /** cancel() is cancelling the awaited future now (see cancel). */
+  inCancel = false;
+  pendingMessage: string | undefined = undefined;
+}
 
 const TASK_WAIT: WaitLabel = { kind: 'task', what: 'task' };
 

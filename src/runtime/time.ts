@@ -41,18 +41,23 @@ function sleepLabel(ms: number): WaitLabel {
   return label;
 }
 
+/** A self-timed sleep's #handle once it was cancelled (the flag lives in the loop's own code: nothing a program can patch, primordials.ts). */
+const TIMER_CANCELLED: { cancel(): void } = { cancel() {} };
+
 /**
  * The future of a sleep: its timer is the loop's own (not attributed to a task), and cancelling
  * the sleep drops the timer. A layer may time its tasks' sleeps itself (TaskHooks.sleepTimer).
  */
 class SleepFuture<T> extends Future<T> implements SelfTimer {
-  /** The layer's timer (TaskHooks.sleepTimer) or a loop Handle; null when the future is its own timer entry. */
-  readonly #handle: { cancel(): void } | null;
+  /**
+   * The layer's timer (TaskHooks.sleepTimer) or a loop Handle; null when the
+   * future is its own timer entry, and TIMER_CANCELLED once that entry must
+   * not fire (one field for both: there are as many sleeps as sleeping tasks).
+   */
+  #handle: { cancel(): void } | null;
   readonly #wakeValue: T;
   /** @internal When the timer is due (SelfTimer). */
   when = 0;
-  /** Cancelled while it was its own timer entry (a private flag: the loop calls nothing a program can patch, primordials.ts). */
-  #timerCancelled = false;
   constructor(ms: number, value: T) {
     super(sleepLabel(ms));
     this.#wakeValue = value;
@@ -73,7 +78,7 @@ class SleepFuture<T> extends Future<T> implements SelfTimer {
 
   /** @internal The timer must not fire: the sleep was cancelled (as its Handle would have been). */
   timerCancelled(): boolean {
-    return this.#timerCancelled;
+    return this.#handle === TIMER_CANCELLED;
   }
 
   /** @internal The timer fired. */
@@ -90,7 +95,7 @@ class SleepFuture<T> extends Future<T> implements SelfTimer {
     const cancelled = super.cancel(message);
     if (cancelled) {
       if (this.#handle !== null) this.#handle.cancel();
-      else this.#timerCancelled = true;
+      else this.#handle = TIMER_CANCELLED;
     }
     return cancelled;
   }
