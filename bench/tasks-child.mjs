@@ -5,7 +5,9 @@
 // not Node's TypeScript stripper (about 50 MB of WebAssembly memory of its own).
 //
 // Usage (from bench/runtime.ts): node --expose-gc bench/tasks-child.mjs RUNTIME.mjs PROGRAM.json TASKS WARMUP RUNS
-// Prints one JSON object: wall/cpu medians and coldWall (ms), lines (checked), maxRss, baseline, peakHeap (bytes).
+// Prints one JSON object: wall/cpu medians and coldWall/coldCpu (ms), lines (checked), maxRss, baseline, peakHeap (bytes).
+// With WARMUP and RUNS both 0 it runs once, cold, and prints coldWall, coldCpu, maxRss, lines
+// (one cold sample for (b'), bench/peers/peers.mjs).
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
@@ -35,10 +37,17 @@ const baseline = process.memoryUsage().rss;
 // First run: the cold run, compared with the peers (bench/peers/peers.mjs), and the
 // process's peak RSS. Nothing listens to its trace: a listener makes an event object
 // per event, which the peers do not pay for.
+const coldCpuStart = process.cpuUsage();
 const coldStarted = performance.now();
 run(null);
 const coldWall = performance.now() - coldStarted;
+const coldCpuUsed = process.cpuUsage(coldCpuStart);
+const coldCpu = (coldCpuUsed.user + coldCpuUsed.system) / 1000;
 const maxRss = process.resourceUsage().maxRSS * 1024;
+if (Number(warmupArg) + Number(runsArg) === 0) {
+  process.stdout.write(JSON.stringify({ coldWall, coldCpu, maxRss, lines: tasks + 1 }));
+  process.exit(0);
+}
 
 // Timed runs, each after a full GC (not timed) so one run's garbage is not counted against the next.
 const walls = [];
@@ -63,4 +72,4 @@ run(() => {
   if ((++events & 0xffff) === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
 });
 
-process.stdout.write(JSON.stringify({ wall: median(walls), cpu: median(cpus), coldWall, lines: tasks + 1, maxRss, baseline, peakHeap }));
+process.stdout.write(JSON.stringify({ wall: median(walls), cpu: median(cpus), coldWall, coldCpu, lines: tasks + 1, maxRss, baseline, peakHeap }));

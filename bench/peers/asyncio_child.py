@@ -6,7 +6,8 @@ user would run; no trace is recorded and the "console" is a list of lines,
 as the loop's result holds.
 
 Usage (from bench/peers/peers.mjs): python3 bench/peers/asyncio_child.py TASKS
-Prints one JSON object: wall (ms, the one cold run), maxRss (bytes), lines.
+Prints one JSON object: wall and cpu (ms, the one cold run; cpu is the
+process's user + system time), maxRss (bytes), lines, version.
 """
 import asyncio
 import json
@@ -36,13 +37,15 @@ def main(tasks):
     loop = new_virtual_loop()
     asyncio.set_event_loop(loop)
     started = time.perf_counter()
+    cpu_started = time.process_time()
     loop.run_until_complete(top())
     wall = (time.perf_counter() - started) * 1000
+    cpu = (time.process_time() - cpu_started) * 1000
     loop.close()
     if lines[-1] != 'all done':
         raise SystemExit(f'asyncio: last line {lines[-1]!r}, expected "all done"')
     maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
-    sys.stdout.write(json.dumps({'wall': wall, 'maxRss': maxrss, 'lines': len(lines),
+    sys.stdout.write(json.dumps({'wall': wall, 'cpu': cpu, 'maxRss': maxrss, 'lines': len(lines),
                                  'version': sys.version.split()[0]}))
 
 

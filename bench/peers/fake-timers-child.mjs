@@ -4,7 +4,7 @@
 // recorded; the "console" is an array of lines, as the loop's result holds.
 //
 // Usage (from bench/peers/peers.mjs): node bench/peers/fake-timers-child.mjs TASKS
-// Prints one JSON object: wall (ms, the one cold run), maxRss (bytes), lines.
+// Prints one JSON object: wall and cpu (ms, the one cold run; cpu is user + system), maxRss (bytes), lines.
 import FakeTimers from '@sinonjs/fake-timers';
 
 const tasks = Number(process.argv[2]);
@@ -13,6 +13,7 @@ const sleep = (ms) => new Promise((resolve) => clock.setTimeout(resolve, ms));
 const lines = [];
 const log = (...parts) => lines.push(parts.join(' '));
 
+const cpuStart = process.cpuUsage();
 const started = performance.now();
 const main = (async () => {
   for (let i = 0; i < tasks; i++) {
@@ -27,5 +28,6 @@ const main = (async () => {
 await clock.runAllAsync();
 await main;
 const wall = performance.now() - started;
+const cpuUsed = process.cpuUsage(cpuStart);
 if (lines.at(-1) !== 'all done') throw new Error(`fake-timers: last line "${lines.at(-1)}", expected "all done"`);
-process.stdout.write(JSON.stringify({ wall, maxRss: process.resourceUsage().maxRSS * 1024, lines: lines.length }));
+process.stdout.write(JSON.stringify({ wall, cpu: (cpuUsed.user + cpuUsed.system) / 1000, maxRss: process.resourceUsage().maxRSS * 1024, lines: lines.length }));
