@@ -45,18 +45,19 @@ export function benchPeers({ tasks, rounds, miniloopCold }) {
     `\n(b') the same ${tasks.toLocaleString('en')} tasks on the peers: ${rounds} cold run${rounds > 1 ? 's' : ''} each, a fresh process each, the sides taking turns  (load average ${loadavg().map((x) => fmt(x, 2)).join(' ')})`,
   );
   /** @type {Record<string, ColdRun[]>} */
-  const runs = { miniloop: [], fake: [], python: [] };
+  const runs = { miniloop: [], fake: [], python: [], floor: [] };
   let pythonVersion = null;
   for (let round = 0; round < rounds; round++) {
     runs.miniloop.push(miniloopCold());
     runs.fake.push(runPeer(process.execPath, [here('./fake-timers-child.mjs'), String(tasks)]));
+    runs.floor.push(runPeer(process.execPath, [here('./generator-floor.mjs'), String(tasks)]));
     const python = runPeer(PYTHON, [here('./asyncio_child.py'), String(tasks)]);
     if (python) {
       pythonVersion = python.version;
       runs.python.push(python);
     }
   }
-  for (const [name, side] of [['fake-timers', runs.fake], ['CPython', runs.python]]) {
+  for (const [name, side] of [['fake-timers', runs.fake], ['CPython', runs.python], ['the generator floor', runs.floor]]) {
     for (const r of side) if (r.lines !== runs.miniloop[0].lines) throw new Error(`${name} printed ${r.lines} lines, miniloop ${runs.miniloop[0].lines}: not the same workload`);
   }
   /** Medians of a side's rounds. */
@@ -69,6 +70,7 @@ export function benchPeers({ tasks, rounds, miniloopCold }) {
   const mini = summary(runs.miniloop);
   const fake = summary(runs.fake);
   const python = runs.python.length ? summary(runs.python) : null;
+  const floor = summary(runs.floor);
   const row = (name, r, note) =>
     console.log(
       `  ${name.padEnd(22)} ${fmt(r.wall, 0).padStart(6)} ms wall (${r.range}), ${fmt(r.cpu, 0).padStart(6)} ms CPU  ${fmt(r.maxRss / MB, 0).padStart(4)} MB peak RSS  (${note})`,
@@ -77,6 +79,7 @@ export function benchPeers({ tasks, rounds, miniloopCold }) {
   row('fake-timers', fake, 'native async fns, runAllAsync, no trace');
   if (python) row(`CPython ${pythonVersion} asyncio`, python, 'C tasks, virtual-clock loop, no trace');
   else console.log(`  ${'CPython asyncio'.padEnd(22)} skipped (no ${PYTHON} on this machine)`);
+  row('generator floor', floor, 'not a peer: the lowering alone, no trace, no semantics');
   const speed = (x) => (x >= 1 ? `${fmt(x, 2)}x faster` : `${fmt(1 / x, 2)}x slower`);
   let missedAims = 0;
   const aim = (ok) => {
@@ -92,5 +95,8 @@ export function benchPeers({ tasks, rounds, miniloopCold }) {
     const vsPython = python.wall / mini.wall;
     console.log(`  miniloop vs CPython:     ${speed(vsPython)} (CPU ${speed(python.cpu / mini.cpu)})  (aim >= 5x: ${aim(vsPython >= 5)})`);
   }
+  // What the lowering leaves room for: the same ratios for the floor (generator-floor.mjs).
+  const floorVs = [`fake-timers ${speed(fake.wall / floor.wall)}`, ...(python ? [`CPython ${speed(python.wall / floor.wall)}`] : [])];
+  console.log(`  the floor itself vs ${floorVs.join(', ')}; memory ${fmt(floor.maxRss / MB, 0)} MB; miniloop takes ${fmt(mini.wall / floor.wall, 2)}x its time`);
   return missedAims;
 }

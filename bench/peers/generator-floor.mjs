@@ -1,0 +1,111 @@
+// Not a peer: the floor under any loop built as miniloop is. The same
+// 100,000-task workload on the smallest loop that drives tasks the way the
+// compiler lowers `async` functions - a generator per call, made through a
+// fresh `function*` closure, with the driver's shared generator prototype -
+// with a ready queue and a bucketed timer heap, and nothing else: no trace,
+// no promises, no cancellation, no attribution, no budgets. What this costs
+// on a machine, a traced loop with asyncio's semantics cannot go under; so it
+// says which of issue 11's aims the lowering leaves room for (bench/README.md).
+//
+// Usage (from bench/peers/peers.mjs): node bench/peers/generator-floor.mjs TASKS
+// Prints one JSON object: wall and cpu (ms, the one cold run), maxRss (bytes), lines.
+const tasks = Number(process.argv[2]);
+const GENERATOR_PROTOTYPE = Object.getPrototypeOf(function* () {}).prototype;
+
+let now = 0;
+const ready = [];
+let readyHead = 0;
+/** Sleeps due at each instant, and a binary min-heap of the instants (as the loop's TimerHeap). */
+const buckets = new Map();
+const whens = [];
+
+function pushWhen(when) {
+  let i = whens.length;
+  whens.push(when);
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (whens[parent] <= when) break;
+    whens[i] = whens[parent];
+    i = parent;
+  }
+  whens[i] = when;
+}
+
+function popWhen() {
+  const top = whens[0];
+  const last = whens.pop();
+  const n = whens.length;
+  if (n > 0) {
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && whens[r] < whens[l] ? r : l;
+      if (whens[c] >= last) break;
+      whens[i] = whens[c];
+      i = c;
+    }
+    whens[i] = last;
+  }
+  return top;
+}
+
+class Sleep {
+  constructor(ms) {
+    this.when = now + ms;
+    this.waiter = null;
+    let bucket = buckets.get(this.when);
+    if (bucket === undefined) {
+      bucket = [];
+      buckets.set(this.when, bucket);
+      pushWhen(this.when);
+    }
+    bucket.push(this);
+  }
+}
+
+class Task {
+  constructor(body) {
+    this.body = body;
+    this.gen = null;
+    ready.push(this);
+  }
+  step() {
+    if (this.gen === null) {
+      // What the driver does with each fresh `function*` (src/runtime/driver.ts).
+      this.body.prototype = GENERATOR_PROTOTYPE;
+      this.gen = this.body();
+      this.body = null;
+    }
+    const step = this.gen.next();
+    if (!step.done) step.value.waiter = this;
+  }
+}
+
+const lines = [];
+const log = (...parts) => lines.push(parts.join(' '));
+
+const cpuStart = process.cpuUsage();
+const started = performance.now();
+new Task(function* () {
+  for (let i = 0; i < tasks; i++) {
+    new Task(function* () {
+      yield new Sleep(Math.floor(Math.random() * 10_000));
+      log('woke', i);
+    });
+  }
+  yield new Sleep(10_000); // every task sleeps less than this
+  log('all done');
+});
+for (;;) {
+  while (readyHead < ready.length) ready[readyHead++].step();
+  if (whens.length === 0) break;
+  now = popWhen();
+  for (const sleep of buckets.get(now)) ready.push(sleep.waiter);
+  buckets.delete(now);
+}
+const wall = performance.now() - started;
+const cpuUsed = process.cpuUsage(cpuStart);
+if (lines.at(-1) !== 'all done') throw new Error(`floor: last line "${lines.at(-1)}", expected "all done"`);
+process.stdout.write(JSON.stringify({ wall, cpu: (cpuUsed.user + cpuUsed.system) / 1000, maxRss: process.resourceUsage().maxRSS * 1024, lines: lines.length }));
