@@ -159,20 +159,23 @@ function finishRun(
   restoreIntrinsics();
   const blocked = !loop.stopped && live.size > 0 ? reportDeadlock(loop, [...live]) : undefined;
 
-  // One pass over the trace; only error, spawn and log events are made into objects here.
+  // The result's tasks and lines straight from the trace's columns (no event objects: a run
+  // of 100,000 tasks has 200,000 of these events), then its problems from error and stop events.
   const trace = loop.trace;
   // By task id (ids are dense from 1): an index, not a Map of 100,000 entries.
   const names = list<string>();
   // Lists, not arrays, until they are handed over: see toArray.
   const tasks = list<ProgramResult['tasks'][number]>();
   const lines = list<ConsoleLine>();
-  trace.scan(['error', 'spawn', 'log', 'stop'], (event) => {
-    if (event.kind === 'spawn') {
-      names[event.task] = event.detail.name;
-      append(tasks, { id: event.task, name: event.detail.name, parent: event.detail.parent });
-    } else if (event.kind === 'log') {
-      append(lines, { t: event.t, task: names[event.task] ?? 'loop', taskId: event.task, level: event.detail.level, text: event.detail.text });
-    } else if (event.kind === 'error') {
+  trace.forEachSpawn((id, name, parent) => {
+    names[id] = name;
+    append(tasks, { id, name, parent });
+  });
+  trace.forEachLog((t, task, level, text) => {
+    append(lines, { t, task: names[task] ?? 'loop', taskId: task, level, text });
+  });
+  trace.scan(['error', 'stop'], (event) => {
+    if (event.kind === 'error') {
       append(problems, { kind: 'error', message: event.detail.stack, summary: event.detail.message, t: event.t, task: event.seq === mainErrorSeqOf() ? MAIN_TASK_NAME : (names[event.task] ?? 'loop'), stack: event.detail.stack });
     } else if (event.kind === 'stop' && event.detail.reason !== 'error') {
       append(problems, { kind: event.detail.reason, message: stopText(event.detail, text, blocked), t: event.t, ...(blocked ? { blocked } : {}) });

@@ -200,6 +200,38 @@ export class TraceRecorder {
     }
   }
 
+  /**
+   * Each `spawn` event, in order, as `fn(task, name, parent)`, without making
+   * event objects (a run's result lists 100,000 tasks this way).
+   */
+  forEachSpawn(fn: (task: number, name: string, parent: number) => void): void {
+    this.#forEachOf(SPAWN, (_t, task, packed) => {
+      if (typeof packed === 'number') fn(task, `Task-${task}`, packed);
+      else fn(task, (packed as TraceDetails['spawn']).name, (packed as TraceDetails['spawn']).parent);
+    });
+  }
+
+  /** Each `log` event, in order, as `fn(t, task, level, text)`, without making event objects. */
+  forEachLog(fn: (t: number, task: number, level: LogLevel, text: string) => void): void {
+    this.#forEachOf(LOG, (t, task, packed) => {
+      if (typeof packed === 'string') fn(t, task, 'log', packed);
+      else fn(t, task, (packed as TraceDetails['log']).level, (packed as TraceDetails['log']).text);
+    });
+  }
+
+  /** Each event of kind `code` as its columns (the detail still packed). */
+  #forEachOf(code: number, fn: (t: number, task: number, packed: unknown) => void): void {
+    const end = this.#length;
+    const chunks = this.#chunks;
+    for (let base = 0; base < end; base += CHUNK) {
+      const n = base >> CHUNK_BITS;
+      const chunk = n < chunks.length ? chunks[n]! : { t: this.#t, task: this.#task, kind: this.#kind, detail: this.#detail };
+      const { t, task, kind, detail } = chunk;
+      const count = Math.min(CHUNK, end - base);
+      for (let j = 0; j < count; j++) if (kind[j] === code) fn(t[j]!, task[j]!, detail[j]);
+    }
+  }
+
   /** Record one event at virtual time `t` for `task`. */
   add<K extends TraceKind>(t: number, task: number, kind: K, detail: TraceDetails[K]): void {
     const code = KIND_CODES[kind];

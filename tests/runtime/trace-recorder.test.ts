@@ -83,6 +83,26 @@ describe('TraceRecorder', () => {
     expect(waits).toBe(9000);
   });
 
+  it('forEachSpawn and forEachLog give what the events say, packed or not, across chunks', () => {
+    const trace = new TraceRecorder();
+    for (let i = 0; i < 9000; i++) {
+      if (i % 3 === 0) trace.addSpawn(i, i + 1, i % 2 ? `named ${i}` : null, i, i % 5 === 0 ? 'group' : undefined);
+      trace.addRun(i, 1);
+      if (i % 7 === 0) trace.addLog(i + 0.5, i % 4, i % 2 ? 'log' : 'error', `line ${i}`);
+    }
+    const spawns: unknown[] = [];
+    trace.forEachSpawn((task, name, parent) => spawns.push({ task, name, parent }));
+    const logs: unknown[] = [];
+    trace.forEachLog((t, task, level, text) => logs.push({ t, task, level, text }));
+    const events = trace.events;
+    expect(spawns).toEqual(events.flatMap((e) => (e.kind === 'spawn' ? [{ task: e.task, name: e.detail.name, parent: e.detail.parent }] : [])));
+    expect(logs).toEqual(events.flatMap((e) => (e.kind === 'log' ? [{ t: e.t, task: e.task, level: e.detail.level, text: e.detail.text }] : [])));
+    expect(spawns).toHaveLength(3000);
+    expect(logs).toHaveLength(1286);
+    expect(spawns[1]).toEqual({ task: 4, name: 'named 3', parent: 3 });
+    expect(spawns[2]).toEqual({ task: 7, name: 'Task-7', parent: 6 });
+  });
+
   it('hands listeners the event as recorded, and drops a listener that throws', () => {
     const trace = new TraceRecorder();
     const got: TraceEvent[] = [];
