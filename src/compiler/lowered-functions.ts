@@ -280,8 +280,15 @@ function movableTo(node: Node, block: Node, codeLines: string[]): number | undef
   return after;
 }
 
-/** The function's shell kind (0 async, 1 async generator) if it is esbuild's shell of a lowered function. */
-function shellKind(node: Node): 0 | 1 | undefined {
+/**
+ * The function's shell kind if it is esbuild's shell of a lowered function:
+ * 0 async, 1 async generator, plus DIRECT when the helper's first two
+ * arguments are `this`/`null` and `null`/`arguments` - calling the function
+ * then runs no code of the program before the helper (a spread `[..._0]`
+ * would call Array.prototype[Symbol.iterator], which a program may replace).
+ * The runtime starts such a task body's frame without a promise (driver.ts, UNMADE).
+ */
+function shellKind(node: Node): number | undefined {
   let call: Node | undefined;
   if (node.type === 'ArrowFunctionExpression' && node.expression === true) call = node.body as Node;
   else if (node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') {
@@ -296,8 +303,25 @@ function shellKind(node: Node): 0 | 1 | undefined {
   if (callee.type !== 'Identifier' || args.length !== 3) return undefined;
   const body = args[2]!;
   if (body.type !== 'FunctionExpression' || body.generator !== true) return undefined;
-  return SHELL_KIND[callee.name as string];
+  const kind = SHELL_KIND[callee.name as string];
+  if (kind === undefined) return undefined;
+  const isNull = (arg: Node): boolean => arg.type === 'Literal' && arg.value === null;
+  // esbuild leaves on the shell only parameters that run no code (names, literal defaults, a rest name).
+  const simple = (param: Node): boolean =>
+    param.type === 'Identifier' ||
+    (param.type === 'AssignmentPattern' && (param.left as Node).type === 'Identifier' && (param.right as Node).type === 'Literal') ||
+    (param.type === 'RestElement' && (param.argument as Node).type === 'Identifier');
+  const direct =
+    (node.params as Node[]).every(simple) &&
+    (args[0]!.type === 'ThisExpression' || isNull(args[0]!)) &&
+    (isNull(args[1]!) || (args[1]!.type === 'Identifier' && args[1]!.name === 'arguments'));
+  return direct ? kind + DIRECT : kind;
 }
+
+/** Added to a shell kind: the call runs no program code before the helper (see shellKind). */
+const DIRECT = 4;
+/** Added to a method's kind in `__loweredMethods`: a static method (on the class, not its prototype). */
+const STATIC = 2;
 
 /** The program's entry, `__main(() => __async(...))`: the top level, not a function of the reader's. */
 function isEntry(node: Node, parent: Node | null): boolean {
@@ -392,7 +416,7 @@ function markClassMethods(node: Node, insert: Insert): void {
     const kind = shellKind(member.value as Node);
     const key = kind === undefined ? undefined : staticKey(member);
     // Static methods on the class itself, the others on its prototype: kind + 2 says static.
-    if (key !== undefined) entries.push(`${JSON.stringify(key)}, ${member.static === true ? kind! + 2 : kind}`);
+    if (key !== undefined) entries.push(`${JSON.stringify(key)}, ${member.static === true ? kind! + STATIC : kind}`);
   }
   if (entries.length === 0) return;
   insert(node.start + 1, { line: node.loc.start.line, column: node.loc.start.column + 1 }, ` static { ${LOWERED_METHODS}(this, 1, [${entries.join(', ')}]); }`);

@@ -107,7 +107,11 @@ export interface ProgramHelpers {
   forAwait(value: unknown): object;
   /** `__yieldSync(value)`: `yield*` inside a sync generator: the engine's own delegation. */
   yieldSync<T>(value: T): T;
-  /** `__lowered(fn, kind, name?)`: give a lowered function (kind 0 async, 1 async generator) the shape Node gives it; returns `fn`. */
+  /**
+   * `__lowered(fn, kind, name?)`: give a lowered function (kind 0 async, 1 async generator; + 4 when
+   * calling it runs no program code before the helper, compiler/lowered-functions.ts shellKind) the
+   * shape Node gives it; returns `fn`.
+   */
   lowered<F extends object>(fn: F, kind: number, name?: string): F;
   /** `__loweredMethods(target, isClass, [key, kind, ...])`: {@link lowered} for the async methods of an object literal or a class (kind + 2: static). */
   loweredMethods<T extends object>(target: T, isClass: number, entries: ReadonlyArray<string | number>): T;

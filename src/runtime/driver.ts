@@ -24,12 +24,13 @@
  * Tests: tests/runtime/task-root.test.ts, tests/runtime/kernel-layers.test.ts,
  * the ordering and semantics corpora.
  */
-import { GeneratorPrototypeNext, GeneratorPrototypeThrow, ObjectHasOwn, ReflectApply } from './primordials.ts';
+import { ArrayIsArray, GeneratorPrototypeNext, GeneratorPrototypeThrow, ObjectHasOwn, ReflectApply } from './primordials.ts';
+import { isLoweredAsync } from './function-shapes.ts';
 
 /** esbuild passes `null` for the arguments of a function that does not use them. */
 const NO_ARGS: readonly unknown[] = Object.freeze([]);
 import type { Future } from './future.ts';
-import { makeAwait, promiseInternals, type AwaitFn, type PromiseInternals } from './promise.ts';
+import { isObject, makeAwait, promiseInternals, type AwaitFn, type PromiseInternals } from './promise.ts';
 import { getLoop, RunSlot, type Loop } from './loop.ts';
 import type { Task } from './task.ts';
 import { FUTURE, FUTURE_DONE, trapOf, TURN } from './traps.ts';
@@ -45,6 +46,12 @@ interface Driver {
   /** A task body is being started (startBody): the first frame made meanwhile is recorded here. */
   watching: boolean;
   candidate: Frame | null;
+  /**
+   * The body being started is a lowered async function (function-shapes.ts):
+   * the first frame is its own and goes straight back to startBody, so it can
+   * start without a promise (see UNMADE).
+   */
+  bodyIsLowered: boolean;
   /** The compiled program's `__async` helper, made on first use. */
   helper: AsyncHelper | null;
 }
@@ -63,8 +70,8 @@ class Frame {
   readonly driver: Driver;
   readonly task: Task<unknown> | null;
   readonly gen: Generator;
-  /** The async function's promise. */
-  readonly promise: Promise<unknown>;
+  /** The async function's promise; UNMADE for a task's own body until someone needs it. */
+  promise: Promise<unknown>;
   /** While suspended: the loop future it waits on, or the value a pending `Yield` resumes with. */
   pending: unknown = undefined;
   /** The task whose body this frame is (see startBody): told directly when the frame completes. */
@@ -78,11 +85,21 @@ class Frame {
   }
 
   resolve(value: unknown): void {
+    if (this.promise === UNMADE) {
+      // The task's reaction is the only one there could be: its job, without the promise.
+      // A thenable is followed through a promise, made now (nobody has seen this one).
+      if (this.owner !== null && !isObject(value)) return reportToOwnerDirectly(this, value, ownerSucceedsJob);
+      makePromise(this);
+    }
     reportToOwner(this);
     this.driver.promises.resolve(this.promise, value);
   }
 
   reject(reason: unknown): void {
+    if (this.promise === UNMADE) {
+      if (this.owner !== null) return reportToOwnerDirectly(this, reason, ownerFailsJob);
+      makePromise(this);
+    }
     reportToOwner(this);
     this.driver.promises.reject(this.promise, reason);
   }
@@ -181,6 +198,7 @@ const DRIVER = new RunSlot<Driver>('async driver', (loop) => ({
   await: makeAwait(loop.Promise),
   watching: false,
   candidate: null,
+  bodyIsLowered: false,
   helper: null,
 }));
 
@@ -200,19 +218,24 @@ export const ADOPTED: unique symbol = Symbol('adopted');
 export function startBody(loop: Loop, task: Task<unknown>, body: () => unknown): unknown {
   const driver = loop.slot(DRIVER);
   driver.watching = true;
+  driver.bodyIsLowered = isLoweredAsync(body);
   driver.candidate = null;
   let result: unknown;
   try {
     result = body();
   } finally {
     driver.watching = false;
+    driver.bodyIsLowered = false;
   }
   // Set by __async while the body ran (TypeScript cannot see that through the call).
   const frame = driver.candidate as Frame | null;
   driver.candidate = null;
-  if (frame === null || frame.promise !== result || !driver.promises.unobserved(frame.promise)) return result;
+  if (frame === null || frame.promise !== result) return result;
+  if (result !== UNMADE) {
+    if (!driver.promises.unobserved(frame.promise)) return result;
+    driver.promises.markHandled(frame.promise);
+  }
   frame.owner = task;
-  driver.promises.markHandled(frame.promise);
   return ADOPTED;
 }
 
@@ -223,6 +246,58 @@ export function awaitFor(loop: Loop): AwaitFn {
 
 function ownerSucceeds(value: unknown, task: Task<unknown>): void {
   task.succeed(value);
+}
+
+/**
+ * What a task's own body frame holds instead of a promise until one is needed.
+ * Such a frame was made by the lowered async function the task was given
+ * (startBody: marked by function-shapes.ts, which a program cannot forge), in
+ * a call whose arguments ran no code of the program (`this`, null or
+ * `arguments`), so its return value went straight back to startBody: no code
+ * has seen it. When the frame completes, the task's reaction job is queued as
+ * the promise would have queued it; a promise is made only if the body
+ * completes before it is adopted or returns a thenable. Saves a promise per
+ * sleeping task (72 bytes) and a reaction per ending one.
+ * Tests: tests/runtime/task-root.test.ts ("a task's own async body").
+ */
+const UNMADE = Object.freeze({ unmade: true }) as unknown as Promise<unknown>;
+
+function makePromise(frame: Frame): void {
+  frame.promise = frame.driver.promises.create();
+  // Adopted: handled, as startBody marks an adopted promise.
+  if (frame.owner !== null) frame.driver.promises.markHandled(frame.promise);
+}
+
+/** The owner's reaction job, queued as the promise's trigger would queue it: its context is the owner. */
+function reportToOwnerDirectly(frame: Frame, outcome: unknown, job: (frame: Frame) => void): void {
+  frame.pending = outcome;
+  frame.driver.loop.enqueueJob(job, frame.owner, frame);
+}
+
+// As the reaction job runs ownerSucceeds/ownerFails: an error thrown by the handler is
+// dropped there (a reaction with no derived promise), so it is here.
+function ownerSucceedsJob(frame: Frame): void {
+  const owner = frame.owner!;
+  const value = frame.pending;
+  frame.owner = null;
+  frame.pending = undefined;
+  try {
+    owner.succeed(value);
+  } catch {
+    // See above.
+  }
+}
+
+function ownerFailsJob(frame: Frame): void {
+  const owner = frame.owner!;
+  const error = frame.pending;
+  frame.owner = null;
+  frame.pending = undefined;
+  try {
+    owner.fail(error);
+  } catch {
+    // See above.
+  }
 }
 
 function ownerFails(error: unknown, task: Task<unknown>): void {
@@ -272,9 +347,14 @@ const GENERATOR_PROTOTYPE: object = Object.getPrototypeOf(function* () {}).proto
 function makeAsyncDriver(driver: Driver): AsyncHelper {
   const promises = driver.promises;
   return function __async(thisArg: unknown, args: unknown, genFn: (...a: unknown[]) => Generator): Promise<unknown> {
-    const promise = promises.create();
+    // The first call while a task body starts is the body's own frame (when the body is a
+    // lowered async function): decided before the generator function is called, since
+    // calling it runs the program's parameter defaults, which may call async functions too.
+    const isCandidate = driver.watching;
+    driver.watching = false;
+    const promise = isCandidate && driver.bodyIsLowered && !ArrayIsArray(args) ? UNMADE : promises.create();
     let first: Step;
-    let frame: Frame;
+    let frame: Frame | undefined;
     try {
       // The generator is the driver's alone, so it can share the one standard
       // prototype instead of V8 making a prototype object and two maps for
@@ -282,17 +362,17 @@ function makeAsyncDriver(driver: Driver): AsyncHelper {
       if (ObjectHasOwn(genFn, 'prototype')) genFn.prototype = GENERATOR_PROTOTYPE;
       const gen = ReflectApply(genFn, thisArg, (args ?? NO_ARGS) as unknown[]) as Generator;
       frame = new Frame(driver, gen, promise, driver.loop.current as Task<unknown> | null);
-      if (driver.watching) {
-        driver.watching = false;
-        driver.candidate = frame;
-      }
+      if (isCandidate) driver.candidate = frame;
       first = GeneratorPrototypeNext(gen);
     } catch (error) {
-      promises.reject(promise, error);
-      return promise;
+      const failed = promise === UNMADE ? promises.create() : promise;
+      if (frame !== undefined) frame.promise = failed;
+      promises.reject(failed, error);
+      return failed;
     }
     frame.advance(first);
-    return promise;
+    // The frame's promise, made meanwhile if the body completed before it was adopted.
+    return frame.promise;
   };
 }
 

@@ -26,6 +26,40 @@ export interface FunctionShapes {
 }
 
 const FunctionPrototype = Function.prototype;
+
+/** Base whose constructor returns its argument, so a subclass stamps its private field onto any object. */
+class Stamp {
+  constructor(o: object) {
+    return o;
+  }
+}
+
+/**
+ * A private field on every lowered async function (not generator) whose shell is direct: the
+ * driver's sign that calling it runs nothing before its own frame starts
+ * (driver.ts, UNMADE). A private name, so a program cannot forge it - not
+ * even by giving a plain function %AsyncFunction.prototype%.
+ */
+class LoweredAsyncMark extends Stamp {
+  #lowered = true;
+
+  static mark(fn: object): void {
+    if (!(#lowered in fn)) new LoweredAsyncMark(fn);
+  }
+
+  static has(value: unknown): boolean {
+    return typeof value === 'function' && #lowered in value;
+  }
+}
+
+/** Bits of a lowered function's kind besides 1 (async generator): see compiler/lowered-functions.ts shellKind. */
+const STATIC = 2;
+const DIRECT = 4;
+
+/** True if `value` is an async function (not generator) the compiler lowered, whose call runs no program code before its frame starts. */
+export function isLoweredAsync(value: unknown): boolean {
+  return LoweredAsyncMark.has(value);
+}
 const FunctionCtor = Function;
 
 /** A constructor of the realm's that cannot compile source text here (see the module comment). */
@@ -59,6 +93,8 @@ export function makeFunctionShapes(asyncGeneratorPrototype: object): FunctionSha
   const lowered = <F extends object>(fn: F, kind: number, name?: string): F => {
     const generator = (kind & 1) === 1;
     ObjectSetPrototypeOf(fn, generator ? asyncGeneratorFunctionPrototype : asyncFunctionPrototype);
+    // A direct shell (compiler/lowered-functions.ts shellKind) of an async function: see driver.ts, UNMADE.
+    if (!generator && (kind & DIRECT) !== 0) LoweredAsyncMark.mark(fn);
     if (name !== undefined) ObjectDefineProperty(fn, 'name', descriptor({ value: name, configurable: true }));
     if (generator) ObjectDefineProperty(fn, 'prototype', descriptor({ value: ObjectSetPrototypeOf({}, asyncGeneratorPrototype), writable: true }));
     return fn;
@@ -69,7 +105,7 @@ export function makeFunctionShapes(asyncGeneratorPrototype: object): FunctionSha
     loweredMethods<T extends object>(target: T, isClass: number, entries: ReadonlyArray<string | number>): T {
       for (let i = 0; i + 1 < entries.length; i += 2) {
         const kind = entries[i + 1] as number;
-        const holder: unknown = isClass === 1 && kind < 2 ? ReflectGetOwnPropertyDescriptor(target, 'prototype')?.value : target;
+        const holder: unknown = isClass === 1 && (kind & STATIC) === 0 ? ReflectGetOwnPropertyDescriptor(target, 'prototype')?.value : target;
         if (!isObject(holder)) continue;
         const method: unknown = ReflectGetOwnPropertyDescriptor(holder, entries[i]!)?.value;
         if (typeof method === 'function') lowered(method, kind);

@@ -230,4 +230,21 @@ describe('the pass itself', () => {
     expect(fixLoweredFunctions(code, map, failing)).toEqual({ code, map });
     expect(fixLoweredFunctions(code, map, parse as unknown as ParseFn).code).toContain('const f = __lowered((x) => __async(');
   });
+
+  it('marks a shell direct (kind + 4) only when calling it runs no program code before the helper', () => {
+    const kindOf = (shell: string): string => {
+      const code = `const f = ${shell};`;
+      const fixed = fixLoweredFunctions(code, '{"version":3,"sources":["main.ts"],"names":[],"mappings":"AAAA"}', parse as unknown as ParseFn).code;
+      return /, (\d+)(, "f")?\);?\s*$/.exec(fixed)?.[1] ?? fixed;
+    };
+    // What esbuild emits: names and literal defaults stay on the shell; anything else goes into the generator.
+    expect(kindOf('(x, y = 1, ...rest) => __async(null, null, function* () {})')).toBe('4');
+    expect(kindOf('function () { return __async(this, arguments, function* (a = side()) {}); }')).toBe('4');
+    // Spreading the arguments calls Array.prototype[Symbol.iterator]; a destructured parameter, getters.
+    expect(kindOf('(..._0) => __async(null, [..._0], function* (x = side()) {})')).toBe('0');
+    expect(kindOf('({ a }) => __async(null, null, function* () {})')).toBe('0');
+    expect(kindOf('(x = side()) => __async(null, null, function* () {})')).toBe('0');
+    // Async generators keep their kind; the runtime does not start them without a promise.
+    expect(kindOf('() => __asyncGenerator(null, null, function* () {})')).toBe('5');
+  });
 });

@@ -81,3 +81,125 @@ describe('a task and the promise of its async body', () => {
     expect(result.problems[0]!.message).toContain('task loser');
   });
 });
+
+/**
+ * A task given a lowered async function itself (`createTask(asyncFn)`) starts
+ * its body's frame without a promise and queues its own reaction job when the
+ * frame completes (driver.ts, UNMADE). Given `() => asyncFn()` instead, the
+ * body is a plain arrow and its frame keeps a promise the task adopts: the
+ * path of the tests above. Both must do exactly the same, so each program
+ * below runs both ways and the whole results are compared (console, problems,
+ * trace; with the loop's own events, so every microtask job shows).
+ */
+describe("a task's own async body, started without a promise", () => {
+  /** Run `source` with BODY(f) meaning `f` itself, then `() => f()`; both results. */
+  async function bothWays(source: string): Promise<[unknown, unknown]> {
+    const run = async (wrap: string): Promise<unknown> => {
+      const result = await runSource(source.replaceAll(/BODY\((\w+)\)/g, wrap), { loopEvents: true });
+      return { lines: result.lines, problems: result.problems, trace: result.trace.map(({ seq: _seq, ...rest }) => rest) };
+    };
+    return [await run('$1'), await run('() => $1()')];
+  }
+
+  const programs: Record<string, string> = {
+    'ends after an await, among other microtasks': `
+      import { createTask, sleep } from 'miniloop';
+      async function body() { await sleep(1); Promise.resolve().then(() => console.log('job')); return 'x'; }
+      const t = createTask(BODY(body));
+      t.addDoneCallback(() => console.log('done callback'));
+      await sleep(1);
+      Promise.resolve().then(() => console.log('main job'));
+      console.log('result', await t);
+    `,
+    'ends before its first await': `
+      import { createTask } from 'miniloop';
+      async function body() { console.log('ran'); return 7; }
+      const t = createTask(BODY(body));
+      console.log('result', await t);
+    `,
+    'throws before its first await': `
+      import { createTask } from 'miniloop';
+      async function body(): Promise<never> { throw new Error('early'); }
+      const t = createTask(BODY(body));
+      try { await t; } catch (e) { console.log('caught', (e as Error).message); }
+    `,
+    'throws after an await, and nobody retrieves it': `
+      import { createTask, sleep } from 'miniloop';
+      async function body(): Promise<never> { await sleep(2); throw new Error('lost'); }
+      createTask(BODY(body), { name: 'loser' });
+      await sleep(5);
+    `,
+    'returns a thenable': `
+      import { createTask, sleep } from 'miniloop';
+      async function body() { await sleep(1); return { then(ok: (v: string) => void) { console.log('then called'); ok('via then'); } }; }
+      const t = createTask(BODY(body));
+      Promise.resolve().then(() => console.log('tick'));
+      console.log('result', await t);
+    `,
+    'is cancelled while it sleeps': `
+      import { createTask, sleep, CancelledError } from 'miniloop';
+      async function body() { try { await sleep(10); } finally { console.log('cleanup'); } }
+      const t = createTask(BODY(body));
+      await sleep(1);
+      t.cancel();
+      try { await t; } catch (e) { console.log('cancelled', e instanceof CancelledError); }
+    `,
+    'a parameter default calls another async function': `
+      import { createTask, sleep } from 'miniloop';
+      let kept!: Promise<string>;
+      async function inner() { await sleep(1); return 'inner'; }
+      async function body(x = (kept = inner())) { console.log('kept is a promise', kept instanceof Promise); return x; }
+      const t = createTask(BODY(body));
+      kept.then((v) => console.log('kept then', v));
+      console.log('result', await (await t));
+    `,
+  };
+
+  for (const [name, source] of Object.entries(programs)) {
+    it(name, async () => {
+      const [direct, wrapped] = await bothWays(source);
+      expect(direct).toEqual(wrapped);
+      const { lines: said, problems } = direct as { lines: unknown[]; problems: unknown[] };
+      expect(said.length + problems.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('a plain function given %AsyncFunction.prototype% still returns the real promise it made', async () => {
+    // The mark the driver trusts is a private field the compiler's helper puts on lowered
+    // functions; a program can give any function the async prototype, but not the mark.
+    expect(
+      await lines(`
+        import { createTask, sleep } from 'miniloop';
+        let kept!: Promise<string>;
+        async function work() { await sleep(1); return 'w'; }
+        const plain = () => (kept = work());
+        Object.setPrototypeOf(plain, Object.getPrototypeOf(async function () {}));
+        const t = createTask(plain);
+        await sleep(0); // the task's first step
+        kept.then((v) => console.log('kept then', v));
+        console.log('result', await t);
+      `),
+    ).toEqual(['kept then w', 'result w']);
+  });
+
+  it('an arrow with a parameter default: spreading its arguments runs a patched iterator before the frame starts', async () => {
+    expect(
+      await lines(`
+        import { createTask, sleep } from 'miniloop';
+        let kept: Promise<string> | undefined;
+        async function work() { await sleep(1); return 'w'; }
+        const original = Array.prototype[Symbol.iterator];
+        Array.prototype[Symbol.iterator] = function (this: unknown[]) {
+          kept ??= work();
+          return original.call(this);
+        };
+        const t = createTask(async (x = String(1)) => x);
+        await sleep(0); // the task's first step, through the patched iterator
+        Array.prototype[Symbol.iterator] = original;
+        const n = await t;
+        console.log("arg", n, "kept is a promise", kept instanceof Promise);
+        console.log('kept', await kept!);
+      `),
+    ).toEqual(['arg 1 kept is a promise true', 'kept w']);
+  });
+});
