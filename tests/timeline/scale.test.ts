@@ -65,4 +65,16 @@ describe('ticks', () => {
     expect(formatMs(12.3456)).toBe('12.346 ms');
     expect([formatMs(86_400_000), formatMs(5_400_000), formatMs(86_400_000, { compact: true })]).toEqual(['24 h', '5400 s', '24h']);
   });
+  it('a whole number of ms is written as the general path writes it (its shortcut skips toFixed)', () => {
+    // The general path, as formatMs writes a lone value that is not whole hours.
+    const general = (ms: number): string => (Math.abs(ms) >= 1000 ? `${String(Number((ms / 1000).toFixed(3)))} s` : `${String(Number(ms.toFixed(3)))} ms`);
+    let seed = 7;
+    const next = (): number => (seed = (seed * 16807) % 2147483647);
+    const samples = [0, 1, -1, 999, 1000, 1001, 1234, 9999, 10_001, 59_999, 3_599_999, 3_600_001, 123_456_789_012, 999_999_999_999_999, -1_234_567];
+    for (let i = 0; i < 5000; i++) samples.push(next() % 100_000, next() * 1000 + (next() % 1000), -(next() % 10_000_000));
+    for (const ms of samples) {
+      if (Math.abs(ms) >= 3_600_000 && ms % 3_600_000 === 0) continue;
+      expect(formatMs(ms), String(ms)).toBe(general(ms));
+    }
+  });
 });
