@@ -4,7 +4,7 @@ import { culpritKey, evaluateCheck, gradeChecks, gradeCulprit, gradePredictOrder
 import type { Check } from '../../src/exercises/schema.ts';
 import { factsOf } from './helpers.ts';
 
-const IMPORTS = "import { blockFor, createTask, gather, Lock, now, Queue, sleep } from 'miniloop';\n";
+const IMPORTS = "import { blockFor, createTask, gather, Lock, now, openMemoryChannel, Queue, sleep } from 'miniloop';\n";
 
 /** [check, a program that keeps it, a program that breaks it, words the failing en message contains, the failing moment]. */
 const CASES: Array<[Check, string, string, string, number | undefined]> = [
@@ -25,6 +25,8 @@ const CASES: Array<[Check, string, string, string, number | undefined]> = [
   [{ check: 'max-queue', max: 2 }, 'const q = new Queue<number>(); await q.put(1); await q.put(2); await q.get(); await q.put(3);', 'const q = new Queue<number>(); await sleep(4); for (let i = 0; i < 3; i++) await q.put(i);', 'held 3 at 4 ms, after a put by `main`', 4],
   // Named: only that queue counts (another one may hold more).
   [{ check: 'max-queue', max: 1, queue: 'jobs' }, "const q = new Queue<number>(0, { name: 'jobs' }); const other = new Queue<number>(); await other.put(1); await other.put(2); await q.put(1);", "const q = new Queue<number>(0, { name: 'jobs' }); await q.put(1); await sleep(2); await q.put(2);", '`jobs` held 2 at 2 ms', 2],
+  // A trio memory channel's buffer counts as its queue (its name is `channel#N`).
+  [{ check: 'max-queue', max: 1 }, 'const [s, r] = openMemoryChannel<number>(5); await s.send(1); await r.receive(); await s.send(2);', 'const [s, r] = openMemoryChannel<number>(5); await sleep(4); await s.send(1); await s.send(2);', 'held 2 at 4 ms, after a put by `main`', 4],
   [{ check: 'task-outcome', task: 'w', outcome: 'cancelled' }, "const t = createTask(() => sleep(100), { name: 'w' }); await sleep(1); t.cancel(); await sleep(1);", "const t = createTask(() => sleep(10), { name: 'w' }); await t;", 'ended normally', 10],
   [{ check: 'overlap', tasks: ['a', 'b'] }, "await gather(createTask(() => sleep(10), { name: 'a' }), createTask(() => sleep(10), { name: 'b' }));", "await createTask(() => sleep(10), { name: 'a' }); await createTask(() => sleep(10), { name: 'b' });", 'one after another', 10],
 ];

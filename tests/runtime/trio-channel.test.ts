@@ -269,3 +269,31 @@ describe('trio memory channels', () => {
     expect(result.problems.map((p) => p.message).join('\n')).toContain('task main waits on channel#1 receive');
   });
 });
+
+describe('trio memory channels in the trace', () => {
+  it('record a put when an item enters the buffer and a get when one leaves; a handoff records none', async () => {
+    const result = await runSource(IMPORTS + `
+      const [send, receive] = openMemoryChannel<number>(2);
+      await openNursery(async (nursery) => {
+        nursery.startSoon(async () => {
+          for (let i = 1; i <= 4; i++) await send.send(i); // 3 and 4 wait: the buffer holds 2
+        }, { name: 'producer' });
+        await sleep(10);
+        for (let i = 0; i < 4; i++) await receive.receive();
+      });
+      const [send0, receive0] = openMemoryChannel<string>(0);
+      await openNursery(async (nursery) => {
+        nursery.startSoon(async () => { await receive0.receive(); });
+        await sleep(1);
+        await send0.send('handed over'); // a receiver waits: straight to it
+      });
+    `);
+    expect(result.problems).toEqual([]);
+    const facts = result.trace.flatMap((e) => (e.kind === 'queue' ? [`${e.t} ${e.detail.op} ${e.detail.size}`] : []));
+    // 1 and 2 fill the buffer at 0; from 10, each receive takes one out and moves a blocked sender's item in
+    // (the buffer never holds more than 2, as trio's statistics count it), then the last two drain it.
+    expect(facts).toEqual(['0 put 1', '0 put 2', '10 get 2', '10 get 2', '10 get 1', '10 get 0']);
+    const names = new Set(result.trace.flatMap((e) => (e.kind === 'queue' ? [e.detail.what] : [])));
+    expect([...names]).toEqual(['channel#1']);
+  });
+});

@@ -12,7 +12,7 @@
  */
 import { RuntimeError } from '../errors.ts';
 import { getLoop, maybeLoop } from '../loop.ts';
-import type { QueueOp, WaitLabel } from '../trace.ts';
+import type { WaitLabel } from '../trace.ts';
 
 /** Run `body` as a coroutine of the running task (asyncio: awaiting a coroutine directly); the driver's `co`. */
 export { co } from '../driver.ts';
@@ -61,8 +61,3 @@ export function recordHold(label: WaitLabel, held: boolean): void {
   if (loop !== null) loop.trace.add(loop.now, loop.current?.id ?? 0, 'hold', { on: label, held });
 }
 
-/** Record in the trace that the running task put an item into or got one from the queue `what` (now holding `size`). */
-export function recordQueueOp(op: QueueOp, what: string, size: number): void {
-  const loop = maybeLoop();
-  if (loop !== null) loop.trace.add(loop.now, loop.current?.id ?? 0, 'queue', { op, what, size });
-}

@@ -17,7 +17,8 @@
 import { CancelledError, ValueError } from '../errors.ts';
 import { Future } from '../future.ts';
 import type { WaitLabel } from '../trace.ts';
-import { co, doneFuture, nextInstance, recordQueueOp, removeItem } from './internal.ts';
+import { co, doneFuture, nextInstance, removeItem } from './internal.ts';
+import { recordQueueOp } from '../queue-facts.ts';
 import { Event, type PrimitiveOptions } from './locks.ts';
 
 /** Raised by getNowait() on an empty queue (asyncio.QueueEmpty). */

@@ -17,11 +17,15 @@
  *   you closed raises ClosedResourceError (and its own blocked tasks get it).
  * - maxBufferSize 0 is a rendezvous: a send waits until a receiver takes it.
  * Wait labels: `channel#N send` / `channel#N receive`.
+ * Queue facts (queue-facts.ts): a `put` when an item enters the buffer, a `get`
+ * when one leaves it; an item handed straight to a waiting receiver never
+ * sits in the buffer and records none.
  * Tests: tests/runtime/trio-channel.test.ts.
  */
 import { ValueError } from '../errors.ts';
 import { failedFuture, type Future, type Yield } from '../future.ts';
 import { nextInstance } from '../instances.ts';
+import { recordQueueOp } from '../queue-facts.ts';
 import type { Task } from '../task.ts';
 import { checkpoint } from '../time.ts';
 import type { WaitLabel } from '../trace.ts';
@@ -131,6 +135,7 @@ export class MemorySendChannel<T> {
     } else if (state.data.length < state.maxBufferSize) {
       state.data.push(value);
       state.peakBufferUsed = Math.max(state.peakBufferUsed, state.data.length);
+      recordQueueOp('put', state.name, state.data.length);
     } else {
       throw new WouldBlock();
     }
@@ -231,7 +236,13 @@ export class MemoryReceiveChannel<T> implements AsyncIterable<T> {
       wake(sender.task, sender.future, () => sender.future.setResult(undefined));
       state.data.push(sender.value);
     }
-    if (state.data.length > 0) return state.data.shift()!;
+    if (state.data.length > 0) {
+      // A blocked sender's item moved in as this one moves out: the buffer never held more,
+      // so one `get` is recorded (as trio's statistics count only sends into the buffer).
+      const item = state.data.shift()!;
+      recordQueueOp('get', state.name, state.data.length);
+      return item;
+    }
     if (state.openSendChannels === 0) throw new EndOfChannel();
     throw new WouldBlock();
   }
