@@ -42,7 +42,7 @@
  * keep a plain function's shape. Tests: tests/runtime/lowered-functions.test.ts.
  */
 import { decode, encode, type SourceMapMappings } from '@jridgewell/sourcemap-codec';
-import { LOWERED_HELPERS } from '../contract/program.ts';
+import { LOWERED_HELPERS, LOWERED_KIND } from '../contract/program.ts';
 import { someChild } from './ast.ts';
 import type { ParseFn } from './async-generator-fixups.ts';
 import { forAwaitClose, forAwaitStep, type Insert, type LoweredNode as Node } from './for-await-fixups.ts';
@@ -53,7 +53,7 @@ const LOWERED_METHODS: LoweredName = '__loweredMethods';
 const ENTRY = '__main';
 
 /** esbuild's helpers whose third argument is a lowered body: 0 an async function, 1 an async generator. */
-const SHELL_KIND: Readonly<Record<string, 0 | 1>> = { __async: 0, __asyncGenerator: 1 };
+const SHELL_KIND: Readonly<Record<string, number>> = { __async: 0, __asyncGenerator: LOWERED_KIND.ASYNC_GENERATOR };
 /** Lowerings whose generated names are not `_`-prefixed (decorators, `using`) make renaming back unsafe. */
 const NO_RENAME_IF = /__using\(|__decorat|__runInitializers/;
 /** Names esbuild's for-await lowering makes (iter, more, temp, error, and numbered). */
@@ -280,14 +280,7 @@ function movableTo(node: Node, block: Node, codeLines: string[]): number | undef
   return after;
 }
 
-/**
- * The function's shell kind if it is esbuild's shell of a lowered function:
- * 0 async, 1 async generator, plus DIRECT when the helper's first two
- * arguments are `this`/`null` and `null`/`arguments` - calling the function
- * then runs no code of the program before the helper (a spread `[..._0]`
- * would call Array.prototype[Symbol.iterator], which a program may replace).
- * The runtime starts such a task body's frame without a promise (driver.ts, UNMADE).
- */
+/** The function's shell kind (LOWERED_KIND bits, DIRECT included) if it is esbuild's shell of a lowered function. */
 function shellKind(node: Node): number | undefined {
   let call: Node | undefined;
   if (node.type === 'ArrowFunctionExpression' && node.expression === true) call = node.body as Node;
@@ -315,13 +308,8 @@ function shellKind(node: Node): number | undefined {
     (node.params as Node[]).every(simple) &&
     (args[0]!.type === 'ThisExpression' || isNull(args[0]!)) &&
     (isNull(args[1]!) || (args[1]!.type === 'Identifier' && args[1]!.name === 'arguments'));
-  return direct ? kind + DIRECT : kind;
+  return direct ? kind + LOWERED_KIND.DIRECT : kind;
 }
-
-/** Added to a shell kind: the call runs no program code before the helper (see shellKind). */
-const DIRECT = 4;
-/** Added to a method's kind in `__loweredMethods`: a static method (on the class, not its prototype). */
-const STATIC = 2;
 
 /** The program's entry, `__main(() => __async(...))`: the top level, not a function of the reader's. */
 function isEntry(node: Node, parent: Node | null): boolean {
@@ -415,8 +403,8 @@ function markClassMethods(node: Node, insert: Insert): void {
     if (member.type !== 'MethodDefinition' || member.kind !== 'method' || (member.key as Node).type === 'PrivateIdentifier') continue;
     const kind = shellKind(member.value as Node);
     const key = kind === undefined ? undefined : staticKey(member);
-    // Static methods on the class itself, the others on its prototype: kind + 2 says static.
-    if (key !== undefined) entries.push(`${JSON.stringify(key)}, ${member.static === true ? kind! + STATIC : kind}`);
+    // Static methods on the class itself, the others on its prototype: LOWERED_KIND.STATIC says which.
+    if (key !== undefined) entries.push(`${JSON.stringify(key)}, ${member.static === true ? kind! + LOWERED_KIND.STATIC : kind}`);
   }
   if (entries.length === 0) return;
   insert(node.start + 1, { line: node.loc.start.line, column: node.loc.start.column + 1 }, ` static { ${LOWERED_METHODS}(this, 1, [${entries.join(', ')}]); }`);

@@ -107,17 +107,24 @@ export interface ProgramHelpers {
   forAwait(value: unknown): object;
   /** `__yieldSync(value)`: `yield*` inside a sync generator: the engine's own delegation. */
   yieldSync<T>(value: T): T;
-  /**
-   * `__lowered(fn, kind, name?)`: give a lowered function (kind 0 async, 1 async generator; + 4 when
-   * calling it runs no program code before the helper, compiler/lowered-functions.ts shellKind) the
-   * shape Node gives it; returns `fn`.
-   */
+  /** `__lowered(fn, kind, name?)`: give a lowered function (kind: {@link LOWERED_KIND} bits) the shape Node gives it; returns `fn`. */
   lowered<F extends object>(fn: F, kind: number, name?: string): F;
-  /** `__loweredMethods(target, isClass, [key, kind, ...])`: {@link lowered} for the async methods of an object literal or a class (kind + 2: static). */
+  /** `__loweredMethods(target, isClass, [key, kind, ...])`: {@link lowered} for the async methods of an object literal or a class ({@link LOWERED_KIND}.STATIC: on the class, not its prototype). */
   loweredMethods<T extends object>(target: T, isClass: number, entries: ReadonlyArray<string | number>): T;
   /** `__forAwaitResult(result)`: a `for await` step's awaited next() result, or the spec's TypeError when it is not an object. */
   forAwaitResult<T>(result: T): T;
 }
+
+/**
+ * The bits of a lowered function's `kind` (`__lowered`, `__loweredMethods`): 0 is an async function.
+ * - ASYNC_GENERATOR: an async generator function.
+ * - STATIC: a static method, on the class rather than its prototype (`__loweredMethods` of a class).
+ * - DIRECT: calling it runs no program code before the helper: its shell's parameters are names or
+ *   literal defaults and the helper gets `this`/`null` and `null`/`arguments` (a spread `[..._0]`
+ *   would call Array.prototype[Symbol.iterator], which a program may replace). The runtime starts a
+ *   task body like this without a promise (runtime/driver.ts, UNMADE).
+ */
+export const LOWERED_KIND = { ASYNC_GENERATOR: 1, STATIC: 2, DIRECT: 4 } as const;
 
 /** esbuild's helpers that the runtime replaces: esbuild's name -> key in {@link ProgramHelpers}. */
 export const REPLACED_HELPERS = {

@@ -24,7 +24,7 @@
  * Tests: tests/runtime/task-root.test.ts, tests/runtime/kernel-layers.test.ts,
  * the ordering and semantics corpora.
  */
-import { ArrayIsArray, GeneratorPrototypeNext, GeneratorPrototypeThrow, ObjectHasOwn, ReflectApply } from './primordials.ts';
+import { GeneratorPrototypeNext, GeneratorPrototypeThrow, ObjectHasOwn, ReflectApply } from './primordials.ts';
 import { isLoweredAsync } from './function-shapes.ts';
 
 /** esbuild passes `null` for the arguments of a function that does not use them. */
@@ -250,11 +250,10 @@ function ownerSucceeds(value: unknown, task: Task<unknown>): void {
 
 /**
  * What a task's own body frame holds instead of a promise until one is needed.
- * Such a frame was made by the lowered async function the task was given
- * (startBody: marked by function-shapes.ts, which a program cannot forge), in
- * a call whose arguments ran no code of the program (`this`, null or
- * `arguments`), so its return value went straight back to startBody: no code
- * has seen it. When the frame completes, the task's reaction job is queued as
+ * Such a frame was made by the lowered async function the task was given,
+ * one whose call runs no program code before its frame (LOWERED_KIND.DIRECT,
+ * marked by function-shapes.ts in a way a program cannot forge), so its
+ * return value went straight back to startBody: no code has seen it. When the frame completes, the task's reaction job is queued as
  * the promise would have queued it; a promise is made only if the body
  * completes before it is adopted or returns a thenable. Saves a promise per
  * sleeping task (72 bytes) and a reaction per ending one.
@@ -352,7 +351,7 @@ function makeAsyncDriver(driver: Driver): AsyncHelper {
     // calling it runs the program's parameter defaults, which may call async functions too.
     const isCandidate = driver.watching;
     driver.watching = false;
-    const promise = isCandidate && driver.bodyIsLowered && !ArrayIsArray(args) ? UNMADE : promises.create();
+    const promise = isCandidate && driver.bodyIsLowered ? UNMADE : promises.create();
     let first: Step;
     let frame: Frame | undefined;
     try {

@@ -16,7 +16,8 @@
  * Tests: tests/runtime/lowered-functions.test.ts.
  */
 import { descriptor, ObjectDefineProperty, ObjectSetPrototypeOf, ReflectGetOwnPropertyDescriptor } from './primordials.ts';
-import { isObject } from './promise.ts';
+import { isObject, Stamp } from './promise.ts';
+import { LOWERED_KIND } from '../contract/program.ts';
 
 /** The helpers compiled code calls (contract ProgramHelpers: lowered, loweredMethods, forAwaitResult). */
 export interface FunctionShapes {
@@ -26,13 +27,6 @@ export interface FunctionShapes {
 }
 
 const FunctionPrototype = Function.prototype;
-
-/** Base whose constructor returns its argument, so a subclass stamps its private field onto any object. */
-class Stamp {
-  constructor(o: object) {
-    return o;
-  }
-}
 
 /**
  * A private field on every lowered async function (not generator) whose shell is direct: the
@@ -51,10 +45,6 @@ class LoweredAsyncMark extends Stamp {
     return typeof value === 'function' && #lowered in value;
   }
 }
-
-/** Bits of a lowered function's kind besides 1 (async generator): see compiler/lowered-functions.ts shellKind. */
-const STATIC = 2;
-const DIRECT = 4;
 
 /** True if `value` is an async function (not generator) the compiler lowered, whose call runs no program code before its frame starts. */
 export function isLoweredAsync(value: unknown): boolean {
@@ -91,10 +81,10 @@ export function makeFunctionShapes(asyncGeneratorPrototype: object): FunctionSha
   ObjectDefineProperty(asyncGeneratorPrototype, 'constructor', descriptor({ value: asyncGeneratorFunctionPrototype, configurable: true }));
 
   const lowered = <F extends object>(fn: F, kind: number, name?: string): F => {
-    const generator = (kind & 1) === 1;
+    const generator = (kind & LOWERED_KIND.ASYNC_GENERATOR) !== 0;
     ObjectSetPrototypeOf(fn, generator ? asyncGeneratorFunctionPrototype : asyncFunctionPrototype);
-    // A direct shell (compiler/lowered-functions.ts shellKind) of an async function: see driver.ts, UNMADE.
-    if (!generator && (kind & DIRECT) !== 0) LoweredAsyncMark.mark(fn);
+    // A direct shell of an async function (LOWERED_KIND.DIRECT): see driver.ts, UNMADE.
+    if (!generator && (kind & LOWERED_KIND.DIRECT) !== 0) LoweredAsyncMark.mark(fn);
     if (name !== undefined) ObjectDefineProperty(fn, 'name', descriptor({ value: name, configurable: true }));
     if (generator) ObjectDefineProperty(fn, 'prototype', descriptor({ value: ObjectSetPrototypeOf({}, asyncGeneratorPrototype), writable: true }));
     return fn;
@@ -105,7 +95,7 @@ export function makeFunctionShapes(asyncGeneratorPrototype: object): FunctionSha
     loweredMethods<T extends object>(target: T, isClass: number, entries: ReadonlyArray<string | number>): T {
       for (let i = 0; i + 1 < entries.length; i += 2) {
         const kind = entries[i + 1] as number;
-        const holder: unknown = isClass === 1 && (kind & STATIC) === 0 ? ReflectGetOwnPropertyDescriptor(target, 'prototype')?.value : target;
+        const holder: unknown = isClass === 1 && (kind & LOWERED_KIND.STATIC) === 0 ? ReflectGetOwnPropertyDescriptor(target, 'prototype')?.value : target;
         if (!isObject(holder)) continue;
         const method: unknown = ReflectGetOwnPropertyDescriptor(holder, entries[i]!)?.value;
         if (typeof method === 'function') lowered(method, kind);
