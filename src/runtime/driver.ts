@@ -273,27 +273,22 @@ function reportToOwnerDirectly(frame: Frame, outcome: unknown, job: (frame: Fram
   frame.driver.loop.enqueueJob(job, frame.owner, frame);
 }
 
-// As the reaction job runs ownerSucceeds/ownerFails: an error thrown by the handler is
-// dropped there (a reaction with no derived promise), so it is here.
-function ownerSucceedsJob(frame: Frame): void {
-  const owner = frame.owner!;
-  const value = frame.pending;
-  frame.owner = null;
-  frame.pending = undefined;
-  try {
-    owner.succeed(value);
-  } catch {
-    // See above.
-  }
-}
+const ownerSucceedsJob = (frame: Frame): void => settleOwner(frame, true);
+const ownerFailsJob = (frame: Frame): void => settleOwner(frame, false);
 
-function ownerFailsJob(frame: Frame): void {
+/**
+ * The owner's reaction job: the task succeeds or fails with the frame's outcome. As the
+ * reaction job runs ownerSucceeds/ownerFails, an error thrown by the task is dropped there
+ * (a reaction with no derived promise), so it is here.
+ */
+function settleOwner(frame: Frame, ok: boolean): void {
   const owner = frame.owner!;
-  const error = frame.pending;
+  const outcome = frame.pending;
   frame.owner = null;
   frame.pending = undefined;
   try {
-    owner.fail(error);
+    if (ok) owner.succeed(outcome);
+    else owner.fail(outcome);
   } catch {
     // See above.
   }
