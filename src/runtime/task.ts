@@ -106,9 +106,9 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   /** What the first step runs (dropped once it has started). */
   #body: TaskBody | null;
 
-  /** Display name. */
+  /** Display name: the one given, else `Task-${id}` (derived, so reading it costs a task no side object). */
   get name(): string {
-    return (rareOf(this).name ??= `Task-${this.id}`);
+    return this.#rare?.name ?? `Task-${this.id}`;
   }
 
   set name(name: string) {
@@ -418,7 +418,7 @@ const FuturePrototypeCancel = Future.prototype.cancel;
  * runs and ends (most of 100,000) carries none of them.
  */
 class TaskRare {
-  /** The name given, or the default `Task-${id}` once read (most names never are). */
+  /** The name given (undefined: the default, `Task-${id}`). */
   name: string | undefined = undefined;
   /** What a task awaiting this one waits on ("task NAME"). */
   label: WaitLabel | undefined = undefined;
