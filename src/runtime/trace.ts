@@ -179,10 +179,8 @@ export class TraceRecorder {
 
   /** A fresh object for event `i` (0 <= i < length). */
   at(i: number): TraceEvent {
-    const n = i >> CHUNK_BITS;
     const j = i & (CHUNK - 1);
-    const chunk = n < this.#chunks.length ? this.#chunks[n]! : null;
-    const { t, task, kind, detail } = chunk ?? { t: this.#t, task: this.#task, kind: this.#kind, detail: this.#detail };
+    const { t, task, kind, detail } = this.#chunk(i >> CHUNK_BITS);
     const code = kind[j]!;
     const id = task[j]!;
     return { t: t[j]!, seq: i, task: id, kind: KINDS[code]!, detail: unpack(code, id, detail[j]) } as TraceEvent;
@@ -194,7 +192,7 @@ export class TraceRecorder {
     for (const kind of kinds) mask |= 1 << KIND_CODES[kind];
     const end = this.#length;
     for (let base = 0; base < end; base += CHUNK) {
-      const codes = base >> CHUNK_BITS < this.#chunks.length ? this.#chunks[base >> CHUNK_BITS]!.kind : this.#kind;
+      const codes = this.#chunk(base >> CHUNK_BITS).kind;
       const n = Math.min(CHUNK, end - base);
       for (let j = 0; j < n; j++) if ((mask >> codes[j]!) & 1) fn(this.at(base + j));
     }
@@ -222,14 +220,16 @@ export class TraceRecorder {
   /** Each event of kind `code` as its columns (the detail still packed). */
   #forEachOf(code: number, fn: (t: number, task: number, packed: unknown) => void): void {
     const end = this.#length;
-    const chunks = this.#chunks;
     for (let base = 0; base < end; base += CHUNK) {
-      const n = base >> CHUNK_BITS;
-      const chunk = n < chunks.length ? chunks[n]! : { t: this.#t, task: this.#task, kind: this.#kind, detail: this.#detail };
-      const { t, task, kind, detail } = chunk;
+      const { t, task, kind, detail } = this.#chunk(base >> CHUNK_BITS);
       const count = Math.min(CHUNK, end - base);
       for (let j = 0; j < count; j++) if (kind[j] === code) fn(t[j]!, task[j]!, detail[j]);
     }
+  }
+
+  /** Chunk `n`: a filled one, or the columns being filled. */
+  #chunk(n: number): Chunk {
+    return n < this.#chunks.length ? this.#chunks[n]! : { t: this.#t, task: this.#task, kind: this.#kind, detail: this.#detail };
   }
 
   /** Record one event at virtual time `t` for `task`. */
