@@ -20,6 +20,7 @@ import { fixAsyncGenerators, type ParseFn } from '../src/compiler/async-generato
 import { compile, type EsbuildLike } from '../src/compiler/compile.ts';
 import { fixLoweredFunctions } from '../src/compiler/lowered-functions.ts';
 import { WARM_UP_PROGRAM, warmUp } from '../src/playground/compiler-warmup.ts';
+import { median } from './stats.mjs';
 
 const SAMPLES = 12;
 const PAUSE_MS = 150;
@@ -45,7 +46,6 @@ function generatorExample(tag: number): string {
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 let tag = 0;
 
 async function sample(program: (tag: number) => string = example): Promise<number[]> {

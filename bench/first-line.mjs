@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fmt = (n) => n.toLocaleString('en', { maximumFractionDigits: 0 });
@@ -46,7 +47,6 @@ function cpuOf(command, args, env = process.env) {
   return children ? ((+children[1] + +children[3]) * 60 + +children[2] + +children[4]) * 1000 : null;
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 /** Median and min of `runs` timings, and the median CPU time; `prepare()` gives each spawn its arguments (and environment). */
 async function measure(runs, prepare) {

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import FakeTimers from '@sinonjs/fake-timers';
 import { benchFirstLine } from './first-line.mjs';
 import { benchPeers } from './peers/peers.mjs';
+import { median } from './stats.mjs';
 import type { CompiledProgram } from '../src/contract/program.ts';
 import { runProgram, type ProgramOptions } from '../src/runtime/program.ts';
 
@@ -57,12 +58,6 @@ function runChecked(program: CompiledProgram, expectLast: string, options: Progr
   if (result.status !== 'ok' || last !== expectLast) {
     throw new Error(`${program.filename}: expected last line "${expectLast}", got "${last}" (${result.status}: ${result.problems.map((p) => p.message).join('; ')})`);
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Median CPU time (user + system, ms) of the last `measure` call: less sensitive to a loaded machine than wall time. */

@@ -10,6 +10,7 @@
 // (one cold sample for (b'), bench/peers/peers.mjs).
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { median } from './stats.mjs';
 
 const [runtimeFile, programFile, tasksArg, warmupArg, runsArg] = process.argv.slice(2);
 const { runProgram } = await import(pathToFileURL(runtimeFile).href);
@@ -25,12 +26,6 @@ function run(onEvent) {
     throw new Error(`expected ${tasks} lines and "all done", got ${result.lines.length} ending "${last}" (${result.status})`);
   }
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 gc();
 const baseline = process.memoryUsage().rss;

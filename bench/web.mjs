@@ -27,6 +27,7 @@ import lz from 'lz-string';
 import { serve, normalizeBase } from '../scripts/serve.mjs';
 import { measurePages, pyodideFootprint, BUDGET_BYTES } from '../scripts/size.mjs';
 import { PLAYGROUND_CSP } from '../src/playground/csp.mjs';
+import { median } from './stats.mjs';
 
 const dir = resolve(process.argv[2] ?? 'dist');
 const base = normalizeBase(process.env.BASE_PATH ?? '/');
@@ -34,10 +35,6 @@ const TRIALS = Number(process.env.TRIALS ?? 3);
 const LATER_RUNS = Number(process.env.RUNS ?? 10);
 if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} is not a built site: run npm run build first`);
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 const row = (what, value, budget) => console.log(`${what.padEnd(58)} ${value.padStart(12)}   ${budget}`);
 

@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { median } from '../stats.mjs';
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 const MB = 1024 * 1024;
@@ -27,12 +28,6 @@ function runPeer(command, args) {
     throw error;
   }
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /**
  * @typedef {{ wall: number, cpu: number, maxRss: number, lines: number }} ColdRun one cold run of one side (ms, ms, bytes)
