@@ -15,7 +15,7 @@ import { Loop, type LoopLimits } from './loop.ts';
 import { describeForReader } from './error-report.ts';
 import { messagesFor, stopText, type Lang, type Messages } from './messages.ts';
 import { Task, taskRegistry } from './task.ts';
-import { append, list, snapshotIntrinsics, setToList, toArray } from './primordials.ts';
+import { append, list, snapshotIntrinsics, toArray } from './primordials.ts';
 import { StackMapper } from './stack-map.ts';
 import type { LogLevel, StopReason, TraceEvent, TraceListener, WaitLabel } from './trace.ts';
 
@@ -150,14 +150,14 @@ function finishRun(
     if (!loop.stopped && live.size > 0 && main.done()) {
       // The top level finished: cancel what is left, as asyncio.run does, so servers shut down cleanly.
       loop.withActive(() => {
-        const left = setToList(live);
+        const left = live.toList();
         for (let i = 0; i < left.length; i++) left[i]!.cancel();
       });
       loop.runUntilIdle();
     }
   });
   restoreIntrinsics();
-  const blocked = !loop.stopped && live.size > 0 ? reportDeadlock(loop, [...live]) : undefined;
+  const blocked = !loop.stopped && live.size > 0 ? reportDeadlock(loop, toArray(live.toList())) : undefined;
 
   // The result's tasks and lines straight from the trace's columns (no event objects: a run
   // of 100,000 tasks has 200,000 of these events), then its problems from error and stop events.

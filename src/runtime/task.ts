@@ -21,7 +21,8 @@
  * Tests: tests/runtime/task-root.test.ts, tests/runtime/kernel-layers.test.ts,
  * tests/runtime/properties.test.ts and the semantics corpus.
  */
-import { append, list, ReflectApply, SetPrototypeAdd, SetPrototypeDelete } from './primordials.ts';
+import { append, list, ReflectApply } from './primordials.ts';
+import { LiveTasks } from './live-tasks.ts';
 import { ADOPTED, awaitFor, startBody } from './driver.ts';
 import { CancelledError } from './errors.ts';
 import { isLoopPromise } from './promise.ts';
@@ -69,13 +70,14 @@ export interface TaskHooks {
 /** The tasks of one run. */
 export interface TaskRegistry {
   nextId: number;
-  live: Set<Task<unknown>>;
+  /** The tasks not done yet, in creation order. */
+  live: LiveTasks<Task<unknown>>;
   /** Tasks that ended with an exception (checked at the end for ones nobody retrieved). */
   failed: Task<unknown>[];
 }
 
 /** The run's task registry (a slot of the run, see RunSlot in loop.ts). */
-export const TASKS = new RunSlot<TaskRegistry>('tasks', () => ({ nextId: 1, live: new Set(), failed: list<Task<unknown>>() }));
+export const TASKS = new RunSlot<TaskRegistry>('tasks', () => ({ nextId: 1, live: new LiveTasks(), failed: list<Task<unknown>>() }));
 
 /** The tasks of a loop: live ones (for deadlock reports) and failed ones (for the end-of-run report). */
 export function taskRegistry(loop: Loop): TaskRegistry {
@@ -164,7 +166,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     this.id = registry.nextId++;
     if (options.name !== undefined) rareOf(this).name = options.name;
     this.parent = (loop.current as Task<unknown> | null) ?? null;
-    SetPrototypeAdd(registry.live, this);
+    registry.live.add(this);
     loop.trace.addSpawn(loop.now, this.id, options.name ?? null, this.parent?.id ?? 0, options.group);
     loop.schedule(startTask, this, 'task-start', this as Task<unknown>);
   }
@@ -255,7 +257,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
       if (how === RESULT) task.setResult(value);
       else if (how === EXCEPTION) task.setException(value);
       else ReflectApply(FuturePrototypeCancel, task, [value]);
-      SetPrototypeDelete(registry.live, task);
+      registry.live.delete(task);
       task.#futWaiter = null;
       if (how === RESULT) {
         loop.trace.add(loop.now, task.id, 'done', DONE_OK);

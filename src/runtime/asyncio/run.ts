@@ -33,7 +33,7 @@ import { Future } from '../future.ts';
 import { getLoop, type Loop } from '../loop.ts';
 import { RUN_MESSAGES } from '../run-messages.ts';
 import { reseedRandom } from '../seeded-random.ts';
-import { append, list, ReflectApply, setToList, type List } from '../primordials.ts';
+import { append, list, ReflectApply, type List } from '../primordials.ts';
 import { Task, taskRegistry } from '../task.ts';
 import { takeOpenAsyncGenerators } from '../asyncgen-registry.ts';
 import { gather } from './gather.ts';
@@ -102,17 +102,13 @@ function runPhase(then: () => void): void {
 /** Live tasks descended from `root` (the tasks of the run), in creation order. */
 // Runs after the program: captured built-ins only (primordials.ts; tests/runtime/primordials.test.ts).
 function leftovers(loop: Loop, root: Task<unknown>): List<Task<unknown>> {
-  const live = setToList(taskRegistry(loop).live);
+  const live = taskRegistry(loop).live.toList();
   const tasks = list<Task<unknown>>();
   for (let i = 0; i < live.length; i++) {
     const task = live[i]!;
     for (let p = task.parent; p !== null; p = p.parent) {
       if (p === root) {
-        // Insertion by id keeps creation order whatever order the set gave.
-        let j = tasks.length;
         append(tasks, task);
-        for (; j > 0 && tasks[j - 1]!.id > task.id; j--) tasks[j] = tasks[j - 1]!;
-        tasks[j] = task;
         break;
       }
     }
