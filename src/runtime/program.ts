@@ -15,7 +15,7 @@ import { Loop, type LoopLimits } from './loop.ts';
 import { describeForReader } from './error-report.ts';
 import { messagesFor, stopText, type Lang, type Messages } from './messages.ts';
 import { Task, taskRegistry } from './task.ts';
-import { append, list, snapshotIntrinsics, toArray } from './primordials.ts';
+import { append, list, snapshotIntrinsics, toArray, type List } from './primordials.ts';
 import { StackMapper } from './stack-map.ts';
 import type { LogLevel, StopReason, TraceEvent, TraceListener, WaitLabel } from './trace.ts';
 
@@ -44,13 +44,14 @@ export interface ConsoleLine {
 export interface ProgramResult {
   /** 'ok' when the program finished cleanly; 'failed' on an uncaught error, deadlock, budget or unreported failure. */
   status: 'ok' | 'failed';
-  lines: ConsoleLine[];
+  /** Every console line (made on first access, from the trace). */
+  readonly lines: ConsoleLine[];
   /** Every trace event (made on first access: large runs record about ten events per task). */
   readonly trace: TraceEvent[];
   /** How many events the trace holds (without making them). */
   traceLength: number;
-  /** Task id to name and parent, for the timeline. */
-  tasks: Array<{ id: number; name: string; parent: number }>;
+  /** Task id to name and parent, for the timeline (made on first access, from the trace). */
+  readonly tasks: Array<{ id: number; name: string; parent: number }>;
   /** Human-readable reports, in the order they happened (empty when all went well). */
   problems: Problem[];
   /** Virtual time when the run ended. */
@@ -159,24 +160,28 @@ function finishRun(
   restoreIntrinsics();
   const blocked = !loop.stopped && live.size > 0 ? reportDeadlock(loop, toArray(live.toList())) : undefined;
 
-  // The result's tasks and lines straight from the trace's columns (no event objects: a run
-  // of 100,000 tasks has 200,000 of these events), then its problems from error and stop events.
+  // The result's tasks and lines come straight from the trace's columns (no event objects: a run
+  // of 100,000 tasks has 200,000 of these events), and only when they are read: the playground's
+  // worker streams lines as they are printed and draws tasks only for a trace it can send, so a
+  // large run never makes them (tests/runtime/program-result.test.ts).
   const trace = loop.trace;
   // By task id (ids are dense from 1): an index, not a Map of 100,000 entries.
-  const names = list<string>();
-  // Lists, not arrays, until they are handed over: see toArray.
-  const tasks = list<ProgramResult['tasks'][number]>();
-  const lines = list<ConsoleLine>();
-  trace.forEachSpawn((id, name, parent) => {
-    names[id] = name;
-    append(tasks, { id, name, parent });
-  });
-  trace.forEachLog((t, task, level, text) => {
-    append(lines, { t, task: names[task] ?? 'loop', taskId: task, level, text });
-  });
+  let names: List<string> | undefined;
+  const nameOf = (id: number): string => {
+    if (names === undefined) {
+      const made = list<string>();
+      trace.forEachSpawn((task, name) => {
+        made[task] = name;
+      });
+      names = made;
+    }
+    return names[id] ?? 'loop';
+  };
+  let lines: ConsoleLine[] | undefined;
+  let tasks: ProgramResult['tasks'] | undefined;
   trace.scan(['error', 'stop'], (event) => {
     if (event.kind === 'error') {
-      append(problems, { kind: 'error', message: event.detail.stack, summary: event.detail.message, t: event.t, task: event.seq === mainErrorSeqOf() ? MAIN_TASK_NAME : (names[event.task] ?? 'loop'), stack: event.detail.stack });
+      append(problems, { kind: 'error', message: event.detail.stack, summary: event.detail.message, t: event.t, task: event.seq === mainErrorSeqOf() ? MAIN_TASK_NAME : nameOf(event.task), stack: event.detail.stack });
     } else if (event.kind === 'stop' && event.detail.reason !== 'error') {
       append(problems, { kind: event.detail.reason, message: stopText(event.detail, text, blocked), t: event.t, ...(blocked ? { blocked } : {}) });
     }
@@ -204,13 +209,32 @@ function finishRun(
 
   return {
     status: problems.length ? 'failed' : 'ok',
-    lines: toArray(lines),
+    get lines() {
+      if (lines === undefined) {
+        // Lists, not arrays, until they are handed over: see toArray.
+        const made = list<ConsoleLine>();
+        trace.forEachLog((t, task, level, text) => {
+          append(made, { t, task: nameOf(task), taskId: task, level, text });
+        });
+        lines = toArray(made);
+      }
+      return lines;
+    },
     // Made on first access: a run of 100,000 tasks records about a million events.
     get trace() {
       return trace.events;
     },
     traceLength: trace.length,
-    tasks: toArray(tasks),
+    get tasks() {
+      if (tasks === undefined) {
+        const made = list<ProgramResult['tasks'][number]>();
+        trace.forEachSpawn((id, name, parent) => {
+          append(made, { id, name, parent });
+        });
+        tasks = toArray(made);
+      }
+      return tasks;
+    },
     problems: toArray(problems),
     endTime: loop.now,
     steps: loop.steps,
