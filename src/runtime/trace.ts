@@ -141,8 +141,9 @@ function pack(code: number, detail: unknown): unknown {
  * Why columns: a large run records millions of events, and one object per
  * event kept alive to the end was most of the loop's cost in time (garbage
  * collection copies every surviving object) - a two-task ping-pong ran three
- * times slower with it. The recorder keeps time, task and kind in typed arrays
- * and only the detail (mostly shared, frozen objects) as a reference; event
+ * times slower with it. The recorder keeps task and kind in typed arrays, time
+ * as runs of equal instants (tests/runtime/trace-recorder.test.ts, "times are
+ * kept as runs") and only the detail (mostly shared, frozen objects) as a reference; event
  * objects are made on demand by `events` and for listeners. Events are
  * immutable values: compare them by `seq`, not by identity.
  */
@@ -150,7 +151,12 @@ export class TraceRecorder {
   // Filled chunks, and the chunk being filled in the fields below (chunks are
   // never copied: a long run would otherwise copy its trace again and again).
   #chunks: List<Chunk> = list();
-  #t = new Float64Array(CHUNK);
+  // Times as runs: `#runT[r]` is the time of the chunk's events from index `#runAt[r]` on.
+  // Events come in time order and many share an instant (100,000 tasks waking at
+  // 10,000 instants), so a run costs ~0 bytes an event where a time each cost 8.
+  #runT = new Float64Array(RUNS_FIRST);
+  #runAt = new Uint16Array(RUNS_FIRST);
+  #runs = 0;
   #task = new Int32Array(CHUNK);
   #kind = new Uint8Array(CHUNK);
   #detail: unknown[] = new Array<unknown>(CHUNK);
@@ -180,10 +186,8 @@ export class TraceRecorder {
   /** A fresh object for event `i` (0 <= i < length). */
   at(i: number): TraceEvent {
     const j = i & (CHUNK - 1);
-    const { t, task, kind, detail } = this.#chunk(i >> CHUNK_BITS);
-    const code = kind[j]!;
-    const id = task[j]!;
-    return { t: t[j]!, seq: i, task: id, kind: KINDS[code]!, detail: unpack(code, id, detail[j]) } as TraceEvent;
+    const chunk = this.#chunk(i >> CHUNK_BITS);
+    return makeEvent(chunk, j, i, timeAt(chunk, j));
   }
 
   /** Call `fn` with an object for each event of one of `kinds`, in order, without making the others. */
@@ -221,15 +225,20 @@ export class TraceRecorder {
   #forEachOf(code: number, fn: (t: number, task: number, packed: unknown) => void): void {
     const end = this.#length;
     for (let base = 0; base < end; base += CHUNK) {
-      const { t, task, kind, detail } = this.#chunk(base >> CHUNK_BITS);
+      const { runT, runAt, runs, task, kind, detail } = this.#chunk(base >> CHUNK_BITS);
       const count = Math.min(CHUNK, end - base);
-      for (let j = 0; j < count; j++) if (kind[j] === code) fn(t[j]!, task[j]!, detail[j]);
+      let r = 0;
+      for (let j = 0; j < count; j++) {
+        if (kind[j] !== code) continue;
+        while (r + 1 < runs && runAt[r + 1]! <= j) r++;
+        fn(runT[r]!, task[j]!, detail[j]);
+      }
     }
   }
 
   /** Chunk `n`: a filled one, or the columns being filled. */
   #chunk(n: number): Chunk {
-    return n < this.#chunks.length ? this.#chunks[n]! : { t: this.#t, task: this.#task, kind: this.#kind, detail: this.#detail };
+    return n < this.#chunks.length ? this.#chunks[n]! : { runT: this.#runT, runAt: this.#runAt, runs: this.#runs, task: this.#task, kind: this.#kind, detail: this.#detail };
   }
 
   /** Record one event at virtual time `t` for `task`. */
@@ -278,14 +287,21 @@ export class TraceRecorder {
       this.#newChunk();
       j = 0;
     }
-    this.#t[j] = t;
+    const r = this.#runs;
+    // A chunk's first event starts a run; so does every change of time.
+    if (r === 0 || this.#runT[r - 1] !== t) {
+      if (r === this.#runT.length) this.#growRuns();
+      this.#runT[r] = t;
+      this.#runAt[r] = j;
+      this.#runs = r + 1;
+    }
     this.#task[j] = task;
     this.#kind[j] = code;
     this.#detail[j] = packed;
     this.#pos = j + 1;
     const i = this.#length++;
     if (this.#listeners.length === 0) return;
-    const event = this.at(i);
+    const event = makeEvent(this.#chunk(i >> CHUNK_BITS), j, i, t);
     // Index loops over a copy, no array methods: listeners hear every event while a program patches Array (primordials.ts).
     const listeners = this.#listeners;
     const n = listeners.length;
@@ -304,9 +320,24 @@ export class TraceRecorder {
     }
   }
 
+  /** Twice the room for runs (at most one per event of the chunk). */
+  #growRuns(): void {
+    const size = Math.min(CHUNK, this.#runT.length * 2);
+    const runT = new Float64Array(size);
+    const runAt = new Uint16Array(size);
+    runT.set(this.#runT);
+    runAt.set(this.#runAt);
+    this.#runT = runT;
+    this.#runAt = runAt;
+  }
+
   #newChunk(): void {
-    append(this.#chunks, { t: this.#t, task: this.#task, kind: this.#kind, detail: this.#detail });
-    this.#t = new Float64Array(CHUNK);
+    const runs = this.#runs;
+    // Kept at their size: a filled chunk gets no more runs.
+    append(this.#chunks, { runT: this.#runT.slice(0, runs), runAt: this.#runAt.slice(0, runs), runs, task: this.#task, kind: this.#kind, detail: this.#detail });
+    this.#runT = new Float64Array(RUNS_FIRST);
+    this.#runAt = new Uint16Array(RUNS_FIRST);
+    this.#runs = 0;
     this.#task = new Int32Array(CHUNK);
     this.#kind = new Uint8Array(CHUNK);
     this.#detail = new Array<unknown>(CHUNK);
@@ -316,11 +347,36 @@ export class TraceRecorder {
 
 const CHUNK_BITS = 12;
 const CHUNK = 1 << CHUNK_BITS;
+/** Room for this many time runs in a new chunk (grown as needed, up to CHUNK). */
+const RUNS_FIRST = 64;
 
 /** 4,096 events in columns (small enough to be ordinary young objects, not large-object pages). */
 interface Chunk {
-  t: Float64Array;
+  /** The times of the chunk's events as `runs` runs: `runT[r]` from event `runAt[r]` on (runAt[0] is 0). */
+  runT: Float64Array;
+  runAt: Uint16Array;
+  runs: number;
   task: Int32Array;
   kind: Uint8Array;
   detail: unknown[];
+}
+
+/** The time of event `j` of `chunk`: its run's, found by bisection. */
+function timeAt(chunk: Chunk, j: number): number {
+  const runAt = chunk.runAt;
+  let lo = 0;
+  let hi = chunk.runs - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (runAt[mid]! <= j) lo = mid;
+    else hi = mid - 1;
+  }
+  return chunk.runT[lo]!;
+}
+
+/** The event object for event `j` of `chunk` (event `i` of the trace), at time `t`. */
+function makeEvent(chunk: Chunk, j: number, i: number, t: number): TraceEvent {
+  const code = chunk.kind[j]!;
+  const id = chunk.task[j]!;
+  return { t, seq: i, task: id, kind: KINDS[code]!, detail: unpack(code, id, chunk.detail[j]) } as TraceEvent;
 }

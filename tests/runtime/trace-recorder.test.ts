@@ -68,6 +68,34 @@ describe('TraceRecorder', () => {
     expect(events[n + 4]).toEqual({ t: n + 4, seq: n + 4, task: 3, kind: 'run', detail: {} });
   });
 
+  it('gives every event its own time when times repeat, change, and cross chunk boundaries (times are kept as runs)', () => {
+    const trace = new TraceRecorder();
+    const heard: number[] = [];
+    trace.listen((e) => heard.push(e.t));
+    // A seeded walk: runs of 1 to 300 events per instant, fractional and whole instants,
+    // the same instant across a chunk boundary (4,096 events), and a stretch where every event has its own time.
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const times: number[] = [];
+    let t = 0;
+    while (times.length < 20_000) {
+      const run = times.length > 9_000 && times.length < 10_000 ? 1 : 1 + Math.floor(random() * 300);
+      for (let k = 0; k < run; k++) times.push(t);
+      t += random() < 0.5 ? 0.25 : Math.floor(random() * 1000);
+    }
+    times.forEach((time, i) => trace.add(time, i % 5, 'log', { level: 'log', text: String(i) }));
+    expect(trace.events.map((e) => e.t)).toEqual(times);
+    expect(heard).toEqual(times);
+    const logged: number[] = [];
+    trace.forEachLog((time) => logged.push(time));
+    expect(logged).toEqual(times);
+    // Random access, out of order.
+    for (let k = 0; k < 2_000; k++) {
+      const i = Math.floor(random() * times.length);
+      expect(trace.at(i).t).toBe(times[i]);
+    }
+  });
+
   it('scan visits only the kinds asked for, in order', () => {
     const trace = new TraceRecorder();
     for (let i = 0; i < 9000; i++) {
