@@ -18,7 +18,9 @@ const PENDING = 0;
 const FULFILLED = 1;
 const REJECTED = 2;
 const CANCELLED = 3;
-type State = typeof PENDING | typeof FULFILLED | typeof REJECTED | typeof CANCELLED;
+/** REJECTED, and nobody has looked at the exception yet (a state, not a field: one field less on every future). */
+const REJECTED_UNSEEN = 4;
+type State = typeof PENDING | typeof FULFILLED | typeof REJECTED | typeof CANCELLED | typeof REJECTED_UNSEEN;
 
 interface DoneCallback {
   fn: (arg: any) => void;
@@ -48,8 +50,6 @@ export class Future<T = unknown> implements PromiseLike<T> {
   #firstArg: unknown = undefined;
   #firstCtx: LoopTask | null = null;
   #more: List<DoneCallback> | null = null;
-  /** True while an exception was set and nobody has looked at it yet. */
-  protected exceptionUnretrieved = false;
 
   /** Create a pending future on the running loop; `label` says what awaiting it means. */
   constructor(label: WaitLabel = FUTURE_WAIT) {
@@ -64,6 +64,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   set label(label: WaitLabel) {
     this.#label = label;
+  }
+
+  /** True while an exception was set and nobody has looked at it yet. */
+  protected get exceptionUnretrieved(): boolean {
+    return this.#state === REJECTED_UNSEEN;
   }
 
   /** True once the future has a result, an exception, or was cancelled. */
@@ -81,8 +86,10 @@ export class Future<T = unknown> implements PromiseLike<T> {
     switch (this.#state) {
       case FULFILLED:
         return this.#value as T;
+      case REJECTED_UNSEEN:
+        this.#state = REJECTED;
+        throw this.#value;
       case REJECTED:
-        this.exceptionUnretrieved = false;
         throw this.#value;
       case CANCELLED:
         throw this.makeCancelledError();
@@ -95,7 +102,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   exception(): unknown {
     if (this.#state === CANCELLED) throw this.makeCancelledError();
     if (this.#state === PENDING) throw new InvalidStateError('Exception is not set.');
-    this.exceptionUnretrieved = false;
+    if (this.#state === REJECTED_UNSEEN) this.#state = REJECTED;
     return this.#state === REJECTED ? this.#value : undefined;
   }
 
@@ -110,9 +117,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** Mark the future done with an exception and schedule its callbacks. */
   setException(error: unknown): void {
     if (this.#state !== PENDING) throw new InvalidStateError(`invalid state: ${stateName(this)}`);
-    this.#state = REJECTED;
+    this.#state = REJECTED_UNSEEN;
     this.#value = error;
-    this.exceptionUnretrieved = true;
     scheduleCallbacks(this);
   }
 
@@ -237,7 +243,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
         }
       }
     };
-    stateName = (future) => ['PENDING', 'FINISHED', 'FINISHED', 'CANCELLED'][future.#state]!;
+    stateName = (future) => ['PENDING', 'FINISHED', 'FINISHED', 'CANCELLED', 'FINISHED'][future.#state]!;
   }
 
   get [Symbol.toStringTag](): string {

@@ -100,8 +100,8 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   /** What the task waits on when it stops running (set by Task when it suspends; cleared by the loop when it runs). */
   waitLabel: WaitLabel | null = null;
   #futWaiter: Future<unknown> | null = null;
-  #mustCancel = false;
-  #atCheckpoint = false;
+  /** MUST_CANCEL and AT_CHECKPOINT (see mustCancel, atCheckpoint): one field for both. */
+  #flags = 0;
   #hooks: TaskHooks | null = null;
   /** What few tasks use (a name, a cancellation, locals), made on first use: see TaskRare. */
   #rare: TaskRare | null = null;
@@ -133,7 +133,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 
   /** @internal A cancellation or resume error is owed: it is thrown in at the next resume. */
   get mustCancel(): boolean {
-    return this.#mustCancel;
+    return (this.#flags & MUST_CANCEL) !== 0;
   }
 
   /** @internal The error a layer asked to throw at the next resume instead of CancelledError (undefined: none). */
@@ -143,7 +143,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 
   /** @internal True while the task is suspended for one turn (`await checkpoint()`/`sleep(0)`) whose resume is queued. */
   get atCheckpoint(): boolean {
-    return this.#atCheckpoint;
+    return (this.#flags & AT_CHECKPOINT) !== 0;
   }
 
   /** @internal The hooks a layer installed (null: none). */
@@ -175,9 +175,9 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   start(): void {
     const fn = this.#body as (() => T | PromiseLike<T>) | PromiseLike<T>;
     this.#body = null;
-    if (this.#mustCancel) {
+    if ((this.#flags & MUST_CANCEL) !== 0) {
       // Cancelled before its first step: the body never runs (asyncio throws into the unstarted coroutine).
-      this.#mustCancel = false;
+      this.#flags &= ~MUST_CANCEL;
       finishTask(this, CANCEL, this.#rare?.pendingMessage);
       return;
     }
@@ -230,9 +230,9 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 
   /** @internal The body returned `value`. */
   succeed(value: T): void {
-    if (this.#mustCancel) {
+    if ((this.#flags & MUST_CANCEL) !== 0) {
       // Cancelled right before the body returned: the task counts as cancelled (asyncio 3.11).
-      this.#mustCancel = false;
+      this.#flags &= ~MUST_CANCEL;
       finishTask(this, CANCEL, this.#rare?.pendingMessage);
     } else {
       finishTask(this, RESULT, value);
@@ -293,7 +293,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
         rare.inCancel = false;
       }
     }
-    this.#mustCancel = true;
+    this.#flags |= MUST_CANCEL;
     rare.pendingMessage = message;
     return true;
   }
@@ -324,7 +324,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     this.waitLabel = future.label;
     // Cancelled while running: cancel what it now awaits (asyncio's __step does the same).
     // A layer's resume error is not a cancellation of the future: it stays owed.
-    if (this.#mustCancel && this.#rare?.resumeError === undefined && future.cancel()) this.#mustCancel = false;
+    if ((this.#flags & MUST_CANCEL) !== 0 && this.#rare?.resumeError === undefined && future.cancel()) this.#flags &= ~MUST_CANCEL;
   }
 
   /** @internal The future the task suspended on is done; the task resumes now. */
@@ -335,17 +335,17 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   /** @internal The task yields one turn (its resume is queued now). */
   yieldTurn(): void {
     this.waitLabel = null;
-    this.#atCheckpoint = true;
+    this.#flags |= AT_CHECKPOINT;
   }
 
   /** @internal The yielded turn came: true if the task resumes now, false if a hook asks for one more turn. */
   resumeTurn(): boolean {
     const hooks = this.#hooks;
     if (hooks !== null) {
-      if (this.#mustCancel && hooks.delayResumeError !== undefined && hooks.delayResumeError(this as Task<unknown>)) return false;
+      if ((this.#flags & MUST_CANCEL) !== 0 && hooks.delayResumeError !== undefined && hooks.delayResumeError(this as Task<unknown>)) return false;
       hooks.turnResumed?.(this as Task<unknown>);
     }
-    this.#atCheckpoint = false;
+    this.#flags &= ~AT_CHECKPOINT;
     return true;
   }
 
@@ -361,7 +361,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 
   /** @internal Take the owed error (the driver throws it into the task now): a layer's resume error, else CancelledError. */
   takeResumeError(): unknown {
-    this.#mustCancel = false;
+    this.#flags &= ~MUST_CANCEL;
     let error: unknown;
     const rare = this.#rare;
     if (rare !== null && rare.resumeError !== undefined) {
@@ -378,7 +378,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   /** @internal A layer owes the task `error`: it is thrown in at the next resume (instead of CancelledError). */
   setResumeError(error: unknown): void {
     rareOf(this).resumeError = error;
-    this.#mustCancel = true;
+    this.#flags |= MUST_CANCEL;
   }
 
   /** @internal Take back `error` if it is still the owed one (the reason for it went away); true if it was. */
@@ -386,7 +386,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     const rare = this.#rare;
     if (rare === null || rare.resumeError !== error) return false;
     rare.resumeError = undefined;
-    this.#mustCancel = false;
+    this.#flags &= ~MUST_CANCEL;
     return true;
   }
 
@@ -411,6 +411,11 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 }
 
 type TaskBody = (() => unknown) | PromiseLike<unknown>;
+
+/** Task's #flags: a cancellation or resume error is owed. */
+const MUST_CANCEL = 1;
+/** Task's #flags: suspended for one turn whose resume is queued. */
+const AT_CHECKPOINT = 2;
 
 /** Future's cancel, for finishTask (outside the method, `super` is not at hand). */
 const FuturePrototypeCancel = Future.prototype.cancel;
