@@ -25,7 +25,6 @@
  * the ordering and semantics corpora.
  */
 import { GeneratorPrototypeNext, GeneratorPrototypeThrow, ObjectHasOwn, ReflectApply } from './primordials.ts';
-import { isLoweredAsync } from './function-shapes.ts';
 
 /** esbuild passes `null` for the arguments of a function that does not use them. */
 const NO_ARGS: readonly unknown[] = Object.freeze([]);
@@ -52,6 +51,16 @@ interface Driver {
    * start without a promise (see UNMADE).
    */
   bodyIsLowered: boolean;
+  /**
+   * The lowered async function whose shell is direct (LOWERED_KIND.DIRECT) made
+   * most recently: a task created with it may start its body without a
+   * promise (see UNMADE). Only `__lowered` sets it (function-shapes.ts), so a
+   * program cannot point it at another function. One function, not a mark on
+   * each: a mark would cost every such closure an object of properties (40
+   * bytes), and `createTask(async () => ...)` creates its task right after the
+   * closure. Tests: tests/runtime/task-root.test.ts.
+   */
+  directShell: object | null;
   /** The compiled program's `__async` helper, made on first use. */
   helper: AsyncHelper | null;
 }
@@ -199,6 +208,7 @@ const DRIVER = new RunSlot<Driver>('async driver', (loop) => ({
   watching: false,
   candidate: null,
   bodyIsLowered: false,
+  directShell: null,
   helper: null,
 }));
 
@@ -215,10 +225,10 @@ export const ADOPTED: unique symbol = Symbol('adopted');
  * objects). The promise is marked handled now, as then() would mark it.
  * Throws what the body throws. Tests: tests/runtime/task-root.test.ts.
  */
-export function startBody(loop: Loop, task: Task<unknown>, body: () => unknown): unknown {
+export function startBody(loop: Loop, task: Task<unknown>, body: () => unknown, bodyIsDirect: boolean): unknown {
   const driver = loop.slot(DRIVER);
   driver.watching = true;
-  driver.bodyIsLowered = isLoweredAsync(body);
+  driver.bodyIsLowered = bodyIsDirect;
   driver.candidate = null;
   let result: unknown;
   try {
@@ -239,6 +249,19 @@ export function startBody(loop: Loop, task: Task<unknown>, body: () => unknown):
   return ADOPTED;
 }
 
+/** What `__lowered` calls with each lowered async function whose shell is direct (see Driver.directShell). */
+export function directShellNoter(loop: Loop): (fn: object) => void {
+  const driver = loop.slot(DRIVER);
+  return (fn) => {
+    driver.directShell = fn;
+  };
+}
+
+/** True if `body` is the direct-shell async function made last (see Driver.directShell): a task takes this when it is created. */
+export function isDirectShell(loop: Loop, body: unknown): boolean {
+  return body !== null && loop.slot(DRIVER).directShell === body;
+}
+
 /** The spec's Await for this loop's Promise class (no `then` lookup on our promises, as in V8). */
 export function awaitFor(loop: Loop): AwaitFn {
   return loop.slot(DRIVER).await;
@@ -252,7 +275,7 @@ function ownerSucceeds(value: unknown, task: Task<unknown>): void {
  * What a task's own body frame holds instead of a promise until one is needed.
  * Such a frame was made by the lowered async function the task was given,
  * one whose call runs no program code before its frame (LOWERED_KIND.DIRECT,
- * marked by function-shapes.ts in a way a program cannot forge), so its
+ * known in a way a program cannot forge: Driver.directShell), so its
  * return value went straight back to startBody: no code has seen it. When the frame completes, the task's reaction job is queued as
  * the promise would have queued it; a promise is made only if the body
  * completes before it is adopted or returns a thenable. Saves a promise per

@@ -16,7 +16,7 @@
  * Tests: tests/runtime/lowered-functions.test.ts.
  */
 import { descriptor, ObjectDefineProperty, ObjectSetPrototypeOf, ReflectGetOwnPropertyDescriptor } from './primordials.ts';
-import { isObject, Stamp } from './promise.ts';
+import { isObject } from './promise.ts';
 import { LOWERED_KIND } from '../contract/program.ts';
 
 /** The helpers compiled code calls (contract ProgramHelpers: lowered, loweredMethods, forAwaitResult). */
@@ -28,28 +28,6 @@ export interface FunctionShapes {
 
 const FunctionPrototype = Function.prototype;
 
-/**
- * A private field on every lowered async function (not generator) whose shell is direct: the
- * driver's sign that calling it runs nothing before its own frame starts
- * (driver.ts, UNMADE). A private name, so a program cannot forge it - not
- * even by giving a plain function %AsyncFunction.prototype%.
- */
-class LoweredAsyncMark extends Stamp {
-  #lowered = true;
-
-  static mark(fn: object): void {
-    if (!(#lowered in fn)) new LoweredAsyncMark(fn);
-  }
-
-  static has(value: unknown): boolean {
-    return typeof value === 'function' && #lowered in value;
-  }
-}
-
-/** True if `value` is an async function (not generator) the compiler lowered, whose call runs no program code before its frame starts. */
-export function isLoweredAsync(value: unknown): boolean {
-  return LoweredAsyncMark.has(value);
-}
 const FunctionCtor = Function;
 
 /** A constructor of the realm's that cannot compile source text here (see the module comment). */
@@ -74,8 +52,11 @@ function makeFunctionPrototype(name: string, ownPrototype?: object): object {
   return proto;
 }
 
-/** The `__lowered`/`__loweredMethods`/`__forAwaitResult` helpers of one run; `asyncGeneratorPrototype` is what its async generators inherit from. */
-export function makeFunctionShapes(asyncGeneratorPrototype: object): FunctionShapes {
+/**
+ * The `__lowered`/`__loweredMethods`/`__forAwaitResult` helpers of one run; `asyncGeneratorPrototype` is what its async generators inherit from;
+ * `directShell` hears of each async function whose shell is direct (LOWERED_KIND.DIRECT: driver.ts, Driver.directShell).
+ */
+export function makeFunctionShapes(asyncGeneratorPrototype: object, directShell: (fn: object) => void): FunctionShapes {
   const asyncFunctionPrototype = makeFunctionPrototype('AsyncFunction');
   const asyncGeneratorFunctionPrototype = makeFunctionPrototype('AsyncGeneratorFunction', asyncGeneratorPrototype);
   ObjectDefineProperty(asyncGeneratorPrototype, 'constructor', descriptor({ value: asyncGeneratorFunctionPrototype, configurable: true }));
@@ -83,8 +64,8 @@ export function makeFunctionShapes(asyncGeneratorPrototype: object): FunctionSha
   const lowered = <F extends object>(fn: F, kind: number, name?: string): F => {
     const generator = (kind & LOWERED_KIND.ASYNC_GENERATOR) !== 0;
     ObjectSetPrototypeOf(fn, generator ? asyncGeneratorFunctionPrototype : asyncFunctionPrototype);
-    // A direct shell of an async function (LOWERED_KIND.DIRECT): see driver.ts, UNMADE.
-    if (!generator && (kind & LOWERED_KIND.DIRECT) !== 0) LoweredAsyncMark.mark(fn);
+    // A direct shell of an async function (LOWERED_KIND.DIRECT): see driver.ts, Driver.directShell.
+    if (!generator && (kind & LOWERED_KIND.DIRECT) !== 0) directShell(fn);
     if (name !== undefined) ObjectDefineProperty(fn, 'name', descriptor({ value: name, configurable: true }));
     if (generator) ObjectDefineProperty(fn, 'prototype', descriptor({ value: ObjectSetPrototypeOf({}, asyncGeneratorPrototype), writable: true }));
     return fn;

@@ -152,8 +152,8 @@ function isConstructor(f: unknown): f is Ctor {
   }
 }
 
-/** Base whose constructor returns its argument, so a subclass stamps its private fields onto any object (here: Slots; function-shapes.ts: LoweredAsyncMark). */
-export class Stamp {
+/** Base whose constructor returns its argument, so a subclass stamps its private fields onto any object (here: Slots). */
+class Stamp {
   constructor(o: object) {
     return o;
   }

@@ -23,7 +23,7 @@
  */
 import { append, list, ReflectApply } from './primordials.ts';
 import { LiveTasks } from './live-tasks.ts';
-import { ADOPTED, awaitFor, startBody } from './driver.ts';
+import { ADOPTED, awaitFor, isDirectShell, startBody } from './driver.ts';
 import { CancelledError } from './errors.ts';
 import { isLoopPromise } from './promise.ts';
 import { Future } from './future.ts';
@@ -100,7 +100,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   /** What the task waits on when it stops running (set by Task when it suspends; cleared by the loop when it runs). */
   waitLabel: WaitLabel | null = null;
   #futWaiter: Future<unknown> | null = null;
-  /** MUST_CANCEL and AT_CHECKPOINT (see mustCancel, atCheckpoint): one field for both. */
+  /** MUST_CANCEL, AT_CHECKPOINT (see mustCancel, atCheckpoint) and BODY_DIRECT: one field for all. */
   #flags = 0;
   #hooks: TaskHooks | null = null;
   /** What few tasks use (a name, a cancellation, locals), made on first use: see TaskRare. */
@@ -162,6 +162,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     super(TASK_WAIT);
     this.#body = fn as TaskBody;
     const loop = this.loop;
+    if (isDirectShell(loop, fn)) this.#flags |= BODY_DIRECT;
     const registry = loop.slot(TASKS);
     this.id = registry.nextId++;
     if (options.name !== undefined) rareOf(this).name = options.name;
@@ -186,7 +187,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     if (typeof fn === 'function') {
       try {
         // An async body's frame reports to the task itself when it completes (no reaction held meanwhile).
-        result = startBody(loop, this as Task<unknown>, fn) as T | PromiseLike<T>;
+        result = startBody(loop, this as Task<unknown>, fn, (this.#flags & BODY_DIRECT) !== 0) as T | PromiseLike<T>;
       } catch (error) {
         this.fail(error);
         return;
@@ -416,6 +417,8 @@ type TaskBody = (() => unknown) | PromiseLike<unknown>;
 const MUST_CANCEL = 1;
 /** Task's #flags: suspended for one turn whose resume is queued. */
 const AT_CHECKPOINT = 2;
+/** Task's #flags: the body is a lowered async function whose call runs nothing before its frame (driver.ts, Driver.directShell). */
+const BODY_DIRECT = 4;
 
 /** Future's cancel, for finishTask (outside the method, `super` is not at hand). */
 const FuturePrototypeCancel = Future.prototype.cancel;

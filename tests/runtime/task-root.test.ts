@@ -5,6 +5,7 @@
  * so what code observes) is what it would be had the task called then() when
  * it started.
  */
+import { queryObjects } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { runSource } from './run-source.ts';
 
@@ -164,9 +165,34 @@ describe("a task's own async body, started without a promise", () => {
     });
   }
 
+  it('1,000 tasks made with `createTask(async () => ...)` sleep without a promise each; made another way, each has one', async () => {
+    // What "without a promise" saves, counted: live objects of the run's Promise class while every task sleeps.
+    const promisesWhileAsleep = async (create: string): Promise<number> => {
+      let count = -1;
+      const result = await runSource(
+        `import { createTask, sleep } from 'miniloop';
+         (globalThis as { loopPromise?: unknown }).loopPromise = Promise;
+         for (let i = 0; i < 1000; i++) { ${create} }
+         await sleep(5);
+         console.log('all asleep');`,
+        {
+          onEvent(event) {
+            if (event.kind === 'log') count = queryObjects((globalThis as unknown as { loopPromise: new () => unknown }).loopPromise, { format: 'count' }) as number;
+          },
+        },
+      );
+      expect(result.lines.map((l) => l.text)).toEqual(['all asleep']);
+      return count;
+    };
+    expect(await promisesWhileAsleep(`createTask(async () => { await sleep(10); });`)).toBeLessThan(10);
+    // The direct path is taken for the async function made last: here another one is made after it.
+    expect(await promisesWhileAsleep(`const f = async () => { await sleep(10); }; const g = async () => {}; createTask(f);`)).toBeGreaterThanOrEqual(1000);
+    expect(await promisesWhileAsleep(`createTask(() => (async () => { await sleep(10); })());`)).toBeGreaterThanOrEqual(1000);
+  });
+
   it('a plain function given %AsyncFunction.prototype% still returns the real promise it made', async () => {
-    // The mark the driver trusts is a private field the compiler's helper puts on lowered
-    // functions; a program can give any function the async prototype, but not the mark.
+    // What the driver trusts is which function the compiler's helper saw made last (Driver.directShell);
+    // a program can give any function the async prototype, but cannot make it that one.
     expect(
       await lines(`
         import { createTask, sleep } from 'miniloop';
