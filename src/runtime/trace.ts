@@ -301,7 +301,7 @@ export class TraceRecorder {
     this.#pos = j + 1;
     const i = this.#length++;
     if (this.#listeners.length === 0) return;
-    const event = makeEvent(this.#chunk(i >> CHUNK_BITS), j, i, t);
+    const event = { t, seq: i, task, kind: KINDS[code]!, detail: unpack(code, task, packed) } as TraceEvent;
     // Index loops over a copy, no array methods: listeners hear every event while a program patches Array (primordials.ts).
     const listeners = this.#listeners;
     const n = listeners.length;
