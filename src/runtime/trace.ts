@@ -88,7 +88,9 @@ const READY = KIND_CODES.ready;
 const WAIT = KIND_CODES.wait;
 const SPAWN = KIND_CODES.spawn;
 const LOG = KIND_CODES.log;
+const DONE = KIND_CODES.done;
 const NO_DETAIL = Object.freeze({}) as Record<string, never>;
+const DONE_OK = Object.freeze({ outcome: 'ok' }) as TraceDetails['done'];
 
 /**
  * The three events of every task switch keep their detail packed in the
@@ -97,10 +99,13 @@ const NO_DETAIL = Object.freeze({}) as Record<string, never>;
  * nearly every task of a large run: a `log` line at level 'log' keeps only its
  * text, and the `spawn` of a task with its default name ("Task-N", N its id)
  * and no group keeps only its parent's id (the name is made when the event is).
+ * Packed as null, the detail is not kept at all: a run, a ready whose `since`
+ * is its own time, a done that ended well.
  */
-function unpack(code: number, task: number, packed: unknown): unknown {
+function unpack(code: number, task: number, packed: unknown, t: number): unknown {
   if (code === RUN) return NO_DETAIL;
-  if (code === READY) return readyDetail(packed as number);
+  if (code === READY) return readyDetail(packed === null ? t : (packed as number));
+  if (code === DONE && packed === null) return DONE_OK;
   if (code === WAIT) return waitDetail(packed as WaitLabel);
   if (code === LOG && typeof packed === 'string') return { level: 'log', text: packed };
   if (code === SPAWN && typeof packed === 'number') return { name: `Task-${task}`, parent: packed };
@@ -120,15 +125,21 @@ function waitDetail(on: WaitLabel): TraceDetails['wait'] {
   return detail;
 }
 
+/** A ready event's `since`, packed: null when it is the event's own time (nearly always). */
+function packSince(since: number, t: number): number | null {
+  return since === t ? null : since;
+}
+
 let lastReady: TraceDetails['ready'] = Object.freeze({ since: 0 });
 function readyDetail(since: number): TraceDetails['ready'] {
   if (lastReady.since !== since) lastReady = Object.freeze({ since });
   return lastReady;
 }
 
-function pack(code: number, detail: unknown): unknown {
+function pack(code: number, detail: unknown, t: number): unknown {
   if (code === RUN) return null;
-  if (code === READY) return (detail as TraceDetails['ready']).since;
+  if (code === READY) return packSince((detail as TraceDetails['ready']).since, t);
+  if (code === DONE && (detail as TraceDetails['done']).outcome === 'ok' && (detail as TraceDetails['done']).error === undefined) return null;
   if (code === WAIT) return (detail as TraceDetails['wait']).on;
   if (code === LOG && (detail as TraceDetails['log']).level === 'log') return (detail as TraceDetails['log']).text;
   return detail;
@@ -159,7 +170,9 @@ export class TraceRecorder {
   #runs = 0;
   #task = new Int32Array(CHUNK);
   #kind = new Uint8Array(CHUNK);
-  #detail: unknown[] = new Array<unknown>(CHUNK);
+  // Details: `#detailAt[j]` is 1 + the index in `#details` of event j's packed detail, 0 for none (null).
+  #detailAt = new Uint16Array(CHUNK);
+  #details: List<unknown> = list();
   #pos = 0;
   #length = 0;
   /** Event objects made so far (a prefix of the trace). */
@@ -225,26 +238,27 @@ export class TraceRecorder {
   #forEachOf(code: number, fn: (t: number, task: number, packed: unknown) => void): void {
     const end = this.#length;
     for (let base = 0; base < end; base += CHUNK) {
-      const { runT, runAt, runs, task, kind, detail } = this.#chunk(base >> CHUNK_BITS);
+      const chunk = this.#chunk(base >> CHUNK_BITS);
+      const { runT, runAt, runs, task, kind } = chunk;
       const count = Math.min(CHUNK, end - base);
       let r = 0;
       for (let j = 0; j < count; j++) {
         if (kind[j] !== code) continue;
         while (r + 1 < runs && runAt[r + 1]! <= j) r++;
-        fn(runT[r]!, task[j]!, detail[j]);
+        fn(runT[r]!, task[j]!, packedAt(chunk, j));
       }
     }
   }
 
   /** Chunk `n`: a filled one, or the columns being filled. */
   #chunk(n: number): Chunk {
-    return n < this.#chunks.length ? this.#chunks[n]! : { runT: this.#runT, runAt: this.#runAt, runs: this.#runs, task: this.#task, kind: this.#kind, detail: this.#detail };
+    return n < this.#chunks.length ? this.#chunks[n]! : { runT: this.#runT, runAt: this.#runAt, runs: this.#runs, task: this.#task, kind: this.#kind, detailAt: this.#detailAt, details: this.#details };
   }
 
   /** Record one event at virtual time `t` for `task`. */
   add<K extends TraceKind>(t: number, task: number, kind: K, detail: TraceDetails[K]): void {
     const code = KIND_CODES[kind];
-    this.#push(t, task, code, pack(code, detail));
+    this.#push(t, task, code, pack(code, detail, t));
   }
 
   /** `add(t, task, 'run', {})`, for the loop's hot path. */
@@ -254,7 +268,7 @@ export class TraceRecorder {
 
   /** `add(t, task, 'ready', { since })`, for the loop's hot path. */
   addReady(t: number, task: number, since: number): void {
-    this.#push(t, task, READY, since);
+    this.#push(t, task, READY, packSince(since, t));
   }
 
   /** `add(t, task, 'log', { level, text })` without the detail object. */
@@ -297,11 +311,15 @@ export class TraceRecorder {
     }
     this.#task[j] = task;
     this.#kind[j] = code;
-    this.#detail[j] = packed;
+    if (packed !== null) {
+      const details = this.#details;
+      append(details, packed);
+      this.#detailAt[j] = details.length;
+    }
     this.#pos = j + 1;
     const i = this.#length++;
     if (this.#listeners.length === 0) return;
-    const event = { t, seq: i, task, kind: KINDS[code]!, detail: unpack(code, task, packed) } as TraceEvent;
+    const event = { t, seq: i, task, kind: KINDS[code]!, detail: unpack(code, task, packed, t) } as TraceEvent;
     // Index loops over a copy, no array methods: listeners hear every event while a program patches Array (primordials.ts).
     const listeners = this.#listeners;
     const n = listeners.length;
@@ -334,13 +352,14 @@ export class TraceRecorder {
   #newChunk(): void {
     const runs = this.#runs;
     // Kept at their size: a filled chunk gets no more runs.
-    append(this.#chunks, { runT: this.#runT.slice(0, runs), runAt: this.#runAt.slice(0, runs), runs, task: this.#task, kind: this.#kind, detail: this.#detail });
+    append(this.#chunks, { runT: this.#runT.slice(0, runs), runAt: this.#runAt.slice(0, runs), runs, task: this.#task, kind: this.#kind, detailAt: this.#detailAt, details: this.#details });
     this.#runT = new Float64Array(RUNS_FIRST);
     this.#runAt = new Uint16Array(RUNS_FIRST);
     this.#runs = 0;
     this.#task = new Int32Array(CHUNK);
     this.#kind = new Uint8Array(CHUNK);
-    this.#detail = new Array<unknown>(CHUNK);
+    this.#detailAt = new Uint16Array(CHUNK);
+    this.#details = list();
     this.#pos = 0;
   }
 }
@@ -358,7 +377,15 @@ interface Chunk {
   runs: number;
   task: Int32Array;
   kind: Uint8Array;
-  detail: unknown[];
+  /** 1 + the index in `details` of each event's packed detail; 0: none (null). */
+  detailAt: Uint16Array;
+  details: List<unknown>;
+}
+
+/** The packed detail of event `j` of `chunk` (null: none kept). */
+function packedAt(chunk: Chunk, j: number): unknown {
+  const k = chunk.detailAt[j]!;
+  return k === 0 ? null : chunk.details[k - 1];
 }
 
 /** The time of event `j` of `chunk`: its run's, found by bisection. */
@@ -378,5 +405,5 @@ function timeAt(chunk: Chunk, j: number): number {
 function makeEvent(chunk: Chunk, j: number, i: number, t: number): TraceEvent {
   const code = chunk.kind[j]!;
   const id = chunk.task[j]!;
-  return { t, seq: i, task: id, kind: KINDS[code]!, detail: unpack(code, id, chunk.detail[j]) } as TraceEvent;
+  return { t, seq: i, task: id, kind: KINDS[code]!, detail: unpack(code, id, packedAt(chunk, j), t) } as TraceEvent;
 }

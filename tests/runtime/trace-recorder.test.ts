@@ -38,6 +38,22 @@ describe('TraceRecorder', () => {
     expect((trace.events[3] as Extract<TraceEvent, { kind: 'wait' }>).detail.on).toBe(SLEEP);
   });
 
+  it('gives back the details it does not keep (run, ready at its own time, done ok) next to those it keeps, across chunks', () => {
+    const trace = new TraceRecorder();
+    const expected: Array<Pick<TraceEvent, 't' | 'task' | 'kind' | 'detail'>> = [];
+    const add = <K extends TraceEvent['kind']>(t: number, task: number, kind: K, detail: Extract<TraceEvent, { kind: K }>['detail']): void => {
+      trace.add(t, task, kind, detail as never);
+      expected.push({ t, task, kind, detail } as Pick<TraceEvent, 't' | 'task' | 'kind' | 'detail'>);
+    };
+    for (let i = 0; i < 3000; i++) {
+      const t = Math.floor(i / 7);
+      add(t, i, 'ready', { since: i % 3 === 0 ? t - 1 : t });
+      add(t, i, 'run', {});
+      add(t, i, 'done', i % 5 === 0 ? { outcome: 'cancelled' } : i % 11 === 0 ? { outcome: 'error', error: 'Error: x' } : { outcome: 'ok' });
+    }
+    expect(trace.events.map(({ t, task, kind, detail }) => ({ t, task, kind, detail }))).toEqual(expected);
+  });
+
   it('shares one frozen detail per wait label and per ready instant (a cloned trace copies each once)', () => {
     const trace = new TraceRecorder();
     for (let i = 0; i < 3; i++) {
