@@ -15,7 +15,7 @@ import { RUN_MESSAGES } from './run-messages.ts';
 import { createNodeQueues, type NodeQueueGlobals, type ProgramProcess } from './node-queues.ts';
 import { nextRandom, RANDOM, reseedRandom } from './seeded-random.ts';
 // Captured Map methods and Reflect.apply (primordials.ts): a program's patches do not reach its timers.
-import { MapPrototypeDelete, MapPrototypeGet, MapPrototypeHas, MapPrototypeSet, ReflectApply } from './primordials.ts';
+import { MapPrototypeDelete, MapPrototypeGet, MapPrototypeHas, MapPrototypeSet, ReflectApply, ReflectConstruct } from './primordials.ts';
 
 /** Virtual `Date.now()` at time 0 of every run: 2025-01-01T00:00:00Z, so dates print the same in every run. */
 export const VIRTUAL_EPOCH = Date.UTC(2025, 0, 1);
@@ -115,7 +115,9 @@ function createVirtualDate(loop: Loop): DateConstructor {
   class VirtualDate extends RealDate {
     constructor(...args: unknown[]) {
       if (args.length === 0) super(VIRTUAL_EPOCH + loop.now);
-      else super(...(args as [string]));
+      // Not `super(...args)`: spreading calls Array.prototype[Symbol.iterator], which a program may
+      // have replaced (tests/runtime/primordials.test.ts, "new Date(y, m, d)"); a derived constructor may return its object instead.
+      else return ReflectConstruct(RealDate, args, new.target) as VirtualDate;
     }
     static override now(): number {
       return VIRTUAL_EPOCH + loop.now;
@@ -124,7 +126,7 @@ function createVirtualDate(loop: Loop): DateConstructor {
   // Calling Date() without new returns a string in JavaScript.
   const DateFn = function (this: unknown, ...args: unknown[]) {
     if (!new.target) return new VirtualDate().toString();
-    return Reflect.construct(VirtualDate, args, new.target);
+    return ReflectConstruct(VirtualDate, args, new.target);
   } as unknown as DateConstructor;
   Object.setPrototypeOf(DateFn, VirtualDate);
   // DateConstructor declares `prototype` read-only; a function's own `prototype` is writable.

@@ -31,6 +31,7 @@ export function uncurryThis<T, A extends unknown[], R>(fn: (this: T, ...args: A)
 }
 
 export const ReflectApply = ReflectApplyCaptured;
+export const ReflectConstruct = Reflect.construct;
 export const ReflectOwnKeys = Reflect.ownKeys;
 export const ReflectGetOwnPropertyDescriptor = Reflect.getOwnPropertyDescriptor;
 export const ReflectDefineProperty = Reflect.defineProperty;

@@ -51,6 +51,16 @@ setTimeout(() => { throw new Error('the program failed'); }, 5);`);
     expect(run.problems).toEqual([expect.stringContaining('the program failed')]);
   });
 
+  it('new Date(y, m, d) and new Date(0) after Array.prototype[Symbol.iterator] was replaced (Node prints the same)', async () => {
+    const run = await lines(`Array.prototype[Symbol.iterator] = function* () {};
+const d = new Date(2020, 0, 2, 3, 4, 5);
+console.log(d.getFullYear(), d.getMonth(), d.getDate(), d.getMinutes());
+console.log(new Date(0).toISOString(), typeof Date(), new Date('2021-06-01T00:00:00Z').getTime());
+class Later extends Date {}
+console.log(new Later(2000, 5).getFullYear(), new Later(2000, 5) instanceof Later, new Later(2000, 5) instanceof Date);`);
+    expect(run).toEqual({ lines: ['2020 0 2 4', '1970-01-01T00:00:00.000Z string 1622505600000', '2000 true true'], status: 'ok', problems: [] });
+  });
+
   it('patches are put back when the run ends', async () => {
     const push = Array.prototype.push;
     const iterator = Array.prototype[Symbol.iterator];
