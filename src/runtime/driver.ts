@@ -46,11 +46,11 @@ interface Driver {
   watching: boolean;
   candidate: Frame | null;
   /**
-   * The body being started is a lowered async function (function-shapes.ts):
-   * the first frame is its own and goes straight back to startBody, so it can
-   * start without a promise (see UNMADE).
+   * The body being started is a direct shell (see directShell): the first
+   * frame is its own and goes straight back to startBody, so it can start
+   * without a promise (see UNMADE).
    */
-  bodyIsLowered: boolean;
+  bodyIsDirect: boolean;
   /**
    * The lowered async function whose shell is direct (LOWERED_KIND.DIRECT) made
    * most recently: a task created with it may start its body without a
@@ -207,7 +207,7 @@ const DRIVER = new RunSlot<Driver>('async driver', (loop) => ({
   await: makeAwait(loop.Promise),
   watching: false,
   candidate: null,
-  bodyIsLowered: false,
+  bodyIsDirect: false,
   directShell: null,
   helper: null,
 }));
@@ -228,14 +228,14 @@ export const ADOPTED: unique symbol = Symbol('adopted');
 export function startBody(loop: Loop, task: Task<unknown>, body: () => unknown, bodyIsDirect: boolean): unknown {
   const driver = loop.slot(DRIVER);
   driver.watching = true;
-  driver.bodyIsLowered = bodyIsDirect;
+  driver.bodyIsDirect = bodyIsDirect;
   driver.candidate = null;
   let result: unknown;
   try {
     result = body();
   } finally {
     driver.watching = false;
-    driver.bodyIsLowered = false;
+    driver.bodyIsDirect = false;
   }
   // Set by __async while the body ran (TypeScript cannot see that through the call).
   const frame = driver.candidate as Frame | null;
@@ -369,7 +369,7 @@ function makeAsyncDriver(driver: Driver): AsyncHelper {
     // calling it runs the program's parameter defaults, which may call async functions too.
     const isCandidate = driver.watching;
     driver.watching = false;
-    const promise = isCandidate && driver.bodyIsLowered ? UNMADE : promises.create();
+    const promise = isCandidate && driver.bodyIsDirect ? UNMADE : promises.create();
     let first: Step;
     let frame: Frame | undefined;
     try {

@@ -27,7 +27,6 @@ export interface FunctionShapes {
 }
 
 const FunctionPrototype = Function.prototype;
-
 const FunctionCtor = Function;
 
 /** A constructor of the realm's that cannot compile source text here (see the module comment). */
