@@ -192,11 +192,13 @@ export class TraceRecorder {
   /** Every event so far, oldest first (objects are made on first access and kept). */
   get events(): TraceEvent[] {
     const events = this.#events;
-    for (let i = events.length; i < this.#length; i++) events.push(this.at(i));
+    this.#walk(ALL_KINDS, events.length, (chunk, j, i, t) => {
+      events.push(makeEvent(chunk, j, i, t));
+    });
     return events;
   }
 
-  /** A fresh object for event `i` (0 <= i < length). */
+  /** A fresh object for event `i` (0 <= i < length); its time is found by bisection (walks keep a cursor instead). */
   at(i: number): TraceEvent {
     const j = i & (CHUNK - 1);
     const chunk = this.#chunk(i >> CHUNK_BITS);
@@ -207,12 +209,7 @@ export class TraceRecorder {
   scan(kinds: readonly TraceKind[], fn: (event: TraceEvent) => void): void {
     let mask = 0;
     for (const kind of kinds) mask |= 1 << KIND_CODES[kind];
-    const end = this.#length;
-    for (let base = 0; base < end; base += CHUNK) {
-      const codes = this.#chunk(base >> CHUNK_BITS).kind;
-      const n = Math.min(CHUNK, end - base);
-      for (let j = 0; j < n; j++) if ((mask >> codes[j]!) & 1) fn(this.at(base + j));
-    }
+    this.#walk(mask, 0, (chunk, j, i, t) => fn(makeEvent(chunk, j, i, t)));
   }
 
   /**
@@ -236,16 +233,25 @@ export class TraceRecorder {
 
   /** Each event of kind `code` as its columns (the detail still packed). */
   #forEachOf(code: number, fn: (t: number, task: number, packed: unknown) => void): void {
+    this.#walk(1 << code, 0, (chunk, j, _i, t) => fn(t, chunk.task[j]!, packedAt(chunk, j)));
+  }
+
+  /**
+   * Call `fn(chunk, j, i, t)` for each event `i` from `from` on whose kind is in `mask`
+   * (bit 1 << code), in order: the one walk over the columns, keeping the time run
+   * as a cursor (no bisection per event, one view of the chunk being filled).
+   */
+  #walk(mask: number, from: number, fn: (chunk: Chunk, j: number, i: number, t: number) => void): void {
     const end = this.#length;
-    for (let base = 0; base < end; base += CHUNK) {
+    for (let base = from - (from & (CHUNK - 1)); base < end; base += CHUNK) {
       const chunk = this.#chunk(base >> CHUNK_BITS);
-      const { runT, runAt, runs, task, kind } = chunk;
+      const { runT, runAt, runs, kind } = chunk;
       const count = Math.min(CHUNK, end - base);
       let r = 0;
-      for (let j = 0; j < count; j++) {
-        if (kind[j] !== code) continue;
+      for (let j = base < from ? from - base : 0; j < count; j++) {
+        if (((mask >> kind[j]!) & 1) === 0) continue;
         while (r + 1 < runs && runAt[r + 1]! <= j) r++;
-        fn(runT[r]!, task[j]!, packedAt(chunk, j));
+        fn(chunk, j, base + j, runT[r]!);
       }
     }
   }
@@ -366,6 +372,8 @@ export class TraceRecorder {
 
 const CHUNK_BITS = 12;
 const CHUNK = 1 << CHUNK_BITS;
+/** Every kind's bit (KIND_CODES are below 32). */
+const ALL_KINDS = -1;
 /** Room for this many time runs in a new chunk (grown as needed, up to CHUNK). */
 const RUNS_FIRST = 64;
 
