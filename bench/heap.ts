@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { compileInNode } from '../src/compiler/node.ts';
 import { runProgram } from '../src/runtime/program.ts';
+import { tasksProgram } from './tasks-program.mjs';
 
 const args = process.argv.slice(2);
 const tasksArg = args.includes('--tasks') ? Number(args[args.indexOf('--tasks') + 1]) : 10_000;
@@ -23,17 +24,7 @@ if (!Number.isInteger(tasksArg) || tasksArg < 100) {
 }
 const TASKS = tasksArg;
 
-const source = `
-  import { createTask, sleep } from 'miniloop';
-  for (let i = 0; i < ${TASKS}; i++) {
-    createTask(async () => {
-      await sleep(Math.floor(Math.random() * 10_000));
-      console.log('woke', i);
-    });
-  }
-  await sleep(10_000);
-  console.log('all done');
-`;
+const source = tasksProgram(TASKS);
 
 const compiled = await compileInNode(source, 'bench-heap.ts');
 if (!compiled.ok) throw new Error(`the program does not compile: ${JSON.stringify(compiled.errors)}`);

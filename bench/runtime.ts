@@ -21,6 +21,7 @@ import FakeTimers from '@sinonjs/fake-timers';
 import { benchFirstLine } from './first-line.mjs';
 import { benchPeers } from './peers/peers.mjs';
 import { median } from './stats.mjs';
+import { tasksProgram } from './tasks-program.mjs';
 import type { CompiledProgram } from '../src/contract/program.ts';
 import { runProgram, type ProgramOptions } from '../src/runtime/program.ts';
 
@@ -178,17 +179,7 @@ async function benchSwitch(): Promise<void> {
 // ---------------------------------------------------------------- (b) 100,000 sleeping tasks
 
 const TASKS = quick ? 20_000 : 100_000;
-const tasksSource = `
-  import { createTask, sleep } from 'miniloop';
-  for (let i = 0; i < ${TASKS}; i++) {
-    createTask(async () => {
-      await sleep(Math.floor(Math.random() * 10_000));
-      console.log('woke', i);
-    });
-  }
-  await sleep(10_000); // every task sleeps less than this
-  console.log('all done');
-`;
+const tasksSource = tasksProgram(TASKS);
 
 async function benchTasks(): Promise<void> {
   console.log(`\n(b) ${TASKS.toLocaleString('en')} tasks, each sleeps a random virtual time (< 10 s) and logs once  (budget: < 1 s, < 300 MB)`);
