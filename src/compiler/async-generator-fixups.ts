@@ -37,7 +37,7 @@ const ASYNC_STAR: FixupName = '__asyncStar';
 const YIELD_SYNC: FixupName = '__yieldSync';
 
 /** The part of acorn's API used here. */
-export type ParseFn = (code: string, options: { ecmaVersion: 'latest'; sourceType: 'script'; locations: true }) => unknown;
+export type ParseFn = (code: string, options: { ecmaVersion: 'latest'; sourceType: 'script'; locations: true; ranges?: true }) => unknown;
 
 type Node = AstNode;
 

@@ -14,7 +14,8 @@
  *    what esbuild's lowering loses: the shape and names of lowered functions
  *    and the for-await result check (lowered-functions.ts), and for programs
  *    with an async generator the spec's yield* and return
- *    (async-generator-fixups.ts).
+ *    (async-generator-fixups.ts); then let calls of one async function share
+ *    its lowered body where nothing can tell (shared-bodies.ts).
  * The result carries esbuild's source map; stack traces are mapped back with it
  * (runtime/stack-map.ts).
  */
@@ -37,22 +38,28 @@ import { stripModuleSyntax } from './module-syntax.ts';
 
 export type { CompiledProgram, CompileFailure, CompileResult } from '../contract/program.ts';
 
-let parser: Promise<ParseFn | null> | undefined;
+/** The parser and the passes that need more than it (their own chunk in the browser). */
+interface Passes {
+  parse: ParseFn;
+  shareLoweredBodies: typeof import('./shared-bodies.ts').shareLoweredBodies;
+}
+
+let passes: Promise<Passes | null> | undefined;
 /**
- * acorn, loaded the first time a program has an async function, async
- * generator or `for await` (its own chunk in the browser). If it cannot be
- * loaded the program still compiles, without the fix-ups, and the next
- * compile tries again.
+ * acorn and the scope analysis, loaded the first time a program has an async
+ * function, async generator or `for await` (their own chunk in the browser).
+ * If they cannot be loaded the program still compiles, without the fix-ups,
+ * and the next compile tries again.
  */
-function loadParser(): Promise<ParseFn | null> {
-  parser ??= import('acorn').then(
-    (acorn) => acorn.parse as unknown as ParseFn,
+function loadPasses(): Promise<Passes | null> {
+  passes ??= Promise.all([import('acorn'), import('./shared-bodies.ts')]).then(
+    ([acorn, shared]) => ({ parse: acorn.parse as unknown as ParseFn, shareLoweredBodies: shared.shareLoweredBodies }),
     () => {
-      parser = undefined;
+      passes = undefined;
       return null;
     },
   );
-  return parser;
+  return passes;
 }
 
 /** The part of esbuild's API the compiler uses (esbuild-wasm in the browser, native esbuild or esbuild-wasm in Node). */
@@ -95,10 +102,12 @@ export async function compile(source: string, esbuild: EsbuildLike, filename = '
     return { ok: false, errors: toSourceErrors(failure, source) };
   }
   if (needsLoweredFunctionFixups(output.code)) {
-    const parse = await loadParser();
-    if (parse) {
+    const loaded = await loadPasses();
+    if (loaded) {
+      const { parse } = loaded;
       output = fixLoweredFunctions(output.code, output.map, parse);
       if (needsAsyncGeneratorFixups(output.code)) output = fixAsyncGenerators(output.code, output.map, parse);
+      output = loaded.shareLoweredBodies(output.code, output.map, parse);
     }
   }
   return {

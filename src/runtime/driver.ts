@@ -66,7 +66,7 @@ interface Driver {
 }
 
 /** The `__async(thisArg, args, generatorFunction)` helper the compiled program calls. */
-export type AsyncHelper = (thisArg: unknown, args: unknown, genFn: (...a: unknown[]) => Generator) => Promise<unknown>;
+export type AsyncHelper = (thisArg: unknown, args: unknown, genFn: (...a: unknown[]) => Generator, shared?: 1) => Promise<unknown>;
 
 /**
  * One running async function. A class rather than closures because there is
@@ -363,7 +363,7 @@ const GENERATOR_PROTOTYPE: object = Object.getPrototypeOf(function* () {}).proto
 /** Make the `__async(thisArg, args, generatorFunction)` helper for one run. */
 function makeAsyncDriver(driver: Driver): AsyncHelper {
   const promises = driver.promises;
-  return function __async(thisArg: unknown, args: unknown, genFn: (...a: unknown[]) => Generator): Promise<unknown> {
+  return function __async(thisArg: unknown, args: unknown, genFn: (...a: unknown[]) => Generator, shared?: 1): Promise<unknown> {
     // The first call while a task body starts is the body's own frame (when the body is a
     // lowered async function): decided before the generator function is called, since
     // calling it runs the program's parameter defaults, which may call async functions too.
@@ -376,7 +376,12 @@ function makeAsyncDriver(driver: Driver): AsyncHelper {
       // The generator is the driver's alone, so it can share the one standard
       // prototype instead of V8 making a prototype object and two maps for
       // every fresh closure it is called through (objects that live as long as the task is suspended).
-      if (ObjectHasOwn(genFn, 'prototype')) genFn.prototype = GENERATOR_PROTOTYPE;
+      // A generator function shared by every call (compiler/shared-bodies.ts) gets it once:
+      // setting it again would give V8 a new map per call. A fresh one is not read first,
+      // which would make the prototype object this avoids.
+      if (shared === 1) {
+        if (genFn.prototype !== GENERATOR_PROTOTYPE) genFn.prototype = GENERATOR_PROTOTYPE;
+      } else if (ObjectHasOwn(genFn, 'prototype')) genFn.prototype = GENERATOR_PROTOTYPE;
       const gen = ReflectApply(genFn, thisArg, (args ?? NO_ARGS) as unknown[]) as Generator;
       frame = new Frame(driver, gen, promise, driver.loop.current as Task<unknown> | null);
       if (isCandidate) driver.candidate = frame;

@@ -1,0 +1,246 @@
+/**
+ * A lowered async function's body made once per scope, not once per call.
+ *
+ * esbuild lowers `async (a) => { ... }` to a shell that makes a fresh
+ * generator function on every call: `(a) => __async(null, null, function* () { ... })`.
+ * V8 gives each fresh generator function its own hidden class for the
+ * generator objects it makes (about a microsecond and 80 bytes per call, for
+ * as long as the call is suspended: bench/README.md). This pass makes the
+ * generator function once, in the outermost scope that can hold it, and lets
+ * every call share it:
+ *
+ *     { let __asyncBody1; ...
+ *       (a) => __async(null, [a, i], __asyncBody1 ??= function* (a, i) { ... }, 1)
+ *
+ * The names the body reads from scopes between the shell and that scope (the
+ * shell's parameters, a loop's `i`) become the generator's parameters, passed
+ * at the call. That copies a binding, so it is done only where no one can tell:
+ * - the shell's own parameters (esbuild leaves it nothing but names and literal
+ *   defaults, and nothing else reads them);
+ * - a `let`/`const`/class/catch binding, or a block's function, that nothing
+ *   assigns after its declaration (a `for (let i...; i++)` update assigns the
+ *   next iteration's copy, not the one a body made in the loop sees), declared
+ *   before the shell is made (so it is initialised when the shell is called)
+ *   and not in a `switch`.
+ * Any other name the body reads from a scope between keeps the generator
+ * function in an inner scope, or where it was. The scope must be in the same
+ * function as the shell (then "declared before" is textual order) and be a
+ * block or function body, where `let` can go. The generator function is named
+ * `__asyncBody…` (NamedEvaluation), which the stack mapper does not show
+ * (runtime/stack-map.ts), and `1` tells the driver it is shared
+ * (runtime/driver.ts). Tests: tests/runtime/shared-bodies.test.ts.
+ */
+import { analyze, type Reference, type Scope, type Variable } from 'eslint-scope';
+import { REPLACED_HELPERS } from '../contract/program.ts';
+import type { ParseFn } from './async-generator-fixups.ts';
+import type { AstNode as Node } from './ast.ts';
+import { applyLineEdits, insertAt, type LineEdit } from './line-edits.ts';
+
+
+const ASYNC: keyof typeof REPLACED_HELPERS = '__async';
+/** The prefix of the names given to shared bodies (runtime/stack-map.ts hides frames named `__async…`). */
+export const SHARED_BODY_PREFIX = '__asyncBody';
+
+/** One shell to share: its body, the scope its body goes to, the names passed. */
+interface Share {
+  call: Node;
+  body: Node;
+  target: Scope;
+  captured: string[];
+}
+
+/** Apply the pass to `code` and its source `map` (JSON); unchanged if `parse` or the analysis throws. */
+export function shareLoweredBodies(code: string, map: string, parse: ParseFn): { code: string; map: string } {
+  if (!code.includes(`${ASYNC}(`)) return { code, map };
+  let shares: Share[];
+  try {
+    // Ranges: eslint-scope reads them.
+    const ast = parse(code, { ecmaVersion: 'latest', sourceType: 'script', locations: true, ranges: true }) as Node;
+    // The program runs as strict code (runtime/program.ts), as a module's top level.
+    const scopes = analyze(ast as never, { ecmaVersion: 2022, sourceType: 'script', impliedStrict: true });
+    shares = [];
+    for (const scope of scopes.scopes) {
+      const share = shareOf(scope);
+      if (share) shares.push(share);
+    }
+  } catch {
+    return { code, map };
+  }
+  if (shares.length === 0) return { code, map };
+
+  const taken = usedNames(code);
+  let next = 1;
+  const freshName = (): string => {
+    while (taken.has(`${SHARED_BODY_PREFIX}${next}`)) next++;
+    return `${SHARED_BODY_PREFIX}${next++}`;
+  };
+  const edits: LineEdit[] = [];
+  const declared = new Map<Scope, string[]>();
+  for (const { call, body, target, captured } of shares) {
+    const name = freshName();
+    const list = declared.get(target) ?? [];
+    list.push(name);
+    declared.set(target, list);
+    const args = call.arguments as Node[];
+    if (captured.length > 0) {
+      const argsNode = args[1]!;
+      edits.push({ at: argsNode.start, end: argsNode.end, line: argsNode.loc.start.line - 1, column: argsNode.loc.start.column, text: `[${captured.join(', ')}]` });
+      const paren = code.indexOf('(', body.start);
+      edits.push({ at: paren + 1, end: paren + 1, line: body.loc.start.line - 1, column: body.loc.start.column + (paren + 1 - body.start), text: captured.join(', ') });
+    }
+    edits.push(insertAt(body, `${name} ??= `));
+    edits.push(insertAt(body, ', 1', true));
+  }
+  for (const [scope, names] of declared) edits.push(declarationAt(bodyBlock(scope)!, `let ${names.join(', ')};`));
+  return applyLineEdits(code, map, edits);
+}
+
+/** The shell this generator-function scope is the body of, if it can be shared, and how. */
+function shareOf(scope: Scope): Share | null {
+  const body = scope.block as unknown as Node;
+  if (scope.type !== 'function' || body.type !== 'FunctionExpression' || body.generator !== true) return null;
+  const shell = scope.upper;
+  if (shell === null || shell.type !== 'function') return null;
+  const call = shellCall(shell.block as unknown as Node);
+  if (call === null || (call.arguments as Node[])[2] !== body) return null;
+  const argsNode = (call.arguments as Node[])[1]!;
+  // esbuild passes `arguments` when the body has parameters of its own (a pattern, a rest) or reads
+  // `arguments`: those keep their arguments, so nothing can be added to them.
+  // A body that reads its own `arguments` would see the copied names there.
+  const readsArguments = scope.variables.some((v: Variable) => v.name === 'arguments' && v.references.length > 0);
+  const canCapture = argsNode.type === 'Literal' && argsNode.value === null && (body.params as Node[]).length === 0 && !readsArguments;
+  if (!canCapture && !(argsNode.type === 'Identifier' && argsNode.name === 'arguments')) return null;
+
+  // The shell's own scopes (its function, the name scope of a named function expression), then the
+  // scopes out to the function the shell is in: the places the body could go.
+  const own = new Set<Scope>([shell]);
+  let outer = shell.upper;
+  if (outer?.type === 'function-expression-name' && outer.block === shell.block) {
+    own.add(outer);
+    outer = outer.upper;
+  }
+  const chain: Scope[] = [];
+  for (let s = outer; s !== null; s = s.upper) {
+    chain.push(s);
+    if (s === s.variableScope) break;
+  }
+  const made = madeAt(shell.block as unknown as Node, chain[0]);
+  // The body can go out to chain[limit] at most: a name it reads from a scope inside that one
+  // could not be copied.
+  let limit = chain.length - 1;
+  const refs = scope.through.filter((r: Reference) => r.resolved !== null);
+  for (const ref of refs) {
+    const variable = ref.resolved!;
+    const at = own.has(variable.scope) ? -1 : chain.indexOf(variable.scope);
+    if (at === -1 && !own.has(variable.scope)) continue; // outside the shell's function: read in place
+    const copyable = canCapture && (own.has(variable.scope) ? isShellParameter(variable, shell) : isFixedBefore(variable, made, shell.block as unknown as Node));
+    if (!copyable) limit = Math.min(limit, at);
+  }
+  let target = -1;
+  for (let k = limit; k >= 0; k--) {
+    if (bodyBlock(chain[k]!) !== null) {
+      target = k;
+      break;
+    }
+  }
+  if (target === -1) return null;
+  const captured: string[] = [];
+  for (const ref of refs) {
+    const variable = ref.resolved!;
+    const at = own.has(variable.scope) ? -1 : chain.indexOf(variable.scope);
+    const between = own.has(variable.scope) || (at !== -1 && at < target);
+    if (between && !captured.includes(variable.name)) captured.push(variable.name);
+  }
+  return { call, body, target: chain[target]!, captured };
+}
+
+/** `__async(this|null, null|arguments, function* ...)` if it is all the shell does (an arrow's expression, or its one `return`). */
+function shellCall(shell: Node): Node | null {
+  let call: Node | undefined;
+  if (shell.type === 'ArrowFunctionExpression' && shell.expression === true) call = shell.body as Node;
+  else if ((shell.type === 'FunctionExpression' || shell.type === 'FunctionDeclaration') && shell.generator !== true && shell.async !== true) {
+    const statements = (shell.body as Node).body as Node[];
+    if (statements.length === 1 && statements[0]!.type === 'ReturnStatement') call = statements[0]!.argument as Node | undefined;
+  }
+  if (call?.type !== 'CallExpression') return null;
+  const callee = call.callee as Node;
+  const args = call.arguments as Node[];
+  if (callee.type !== 'Identifier' || callee.name !== ASYNC || args.length !== 3) return null;
+  const thisArg = args[0]!;
+  if (thisArg.type !== 'ThisExpression' && !(thisArg.type === 'Literal' && thisArg.value === null)) return null;
+  return call;
+}
+
+/** A parameter of the shell, which esbuild leaves plain (a name, a literal default, a rest name): nothing but the body reads it. */
+function isShellParameter(variable: Variable, shell: Scope): boolean {
+  if (variable.defs.length !== 1 || variable.defs[0]!.type !== 'Parameter') return false;
+  const plain = (param: Node): boolean =>
+    param.type === 'Identifier' ||
+    (param.type === 'AssignmentPattern' && (param.left as Node).type === 'Identifier' && (param.right as Node).type === 'Literal') ||
+    (param.type === 'RestElement' && (param.argument as Node).type === 'Identifier');
+  return ((shell.block as unknown as Node).params as Node[]).every(plain);
+}
+
+/** Where the shell is made: a function declaration at the start of its block (it is hoisted), anything else where it stands. */
+function madeAt(shell: Node, scope: Scope | undefined): number {
+  if (shell.type !== 'FunctionDeclaration') return shell.start;
+  const block = scope === undefined ? null : bodyBlock(scope);
+  return block === null ? -1 : block.start;
+}
+
+/**
+ * A binding of a scope between the shell and the body's new place that a copy can stand for:
+ * declared before `made` and never assigned after (a for-let update assigns the next iteration's copy).
+ */
+function isFixedBefore(variable: Variable, made: number, shell: Node): boolean {
+  if (variable.defs.length !== 1 || variable.scope.type === 'switch') return false;
+  const def = variable.defs[0]!;
+  const node = def.node as unknown as Node;
+  switch (def.type) {
+    case 'Variable':
+      if ((def.parent as unknown as Node | null)?.kind === 'var' || node.end > made) return false;
+      break;
+    case 'ClassName':
+      if (node.end > made) return false;
+      break;
+    case 'CatchClause':
+    case 'FunctionName':
+      break;
+    default:
+      return false;
+  }
+  const loop = variable.scope.type === 'for' ? (variable.scope.block as unknown as Node) : null;
+  return variable.references.every((ref: Reference) => {
+    if (!ref.isWrite() || ref.init === true) return true;
+    // `for (let i = 0; ...; i++) { shell }`: the update writes the copy the next iteration makes.
+    const update = loop?.type === 'ForStatement' ? (loop.update as Node | null) : null;
+    const body = loop?.body as Node | undefined;
+    const id = ref.identifier as unknown as Node;
+    return update != null && body !== undefined && id.start >= update.start && id.end <= update.end && shell.start >= body.start && shell.end <= body.end;
+  });
+}
+
+/** The block a `let` can open in this scope: a block statement, or a function's body; null for any other scope. */
+function bodyBlock(scope: Scope): Node | null {
+  const block = scope.block as unknown as Node;
+  if (scope.type === 'block' && block.type === 'BlockStatement') return block;
+  if (scope.type === 'function' && (block.body as Node | undefined)?.type === 'BlockStatement') return block.body as Node;
+  return null;
+}
+
+/** Insert `text` after the block's `{` and its directive prologue (a "use strict" must stay first). */
+function declarationAt(block: Node, text: string): LineEdit {
+  let at = block.start + 1;
+  let loc = { line: block.loc.start.line, column: block.loc.start.column + 1 };
+  for (const statement of block.body as Node[]) {
+    if (statement.type !== 'ExpressionStatement' || typeof statement.directive !== 'string') break;
+    at = statement.end;
+    loc = statement.loc.end;
+  }
+  return { at, end: at, line: loc.line - 1, column: loc.column, text: ` ${text}` };
+}
+
+/** Every identifier-like word in the code: a new name must be none of them. */
+function usedNames(code: string): Set<string> {
+  return new Set(code.match(new RegExp(`${SHARED_BODY_PREFIX}\\d+`, 'g')) ?? []);
+}
