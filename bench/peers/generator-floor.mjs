@@ -1,8 +1,9 @@
 // Not a peer: the floor under any loop built as miniloop is. The same
 // 100,000-task workload on the smallest loop that drives tasks the way the
-// compiler lowers `async` functions - a generator per call, made through a
-// fresh `function*` closure, with the driver's shared generator prototype -
-// with a ready queue and a bucketed timer heap, and nothing else: no trace,
+// compiler lowers `async` functions - a generator per call, made by a
+// generator function all the calls share, from the values passed to it
+// (compiler/shared-bodies.ts), with the driver's shared generator
+// prototype - with a ready queue and a bucketed timer heap, and nothing else: no trace,
 // no promises, no cancellation, no attribution, no budgets. What this costs
 // on a machine, a traced loop with asyncio's semantics cannot go under; so it
 // says which of issue 11's aims the lowering leaves room for (bench/README.md).
@@ -65,6 +66,12 @@ class Sleep {
   }
 }
 
+/** The driver's handling of a shared body (src/runtime/driver.ts): the standard prototype, once. */
+function sharedBody(fn) {
+  fn.prototype = GENERATOR_PROTOTYPE;
+  return fn;
+}
+
 class Task {
   constructor(body) {
     this.body = body;
@@ -73,8 +80,6 @@ class Task {
   }
   step() {
     if (this.gen === null) {
-      // What the driver does with each fresh `function*` (src/runtime/driver.ts).
-      this.body.prototype = GENERATOR_PROTOTYPE;
       this.gen = this.body();
       this.body = null;
     }
@@ -88,12 +93,15 @@ const log = (...parts) => lines.push(parts.join(' '));
 
 const cpuStart = process.cpuUsage();
 const started = performance.now();
+// As the compiler lowers `createTask(async () => { ... })` in the loop: a shell per iteration
+// that passes `i` to the one shared body (its prototype set once, as the driver does).
+let body;
 new Task(function* () {
   for (let i = 0; i < tasks; i++) {
-    new Task(function* () {
+    new Task(() => Reflect.apply((body ??= sharedBody(function* (i) {
       yield new Sleep(Math.floor(Math.random() * 10_000));
       log('woke', i);
-    });
+    })), null, [i]));
   }
   yield new Sleep(10_000); // every task sleeps less than this
   log('all done');

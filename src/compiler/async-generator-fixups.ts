@@ -23,9 +23,9 @@
  * it cannot parse esbuild's output the code is returned unchanged and the
  * runtime's helpers behave as esbuild's do for those two cases.
  */
-import { decode, encode, type SourceMapMappings } from '@jridgewell/sourcemap-codec';
 import { FIXUP_HELPERS, REPLACED_HELPERS } from '../contract/program.ts';
 import { someChild, type AstNode } from './ast.ts';
+import { applyLineEdits, insertAt, type LineEdit } from './line-edits.ts';
 
 type EsbuildName = keyof typeof REPLACED_HELPERS;
 type FixupName = keyof typeof FIXUP_HELPERS;
@@ -41,15 +41,6 @@ export type ParseFn = (code: string, options: { ecmaVersion: 'latest'; sourceTyp
 
 type Node = AstNode;
 
-interface Edit {
-  /** Offset in the code. */
-  at: number;
-  /** 0-based line and column of `at`. */
-  line: number;
-  column: number;
-  text: string;
-}
-
 /** Whether esbuild's output has anything this pass would change. */
 export function needsAsyncGeneratorFixups(code: string): boolean {
   return code.includes(`${ASYNC_GENERATOR}(`);
@@ -64,7 +55,7 @@ export function fixAsyncGenerators(code: string, map: string, parse: ParseFn): {
     return { code, map };
   }
   const renames: Array<{ at: number; name: string }> = [];
-  const edits: Edit[] = [];
+  const edits: LineEdit[] = [];
   const asyncBodies = new Set<Node>();
 
   // Innermost function first: `fn` is the function whose body holds the node.
@@ -82,8 +73,8 @@ export function fixAsyncGenerators(code: string, map: string, parse: ParseFn): {
     }
     if (node.type === 'ReturnStatement' && node.argument && fn && asyncBodies.has(fn)) {
       const arg = node.argument as Node;
-      edits.push({ at: arg.start, line: arg.loc.start.line - 1, column: arg.loc.start.column, text: `yield new ${AWAIT}((` });
-      edits.push({ at: arg.end, line: arg.loc.end.line - 1, column: arg.loc.end.column, text: '))' });
+      edits.push(insertAt(arg, `yield new ${AWAIT}((`));
+      edits.push(insertAt(arg, '))', true));
     }
     const inner = node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ArrowFunctionExpression' ? node : fn;
     someChild(node, (child) => visit(child, inner));
@@ -93,20 +84,5 @@ export function fixAsyncGenerators(code: string, map: string, parse: ParseFn): {
 
   let out = code;
   for (const r of renames) out = out.slice(0, r.at) + r.name + out.slice(r.at + r.name.length);
-  edits.sort((a, b) => b.at - a.at);
-  for (const e of edits) out = out.slice(0, e.at) + e.text + out.slice(e.at);
-  return { code: out, map: shiftMap(map, edits) };
-}
-
-/** Move every mapping segment at or after an insertion on its line by the inserted length. */
-function shiftMap(map: string, edits: Edit[]): string {
-  const parsed = JSON.parse(map) as { mappings: string };
-  const lines: SourceMapMappings = decode(parsed.mappings);
-  for (const e of edits) {
-    const segments = lines[e.line];
-    if (!segments) continue;
-    for (const segment of segments) if (segment[0] >= e.column) segment[0] += e.text.length;
-  }
-  parsed.mappings = encode(lines);
-  return JSON.stringify(parsed);
+  return applyLineEdits(out, map, edits);
 }

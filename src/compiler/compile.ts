@@ -38,28 +38,40 @@ import { stripModuleSyntax } from './module-syntax.ts';
 
 export type { CompiledProgram, CompileFailure, CompileResult } from '../contract/program.ts';
 
-/** The parser and the passes that need more than it (their own chunk in the browser). */
-interface Passes {
-  parse: ParseFn;
-  shareLoweredBodies: typeof import('./shared-bodies.ts').shareLoweredBodies;
-}
-
-let passes: Promise<Passes | null> | undefined;
+let parser: Promise<ParseFn | null> | undefined;
 /**
- * acorn and the scope analysis, loaded the first time a program has an async
- * function, async generator or `for await` (their own chunk in the browser).
- * If they cannot be loaded the program still compiles, without the fix-ups,
- * and the next compile tries again.
+ * acorn, loaded the first time a program has an async function, async
+ * generator or `for await` (its own chunk in the browser). If it cannot be
+ * loaded the program still compiles, without the fix-ups, and the next
+ * compile tries again.
  */
-function loadPasses(): Promise<Passes | null> {
-  passes ??= Promise.all([import('acorn'), import('./shared-bodies.ts')]).then(
-    ([acorn, shared]) => ({ parse: acorn.parse as unknown as ParseFn, shareLoweredBodies: shared.shareLoweredBodies }),
+function loadParser(): Promise<ParseFn | null> {
+  parser ??= import('acorn').then(
+    (acorn) => acorn.parse as unknown as ParseFn,
     () => {
-      passes = undefined;
+      parser = undefined;
       return null;
     },
   );
-  return passes;
+  return parser;
+}
+
+type ShareLoweredBodies = typeof import('./shared-bodies.ts').shareLoweredBodies;
+let sharing: Promise<ShareLoweredBodies | null> | undefined;
+/**
+ * The shared-bodies pass and its scope analysis (eslint-scope), loaded as
+ * acorn is. Without it a program runs the same, only each call of an async
+ * function makes its body afresh.
+ */
+function loadSharing(): Promise<ShareLoweredBodies | null> {
+  sharing ??= import('./shared-bodies.ts').then(
+    (module) => module.shareLoweredBodies,
+    () => {
+      sharing = undefined;
+      return null;
+    },
+  );
+  return sharing;
 }
 
 /** The part of esbuild's API the compiler uses (esbuild-wasm in the browser, native esbuild or esbuild-wasm in Node). */
@@ -102,12 +114,11 @@ export async function compile(source: string, esbuild: EsbuildLike, filename = '
     return { ok: false, errors: toSourceErrors(failure, source) };
   }
   if (needsLoweredFunctionFixups(output.code)) {
-    const loaded = await loadPasses();
-    if (loaded) {
-      const { parse } = loaded;
+    const [parse, shareLoweredBodies] = await Promise.all([loadParser(), loadSharing()]);
+    if (parse) {
       output = fixLoweredFunctions(output.code, output.map, parse);
       if (needsAsyncGeneratorFixups(output.code)) output = fixAsyncGenerators(output.code, output.map, parse);
-      output = loaded.shareLoweredBodies(output.code, output.map, parse);
+      if (shareLoweredBodies) output = shareLoweredBodies(output.code, output.map, parse);
     }
   }
   return {
