@@ -335,6 +335,21 @@ Promise.resolve().then(() => console.log('p1')).then(() => console.log('p2')).th
     await page.close();
   });
 
+  test('a program the page compiles shares one lowered body between the calls of an async function', async () => {
+    // compiler/shared-bodies.ts runs in the page too (its own chunk, with eslint-scope): what a
+    // lowered function's source shows says whether it ran. Nothing else a program sees differs.
+    const code = `const f = async (x: number) => { await null; return x * 2; };
+console.log(String(f).includes('__asyncBody') ? 'shared' : 'made per call', await f(1), await f(2));`;
+    const page = await open(`en/playground/${shareHash(code)}`);
+    const chunks: string[] = [];
+    page.on('request', (r) => chunks.push(r.url()));
+    await page.getByRole('button', { name: 'Run' }).click();
+    expect(await waitForRunEnd(page)).toBe('ok');
+    expect(await consoleLines(page)).toEqual(['shared 2 4']);
+    expect(chunks.filter((u) => /shared-bodies/.test(u))).toHaveLength(1);
+    await page.close();
+  });
+
   test('the editor knows the miniloop module: member completion, hover docs, type errors', async () => {
     const page = await open('en/playground/');
     await waitForEditor(page);
