@@ -23,7 +23,8 @@
  *   before the shell is made (so it is initialised when the shell is called)
  *   and not in a `switch`.
  * Any other name the body reads from a scope between keeps the generator
- * function in an inner scope, or where it was. The scope must be in the same
+ * function in an inner scope, or where it was; a function with a direct
+ * `eval` in it (which can read and assign any binding) shares nothing. The scope must be in the same
  * function as the shell (then "declared before" is textual order) and be a
  * block or function body, where `let` can go. The generator function is named
  * `__asyncBody…` (NamedEvaluation), which the stack mapper does not show
@@ -124,6 +125,9 @@ function shareOf(scope: Scope): Share | null {
     chain.push(s);
     if (s === s.variableScope) break;
   }
+  // A direct eval in the function (its scope is then "dynamic") can read and assign any binding
+  // there: nothing is copied.
+  if (chain.length === 0 || chain[chain.length - 1]!.dynamic) return null;
   const made = madeAt(shell.block as unknown as Node, chain[0]);
   // The body can go out to chain[limit] at most: a name it reads from a scope inside that one
   // could not be copied.

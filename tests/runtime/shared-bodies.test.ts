@@ -64,6 +64,10 @@ console.log(await new Box(1).get(2), await new Box(10).get(20, 0));
 switch (1) { case 1: const inCase = 'case'; const g = async () => { await null; return inCase; }; console.log(await g()); }
 const named = async function again(n = 2) { await null; return n > 0 ? again(n - 1) : 'done ' + n; };
 console.log(await named(), await named(1));
+// A direct eval reads bindings no analysis sees: nothing is copied in a function that has one.
+const evals = [];
+for (let e = 0; e < 3; e++) evals.push(async () => { await null; return eval('e'); });
+console.log((await Promise.all(evals.map((f) => f()))).join(','));
 // A closure made in the body keeps the value it read.
 const readers = [];
 for (const word of ['x', 'y']) readers.push(async () => { await null; return () => word; });
