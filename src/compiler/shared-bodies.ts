@@ -26,7 +26,8 @@
  * function in an inner scope, or where it was; a function with a direct
  * `eval` in it (which can read and assign any binding) shares nothing. The scope must be in the same
  * function as the shell (then "declared before" is textual order) and be a
- * block or function body, where `let` can go. The generator function is named
+ * block or function body that holds the shell, where `let` can go (a shell
+ * in a function's parameters cannot see its body's bindings). The generator function is named
  * `__asyncBody…` (NamedEvaluation), which the stack mapper does not show
  * (runtime/stack-map.ts), and `1` tells the driver it is shared
  * (runtime/driver.ts). Tests: tests/runtime/shared-bodies.test.ts.
@@ -141,8 +142,11 @@ function shareOf(scope: Scope): Share | null {
     if (!copyable) limit = Math.min(limit, at);
   }
   let target = -1;
+  const shellNode = shell.block as unknown as Node;
   for (let k = limit; k >= 0; k--) {
-    if (bodyBlock(chain[k]!) !== null) {
+    const block = bodyBlock(chain[k]!);
+    // The block must hold the shell: one made in a function's parameters cannot see its body's `let`.
+    if (block !== null && block.start <= shellNode.start && shellNode.end <= block.end) {
       target = k;
       break;
     }

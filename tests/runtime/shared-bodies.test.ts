@@ -68,6 +68,9 @@ console.log(await named(), await named(1));
 const evals = [];
 for (let e = 0; e < 3; e++) evals.push(async () => { await null; return eval('e'); });
 console.log((await Promise.all(evals.map((f) => f()))).join(','));
+// Made in a function's parameters: its body's bindings are out of reach.
+function withDefault(cb = async (x) => { await null; return x * 2; }) { return cb; }
+console.log('default parameter', await withDefault()(21), await withDefault()(1));
 // A closure made in the body keeps the value it read.
 const readers = [];
 for (const word of ['x', 'y']) readers.push(async () => { await null; return () => word; });
