@@ -9,8 +9,9 @@
  * a reader compiles: one at a time, with a pause between them. A third figure
  * is a program of async generators of the same size, whose compile also runs
  * the acorn fix-ups (src/compiler/async-generator-fixups.ts); the share of
- * the lowered-function pass (src/compiler/lowered-functions.ts) is printed
- * for the 100-line example. In Node
+ * the lowered-function pass (src/compiler/lowered-functions.ts) is printed for
+ * the 100-line example, without and with the shared-bodies analysis it runs
+ * (src/compiler/shared-bodies.ts). In Node
  * esbuild-wasm runs in a child process, so each figure includes a pipe round
  * trip; the browser's figure is `npm run bench:web`.
  */
@@ -19,6 +20,7 @@ import { parse } from 'acorn';
 import { fixAsyncGenerators, type ParseFn } from '../src/compiler/async-generator-fixups.ts';
 import { compile, type EsbuildLike } from '../src/compiler/compile.ts';
 import { fixLoweredFunctions } from '../src/compiler/lowered-functions.ts';
+import { sharedBodyEdits } from '../src/compiler/shared-bodies.ts';
 import { WARM_UP_PROGRAM, warmUp } from '../src/playground/compiler-warmup.ts';
 import { median } from './stats.mjs';
 
@@ -93,5 +95,13 @@ for (let i = 0; i < SAMPLES; i++) {
   loweredPass.push(performance.now() - started);
 }
 console.log(`100-line compile: of which the lowered-function pass alone: median ${median(loweredPass).toFixed(1)} ms`);
+// With the shared-bodies analysis (every program with an async function of its own), which runs in that pass.
+const withSharing: number[] = [];
+for (let i = 0; i < SAMPLES; i++) {
+  const started = performance.now();
+  fixLoweredFunctions(lowered!.code, lowered!.map, parse as unknown as ParseFn, sharedBodyEdits);
+  withSharing.push(performance.now() - started);
+}
+console.log(`100-line compile: the same pass sharing bodies (shared-bodies.ts): median ${median(withSharing).toFixed(1)} ms`);
 console.log('budget (PRODUCT.md, in the browser): 10 ms');
 process.exit(0);

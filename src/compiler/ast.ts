@@ -1,7 +1,8 @@
 /**
  * The acorn tree as the compiler's passes read it (async-generator-fixups.ts,
- * lowered-functions.ts, for-await-fixups.ts): one node shape and one way to
- * visit a node's children.
+ * lowered-functions.ts, for-await-fixups.ts, shared-bodies.ts): one node
+ * shape, one way to visit a node's children, and what more than one pass
+ * recognises (esbuild's shells, a block's first insertion point).
  */
 
 /** An acorn node, as much of it as the passes read. */
@@ -28,4 +29,45 @@ export function someChild(node: AstNode, fn: (child: AstNode) => boolean | void)
     } else if (isNode(value) && fn(value) === true) return true;
   }
   return false;
+}
+
+/** Where code can be inserted first in a block: after its `{` and its directive prologue (a "use strict" must stay first). */
+export function afterDirectives(block: AstNode): { at: number; loc: { line: number; column: number } } {
+  let at = block.start + 1;
+  let loc = { line: block.loc.start.line, column: block.loc.start.column + 1 };
+  for (const statement of block.body as AstNode[]) {
+    if (statement.type !== 'ExpressionStatement' || typeof statement.directive !== 'string') break;
+    at = statement.end;
+    loc = statement.loc.end;
+  }
+  return { at, loc };
+}
+
+/**
+ * The helper call of one of esbuild's shells of a lowered function: `(a) => __helper(this, args, function* () {...})`,
+ * or a plain function whose one statement returns it. Which helper it is, the caller checks.
+ */
+export function shellCall(node: AstNode): AstNode | undefined {
+  let call: AstNode | undefined;
+  if (node.type === 'ArrowFunctionExpression' && node.expression === true) call = node.body as AstNode;
+  else if (node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') {
+    if (node.generator === true || node.async === true) return undefined;
+    const statements = (node.body as AstNode).body as AstNode[];
+    if (statements.length !== 1 || statements[0]!.type !== 'ReturnStatement') return undefined;
+    call = statements[0]!.argument as AstNode | undefined;
+  }
+  if (call?.type !== 'CallExpression') return undefined;
+  const args = call.arguments as AstNode[];
+  if ((call.callee as AstNode).type !== 'Identifier' || args.length !== 3) return undefined;
+  const body = args[2]!;
+  return body.type === 'FunctionExpression' && body.generator === true ? call : undefined;
+}
+
+/** A shell parameter that runs no code when bound: a name, a name with a literal default, a rest name (what esbuild leaves on a shell). */
+export function isPlainParameter(param: AstNode): boolean {
+  return (
+    param.type === 'Identifier' ||
+    (param.type === 'AssignmentPattern' && (param.left as AstNode).type === 'Identifier' && (param.right as AstNode).type === 'Literal') ||
+    (param.type === 'RestElement' && (param.argument as AstNode).type === 'Identifier')
+  );
 }

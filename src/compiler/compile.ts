@@ -14,8 +14,9 @@
  *    what esbuild's lowering loses: the shape and names of lowered functions
  *    and the for-await result check (lowered-functions.ts), and for programs
  *    with an async generator the spec's yield* and return
- *    (async-generator-fixups.ts); then let calls of one async function share
- *    its lowered body where nothing can tell (shared-bodies.ts).
+ *    (async-generator-fixups.ts); in the first of those, calls of one async
+ *    function come to share its lowered body where nothing can tell
+ *    (shared-bodies.ts).
  * The result carries esbuild's source map; stack traces are mapped back with it
  * (runtime/stack-map.ts).
  */
@@ -38,41 +39,23 @@ import { stripModuleSyntax } from './module-syntax.ts';
 
 export type { CompiledProgram, CompileFailure, CompileResult } from '../contract/program.ts';
 
-let parser: Promise<ParseFn | null> | undefined;
 /**
- * acorn, loaded the first time a program has an async function, async
- * generator or `for await` (its own chunk in the browser). If it cannot be
- * loaded the program still compiles, without the fix-ups, and the next
- * compile tries again.
+ * A module loaded the first time it is asked for (its own chunk in the browser), or null if it
+ * cannot be loaded: the program then compiles without what it does, and the next call tries again.
  */
-function loadParser(): Promise<ParseFn | null> {
-  parser ??= import('acorn').then(
-    (acorn) => acorn.parse as unknown as ParseFn,
-    () => {
-      parser = undefined;
+function onDemand<T>(load: () => Promise<T>): () => Promise<T | null> {
+  let loading: Promise<T | null> | undefined;
+  return () =>
+    (loading ??= load().catch(() => {
+      loading = undefined;
       return null;
-    },
-  );
-  return parser;
+    }));
 }
 
-type ShareLoweredBodies = typeof import('./shared-bodies.ts').shareLoweredBodies;
-let sharing: Promise<ShareLoweredBodies | null> | undefined;
-/**
- * The shared-bodies pass and its scope analysis (eslint-scope), loaded as
- * acorn is. Without it a program runs the same, only each call of an async
- * function makes its body afresh.
- */
-function loadSharing(): Promise<ShareLoweredBodies | null> {
-  sharing ??= import('./shared-bodies.ts').then(
-    (module) => module.shareLoweredBodies,
-    () => {
-      sharing = undefined;
-      return null;
-    },
-  );
-  return sharing;
-}
+/** acorn, for every program with an async function, async generator or `for await`: without it, no fix-ups. */
+const loadParser = onDemand(() => import('acorn').then((acorn) => acorn.parse as unknown as ParseFn));
+/** The shared-bodies analysis (eslint-scope), for the lowered-function pass: without it a program runs the same, each call making its body afresh. */
+const loadSharing = onDemand(() => import('./shared-bodies.ts').then((module) => module.sharedBodyEdits));
 
 /** The part of esbuild's API the compiler uses (esbuild-wasm in the browser, native esbuild or esbuild-wasm in Node). */
 export interface EsbuildLike {
@@ -116,9 +99,8 @@ export async function compile(source: string, esbuild: EsbuildLike, filename = '
   if (needsLoweredFunctionFixups(output.code)) {
     const [parse, shareLoweredBodies] = await Promise.all([loadParser(), loadSharing()]);
     if (parse) {
-      output = fixLoweredFunctions(output.code, output.map, parse);
+      output = fixLoweredFunctions(output.code, output.map, parse, shareLoweredBodies ?? undefined);
       if (needsAsyncGeneratorFixups(output.code)) output = fixAsyncGenerators(output.code, output.map, parse);
-      if (shareLoweredBodies) output = shareLoweredBodies(output.code, output.map, parse);
     }
   }
   return {

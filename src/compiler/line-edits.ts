@@ -1,10 +1,13 @@
 /**
  * Edits that keep every line where it is: each replaces a span on one line (or
  * inserts at a point), and the source map's segments after it on that line
- * move by its change in length. Used by the compiler passes that mend
- * esbuild's output (async-generator-fixups.ts, shared-bodies.ts).
+ * move by its change in length. The compiler passes that mend esbuild's
+ * output make them (lowered-functions.ts, which applies its own because it
+ * also moves whole lines; shared-bodies.ts, whose edits it applies;
+ * async-generator-fixups.ts).
  */
 import { decode, encode, type SourceMapMappings } from '@jridgewell/sourcemap-codec';
+import type { AstNode } from './ast.ts';
 
 /** Replace the code from offset `at` to `end` (`end === at`: an insertion) by `text`; `line` (0-based) and `column` are where `at` is. */
 export interface LineEdit {
@@ -16,7 +19,7 @@ export interface LineEdit {
 }
 
 /** An insertion of `text` before `node`'s first character (`atEnd`: after its last) as acorn locates it. */
-export function insertAt(node: { start: number; end: number; loc: { start: { line: number; column: number }; end: { line: number; column: number } } }, text: string, atEnd = false): LineEdit {
+export function insertAt(node: Pick<AstNode, 'start' | 'end' | 'loc'>, text: string, atEnd = false): LineEdit {
   const at = atEnd ? node.end : node.start;
   const pos = atEnd ? node.loc.end : node.loc.start;
   return { at, end: at, line: pos.line - 1, column: pos.column, text };

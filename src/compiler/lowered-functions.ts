@@ -43,8 +43,10 @@
  */
 import { decode, encode, type SourceMapMappings } from '@jridgewell/sourcemap-codec';
 import { LOWERED_HELPERS, LOWERED_KIND } from '../contract/program.ts';
-import { someChild } from './ast.ts';
+import { afterDirectives, isPlainParameter, shellCall, someChild } from './ast.ts';
 import type { ParseFn } from './async-generator-fixups.ts';
+import type { LineEdit } from './line-edits.ts';
+import type { ShareLoweredBodies } from './shared-bodies.ts';
 import { forAwaitClose, forAwaitStep, type Insert, type LoweredNode as Node } from './for-await-fixups.ts';
 
 type LoweredName = keyof typeof LOWERED_HELPERS;
@@ -59,25 +61,17 @@ const NO_RENAME_IF = /__using\(|__decorat|__runInitializers/;
 /** Names esbuild's for-await lowering makes (iter, more, temp, error, and numbered). */
 const FOR_AWAIT_TEMP = /^(?:iter|more|temp|error)\d*$/;
 
-/** Replace `end - at` characters at `at` (on one line: 0-based `line`, `column`) by `text`. */
-interface Edit {
-  at: number;
-  end: number;
-  line: number;
-  column: number;
-  text: string;
-}
-
 /** Whether esbuild's output has anything this pass would change. */
 export function needsLoweredFunctionFixups(code: string): boolean {
   return code.includes('__async(') || code.includes('__asyncGenerator(') || code.includes('__forAwait(');
 }
 
 /** Apply the pass to esbuild's `code` and source `map` (JSON); unchanged if `parse` throws. */
-export function fixLoweredFunctions(code: string, map: string, parse: ParseFn): { code: string; map: string } {
+export function fixLoweredFunctions(code: string, map: string, parse: ParseFn, shareBodies?: ShareLoweredBodies): { code: string; map: string } {
   let ast: Node;
   try {
-    ast = parse(code, { ecmaVersion: 'latest', sourceType: 'script', locations: true }) as Node;
+    // Ranges: the shared-bodies analysis (eslint-scope) reads them.
+    ast = parse(code, { ecmaVersion: 'latest', sourceType: 'script', locations: true, ranges: true }) as Node;
   } catch {
     return { code, map };
   }
@@ -116,7 +110,7 @@ export function fixLoweredFunctions(code: string, map: string, parse: ParseFn): 
   /** The source name of an identifier esbuild renamed, where it can be given back. */
   const sourceName = (node: Node): string | undefined => renames.get(node.name as string) ?? undefined;
 
-  const edits: Edit[] = [];
+  const edits: LineEdit[] = [];
   const insert = (at: number, loc: { line: number; column: number }, text: string): void => {
     edits.push({ at, end: at, line: loc.line - 1, column: loc.column, text });
   };
@@ -203,17 +197,13 @@ export function fixLoweredFunctions(code: string, map: string, parse: ParseFn): 
     someChild(node, (child) => visit(child, node));
   };
   visit(ast, null);
+  // Calls of one async function share its body (shared-bodies.ts), decided on this same tree; its
+  // edits name what they pass as this pass renames it.
+  if (shareBodies) edits.push(...shareBodies(ast, code, (printed) => renames.get(printed) ?? printed));
   for (const [block, list] of marks) {
-    const body = block.body as Node[];
     // After the directive prologue, if any (esbuild keeps "use strict" in a function body).
-    let afterDirectives = block.start + 1;
-    let loc = { line: block.loc.start.line, column: block.loc.start.column + 1 };
-    for (const statement of body) {
-      if (statement.type !== 'ExpressionStatement' || typeof statement.directive !== 'string') break;
-      afterDirectives = statement.end;
-      loc = statement.loc.end;
-    }
-    insert(afterDirectives, loc, ` ${list.join(' ')}`);
+    const { at, loc } = afterDirectives(block);
+    insert(at, loc, ` ${list.join(' ')}`);
   }
   if (edits.length === 0) return { code, map };
 
@@ -282,30 +272,15 @@ function movableTo(node: Node, block: Node, codeLines: string[]): number | undef
 
 /** The function's shell kind (LOWERED_KIND bits, DIRECT included) if it is esbuild's shell of a lowered function. */
 function shellKind(node: Node): number | undefined {
-  let call: Node | undefined;
-  if (node.type === 'ArrowFunctionExpression' && node.expression === true) call = node.body as Node;
-  else if (node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') {
-    if (node.generator === true || node.async === true) return undefined;
-    const statements = (node.body as Node).body as Node[];
-    if (statements.length !== 1 || statements[0]!.type !== 'ReturnStatement') return undefined;
-    call = statements[0]!.argument as Node | undefined;
-  }
-  if (call?.type !== 'CallExpression') return undefined;
-  const callee = call.callee as Node;
-  const args = call.arguments as Node[];
-  if (callee.type !== 'Identifier' || args.length !== 3) return undefined;
-  const body = args[2]!;
-  if (body.type !== 'FunctionExpression' || body.generator !== true) return undefined;
-  const kind = SHELL_KIND[callee.name as string];
+  const call = shellCall(node);
+  if (call === undefined) return undefined;
+  const kind = SHELL_KIND[(call.callee as Node).name as string];
   if (kind === undefined) return undefined;
+  const args = call.arguments as Node[];
   const isNull = (arg: Node): boolean => arg.type === 'Literal' && arg.value === null;
   // esbuild leaves on the shell only parameters that run no code (names, literal defaults, a rest name).
-  const simple = (param: Node): boolean =>
-    param.type === 'Identifier' ||
-    (param.type === 'AssignmentPattern' && (param.left as Node).type === 'Identifier' && (param.right as Node).type === 'Literal') ||
-    (param.type === 'RestElement' && (param.argument as Node).type === 'Identifier');
   const direct =
-    (node.params as Node[]).every(simple) &&
+    (node.params as Node[]).every(isPlainParameter) &&
     (args[0]!.type === 'ThisExpression' || isNull(args[0]!)) &&
     (isNull(args[1]!) || (args[1]!.type === 'Identifier' && args[1]!.name === 'arguments'));
   return direct ? kind + LOWERED_KIND.DIRECT : kind;

@@ -4,8 +4,9 @@
  * esbuild lowers `async (a) => { ... }` to a shell that makes a fresh
  * generator function on every call: `(a) => __async(null, null, function* () { ... })`.
  * V8 gives each fresh generator function its own hidden class for the
- * generator objects it makes (about a microsecond and 80 bytes per call, for
- * as long as the call is suspended: bench/README.md). This pass makes the
+ * generator objects it makes, kept as long as the call is suspended
+ * (`npm run bench:heap`: about 1 KB per sleeping task before this pass, 680 B
+ * after; bench/README.md). This pass makes the
  * generator function once, in the outermost scope that can hold it, and lets
  * every call share it:
  *
@@ -24,24 +25,23 @@
  *   and not in a `switch`.
  * Any other name the body reads from a scope between keeps the generator
  * function in an inner scope, or where it was; a function with a direct
- * `eval` in it (which can read and assign any binding) shares nothing. The scope must be in the same
- * function as the shell (then "declared before" is textual order) and be a
- * block or function body that holds the shell, where `let` can go (a shell
- * in a function's parameters cannot see its body's bindings). The generator function is named
+ * `eval` in it (which can read and assign any binding) shares nothing. The
+ * scope must be in the same function as the shell (then "declared before" is
+ * textual order) and be a block or function body that holds the shell, where
+ * `let` can go (a shell in a function's parameters cannot see its body's
+ * bindings). The generator function is named
  * `__asyncBody…` (NamedEvaluation), which the stack mapper does not show
  * (runtime/stack-map.ts), and `1` tells the driver it is shared
  * (runtime/driver.ts). Tests: tests/runtime/shared-bodies.test.ts.
  */
 import { analyze, type Reference, type Scope, type Variable } from 'eslint-scope';
 import { REPLACED_HELPERS } from '../contract/program.ts';
-import type { ParseFn } from './async-generator-fixups.ts';
-import type { AstNode as Node } from './ast.ts';
-import { applyLineEdits, insertAt, type LineEdit } from './line-edits.ts';
-
+import { afterDirectives, isPlainParameter, shellCall, type AstNode as Node } from './ast.ts';
+import { insertAt, type LineEdit } from './line-edits.ts';
 
 const ASYNC: keyof typeof REPLACED_HELPERS = '__async';
 /** The prefix of the names given to shared bodies (runtime/stack-map.ts hides frames named `__async…`). */
-export const SHARED_BODY_PREFIX = '__asyncBody';
+const SHARED_BODY_PREFIX = '__asyncBody';
 
 /** One shell to share: its body, the scope its body goes to, the names passed. */
 interface Share {
@@ -51,25 +51,30 @@ interface Share {
   captured: string[];
 }
 
-/** Apply the pass to `code` and its source `map` (JSON); unchanged if `parse` or the analysis throws. */
-export function shareLoweredBodies(code: string, map: string, parse: ParseFn): { code: string; map: string } {
-  if (!code.includes(`${ASYNC}(`)) return { code, map };
-  let shares: Share[];
+/** What the lowered-function pass asks of this one (lowered-functions.ts loads it with eslint-scope, as its own chunk). */
+export type ShareLoweredBodies = typeof sharedBodyEdits;
+
+/**
+ * The edits that share the bodies of esbuild's `code`, whose tree (`ast`, parsed with `ranges`:
+ * eslint-scope reads them) the lowered-function pass has already made; in its coordinates, for that
+ * pass to apply with its own. `finalName` is the name an identifier esbuild printed will have once
+ * that pass renamed it back. None if the analysis throws.
+ */
+export function sharedBodyEdits(ast: Node, code: string, finalName: (printed: string) => string): LineEdit[] {
+  // Every program has one shell, its top level's (`__main`), called once: without another, nothing to share.
+  const first = code.indexOf(`${ASYNC}(`);
+  if (first === -1 || code.indexOf(`${ASYNC}(`, first + 1) === -1) return [];
+  const shares: Share[] = [];
   try {
-    // Ranges: eslint-scope reads them.
-    const ast = parse(code, { ecmaVersion: 'latest', sourceType: 'script', locations: true, ranges: true }) as Node;
     // The program runs as strict code (runtime/program.ts), as a module's top level.
     const scopes = analyze(ast as never, { ecmaVersion: 2022, sourceType: 'script', impliedStrict: true });
-    shares = [];
     for (const scope of scopes.scopes) {
       const share = shareOf(scope);
       if (share) shares.push(share);
     }
   } catch {
-    return { code, map };
+    return [];
   }
-  if (shares.length === 0) return { code, map };
-
   const taken = usedNames(code);
   let next = 1;
   const freshName = (): string => {
@@ -83,18 +88,18 @@ export function shareLoweredBodies(code: string, map: string, parse: ParseFn): {
     const list = declared.get(target) ?? [];
     list.push(name);
     declared.set(target, list);
-    const args = call.arguments as Node[];
     if (captured.length > 0) {
-      const argsNode = args[1]!;
-      edits.push({ at: argsNode.start, end: argsNode.end, line: argsNode.loc.start.line - 1, column: argsNode.loc.start.column, text: `[${captured.join(', ')}]` });
+      const names = captured.map(finalName).join(', ');
+      const argsNode = (call.arguments as Node[])[1]!;
+      edits.push({ at: argsNode.start, end: argsNode.end, line: argsNode.loc.start.line - 1, column: argsNode.loc.start.column, text: `[${names}]` });
       const paren = code.indexOf('(', body.start);
-      edits.push({ at: paren + 1, end: paren + 1, line: body.loc.start.line - 1, column: body.loc.start.column + (paren + 1 - body.start), text: captured.join(', ') });
+      edits.push({ at: paren + 1, end: paren + 1, line: body.loc.start.line - 1, column: body.loc.start.column + (paren + 1 - body.start), text: names });
     }
     edits.push(insertAt(body, `${name} ??= `));
     edits.push(insertAt(body, ', 1', true));
   }
   for (const [scope, names] of declared) edits.push(declarationAt(bodyBlock(scope)!, `let ${names.join(', ')};`));
-  return applyLineEdits(code, map, edits);
+  return edits;
 }
 
 /** The shell this generator-function scope is the body of, if it can be shared, and how. */
@@ -103,12 +108,14 @@ function shareOf(scope: Scope): Share | null {
   if (scope.type !== 'function' || body.type !== 'FunctionExpression' || body.generator !== true) return null;
   const shell = scope.upper;
   if (shell === null || shell.type !== 'function') return null;
-  const call = shellCall(shell.block as unknown as Node);
-  if (call === null || (call.arguments as Node[])[2] !== body) return null;
-  const argsNode = (call.arguments as Node[])[1]!;
+  const shellNode = shell.block as unknown as Node;
+  const call = shellCall(shellNode);
+  if (call === undefined || (call.callee as Node).name !== ASYNC || (call.arguments as Node[])[2] !== body) return null;
+  const [thisArg, argsNode] = call.arguments as [Node, Node, Node];
+  if (thisArg.type !== 'ThisExpression' && !(thisArg.type === 'Literal' && thisArg.value === null)) return null;
   // esbuild passes `arguments` when the body has parameters of its own (a pattern, a rest) or reads
-  // `arguments`: those keep their arguments, so nothing can be added to them.
-  // A body that reads its own `arguments` would see the copied names there.
+  // `arguments`: those keep their arguments, so nothing can be added to them. Nor to a body that
+  // reads its own `arguments` (it would see the copied names there).
   const readsArguments = scope.variables.some((v: Variable) => v.name === 'arguments' && v.references.length > 0);
   const canCapture = argsNode.type === 'Literal' && argsNode.value === null && (body.params as Node[]).length === 0 && !readsArguments;
   if (!canCapture && !(argsNode.type === 'Identifier' && argsNode.name === 'arguments')) return null;
@@ -129,20 +136,25 @@ function shareOf(scope: Scope): Share | null {
   // A direct eval in the function (its scope is then "dynamic") can read and assign any binding
   // there: nothing is copied.
   if (chain.length === 0 || chain[chain.length - 1]!.dynamic) return null;
-  const made = madeAt(shell.block as unknown as Node, chain[0]);
-  // The body can go out to chain[limit] at most: a name it reads from a scope inside that one
+  const made = madeAt(shellNode, chain[0]!);
+  // Each binding the body reads from outside itself, and where: -1 the shell's own scopes, k the
+  // scope chain[k], chain.length outside the shell's function (read in place wherever the body goes).
+  const reads = scope.through
+    .filter((ref: Reference) => ref.resolved !== null)
+    .map((ref: Reference) => {
+      const variable = ref.resolved!;
+      const k = chain.indexOf(variable.scope);
+      return { variable, at: own.has(variable.scope) ? -1 : k === -1 ? chain.length : k };
+    });
+  // The body can go out to chain[limit] at most: a binding it reads from a scope inside that one
   // could not be copied.
   let limit = chain.length - 1;
-  const refs = scope.through.filter((r: Reference) => r.resolved !== null);
-  for (const ref of refs) {
-    const variable = ref.resolved!;
-    const at = own.has(variable.scope) ? -1 : chain.indexOf(variable.scope);
-    if (at === -1 && !own.has(variable.scope)) continue; // outside the shell's function: read in place
-    const copyable = canCapture && (own.has(variable.scope) ? isShellParameter(variable, shell) : isFixedBefore(variable, made, shell.block as unknown as Node));
+  for (const { variable, at } of reads) {
+    if (at === chain.length) continue;
+    const copyable = canCapture && (at === -1 ? isShellParameter(variable, shellNode) : isFixedBefore(variable, made, shellNode));
     if (!copyable) limit = Math.min(limit, at);
   }
   let target = -1;
-  const shellNode = shell.block as unknown as Node;
   for (let k = limit; k >= 0; k--) {
     const block = bodyBlock(chain[k]!);
     // The block must hold the shell: one made in a function's parameters cannot see its body's `let`.
@@ -153,47 +165,19 @@ function shareOf(scope: Scope): Share | null {
   }
   if (target === -1) return null;
   const captured: string[] = [];
-  for (const ref of refs) {
-    const variable = ref.resolved!;
-    const at = own.has(variable.scope) ? -1 : chain.indexOf(variable.scope);
-    const between = own.has(variable.scope) || (at !== -1 && at < target);
-    if (between && !captured.includes(variable.name)) captured.push(variable.name);
-  }
+  for (const { variable, at } of reads) if (at < target && !captured.includes(variable.name)) captured.push(variable.name);
   return { call, body, target: chain[target]!, captured };
 }
 
-/** `__async(this|null, null|arguments, function* ...)` if it is all the shell does (an arrow's expression, or its one `return`). */
-function shellCall(shell: Node): Node | null {
-  let call: Node | undefined;
-  if (shell.type === 'ArrowFunctionExpression' && shell.expression === true) call = shell.body as Node;
-  else if ((shell.type === 'FunctionExpression' || shell.type === 'FunctionDeclaration') && shell.generator !== true && shell.async !== true) {
-    const statements = (shell.body as Node).body as Node[];
-    if (statements.length === 1 && statements[0]!.type === 'ReturnStatement') call = statements[0]!.argument as Node | undefined;
-  }
-  if (call?.type !== 'CallExpression') return null;
-  const callee = call.callee as Node;
-  const args = call.arguments as Node[];
-  if (callee.type !== 'Identifier' || callee.name !== ASYNC || args.length !== 3) return null;
-  const thisArg = args[0]!;
-  if (thisArg.type !== 'ThisExpression' && !(thisArg.type === 'Literal' && thisArg.value === null)) return null;
-  return call;
-}
-
 /** A parameter of the shell, which esbuild leaves plain (a name, a literal default, a rest name): nothing but the body reads it. */
-function isShellParameter(variable: Variable, shell: Scope): boolean {
-  if (variable.defs.length !== 1 || variable.defs[0]!.type !== 'Parameter') return false;
-  const plain = (param: Node): boolean =>
-    param.type === 'Identifier' ||
-    (param.type === 'AssignmentPattern' && (param.left as Node).type === 'Identifier' && (param.right as Node).type === 'Literal') ||
-    (param.type === 'RestElement' && (param.argument as Node).type === 'Identifier');
-  return ((shell.block as unknown as Node).params as Node[]).every(plain);
+function isShellParameter(variable: Variable, shell: Node): boolean {
+  return variable.defs.length === 1 && variable.defs[0]!.type === 'Parameter' && (shell.params as Node[]).every(isPlainParameter);
 }
 
 /** Where the shell is made: a function declaration at the start of its block (it is hoisted), anything else where it stands. */
-function madeAt(shell: Node, scope: Scope | undefined): number {
+function madeAt(shell: Node, scope: Scope): number {
   if (shell.type !== 'FunctionDeclaration') return shell.start;
-  const block = scope === undefined ? null : bodyBlock(scope);
-  return block === null ? -1 : block.start;
+  return bodyBlock(scope)?.start ?? -1;
 }
 
 /**
@@ -236,19 +220,13 @@ function bodyBlock(scope: Scope): Node | null {
   return null;
 }
 
-/** Insert `text` after the block's `{` and its directive prologue (a "use strict" must stay first). */
+/** Insert `text` after the block's `{` and its directive prologue. */
 function declarationAt(block: Node, text: string): LineEdit {
-  let at = block.start + 1;
-  let loc = { line: block.loc.start.line, column: block.loc.start.column + 1 };
-  for (const statement of block.body as Node[]) {
-    if (statement.type !== 'ExpressionStatement' || typeof statement.directive !== 'string') break;
-    at = statement.end;
-    loc = statement.loc.end;
-  }
+  const { at, loc } = afterDirectives(block);
   return { at, end: at, line: loc.line - 1, column: loc.column, text: ` ${text}` };
 }
 
-/** Every identifier-like word in the code: a new name must be none of them. */
+/** The shared-body names the code already has (a program may use one): a new name must be none of them. */
 function usedNames(code: string): Set<string> {
   return new Set(code.match(new RegExp(`${SHARED_BODY_PREFIX}\\d+`, 'g')) ?? []);
 }
