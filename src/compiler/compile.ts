@@ -97,9 +97,9 @@ export async function compile(source: string, esbuild: EsbuildLike, filename = '
     return { ok: false, errors: toSourceErrors(failure, source) };
   }
   if (needsLoweredFunctionFixups(output.code)) {
-    const [parse, shareLoweredBodies] = await Promise.all([loadParser(), loadSharing()]);
+    const [parse, shareBodies] = await Promise.all([loadParser(), loadSharing()]);
     if (parse) {
-      output = fixLoweredFunctions(output.code, output.map, parse, shareLoweredBodies ?? undefined);
+      output = fixLoweredFunctions(output.code, output.map, parse, shareBodies ?? undefined);
       if (needsAsyncGeneratorFixups(output.code)) output = fixAsyncGenerators(output.code, output.map, parse);
     }
   }
