@@ -4,12 +4,8 @@
  * must be identical. esbuild's own helper fails the return()/queued-request
  * cases (tick counts differ), which is why the runtime brings its own.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputOf } from './run-source.ts';
+import { nodePrints, outputOf } from './run-source.ts';
 
 const TICKS = "Promise.resolve().then(() => console.log('p1')).then(() => console.log('p2')).then(() => console.log('p3')).then(() => console.log('p4')).then(() => console.log('p5'));";
 
@@ -101,22 +97,15 @@ const it = outer(); it.next().then((r) => { console.log('a', r); return it.throw
   },
 };
 
-function native(source: string): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'agen-'));
-  const file = join(dir, 'p.mjs');
-  writeFileSync(file, source);
-  return execFileSync(process.execPath, [file], { encoding: 'utf8' }).trimEnd().split('\n');
-}
-
 describe('async generators match V8', () => {
   for (const [name, source] of Object.entries(programs)) {
     it(name, async () => {
-      expect(await outputOf(source)).toEqual(native(source));
+      expect(await outputOf(source)).toEqual(nodePrints(source));
     });
   }
   for (const [name, source] of Object.entries(fixups)) {
     it(name, async () => {
-      expect(await outputOf(source)).toEqual(native(source));
+      expect(await outputOf(source)).toEqual(nodePrints(source));
     });
   }
   for (const [name, { source, node24 }] of Object.entries(currentSpec)) {

@@ -4,16 +4,10 @@
  * Node running the tests, and the lines must be the same), and the generator
  * functions a run keeps are one per shared function, not one per call.
  */
-import { execFileSync } from 'node:child_process';
 import { queryObjects } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { compileInNode } from '../../src/compiler/node.ts';
-import { outputOf, runSource } from './run-source.ts';
-
-/** What Node prints running `source` as an ES module. */
-function nodePrints(source: string): string[] {
-  return execFileSync(process.execPath, ['--input-type=module', '-e', source], { encoding: 'utf8' }).trimEnd().split('\n');
-}
+import { nodePrints, outputOf, runSource } from './run-source.ts';
 
 /** Bindings a shared body copies, and the ones it must not: each line as Node prints it. */
 const BINDINGS = String.raw`// A loop's let, a const of the loop body, a parameter the body assigns.
