@@ -11,12 +11,12 @@
 // and CPU time of the run and the process's peak RSS.
 // Options: --runs N (samples per side, default 7), --tasks N (default 100,000).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { median } from './stats.mjs';
-import { tasksProgram } from './tasks-program.mjs';
+import { bundleRuntime, compileTasks } from './prepare-tasks.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const usage = 'usage: npm run bench:ab -- REV_A REV_B [--runs N] [--tasks N]   (a revision git knows, or . for the working tree)';
@@ -59,22 +59,9 @@ async function prepare(rev) {
   }
   const { tree, label } = side;
   process.stdout.write(`  preparing ${label}: bundling the runtime, compiling the program...\n`);
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: [join(tree, 'src/runtime/program.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    outfile: join(dir, 'runtime.mjs'),
-    logLevel: 'warning',
-  });
-  // That revision's compiler, in a child (Node strips its TypeScript).
-  const compile = `const { compileInNode } = await import(${JSON.stringify(pathToFileURL(join(tree, 'src/compiler/node.ts')).href)});
-    const c = await compileInNode(${JSON.stringify(tasksProgram(tasks))}, 'bench-tasks.ts');
-    if (!c.ok) throw new Error('the program does not compile: ' + JSON.stringify(c.errors));
-    process.stdout.write(JSON.stringify(c));`;
-  writeFileSync(join(dir, 'program.json'), execFileSync(process.execPath, ['--input-type=module', '-e', compile], { cwd: tree, encoding: 'utf8', maxBuffer: 1 << 26 }));
+  await bundleRuntime(tree, join(dir, 'runtime.mjs'));
+  // That revision's compiler (the contract between the two can change).
+  compileTasks(tree, tasks, join(dir, 'program.json'));
 }
 
 function cleanUp(side) {

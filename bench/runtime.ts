@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import FakeTimers from '@sinonjs/fake-timers';
 import { benchFirstLine } from './first-line.mjs';
 import { benchPeers } from './peers/peers.mjs';
+import { bundleRuntime } from './prepare-tasks.mjs';
 import { median } from './stats.mjs';
 import { tasksProgram } from './tasks-program.mjs';
 import type { CompiledProgram } from '../src/contract/program.ts';
@@ -189,16 +190,7 @@ async function benchTasks(): Promise<void> {
   writeFileSync(programFile, JSON.stringify(program));
   // The child (bench/tasks-child.mjs) runs the loop bundled into plain JavaScript, as the browser's worker does.
   const runtimeFile = join(dir, 'runtime.mjs');
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: [fileURLToPath(new URL('../src/runtime/program.ts', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    outfile: runtimeFile,
-    logLevel: 'warning',
-  });
+  await bundleRuntime(fileURLToPath(new URL('..', import.meta.url)), runtimeFile);
   const child = fileURLToPath(new URL('./tasks-child.mjs', import.meta.url));
   const runChild = (warmup: number, runs: number): string =>
     execFileSync(process.execPath, ['--expose-gc', child, runtimeFile, programFile, String(TASKS), String(warmup), String(runs)], {
