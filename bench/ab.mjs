@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { takeNumberOption } from './options.mjs';
 import { median } from './stats.mjs';
 import { bundleRuntime, compileTasks } from './prepare-tasks.mjs';
 
@@ -22,15 +23,8 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 const usage = 'usage: npm run bench:ab -- REV_A REV_B [--runs N] [--tasks N]   (a revision git knows, or . for the working tree)';
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  if (at === -1) return fallback;
-  const value = Number(args[at + 1]);
-  args.splice(at, 2);
-  return value;
-};
-const runs = option('--runs', 7);
-const tasks = option('--tasks', 100_000);
+const runs = takeNumberOption(args, '--runs', 7);
+const tasks = takeNumberOption(args, '--tasks', 100_000);
 if (args.length !== 2 || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(tasks) || tasks < 100) {
   console.error(usage);
   process.exit(2);

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { takeNumberOption } from './options.mjs';
 import { tasksProgram } from './tasks-program.mjs';
 
 /** Bundle `tree`'s runtime (src/runtime/program.ts) into `outfile`, one ES module for Node. */
@@ -26,13 +27,14 @@ export async function bundleRuntime(tree, outfile) {
 }
 
 /**
- * Compile (b)'s program of `tasks` tasks with `tree`'s compiler into `outfile`
- * (JSON, what runProgram takes). In a child process, which strips that tree's
- * TypeScript: the contract between a revision's compiler and runtime can change.
+ * Compile (b)'s program of `tasks` tasks (`options`: tasksProgram's) with `tree`'s
+ * compiler into `outfile` (JSON, what runProgram takes). In a child process, which
+ * strips that tree's TypeScript: the contract between a revision's compiler and
+ * runtime can change.
  */
-export function compileTasks(tree, tasks, outfile) {
+export function compileTasks(tree, tasks, outfile, options = {}) {
   const compile = `const { compileInNode } = await import(${JSON.stringify(pathToFileURL(join(tree, 'src/compiler/node.ts')).href)});
-    const c = await compileInNode(${JSON.stringify(tasksProgram(tasks))}, 'bench-tasks.ts');
+    const c = await compileInNode(${JSON.stringify(tasksProgram(tasks, options))}, 'bench-tasks.ts');
     if (!c.ok) throw new Error('the program does not compile: ' + JSON.stringify(c.errors));
     process.stdout.write(JSON.stringify(c));`;
   writeFileSync(outfile, execFileSync(process.execPath, ['--input-type=module', '-e', compile], { cwd: tree, encoding: 'utf8', maxBuffer: 1 << 26 }));
@@ -40,11 +42,14 @@ export function compileTasks(tree, tasks, outfile) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  const at = args.indexOf('--tasks');
-  const tasks = at === -1 ? 100_000 : Number(args[at + 1]);
-  if (at !== -1) args.splice(at, 2);
+  const tasks = takeNumberOption(args, '--tasks', 100_000);
   if (args.length !== 1 || !Number.isInteger(tasks) || tasks < 1) {
-    console.error('usage: node bench/prepare-tasks.mjs OUT_DIR [--tasks N]');
+    console.error('usage: npx node bench/prepare-tasks.mjs OUT_DIR [--tasks N]');
+    process.exit(2);
+  }
+  // The compiler is TypeScript, which Node strips from 22 on (README, "Node version").
+  if (Number(process.versions.node.split('.')[0]) < 22) {
+    console.error(`bench/prepare-tasks.mjs needs Node 22 or newer (this is ${process.version}): run it as \`npx node bench/prepare-tasks.mjs ...\``);
     process.exit(2);
   }
   const [out] = args;

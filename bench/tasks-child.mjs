@@ -7,9 +7,10 @@
 // Usage (from bench/runtime.ts): node --expose-gc bench/tasks-child.mjs RUNTIME.mjs PROGRAM.json TASKS WARMUP RUNS
 // Prints one JSON object: wall/cpu medians and coldWall/coldCpu (ms), lines (checked), maxRss, baseline, peakHeap (bytes).
 // With WARMUP and RUNS both 0 it runs once, cold, and prints coldWall, coldCpu, maxRss, lines
-// (one cold sample for (b'), bench/peers/peers.mjs).
+// (one cold sample for (b'), bench/peers/peers.mjs), and `phases` (ms each) when the program marks them.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { phasesOf } from './phases-of.mjs';
 import { median } from './stats.mjs';
 
 const [runtimeFile, programFile, tasksArg, warmupArg, runsArg] = process.argv.slice(2);
@@ -27,6 +28,10 @@ function run(onEvent) {
   }
 }
 
+// A program compiled with tasksProgram's `marks` calls this at the end of each phase (bench/phases.mjs).
+const marks = [];
+globalThis.__benchMark = (name) => marks.push([name, performance.now()]);
+
 gc();
 const baseline = process.memoryUsage().rss;
 // First run: the cold run, compared with the peers (bench/peers/peers.mjs), and the
@@ -40,7 +45,7 @@ const coldCpuUsed = process.cpuUsage(coldCpuStart);
 const coldCpu = (coldCpuUsed.user + coldCpuUsed.system) / 1000;
 const maxRss = process.resourceUsage().maxRSS * 1024;
 if (Number(warmupArg) + Number(runsArg) === 0) {
-  process.stdout.write(JSON.stringify({ coldWall, coldCpu, maxRss, lines: tasks + 1 }));
+  process.stdout.write(JSON.stringify({ coldWall, coldCpu, maxRss, lines: tasks + 1, ...(marks.length ? { phases: phasesOf(coldStarted, marks, coldStarted + coldWall) } : {}) }));
   process.exit(0);
 }
 

@@ -8,9 +8,16 @@
 // on a machine, a traced loop with asyncio's semantics cannot go under; so it
 // says which of issue 11's aims the lowering leaves room for (bench/README.md).
 //
-// Usage (from bench/peers/peers.mjs): node bench/peers/generator-floor.mjs TASKS
-// Prints one JSON object: wall and cpu (ms, the one cold run), maxRss (bytes), lines.
+// Usage (from bench/peers/peers.mjs): node bench/peers/generator-floor.mjs TASKS [--in-order]
+// Prints one JSON object: wall and cpu (ms, the one cold run), maxRss (bytes), lines, and
+// phases (ms each: spawned, started, woken, as bench/phases.mjs reads them for miniloop too).
+// --in-order: task i sleeps i * 10,000 / TASKS ms (tasksProgram's `order: 'creation'`).
+import { phasesOf } from '../phases-of.mjs';
+
 const tasks = Number(process.argv[2]);
+const inOrder = process.argv[3] === '--in-order';
+/** Where the run is at the end of each phase (three reads of the clock in all). */
+const marks = [];
 const GENERATOR_PROTOTYPE = Object.getPrototypeOf(function* () {}).prototype;
 
 let now = 0;
@@ -99,21 +106,26 @@ let body;
 new Task(function* () {
   for (let i = 0; i < tasks; i++) {
     new Task(() => Reflect.apply((body ??= sharedBody(function* (i) {
-      yield new Sleep(Math.floor(Math.random() * 10_000));
+      yield new Sleep(inOrder ? Math.floor((i * 10_000) / tasks) : Math.floor(Math.random() * 10_000));
       log('woke', i);
     })), null, [i]));
   }
+  marks.push(['spawned', performance.now()]);
   yield new Sleep(10_000); // every task sleeps less than this
+  marks.push(['woken', performance.now()]);
   log('all done');
 });
 for (;;) {
   while (readyHead < ready.length) ready[readyHead++].step();
   if (whens.length === 0) break;
+  // The ready queue is empty for the first time: every task has taken its first step.
+  if (marks.length === 1) marks.push(['started', performance.now()]);
   now = popWhen();
   for (const sleep of buckets.get(now)) ready.push(sleep.waiter);
   buckets.delete(now);
 }
-const wall = performance.now() - started;
+const ended = performance.now();
+const wall = ended - started;
 const cpuUsed = process.cpuUsage(cpuStart);
 if (lines.at(-1) !== 'all done') throw new Error(`floor: last line "${lines.at(-1)}", expected "all done"`);
-process.stdout.write(JSON.stringify({ wall, cpu: (cpuUsed.user + cpuUsed.system) / 1000, maxRss: process.resourceUsage().maxRSS * 1024, lines: lines.length }));
+process.stdout.write(JSON.stringify({ wall, cpu: (cpuUsed.user + cpuUsed.system) / 1000, maxRss: process.resourceUsage().maxRSS * 1024, lines: lines.length, phases: phasesOf(started, marks, ended) }));
