@@ -24,7 +24,7 @@
  * Tests: tests/runtime/task-root.test.ts, tests/runtime/kernel-layers.test.ts,
  * the ordering and semantics corpora.
  */
-import { GeneratorPrototypeNext, GeneratorPrototypeThrow, ObjectHasOwn, ReflectApply } from './primordials.ts';
+import { GeneratorPrototypeNext, GeneratorPrototypeThrow, ObjectGetPrototypeOf, ObjectHasOwn, ReflectApply } from './primordials.ts';
 
 /** esbuild passes `null` for the arguments of a function that does not use them. */
 const NO_ARGS: readonly unknown[] = Object.freeze([]);
@@ -343,6 +343,15 @@ function wakeFrame(frame: Frame): void {
     return;
   }
   frame.resume(value);
+}
+
+/**
+ * Read what resuming `waiter` will read first, if it is a frame - its
+ * generator's header - and nothing else: no property lookup a program could
+ * have patched (see SelfTimer.warm, loop.ts). A number only so the read is kept.
+ */
+export function warmWaiter(waiter: unknown): number {
+  return waiter instanceof Frame && ObjectGetPrototypeOf(waiter.gen) === GENERATOR_PROTOTYPE ? 1 : 0;
 }
 
 /** A yielded turn came: resume the frame (unless a hook of its task asks for one more turn). */

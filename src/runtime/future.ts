@@ -35,6 +35,16 @@ const FUTURE_WAIT: WaitLabel = { kind: 'future', what: 'future' };
 let scheduleCallbacks: (future: Future<any>) => void;
 /** asyncio's name for a future's state, for messages (made in Future's static block). */
 let stateName: (future: Future<any>) => string;
+/**
+ * The first waiter of a future: the argument of its first done-callback
+ * (undefined: none) and that callback's context (null: none, or the loop's
+ * own). For the runtime's modules only (the API does not export them: a
+ * waiter is the runtime's own object, a driver frame, say): they read ahead
+ * what a wake-up will read (SelfTimer.warm, loop.ts). Made in Future's static block.
+ */
+export let firstWaiterArg: (future: Future<any>) => unknown;
+/** See firstWaiterArg. */
+export let firstWaiterContext: (future: Future<any>) => LoopTask | null;
 
 /** A result that will be available later; awaitable (asyncio.Future). */
 export class Future<T = unknown> implements PromiseLike<T> {
@@ -244,6 +254,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
       }
     };
     stateName = (future) => ['PENDING', 'FINISHED', 'FINISHED', 'CANCELLED', 'FINISHED'][future.#state]!;
+    firstWaiterArg = (future) => future.#firstArg;
+    firstWaiterContext = (future) => future.#firstCtx;
   }
 
   get [Symbol.toStringTag](): string {
@@ -290,3 +302,4 @@ export class Yield<T = undefined> implements PromiseLike<T> {
     }).then(onFulfilled, onRejected);
   }
 }
+

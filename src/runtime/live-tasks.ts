@@ -27,6 +27,12 @@ export class LiveTasks<T extends { readonly id: number }> {
     return this.#size;
   }
 
+  /** True while `task` is live (added and not deleted). */
+  has(task: T): boolean {
+    const i = task.id - this.#base;
+    return i >= this.#from && i < this.#slots.length && this.#slots[i] === task;
+  }
+
   /** Add a new task: its id must be the next one (the last added id + 1, from 1). */
   add(task: T): void {
     if (task.id !== this.#base + this.#slots.length) throw new Error(`miniloop: task ${task.id} added out of order`);

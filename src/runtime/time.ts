@@ -3,10 +3,11 @@
  * asyncio's, in asyncio/run.ts). Every suspension in the runtime is built from
  * `Future` and `Yield`; these are the smallest ways to get one.
  */
-import { Future, Yield } from './future.ts';
+import { firstWaiterArg, firstWaiterContext, Future, Yield } from './future.ts';
+import { warmWaiter } from './driver.ts';
 import { formatMs } from '../trace/format-ms.ts';
 import { getLoop, type Handle, type SelfTimer } from './loop.ts';
-import type { Task } from './task.ts';
+import { warmTask, type Task } from './task.ts';
 import type { WaitLabel } from './trace.ts';
 import { CHECKPOINT } from './traps.ts';
 import { list, MapPrototypeGet, MapPrototypeSet, MathMax, ObjectFreeze, type List } from './primordials.ts';
@@ -109,6 +110,11 @@ class SleepFuture<T> extends Future<T> implements SelfTimer {
   /** @internal The timer fired. */
   fire(): void {
     this.wake();
+  }
+
+  /** @internal Read what firing will read (SelfTimer.warm): the waiting frame's generator and its task's live slot. */
+  warm(): number {
+    return warmWaiter(firstWaiterArg(this)) + warmTask(firstWaiterContext(this));
   }
 
   /** The timer fired (internal). */

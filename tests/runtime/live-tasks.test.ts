@@ -24,6 +24,10 @@ describe('LiveTasks', () => {
     live.delete(task(3));
     expect(live.size).toBe(3);
     expect(Array.from(live.toList()).map((t) => t.id)).toEqual([1, 3, 5]);
+    // has: exactly the live ones, and not another object with a live task's id.
+    expect(tasks.map((t) => live.has(t))).toEqual([true, false, true, false, true]);
+    expect(live.has(task(3))).toBe(false);
+    expect(live.has(task(6))).toBe(false);
   });
 
   it('refuses a task whose id is not the next one', () => {
@@ -56,6 +60,7 @@ describe('LiveTasks', () => {
       expect(Array.from(live.toList()).map((t) => t.id)).toEqual([...expected].sort((a, b) => a - b));
       expect(live.size).toBe(expected.size);
     }
+    for (const t of tasks) expect(live.has(t)).toBe(expected.has(t.id));
     // Ending the survivors leaves nothing; new tasks still come in order after that.
     for (const t of tasks) live.delete(t);
     expect(live.size).toBe(0);

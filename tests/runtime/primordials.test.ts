@@ -108,6 +108,23 @@ setTimeout(() => console.log('timer'), 5);`);
   });
 });
 
+describe('reading ahead at wake-up (SelfTimer.warm, loop.ts)', () => {
+  it('calls nothing a program installed: a getter on the generators\' next, a replaced Object.getPrototypeOf', async () => {
+    // Three sleepers due at the same instant: the loop reads ahead for each before any wakes.
+    const run = await lines(`import { createTask, sleep } from 'miniloop';
+let calls = 0;
+const generatorPrototype = Object.getPrototypeOf(function* () {}).prototype;
+const next = generatorPrototype.next;
+Object.defineProperty(generatorPrototype, 'next', { get() { calls++; return next; }, configurable: true });
+const getPrototypeOf = Object.getPrototypeOf;
+Object.getPrototypeOf = (o) => { calls++; return getPrototypeOf(o); };
+for (let i = 0; i < 3; i++) createTask(async () => { await sleep(10); console.log('woke', i); });
+await sleep(20);
+console.log('calls', calls);`);
+    expect(run).toEqual({ lines: ['woke 0', 'woke 1', 'woke 2', 'calls 0'], status: 'ok', problems: [] });
+  });
+});
+
 describe('an await that fails while resolving (issue 18, point 2)', () => {
   it('throws at the await, in an async function and an async generator', async () => {
     const run = await lines(`const broken = Promise.resolve(1);
