@@ -178,11 +178,13 @@ const GUARDED = guardedObjects();
 /**
  * Globals Node creates on first read, whose first read loads ~100 of Node's
  * own modules (fetch's classes, web streams, MessageChannel, Web Crypto's,
- * perf_hooks'):
+ * perf_hooks'; Node 24 adds CloseEvent, which loads fetch's undici too, 27 ms,
+ * and the streams' queuing strategies):
  * tens of ms, most of the CLI's start-up (bench (d)). Reading a descriptor
  * reads the value, so their descriptors are not recorded; the runtime uses
  * none of them, and a program that replaces one keeps it for the rest of that
- * process. Held by tests/cli/start-up.test.ts (a run loads none of them).
+ * process. Held by tests/cli/start-up.test.ts (a run loads none of them; on
+ * Node 24 with MINILOOP_TEST_NODE).
  */
 const UNRECORDED_GLOBALS = new SetCtor<PropertyKey>([
   'FormData', 'Headers', 'Request', 'Response', 'MessageEvent', 'WebSocket',
@@ -193,6 +195,7 @@ const UNRECORDED_GLOBALS = new SetCtor<PropertyKey>([
   'BroadcastChannel', 'MessageChannel', 'MessagePort', 'Crypto', 'CryptoKey', 'SubtleCrypto',
   'Performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure', 'PerformanceObserver',
   'PerformanceObserverEntryList', 'PerformanceResourceTiming',
+  'CloseEvent', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy',
 ]);
 
 function take(target: object): Snapshot {

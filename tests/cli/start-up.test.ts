@@ -7,6 +7,10 @@
  * compiled program comes from the cache, src/cli/program-cache.ts). Seen from
  * inside the real command: a preloaded module prints Node's list of loaded
  * modules when the process exits.
+ *
+ * It runs the command on the Node that runs the tests, or on the one
+ * MINILOOP_TEST_NODE names: Node 24 has lazily built globals Node 22 has not
+ * (docs/versions.md says how to check with it).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -15,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+const NODE = process.env.MINILOOP_TEST_NODE || process.execPath;
 const dir = mkdtempSync(join(tmpdir(), 'miniloop-start-up-'));
 const preload = join(dir, 'modules-at-exit.mjs');
 writeFileSync(preload, "process.on('exit', () => process.stderr.write('MODULES ' + JSON.stringify(process.moduleLoadList) + '\\n'));\n");
@@ -23,7 +28,7 @@ writeFileSync(preload, "process.on('exit', () => process.stderr.write('MODULES '
 function modulesOfRun(file: string, cacheDir: string): Promise<{ stdout: string; modules: string[] }> {
   const env = { ...process.env, LANG: 'C', LC_ALL: '', MINILOOP_CACHE_DIR: cacheDir };
   return new Promise((done, fail) => {
-    execFile(process.execPath, ['--import', preload, join(ROOT, 'bin/miniloop.mjs'), 'run', file], { cwd: ROOT, env, timeout: 170_000 }, (error, stdout, stderr) => {
+    execFile(NODE, ['--import', preload, join(ROOT, 'bin/miniloop.mjs'), 'run', file], { cwd: ROOT, env, timeout: 170_000 }, (error, stdout, stderr) => {
       const line = stderr.split('\n').find((l) => l.startsWith('MODULES '));
       if (error || !line) fail(error ?? new Error(`no module list in: ${stderr}`));
       else done({ stdout, modules: JSON.parse(line.slice('MODULES '.length)) as string[] });
