@@ -22,7 +22,9 @@ describe('ES module text evaluated in a classic worker', () => {
 
   it('turns Pyodide\'s loader into its exports (loadPyodide, version)', async () => {
     const dir = pyodidePackageDir();
-    const loader = await moduleFromText(readFileSync(join(dir, 'pyodide.mjs')).buffer as ArrayBuffer, 'https://site/pyodide/pyodide.mjs');
+    // The file's own bytes: Node 24's readFileSync may hand back a view on a larger ArrayBuffer.
+    const file = readFileSync(join(dir, 'pyodide.mjs'));
+    const loader = await moduleFromText(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer, 'https://site/pyodide/pyodide.mjs');
     expect(typeof loader.loadPyodide).toBe('function');
     expect(loader.version).toBe(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version);
   });
