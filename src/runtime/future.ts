@@ -302,4 +302,3 @@ export class Yield<T = undefined> implements PromiseLike<T> {
     }).then(onFulfilled, onRejected);
   }
 }
-
