@@ -431,7 +431,7 @@ export class Loop {
             this.#readyTail = n + 4;
             // Read ahead what each wake-up will read, for every timer due now before any fires:
             // the reads then overlap instead of each wake-up waiting for memory in turn. 100,000
-            // sleepers wake in random order across ~70 MB (bench/README.md, "Reading ahead at wake-up").
+            // sleepers wake in random order across ~70 MB (bench/README.md, eighth session).
             this.#warmth += t.warm();
           }
         }

@@ -467,13 +467,12 @@ function failTask(error: unknown, task: Task<unknown>): void {
 }
 
 /**
- * Read what running and ending `context`'s task will read - its fields the
- * loop keeps, its slot among the live tasks - and nothing else (see
- * SelfTimer.warm, loop.ts); a number only so the reads are kept.
+ * Read what ending `context`'s task will read - the task and its slot among
+ * the live tasks - and nothing else (see SelfTimer.warm, loop.ts); a number
+ * only so the reads are kept.
  */
 export function warmTask(context: LoopTask | null): number {
-  if (!(context instanceof Task)) return 0;
-  return context.queued + (context.loop.slot(TASKS).live.has(context) ? 1 : 0);
+  return context instanceof Task && context.loop.slot(TASKS).live.has(context) ? 1 : 0;
 }
 
 /** The task running now, or null (asyncio.current_task). */
