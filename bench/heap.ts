@@ -14,11 +14,12 @@ import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { compileInNode } from '../src/compiler/node.ts';
 import { runProgram } from '../src/runtime/program.ts';
+import { takeNumberOption } from './options.mjs';
 import { tasksProgram } from './tasks-program.mjs';
 
 const args = process.argv.slice(2);
-const tasksArg = args.includes('--tasks') ? Number(args[args.indexOf('--tasks') + 1]) : 10_000;
-if (!Number.isInteger(tasksArg) || tasksArg < 100) {
+const tasksArg = takeNumberOption(args, '--tasks', 10_000);
+if (args.length !== 0 || !Number.isInteger(tasksArg) || tasksArg < 100) {
   console.error('usage: node bench/heap.ts [--tasks N]   (N: a whole number, at least 100)');
   process.exit(2);
 }

@@ -33,6 +33,11 @@ export async function bundleRuntime(tree, outfile) {
  * runtime can change.
  */
 export function compileTasks(tree, tasks, outfile, options = {}) {
+  // The compiler is TypeScript, which Node strips from 22 on (README, "Node version"): without this,
+  // bench:ab, bench:phases and this file's command would fail in the child with ERR_UNKNOWN_FILE_EXTENSION.
+  if (Number(process.versions.node.split('.')[0]) < 22) {
+    throw new Error(`the benchmark's compile needs Node 22 or newer (this is ${process.version}): run it through \`npm run\` or \`npx node\``);
+  }
   const compile = `const { compileInNode } = await import(${JSON.stringify(pathToFileURL(join(tree, 'src/compiler/node.ts')).href)});
     const c = await compileInNode(${JSON.stringify(tasksProgram(tasks, options))}, 'bench-tasks.ts');
     if (!c.ok) throw new Error('the program does not compile: ' + JSON.stringify(c.errors));
@@ -47,16 +52,16 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error('usage: npx node bench/prepare-tasks.mjs OUT_DIR [--tasks N]');
     process.exit(2);
   }
-  // The compiler is TypeScript, which Node strips from 22 on (README, "Node version").
-  if (Number(process.versions.node.split('.')[0]) < 22) {
-    console.error(`bench/prepare-tasks.mjs needs Node 22 or newer (this is ${process.version}): run it as \`npx node bench/prepare-tasks.mjs ...\``);
-    process.exit(2);
-  }
   const [out] = args;
   const tree = fileURLToPath(new URL('..', import.meta.url));
   mkdirSync(out, { recursive: true });
+  try {
+    compileTasks(tree, tasks, join(out, 'program.json'));
+  } catch (error) {
+    console.error(`bench/prepare-tasks.mjs: ${error.message}`);
+    process.exit(1);
+  }
   await bundleRuntime(tree, join(out, 'runtime.mjs'));
-  compileTasks(tree, tasks, join(out, 'program.json'));
   console.log(`wrote ${join(out, 'runtime.mjs')} and ${join(out, 'program.json')} (${tasks.toLocaleString('en')} tasks); run them with:
   npx node --expose-gc bench/tasks-child.mjs ${join(out, 'runtime.mjs')} ${join(out, 'program.json')} ${tasks} 0 0`);
 }
