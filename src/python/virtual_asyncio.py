@@ -273,12 +273,15 @@ class _SimThread:
 
 
 class VirtualEventLoop(asyncio.BaseEventLoop):
-    """asyncio's own loop (BaseEventLoop) on a virtual clock, without sockets."""
+    """asyncio's own loop (BaseEventLoop) on a virtual clock, without sockets.
+    Untraced: call_soon and create_task are BaseEventLoop's, so tasks are
+    CPython's C Task and nothing is recorded per callback (what a user's
+    asyncio pays: the bench peer bench/peers/asyncio_child.py measures it).
+    TracedVirtualLoop adds the trace."""
 
-    def __init__(self, run, traced=True):
+    def __init__(self, run):
         super().__init__()
         self._vrun = run
-        self._vtraced = traced  # False: no lanes, labels or ready events (new_virtual_loop)
         self._selector = _VirtualSelector(run)
         self._timer_seq = itertools.count(1)
         self._worker_free = {}  # executor id -> [free-at time of each worker]
@@ -298,7 +301,7 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         pass  # nothing ever waits in select, so there is nothing to wake
 
     def call_at(self, when, callback, *args, context=None):
-        # BaseEventLoop.call_at with a FIFO tie-break; and a sleep's future gets its label.
+        # BaseEventLoop.call_at with a FIFO tie-break.
         if when is None:
             raise TypeError('when cannot be None')
         self._check_closed()
@@ -311,23 +314,7 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
             del timer._source_traceback[-1]
         heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
-        if self._vtraced and callback is _futures._set_result_unless_cancelled and args:
-            self._vrun.labels[args[0]] = ('sleep', f'sleep {round((when - self.time()) * 1000, 3):g}ms')
         return timer
-
-    def call_soon(self, callback, *args, context=None):
-        handle = super().call_soon(callback, *args, context=context)
-        owner = getattr(callback, '__self__', None) if self._vtraced else None
-        if isinstance(owner, TracedTask) and owner._vid:
-            self._vrun.add(owner._vid, 'ready', {'since': self._vrun.ms()})
-        return handle
-
-    def create_task(self, coro, *, name=None, context=None, **kwargs):
-        # BaseEventLoop.create_task with TracedTask for Task (a factory set by the program still wins).
-        if self._task_factory is not None:
-            return super().create_task(coro, name=name, context=context, **kwargs)
-        self._check_closed()
-        return TracedTask(coro, loop=self, name=name, context=context, **kwargs)
 
     def run_in_executor(self, executor, func, *args):
         self._check_closed()
@@ -382,6 +369,32 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         executor, self._default_executor = self._default_executor, None
         if executor is not None:
             executor.shutdown(wait=False)
+
+
+class TracedVirtualLoop(VirtualEventLoop):
+    """VirtualEventLoop recording the trace: a lane per task (TracedTask,
+    asyncio's pure-Python Task with its step wrapped), a label per sleep and
+    a ready event per wake-up. What run_program runs a program on."""
+
+    def call_at(self, when, callback, *args, context=None):
+        timer = super().call_at(when, callback, *args, context=context)
+        if callback is _futures._set_result_unless_cancelled and args:
+            self._vrun.labels[args[0]] = ('sleep', f'sleep {round((when - self.time()) * 1000, 3):g}ms')
+        return timer
+
+    def call_soon(self, callback, *args, context=None):
+        handle = super().call_soon(callback, *args, context=context)
+        owner = getattr(callback, '__self__', None)
+        if isinstance(owner, TracedTask) and owner._vid:
+            self._vrun.add(owner._vid, 'ready', {'since': self._vrun.ms()})
+        return handle
+
+    def create_task(self, coro, *, name=None, context=None, **kwargs):
+        # BaseEventLoop.create_task with TracedTask for Task (a factory set by the program still wins).
+        if self._task_factory is not None:
+            return super().create_task(coro, name=name, context=context, **kwargs)
+        self._check_closed()
+        return TracedTask(coro, loop=self, name=name, context=context, **kwargs)
 
 
 def _cancel_all_tasks(loop):
@@ -448,14 +461,14 @@ def _deadlock(run, loop):
 
 
 def virtual_run(main, *, debug=None, loop_factory=None):
-    """asyncio.run(main) on a fresh VirtualEventLoop (what `asyncio.run` means during a run)."""
+    """asyncio.run(main) on a fresh TracedVirtualLoop (what `asyncio.run` means during a run)."""
     run = _run
     if not asyncio.iscoroutine(main):
         raise ValueError(f'a coroutine was expected, got {main!r}')
     # Pyodide keeps its own loop marked running; asyncio.run refuses to start under a running loop.
     outer = events._get_running_loop()
     events._set_running_loop(None)
-    loop = VirtualEventLoop(run)
+    loop = TracedVirtualLoop(run)
     try:
         if debug is not None:
             loop.set_debug(debug)
@@ -482,26 +495,18 @@ def virtual_run(main, *, debug=None, loop_factory=None):
 UNLIMITED = {'stepLimit': float('inf'), 'timeLimit': float('inf'), 'outputLimit': float('inf')}
 
 
-def _c_task(loop, coro, **kwargs):
-    return asyncio.Task(coro, loop=loop, **kwargs)
-
-
-def new_virtual_loop(limits=None, traced=False):
+def new_virtual_loop(limits=None):
     """A fresh VirtualEventLoop, its clock at 0, for code that runs asyncio
     itself rather than through run_program: the semantics corpus
-    (tests/corpus/semantics/vclock.py), the twin runner
-    (scripts/twins/run_twin.py) and the bench peer
+    (tests/corpus/semantics/vclock.py) and the bench peer
     (bench/peers/asyncio_child.py). No console capture and no budgets (unless
-    `limits`); with traced=False (the default) tasks are CPython's C Task, as
-    a user's asyncio runs them, and nothing is recorded. loop.time() reads the
-    clock, loop.block(s) stalls it; a deadlock raises Deadlock. One such loop
-    at a time per process (they share the module's current run)."""
+    `limits`); tasks are CPython's C Task, as a user's asyncio runs them, and
+    nothing is recorded. loop.time() reads the clock, loop.block(s) stalls
+    it; a deadlock raises Deadlock. One such loop at a time per process (they
+    share the module's current run)."""
     global _run
     run = _run = _Run(dict(UNLIMITED, **(limits or {})))
-    loop = VirtualEventLoop(run, traced=traced)
-    if not traced:
-        loop.set_task_factory(_c_task)
-    return loop
+    return VirtualEventLoop(run)
 
 
 # -- the run ------------------------------------------------------------------

@@ -188,6 +188,24 @@ print('not reached')
     expect(text).not.toContain('virtual_asyncio');
   });
 
+  it('new_virtual_loop runs asyncio as a user runs it: C tasks, asyncio\'s own call_soon and create_task (the bench peer measures it)', () => {
+    // Nothing of the trace on this loop: an override of call_soon cost CPython 5-10% of the bench peer (bench/README.md, ninth session).
+    const out = execFileSync(python, ['-c', `
+import asyncio, json, sys; sys.path.insert(0, ${JSON.stringify(join(ROOT, 'src', 'python'))})
+from virtual_asyncio import new_virtual_loop
+loop = new_virtual_loop()
+asyncio.set_event_loop(loop)
+async def child():
+    await asyncio.sleep(1.5)
+    return loop.time()
+async def main():
+    task = asyncio.create_task(child())
+    return [type(task).__module__, await task]
+print(json.dumps(loop.run_until_complete(main()) + [type(loop).call_soon is asyncio.BaseEventLoop.call_soon, type(loop).create_task is asyncio.BaseEventLoop.create_task]))
+`], { encoding: 'utf8', env, timeout: 120_000 });
+    expect(JSON.parse(out)).toEqual(['_asyncio', 1.5, true, true]);
+  });
+
   it('starts every run afresh in one interpreter (Pyodide runs many): clock at 0, Task-1, time restored', () => {
     const out = execFileSync(python, ['-c', `
 import sys, time, json; sys.path.insert(0, ${JSON.stringify(join(ROOT, 'src', 'python'))})
