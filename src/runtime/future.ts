@@ -13,6 +13,7 @@ import { getLoop, type Loop, type LoopTask } from './loop.ts';
 import { CancelledError, InvalidStateError } from './errors.ts';
 import { append, list, type List } from './primordials.ts';
 import type { WaitLabel } from './trace.ts';
+import { waitLabelOf, type WaitOn } from './wait-labels.ts';
 
 const PENDING = 0;
 const FULFILLED = 1;
@@ -50,7 +51,7 @@ export let firstWaiterContext: (future: Future<any>) => LoopTask | null;
 export class Future<T = unknown> implements PromiseLike<T> {
   /** The loop this future belongs to. */
   readonly loop: Loop;
-  #label: WaitLabel;
+  #label: WaitOn;
   #state: State = PENDING;
   /** The result, the exception, or (cancelled) the message given to cancel(). */
   #value: unknown = undefined;
@@ -61,19 +62,29 @@ export class Future<T = unknown> implements PromiseLike<T> {
   #firstCtx: LoopTask | null = null;
   #more: List<DoneCallback> | null = null;
 
-  /** Create a pending future on the running loop; `label` says what awaiting it means. */
-  constructor(label: WaitLabel = FUTURE_WAIT) {
+  /**
+   * Create a pending future on the running loop; `label` says what awaiting it
+   * means (a number n: a sleep of n ms, whose label is made when read).
+   */
+  constructor(label: WaitLabel | number = FUTURE_WAIT) {
     this.loop = getLoop();
     this.#label = label;
   }
 
   /** What a task awaiting this future is shown waiting on. */
   get label(): WaitLabel {
-    return this.#label;
+    return waitLabelOf(this.#label);
   }
 
   set label(label: WaitLabel) {
     this.#label = label;
+  }
+
+  /** @internal The label as the runtime carries it (wait-labels.ts): a sleep's duration stands for its label. */
+  get rawLabel(): WaitOn {
+    const label = this.#label;
+    // Not the number: the label a subclass may show instead (a Task shows "task NAME").
+    return typeof label === 'number' ? label : this.label;
   }
 
   /** True while an exception was set and nobody has looked at it yet. */

@@ -19,6 +19,7 @@ import { createPromiseClass } from './promise.ts';
 import { list, MapPrototypeDelete, MapPrototypeSet, MathMax, MathMin, type List } from './primordials.ts';
 import { TimerHeap } from './timer-heap.ts';
 import { TraceRecorder, type StopDetail, type StopReason, type WaitLabel } from './trace.ts';
+import type { WaitOn } from './wait-labels.ts';
 
 /** What the loop needs to know about a task to attribute work to it. */
 export interface LoopTask {
@@ -26,10 +27,10 @@ export interface LoopTask {
   readonly name: string;
   /** Callbacks and jobs queued for this task that have not run yet. */
   queued: number;
-  /** What the task waits on when it stops running (set by whatever it awaited). */
-  waitLabel: WaitLabel | null;
-  /** The future the task is suspended on, if any: its label still holds after a callback of the task ran meanwhile. */
-  readonly futWaiter?: { readonly label: WaitLabel } | null;
+  /** What the task waits on when it stops running (set by whatever it awaited): a label, or a sleep's duration (wait-labels.ts). */
+  waitOn: WaitOn | null;
+  /** The future the task is suspended on, if any: what it waits on still holds after a callback of the task ran meanwhile. */
+  readonly futWaiter?: { readonly rawLabel: WaitOn } | null;
   done(): boolean;
 }
 
@@ -597,11 +598,11 @@ export class Loop {
     if (prev === ctx) return;
     if (prev !== null && !prev.done()) {
       if (prev.queued > 0) this.trace.addReady(this.now, prev.id, this.now);
-      else this.trace.addWait(this.now, prev.id, prev.waitLabel ?? prev.futWaiter?.label ?? PROMISE_WAIT);
+      else this.trace.addWait(this.now, prev.id, prev.waitOn ?? prev.futWaiter?.rawLabel ?? PROMISE_WAIT);
     }
     this.current = ctx;
     if (ctx !== null) {
-      ctx.waitLabel = null;
+      ctx.waitOn = null;
       this.trace.addRun(this.now, ctx.id);
     }
   }

@@ -29,6 +29,7 @@ import { isLoopPromise } from './promise.ts';
 import { Future } from './future.ts';
 import { getLoop, PROMISE_WAIT, RunSlot, type Loop, type LoopTask } from './loop.ts';
 import type { WaitLabel } from './trace.ts';
+import { waitLabelOf, type WaitOn } from './wait-labels.ts';
 
 /** Options for creating a task. */
 export interface TaskOptions {
@@ -97,8 +98,12 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   readonly parent: Task<unknown> | null;
   /** Work queued for this task (kept by the loop). */
   queued = 0;
-  /** What the task waits on when it stops running (set by Task when it suspends; cleared by the loop when it runs). */
-  waitLabel: WaitLabel | null = null;
+  /**
+   * @internal What the task waits on when it stops running, as the runtime
+   * carries it (a label, or a sleep's duration: wait-labels.ts). Set by Task
+   * when it suspends; cleared by the loop when it runs.
+   */
+  waitOn: WaitOn | null = null;
   #futWaiter: Future<unknown> | null = null;
   /** MUST_CANCEL, AT_CHECKPOINT (see mustCancel, atCheckpoint) and BODY_DIRECT: one field for all. */
   #flags = 0;
@@ -129,6 +134,15 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   /** @internal The future the task is suspended on, if any. */
   get futWaiter(): Future<unknown> | null {
     return this.#futWaiter;
+  }
+
+  /** What the task waits on when it stops running (null while it runs or before it waits). */
+  get waitLabel(): WaitLabel | null {
+    return this.waitOn === null ? null : waitLabelOf(this.waitOn);
+  }
+
+  set waitLabel(label: WaitLabel | null) {
+    this.waitOn = label;
   }
 
   /** @internal A cancellation or resume error is owed: it is thrown in at the next resume. */
@@ -199,7 +213,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     if (result instanceof Future) {
       // `createTask(() => sleep(200))`: the task waits on that future as if it awaited it, so cancel() reaches it.
       this.#futWaiter = result;
-      this.waitLabel = result.label;
+      this.waitOn = result.rawLabel;
       result.onDone(finishFromFuture, { task: this as Task<unknown>, future: result as Future<unknown> }, this);
       return;
     }
@@ -322,7 +336,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   /** @internal The task suspends on `future` (not done): it wakes through `wokeFrom` when the future is. */
   suspendOn(future: Future<unknown>): void {
     this.#futWaiter = future;
-    this.waitLabel = future.label;
+    this.waitOn = future.rawLabel;
     // Cancelled while running: cancel what it now awaits (asyncio's __step does the same).
     // A layer's resume error is not a cancellation of the future: it stays owed.
     if ((this.#flags & MUST_CANCEL) !== 0 && this.#rare?.resumeError === undefined && future.cancel()) this.#flags &= ~MUST_CANCEL;
@@ -335,7 +349,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 
   /** @internal The task yields one turn (its resume is queued now). */
   yieldTurn(): void {
-    this.waitLabel = null;
+    this.waitOn = null;
     this.#flags |= AT_CHECKPOINT;
   }
 
@@ -352,12 +366,12 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 
   /** @internal The task suspends on a plain promise (shown as waiting on a promise unless it said more). */
   suspendOnPromise(): void {
-    if (this.waitLabel === null) this.waitLabel = PROMISE_WAIT;
+    if (this.waitOn === null) this.waitOn = PROMISE_WAIT;
   }
 
   /** @internal Show the running task as waiting on `label` from now on (a layer's wait that is not a future). */
   labelWait(label: WaitLabel): void {
-    this.waitLabel = label;
+    this.waitOn = label;
   }
 
   /** @internal Take the owed error (the driver throws it into the task now): a layer's resume error, else CancelledError. */

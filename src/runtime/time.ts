@@ -5,12 +5,10 @@
  */
 import { firstWaiterArg, firstWaiterContext, Future, Yield } from './future.ts';
 import { warmWaiter } from './driver.ts';
-import { formatMs } from '../trace/format-ms.ts';
 import { getLoop, type Handle, type SelfTimer } from './loop.ts';
 import { warmTask, type Task } from './task.ts';
-import type { WaitLabel } from './trace.ts';
 import { CHECKPOINT } from './traps.ts';
-import { list, MapPrototypeGet, MapPrototypeSet, MathMax, ObjectFreeze, type List } from './primordials.ts';
+import { MathMax } from './primordials.ts';
 
 /** Virtual milliseconds since the run started (asyncio `loop.time()`, trio.current_time, in ms). */
 export function now(): number {
@@ -24,47 +22,6 @@ export function now(): number {
 export function sleep<T = undefined>(ms: number, value?: T): Future<T> | Yield<T> {
   if (!(ms > 0)) return new Yield(value as T);
   return new SleepFuture(ms, value as T);
-}
-
-// Captured Map methods and prototype-less lists (primordials.ts): a program that patches Map.prototype
-// or Array.prototype cannot reach the tables.
-const sleepLabels = new Map<number, WaitLabel>();
-let sleepLabelCount = 0;
-/**
- * Labels of whole-millisecond sleeps under 65,536 ms, in pages of 256 by
- * duration: an index instead of a hash lookup on every sleep (a run of
- * 100,000 random sleeps spent 5% of its time in the Map). Both lists are
- * filled when made, so they stay dense arrays.
- */
-const PAGE_BITS = 8;
-const PAGE = 1 << PAGE_BITS;
-const labelPages = list<List<WaitLabel | undefined> | undefined>();
-for (let i = 0; i < 0x10000 >> PAGE_BITS; i++) labelPages[i] = undefined;
-
-/** Labels are shared per duration (a run with many sleepers would otherwise make one per sleep). */
-function sleepLabel(ms: number): WaitLabel {
-  if ((ms & 0xffff) === ms) {
-    let page = labelPages[ms >> PAGE_BITS];
-    if (page === undefined) {
-      page = list();
-      for (let i = 0; i < PAGE; i++) page[i] = undefined;
-      labelPages[ms >> PAGE_BITS] = page;
-    }
-    return (page[ms & (PAGE - 1)] ??= makeSleepLabel(ms));
-  }
-  let label = MapPrototypeGet(sleepLabels, ms) as WaitLabel | undefined;
-  if (label === undefined) {
-    label = makeSleepLabel(ms);
-    if (sleepLabelCount < 10_000) {
-      sleepLabelCount++;
-      MapPrototypeSet(sleepLabels, ms, label);
-    }
-  }
-  return label;
-}
-
-function makeSleepLabel(ms: number): WaitLabel {
-  return ObjectFreeze({ kind: 'sleep', what: `sleep ${formatMs(ms, { compact: true })}` }) as WaitLabel;
 }
 
 /** A self-timed sleep's #handle once it was cancelled (the flag lives in the loop's own code: nothing a program can patch, primordials.ts). */
@@ -85,7 +42,9 @@ class SleepFuture<T> extends Future<T> implements SelfTimer {
   /** @internal When the timer is due (SelfTimer). */
   when = 0;
   constructor(ms: number, value: T) {
-    super(sleepLabel(ms));
+    // The duration stands for the label ("sleep 1.5s"), made only when something reads it: the
+    // trace keeps the number too (wait-labels.ts).
+    super(ms);
     this.#wakeValue = value;
     const loop = this.loop;
     const sleepTimer = (loop.current as Task<unknown> | null)?.hooks?.sleepTimer;

@@ -6,6 +6,7 @@
 
 import type { JobOp, LogLevel, QueueOp, StopDetail, StopReason, TaskOutcome, TimerOp, WaitKind } from '../contract/trace-vocabulary.ts';
 import { append, list, WeakMapPrototypeGet, WeakMapPrototypeSet, type List } from './primordials.ts';
+import { waitLabelOf, type WaitOn } from './wait-labels.ts';
 
 // The vocabulary (wait kinds, levels, outcomes, stop reasons) is data in one module.
 export type { JobOp, LogLevel, QueueOp, StopDetail, StopReason, TaskOutcome, TimerOp, WaitKind } from '../contract/trace-vocabulary.ts';
@@ -106,7 +107,7 @@ function unpack(code: number, task: number, packed: unknown, t: number): unknown
   if (code === RUN) return NO_DETAIL;
   if (code === READY) return readyDetail(packed === null ? t : (packed as number));
   if (code === DONE && packed === null) return DONE_OK;
-  if (code === WAIT) return waitDetail(packed as WaitLabel);
+  if (code === WAIT) return waitDetail(waitLabelOf(packed as WaitOn));
   if (code === LOG && typeof packed === 'string') return { level: 'log', text: packed };
   if (code === SPAWN && typeof packed === 'number') return { name: `Task-${task}`, parent: packed };
   return packed;
@@ -296,8 +297,8 @@ export class TraceRecorder {
     this.#push(t, task, SPAWN, packed);
   }
 
-  /** `add(t, task, 'wait', { on })`, for the loop's hot path. */
-  addWait(t: number, task: number, on: WaitLabel): void {
+  /** `add(t, task, 'wait', { on })`, for the loop's hot path; a sleep's duration stands for its label (made when the event is read, wait-labels.ts). */
+  addWait(t: number, task: number, on: WaitOn): void {
     this.#push(t, task, WAIT, on);
   }
 
