@@ -46,6 +46,12 @@ let stateName: (future: Future<any>) => string;
 export let firstWaiterArg: (future: Future<any>) => unknown;
 /** See firstWaiterArg. */
 export let firstWaiterContext: (future: Future<any>) => LoopTask | null;
+/**
+ * Give `future` a label as the runtime carries it (wait-labels.ts): a sleep
+ * passes its duration, whose label is made when read. For the runtime's
+ * modules only: the public constructor takes a label. Made in Future's static block.
+ */
+export let setRawLabel: (future: Future<any>, label: WaitOn) => void;
 
 /** A result that will be available later; awaitable (asyncio.Future). */
 export class Future<T = unknown> implements PromiseLike<T> {
@@ -62,11 +68,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
   #firstCtx: LoopTask | null = null;
   #more: List<DoneCallback> | null = null;
 
-  /**
-   * Create a pending future on the running loop; `label` says what awaiting it
-   * means (a number n: a sleep of n ms, whose label is made when read).
-   */
-  constructor(label: WaitLabel | number = FUTURE_WAIT) {
+  /** Create a pending future on the running loop; `label` says what awaiting it means. */
+  constructor(label: WaitLabel = FUTURE_WAIT) {
     this.loop = getLoop();
     this.#label = label;
   }
@@ -267,6 +270,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
     stateName = (future) => ['PENDING', 'FINISHED', 'FINISHED', 'CANCELLED', 'FINISHED'][future.#state]!;
     firstWaiterArg = (future) => future.#firstArg;
     firstWaiterContext = (future) => future.#firstCtx;
+    setRawLabel = (future, label) => {
+      future.#label = label;
+    };
   }
 
   get [Symbol.toStringTag](): string {

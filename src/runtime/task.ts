@@ -136,13 +136,9 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     return this.#futWaiter;
   }
 
-  /** What the task waits on when it stops running (null while it runs or before it waits). */
+  /** What the task waits on when it stops running (null while it runs or before it waits); the label of `waitOn`. */
   get waitLabel(): WaitLabel | null {
     return this.waitOn === null ? null : waitLabelOf(this.waitOn);
-  }
-
-  set waitLabel(label: WaitLabel | null) {
-    this.waitOn = label;
   }
 
   /** @internal A cancellation or resume error is owed: it is thrown in at the next resume. */

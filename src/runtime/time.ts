@@ -3,7 +3,7 @@
  * asyncio's, in asyncio/run.ts). Every suspension in the runtime is built from
  * `Future` and `Yield`; these are the smallest ways to get one.
  */
-import { firstWaiterArg, firstWaiterContext, Future, Yield } from './future.ts';
+import { firstWaiterArg, firstWaiterContext, Future, setRawLabel, Yield } from './future.ts';
 import { warmWaiter } from './driver.ts';
 import { getLoop, type Handle, type SelfTimer } from './loop.ts';
 import { warmTask, type Task } from './task.ts';
@@ -42,9 +42,10 @@ class SleepFuture<T> extends Future<T> implements SelfTimer {
   /** @internal When the timer is due (SelfTimer). */
   when = 0;
   constructor(ms: number, value: T) {
+    super();
     // The duration stands for the label ("sleep 1.5s"), made only when something reads it: the
     // trace keeps the number too (wait-labels.ts).
-    super(ms);
+    setRawLabel(this, ms);
     this.#wakeValue = value;
     const loop = this.loop;
     const sleepTimer = (loop.current as Task<unknown> | null)?.hooks?.sleepTimer;

@@ -57,7 +57,7 @@ describe('the kernel knows no layer', () => {
 describe('the trio layer writes no field of a Task', () => {
   const files = readdirSync(join(RUNTIME, 'trio')).filter((f) => f.endsWith('.ts'));
   // Task's state, the loop's bookkeeping of a task, and the hooks slot: only Task's methods change them.
-  const fields = ['futWaiter', 'mustCancel', 'resumeError', 'pendingThrow', 'atCheckpoint', 'waitLabel', 'queued', 'hooks', 'onExit', 'trioTiming', 'cancelDelayed', 'takePendingCancel', 'takeResumeError'];
+  const fields = ['futWaiter', 'mustCancel', 'resumeError', 'pendingThrow', 'atCheckpoint', 'waitLabel', 'waitOn', 'queued', 'hooks', 'onExit', 'trioTiming', 'cancelDelayed', 'takePendingCancel', 'takeResumeError'];
   const assignment = new RegExp(`\\.(${fields.join('|')})\\s*(=(?!=)|\\+\\+|--|[-+|&]=)`);
 
   it.each(files)('trio/%s assigns none of Task\'s fields', (file) => {
