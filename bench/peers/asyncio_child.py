@@ -7,7 +7,9 @@ as the loop's result holds.
 
 Usage (from bench/peers/peers.mjs): python3 bench/peers/asyncio_child.py TASKS
 Prints one JSON object: wall and cpu (ms, the one cold run; cpu is the
-process's user + system time), maxRss (bytes), lines, version.
+process's user + system time), maxRss (bytes), lines, version, and
+executable: which interpreter ran, since its build moves the time by ~10%
+(pyenv builds without PGO/LTO by default; bench/README.md, tenth session).
 """
 import asyncio
 import json
@@ -46,7 +48,7 @@ def main(tasks):
         raise SystemExit(f'asyncio: last line {lines[-1]!r}, expected "all done"')
     maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
     sys.stdout.write(json.dumps({'wall': wall, 'cpu': cpu, 'maxRss': maxrss, 'lines': len(lines),
-                                 'version': sys.version.split()[0]}))
+                                 'version': sys.version.split()[0], 'executable': sys.executable}))
 
 
 if __name__ == '__main__':

@@ -42,6 +42,7 @@ export function benchPeers({ tasks, rounds, miniloopCold }) {
   /** @type {Record<string, ColdRun[]>} */
   const runs = { miniloop: [], fake: [], python: [], floor: [] };
   let pythonVersion = null;
+  let pythonExecutable = null;
   for (let round = 0; round < rounds; round++) {
     runs.miniloop.push(miniloopCold());
     runs.fake.push(runPeer(process.execPath, [here('./fake-timers-child.mjs'), String(tasks)]));
@@ -49,6 +50,7 @@ export function benchPeers({ tasks, rounds, miniloopCold }) {
     const python = runPeer(PYTHON, [here('./asyncio_child.py'), String(tasks)]);
     if (python) {
       pythonVersion = python.version;
+      pythonExecutable = python.executable;
       runs.python.push(python);
     }
   }
@@ -72,7 +74,7 @@ export function benchPeers({ tasks, rounds, miniloopCold }) {
     );
   row('miniloop', mini, 'trace on; the run is its child\'s first');
   row('fake-timers', fake, 'native async fns, runAllAsync, no trace');
-  if (python) row(`CPython ${pythonVersion} asyncio`, python, 'C tasks, virtual-clock loop, no trace');
+  if (python) row(`CPython ${pythonVersion} asyncio`, python, `C tasks, virtual-clock loop, no trace; ${pythonExecutable}`);
   else console.log(`  ${'CPython asyncio'.padEnd(22)} skipped (no ${PYTHON} on this machine)`);
   row('generator floor', floor, 'not a peer: the lowering alone, no trace, no semantics');
   const speed = (x) => (x >= 1 ? `${fmt(x, 2)}x faster` : `${fmt(1 / x, 2)}x slower`);
