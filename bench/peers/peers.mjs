@@ -41,18 +41,12 @@ export function benchPeers({ tasks, rounds, miniloopCold }) {
   );
   /** @type {Record<string, ColdRun[]>} */
   const runs = { miniloop: [], fake: [], python: [], floor: [] };
-  let pythonVersion = null;
-  let pythonExecutable = null;
   for (let round = 0; round < rounds; round++) {
     runs.miniloop.push(miniloopCold());
     runs.fake.push(runPeer(process.execPath, [here('./fake-timers-child.mjs'), String(tasks)]));
     runs.floor.push(runPeer(process.execPath, [here('./generator-floor.mjs'), String(tasks)]));
     const python = runPeer(PYTHON, [here('./asyncio_child.py'), String(tasks)]);
-    if (python) {
-      pythonVersion = python.version;
-      pythonExecutable = python.executable;
-      runs.python.push(python);
-    }
+    if (python) runs.python.push(python);
   }
   for (const [name, side] of [['fake-timers', runs.fake], ['CPython', runs.python], ['the generator floor', runs.floor]]) {
     for (const r of side) if (r.lines !== runs.miniloop[0].lines) throw new Error(`${name} printed ${r.lines} lines, miniloop ${runs.miniloop[0].lines}: not the same workload`);
@@ -74,7 +68,8 @@ export function benchPeers({ tasks, rounds, miniloopCold }) {
     );
   row('miniloop', mini, 'trace on; the run is its child\'s first');
   row('fake-timers', fake, 'native async fns, runAllAsync, no trace');
-  if (python) row(`CPython ${pythonVersion} asyncio`, python, `C tasks, virtual-clock loop, no trace; ${pythonExecutable}`);
+  // Every round ran the same interpreter: its version and path are the first run's.
+  if (python) row(`CPython ${runs.python[0].version} asyncio`, python, `C tasks, virtual-clock loop, no trace; ${runs.python[0].executable}`);
   else console.log(`  ${'CPython asyncio'.padEnd(22)} skipped (no ${PYTHON} on this machine)`);
   row('generator floor', floor, 'not a peer: the lowering alone, no trace, no semantics');
   const speed = (x) => (x >= 1 ? `${fmt(x, 2)}x faster` : `${fmt(1 / x, 2)}x slower`);
