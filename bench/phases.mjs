@@ -1,7 +1,9 @@
 // `npm run bench:phases`: where a cold run of benchmark (b) spends its time,
 // by phase - making the 100,000 tasks, starting them, waking them, building
 // the result - on miniloop and on the generator floor, with the tasks waking
-// in random order (as (b)) and in the order they were made. The program marks
+// in random order (as (b)) and in the order they were made; and, random order
+// only, on the state-machine floor (the generator floor without generators:
+// what another lowering could save, bench/peers/state-machine-floor.mjs). The program marks
 // its own phases (tasksProgram's `marks`; the floor marks the same points),
 // so nothing is patched into the loop. bench/README.md reads these figures:
 // the two orders are what says that waking is about half waiting for memory.
@@ -36,12 +38,13 @@ try {
 
   const child = (command, childArgs) => JSON.parse(execFileSync(command, childArgs, { encoding: 'utf8', maxBuffer: 1 << 20 }));
   const miniloop = (program) => () => child(process.execPath, ['--expose-gc', here('./tasks-child.mjs'), join(dir, 'runtime.mjs'), join(dir, program), String(tasks), '0', '0']);
-  const floor = (...flags) => () => child(process.execPath, [here('./peers/generator-floor.mjs'), String(tasks), ...flags]);
+  const floor = (file, ...flags) => () => child(process.execPath, [here(`./peers/${file}`), String(tasks), ...flags]);
   const sides = [
     { name: 'miniloop, random order', run: miniloop('random.json') },
     { name: 'miniloop, creation order', run: miniloop('creation.json') },
-    { name: 'floor, random order', run: floor() },
-    { name: 'floor, creation order', run: floor('--in-order') },
+    { name: 'floor, random order', run: floor('generator-floor.mjs') },
+    { name: 'floor, creation order', run: floor('generator-floor.mjs', '--in-order') },
+    { name: 'state machines, random order', run: floor('state-machine-floor.mjs') },
   ].map((side) => ({ ...side, samples: [] }));
 
   for (let round = 1; round <= runs; round++) {
