@@ -38,6 +38,7 @@ import { analyze, type Reference, type Scope, type Variable } from 'eslint-scope
 import { REPLACED_HELPERS } from '../contract/program.ts';
 import { afterDirectives, isPlainParameter, shellCall, type AstNode as Node } from './ast.ts';
 import { insertAt, type LineEdit } from './line-edits.ts';
+import { stateMachineEdits } from './state-machines.ts';
 
 const ASYNC: keyof typeof REPLACED_HELPERS = '__async';
 /** The prefix of the names given to shared bodies (runtime/stack-map.ts hides frames named `__async…`). */
@@ -47,6 +48,8 @@ const SHARED_BODY_PREFIX = '__asyncBody';
 interface Share {
   call: Node;
   body: Node;
+  /** The body's own scope. */
+  scope: Scope;
   target: Scope;
   captured: string[];
 }
@@ -83,20 +86,27 @@ export function sharedBodyEdits(ast: Node, code: string, finalName: (printed: st
   };
   const edits: LineEdit[] = [];
   const declared = new Map<Scope, string[]>();
-  for (const { call, body, target, captured } of shares) {
+  // A body that other shared bodies go to declares them at its start: a `let` the state machine's
+  // `switch` would skip on resuming (its TDZ), so that body stays a generator.
+  const targets = new Set(shares.map((share) => share.target));
+  for (const { call, body, scope, target, captured } of shares) {
     const name = freshName();
     const list = declared.get(target) ?? [];
     list.push(name);
     declared.set(target, list);
+    // A body with no await inside a statement becomes a state machine (state-machines.ts): its
+    // header takes the names passed, and `2` tells the driver to construct it.
+    const machine = targets.has(scope) ? null : stateMachineEdits(scope, call, captured, code, finalName);
     if (captured.length > 0) {
       const names = captured.map(finalName).join(', ');
       const argsNode = (call.arguments as Node[])[1]!;
       edits.push({ at: argsNode.start, end: argsNode.end, line: argsNode.loc.start.line - 1, column: argsNode.loc.start.column, text: `[${names}]` });
       const paren = code.indexOf('(', body.start);
-      edits.push({ at: paren + 1, end: paren + 1, line: body.loc.start.line - 1, column: body.loc.start.column + (paren + 1 - body.start), text: names });
+      if (machine === null) edits.push({ at: paren + 1, end: paren + 1, line: body.loc.start.line - 1, column: body.loc.start.column + (paren + 1 - body.start), text: names });
     }
+    if (machine !== null) edits.push(...machine);
     edits.push(insertAt(body, `${name} ??= `));
-    edits.push(insertAt(body, ', 1', true));
+    edits.push(insertAt(body, machine === null ? ', 1' : ', 2', true));
   }
   for (const [scope, names] of declared) edits.push(declarationAt(bodyBlock(scope)!, `let ${names.join(', ')};`));
   return edits;
@@ -166,7 +176,7 @@ function shareOf(scope: Scope): Share | null {
   if (target === -1) return null;
   const captured: string[] = [];
   for (const { variable, at } of reads) if (at < target && !captured.includes(variable.name)) captured.push(variable.name);
-  return { call, body, target: chain[target]!, captured };
+  return { call, body, scope, target: chain[target]!, captured };
 }
 
 /** A parameter of the shell, which esbuild leaves plain (a name, a literal default, a rest name): nothing but the body reads it. */

@@ -91,8 +91,12 @@ export interface AsyncGeneratorObject {
  * code under one esbuild helper name ({@link HELPER_NAMES}).
  */
 export interface ProgramHelpers {
-  /** `__async(thisArg, args, body, shared?)`: drives a lowered async function on the loop; returns its promise. `shared` 1: `body` serves every call (compiler/shared-bodies.ts). */
-  async(thisArg: unknown, args: unknown, body: LoweredBody, shared?: 1): Promise<unknown>;
+  /**
+   * `__async(thisArg, args, body, shared?)`: drives a lowered async function on the loop; returns its promise.
+   * `shared` 1: `body` serves every call (compiler/shared-bodies.ts); 2: it does, and it is a state-machine
+   * class, constructed with `args` (compiler/state-machines.ts).
+   */
+  async(thisArg: unknown, args: unknown, body: LoweredBody, shared?: 1 | 2): Promise<unknown>;
   /** `__asyncGenerator(thisArg, args, body)`: an async generator as esbuild lowered it. */
   asyncGenerator(thisArg: unknown, args: unknown, body: LoweredBody): AsyncGeneratorObject;
   /** `__asyncGenMended(...)`: an async generator whose `return expr` the compiler's fix-ups made await in place. */

@@ -24,7 +24,7 @@
  * Tests: tests/runtime/task-root.test.ts, tests/runtime/kernel-layers.test.ts,
  * the ordering and semantics corpora.
  */
-import { GeneratorPrototypeNext, GeneratorPrototypeThrow, ObjectGetPrototypeOf, ObjectHasOwn, ReflectApply } from './primordials.ts';
+import { GeneratorPrototypeNext, GeneratorPrototypeThrow, ObjectGetPrototypeOf, ObjectHasOwn, ReflectApply, ReflectConstruct } from './primordials.ts';
 
 /** esbuild passes `null` for the arguments of a function that does not use them. */
 const NO_ARGS: readonly unknown[] = Object.freeze([]);
@@ -36,6 +36,30 @@ import { FUTURE, FUTURE_DONE, trapOf, TURN } from './traps.ts';
 import type { Yield } from './future.ts';
 
 type Step = IteratorResult<unknown, unknown>;
+
+/**
+ * A lowered body the compiler wrote as a class (compiler/state-machines.ts): stepped as a
+ * generator is, `next(value)` and `throw(error)`. Its class is the compiled program's own and
+ * no program code can reach it, so its methods are called as they are (a generator's are called
+ * through the primordials: a program may patch %GeneratorPrototype%).
+ */
+interface StateMachine {
+  next(value?: unknown): Step;
+  throw(error: unknown): Step;
+}
+
+/** What a frame steps: a generator (its prototype the shared %GeneratorPrototype%, see __async) or a state machine. */
+type Body = Generator | StateMachine;
+
+/** Resume `body` with `value`. */
+function bodyNext(body: Body, value?: unknown): Step {
+  return ObjectGetPrototypeOf(body) === GENERATOR_PROTOTYPE ? GeneratorPrototypeNext(body as Generator, value) : (body as StateMachine).next(value);
+}
+
+/** Throw `error` into `body` where it waits. */
+function bodyThrow(body: Body, error: unknown): Step {
+  return ObjectGetPrototypeOf(body) === GENERATOR_PROTOTYPE ? GeneratorPrototypeThrow(body as Generator, error) : (body as StateMachine).throw(error);
+}
 
 /** What every frame of one run shares (the run's DRIVER slot). */
 interface Driver {
@@ -66,7 +90,7 @@ interface Driver {
 }
 
 /** The `__async(thisArg, args, generatorFunction)` helper the compiled program calls. */
-export type AsyncHelper = (thisArg: unknown, args: unknown, genFn: (...a: unknown[]) => Generator, shared?: 1) => Promise<unknown>;
+export type AsyncHelper = (thisArg: unknown, args: unknown, genFn: (...a: unknown[]) => Generator, shared?: 1 | 2) => Promise<unknown>;
 
 /**
  * One running async function. A class rather than closures because there is
@@ -78,7 +102,7 @@ export type AsyncHelper = (thisArg: unknown, args: unknown, genFn: (...a: unknow
 class Frame {
   readonly driver: Driver;
   readonly task: Task<unknown> | null;
-  readonly gen: Generator;
+  readonly gen: Body;
   /** The async function's promise; UNMADE for a task's own body until someone needs it. */
   promise: Promise<unknown>;
   /** While suspended: the loop future it waits on, or the value a pending `Yield` resumes with. */
@@ -86,7 +110,7 @@ class Frame {
   /** The task whose body this frame is (see startBody): told directly when the frame completes. */
   owner: Task<unknown> | null = null;
 
-  constructor(driver: Driver, gen: Generator, promise: Promise<unknown>, task: Task<unknown> | null) {
+  constructor(driver: Driver, gen: Body, promise: Promise<unknown>, task: Task<unknown> | null) {
     this.driver = driver;
     this.task = task;
     this.gen = gen;
@@ -162,7 +186,7 @@ class Frame {
         // PromiseResolve itself threw (a `constructor` getter, say): Await's `?` throws it at the
         // `await`, in the same step. Test: tests/runtime/primordials.test.ts (await that fails while resolving).
         try {
-          step = GeneratorPrototypeThrow(this.gen, error);
+          step = bodyThrow(this.gen, error);
         } catch (thrown) {
           this.reject(thrown);
           return;
@@ -191,8 +215,8 @@ function continueFrame(frame: Frame, threw: boolean, value: unknown): void {
   let step: Step;
   try {
     const task = frame.task;
-    if (task !== null && task.mustCancel) step = GeneratorPrototypeThrow(frame.gen, task.takeResumeError());
-    else step = threw ? GeneratorPrototypeThrow(frame.gen, value) : GeneratorPrototypeNext(frame.gen, value);
+    if (task !== null && task.mustCancel) step = bodyThrow(frame.gen, task.takeResumeError());
+    else step = threw ? bodyThrow(frame.gen, value) : bodyNext(frame.gen, value);
   } catch (error) {
     frame.reject(error);
     return;
@@ -372,7 +396,7 @@ const GENERATOR_PROTOTYPE: object = Object.getPrototypeOf(function* () {}).proto
 /** Make the `__async(thisArg, args, generatorFunction)` helper for one run. */
 function makeAsyncDriver(driver: Driver): AsyncHelper {
   const promises = driver.promises;
-  return function __async(thisArg: unknown, args: unknown, genFn: (...a: unknown[]) => Generator, shared?: 1): Promise<unknown> {
+  return function __async(thisArg: unknown, args: unknown, genFn: (...a: unknown[]) => Generator, shared?: 1 | 2): Promise<unknown> {
     // The first call while a task body starts is the body's own frame (when the body is a
     // lowered async function): decided before the generator function is called, since
     // calling it runs the program's parameter defaults, which may call async functions too.
@@ -388,13 +412,19 @@ function makeAsyncDriver(driver: Driver): AsyncHelper {
       // A generator function shared by every call (compiler/shared-bodies.ts) gets it once:
       // setting it again would give V8 a new map per call. A fresh one is not read first,
       // which would make the prototype object this avoids.
-      if (shared === 1) {
-        if (genFn.prototype !== GENERATOR_PROTOTYPE) genFn.prototype = GENERATOR_PROTOTYPE;
-      } else if (ObjectHasOwn(genFn, 'prototype')) genFn.prototype = GENERATOR_PROTOTYPE;
-      const gen = ReflectApply(genFn, thisArg, (args ?? NO_ARGS) as unknown[]) as Generator;
+      // A shared body written as a state machine (2, compiler/state-machines.ts) is a class:
+      // constructing it runs only the compiler's code, as calling a generator function does.
+      let gen: Body;
+      if (shared === 2) gen = ReflectConstruct(genFn, (args ?? NO_ARGS) as unknown[]) as StateMachine;
+      else {
+        if (shared === 1) {
+          if (genFn.prototype !== GENERATOR_PROTOTYPE) genFn.prototype = GENERATOR_PROTOTYPE;
+        } else if (ObjectHasOwn(genFn, 'prototype')) genFn.prototype = GENERATOR_PROTOTYPE;
+        gen = ReflectApply(genFn, thisArg, (args ?? NO_ARGS) as unknown[]) as Generator;
+      }
       frame = new Frame(driver, gen, promise, driver.loop.current as Task<unknown> | null);
       if (isCandidate) driver.candidate = frame;
-      first = GeneratorPrototypeNext(gen);
+      first = bodyNext(gen);
     } catch (error) {
       const failed = promise === UNMADE ? promises.create() : promise;
       if (frame !== undefined) frame.promise = failed;
@@ -407,14 +437,14 @@ function makeAsyncDriver(driver: Driver): AsyncHelper {
   };
 }
 
-function readDone(gen: Generator, future: Future<unknown>): Step {
+function readDone(gen: Body, future: Future<unknown>): Step {
   let value: unknown;
   try {
     value = future.result();
   } catch (error) {
-    return GeneratorPrototypeThrow(gen, error);
+    return bodyThrow(gen, error);
   }
-  return GeneratorPrototypeNext(gen, value);
+  return bodyNext(gen, value);
 }
 
 /**

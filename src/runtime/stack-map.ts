@@ -92,10 +92,14 @@ export class StackMapper {
       if (!pos) continue;
       const where = `${this.#program.filename}:${pos.line}:${pos.column}`;
       const fn = /^\s+at\s+(?:async\s+)?(.*?)\s+\(/.exec(line)?.[1];
-      // Lowered async functions run as anonymous generators: recover the reader's name from the source.
-      const name = fn && !fn.includes(url) && !/^(Generator\.|__async|eval|new Function|anonymous)/.test(fn)
+      // A lowered async function runs as its shared body (`__asyncBody1`, called with the function's
+      // `this`: `Object.__asyncBody1` for a method, as Node prints `Object.m`; a state machine's
+      // frame is `__asyncBody1.next`) or an anonymous generator: the reader's name comes from the source.
+      const receiver = fn !== undefined ? /^([\w$]+)\.__asyncBody\d+$/.exec(fn)?.[1] : undefined;
+      let name = fn && !fn.includes(url) && !/^(Generator\.|__async|eval|new Function|anonymous)/.test(fn) && receiver === undefined
         ? fn
         : enclosingFunctionName(this.#program.source, pos.line, pos.column);
+      if (receiver !== undefined && name) name = `${receiver}.${name}`;
       out.push(name ? `    at ${cleanName(name)} (${where})` : `    at ${where}`);
     }
     return out.join('\n');
@@ -134,7 +138,7 @@ export function enclosingFunctionName(source: string, line: number, column: numb
   return '';
 }
 
-/** Lowered async functions appear as their generator; keep the reader's name only. */
+/** A generator's frame may be named through %GeneratorPrototype% (`Generator.f`): Node names it `f`. */
 function cleanName(name: string): string {
-  return name.replace(/^Object\./, '').replace(/^Generator\./, '');
+  return name.replace(/^Generator\./, '');
 }

@@ -14,6 +14,7 @@ import {
   wrapProgram,
 } from '../../src/contract/program.ts';
 import { compileInNode } from '../../src/compiler/node.ts';
+import { STATE_MACHINE_NAMES } from '../../src/compiler/state-machines.ts';
 import { runProgram } from '../../src/runtime/program.ts';
 
 // Uses every helper: an async function, an async generator with `return expr`,
@@ -52,8 +53,11 @@ describe('compiler-runtime contract', () => {
     // Free names starting with "__" are parameters or helper names of the contract.
     const known = new Set<string>([...PROGRAM_PARAMETERS, ...Object.keys(HELPER_NAMES)]);
     const dunder = new Set([...compiled.code.matchAll(/(?<![\w$.@])(__\w+)/g)].map((m) => m[1]!));
-    // ... or declared by the compiler: esbuild's own helpers (`var`), shared bodies (`let`, compiler/shared-bodies.ts).
-    const declared = (name: string): boolean => new RegExp(`var ${name} = |\\blet (?:\\w+, )*${name}\\b`).test(compiled.code);
+    // ... or declared by the compiler: esbuild's own helpers (`var`), shared bodies (`let`, compiler/shared-bodies.ts),
+    // a state machine's parameter and constant (compiler/state-machines.ts).
+    const declared = (name: string): boolean =>
+      new RegExp(`var ${name} = |\\blet (?:\\w+, )*${name}\\b`).test(compiled.code) ||
+      (STATE_MACHINE_NAMES.includes(name) && new RegExp(`next\\(${name}\\)|const ${name} = `).test(compiled.code));
     expect([...dunder].filter((name) => !known.has(name) && !declared(name))).toEqual([]);
   });
 

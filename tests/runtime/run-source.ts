@@ -1,5 +1,6 @@
 /** Test helpers: compile TypeScript source and run it on a fresh loop; what Node itself prints for a program. */
 import { execFileSync } from 'node:child_process';
+import { queryObjects } from 'node:v8';
 import { compileInNode } from '../../src/compiler/node.ts';
 import { runProgram, type ProgramOptions, type ProgramResult } from '../../src/runtime/program.ts';
 
@@ -17,4 +18,25 @@ export async function outputOf(source: string, options: ProgramOptions = {}): Pr
 /** What the Node running the tests prints running `source` (JavaScript) as an ES module, one string per line. */
 export function nodePrints(source: string): string[] {
   return execFileSync(process.execPath, ['--input-type=module', '-e', source], { encoding: 'utf8' }).trimEnd().split('\n');
+}
+
+/**
+ * How many objects `kind` makes (found by its prototype, as v8.queryObjects finds them) are alive
+ * while 1,000 tasks sleep: `create` runs once per `i` below 1,000 and makes a sleeping task.
+ */
+export async function aliveWhileAsleep(create: string, kind: new () => unknown): Promise<number> {
+  let count = -1;
+  const result = await runSource(
+    `import { createTask, sleep } from 'miniloop';
+     for (let i = 0; i < 1000; i++) { ${create} }
+     await sleep(5);
+     console.log('all asleep');`,
+    {
+      onEvent(event) {
+        if (event.kind === 'log') count = queryObjects(kind, { format: 'count' }) as number;
+      },
+    },
+  );
+  if (result.lines.map((l) => l.text).join('\n') !== 'all asleep') throw new Error(`the program printed ${JSON.stringify(result.lines)}`);
+  return count;
 }
