@@ -40,15 +40,16 @@ export function benchPeers({ tasks, rounds, miniloopCold }) {
     `\n(b') the same ${tasks.toLocaleString('en')} tasks on the peers: ${rounds} cold run${rounds > 1 ? 's' : ''} each, a fresh process each, the sides taking turns  (load average ${loadavg().map((x) => fmt(x, 2)).join(' ')})`,
   );
   /** @type {Record<string, ColdRun[]>} */
-  const runs = { miniloop: [], fake: [], python: [], floor: [] };
+  const runs = { miniloop: [], fake: [], python: [], floor: [], machines: [] };
   for (let round = 0; round < rounds; round++) {
     runs.miniloop.push(miniloopCold());
     runs.fake.push(runPeer(process.execPath, [here('./fake-timers-child.mjs'), String(tasks)]));
     runs.floor.push(runPeer(process.execPath, [here('./generator-floor.mjs'), String(tasks)]));
+    runs.machines.push(runPeer(process.execPath, [here('./state-machine-floor.mjs'), String(tasks)]));
     const python = runPeer(PYTHON, [here('./asyncio_child.py'), String(tasks)]);
     if (python) runs.python.push(python);
   }
-  for (const [name, side] of [['fake-timers', runs.fake], ['CPython', runs.python], ['the generator floor', runs.floor]]) {
+  for (const [name, side] of [['fake-timers', runs.fake], ['CPython', runs.python], ['the generator floor', runs.floor], ['the state-machine floor', runs.machines]]) {
     for (const r of side) if (r.lines !== runs.miniloop[0].lines) throw new Error(`${name} printed ${r.lines} lines, miniloop ${runs.miniloop[0].lines}: not the same workload`);
   }
   /** Medians of a side's rounds. */
@@ -62,6 +63,7 @@ export function benchPeers({ tasks, rounds, miniloopCold }) {
   const fake = summary(runs.fake);
   const python = runs.python.length ? summary(runs.python) : null;
   const floor = summary(runs.floor);
+  const machines = summary(runs.machines);
   const row = (name, r, note) =>
     console.log(
       `  ${name.padEnd(22)} ${fmt(r.wall, 0).padStart(6)} ms wall (${r.range}), ${fmt(r.cpu, 0).padStart(6)} ms CPU  ${fmt(r.maxRss / MB, 0).padStart(4)} MB peak RSS  (${note})`,
@@ -72,6 +74,7 @@ export function benchPeers({ tasks, rounds, miniloopCold }) {
   if (python) row(`CPython ${runs.python[0].version} asyncio`, python, `C tasks, virtual-clock loop, no trace; ${runs.python[0].executable}`);
   else console.log(`  ${'CPython asyncio'.padEnd(22)} skipped (no ${PYTHON} on this machine)`);
   row('generator floor', floor, 'not a peer: the lowering alone, no trace, no semantics');
+  row('state-machine floor', machines, "not a peer: the same with (b)'s bodies as miniloop lowers them");
   const speed = (x) => (x >= 1 ? `${fmt(x, 2)}x faster` : `${fmt(1 / x, 2)}x slower`);
   let missedAims = 0;
   const aim = (ok) => {
@@ -87,8 +90,9 @@ export function benchPeers({ tasks, rounds, miniloopCold }) {
     const vsPython = python.wall / mini.wall;
     console.log(`  miniloop vs CPython:     ${speed(vsPython)} (CPU ${speed(python.cpu / mini.cpu)})  (aim >= 5x: ${aim(vsPython >= 5)})`);
   }
-  // What the lowering leaves room for: the same ratios for the floor (generator-floor.mjs).
-  const floorVs = [`fake-timers ${speed(fake.wall / floor.wall)}`, ...(python ? [`CPython ${speed(python.wall / floor.wall)}`] : [])];
-  console.log(`  the floor itself vs ${floorVs.join(', ')}; memory ${fmt(floor.maxRss / MB, 0)} MB; miniloop takes ${fmt(mini.wall / floor.wall, 2)}x its time`);
+  // What the lowering leaves room for: the same ratios for the floor of (b)'s bodies as miniloop
+  // lowers them, state machines (state-machine-floor.mjs; compiler/state-machines.ts).
+  const floorVs = [`fake-timers ${speed(fake.wall / machines.wall)}`, ...(python ? [`CPython ${speed(python.wall / machines.wall)}`] : [])];
+  console.log(`  the state-machine floor vs ${floorVs.join(', ')}; memory ${fmt(machines.maxRss / MB, 0)} MB; miniloop takes ${fmt(mini.wall / machines.wall, 2)}x its time`);
   return missedAims;
 }

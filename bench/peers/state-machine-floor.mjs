@@ -1,10 +1,9 @@
-// Not a peer, and not what miniloop does: the generator floor's workload with
-// each task's body written by hand as a state machine - one small object per
-// call holding its locals and where it is - instead of a generator (the
-// generator object and its register file: 160 bytes a task, bench:heap). It
-// says what lowering `async` functions without generators could save, as an
-// upper bound: a general lowering must also keep locals that closures capture
-// in a context, and try/finally, loops and labels in its states.
+// Not a peer: the generator floor's workload with each task's body a state
+// machine - one small object per call holding its locals and where it is -
+// instead of a generator (the generator object and its register file: 160
+// bytes a task, bench:heap). This is how miniloop runs benchmark (b)'s bodies
+// (compiler/state-machines.ts: an arrow whose awaits are statements at its
+// top level), so it is the floor `npm run bench` compares miniloop with;
 // bench/phases.mjs prints it beside the generator floor (bench/README.md,
 // eleventh session).
 //

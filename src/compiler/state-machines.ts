@@ -1,10 +1,11 @@
 /**
- * A shared body with no await inside a statement becomes a state machine.
+ * An arrow's shared body whose awaits are all statements at its top level
+ * becomes a state machine.
  *
  * A lowered async function's body is a generator (shared-bodies.ts), and
  * every suspended call keeps a generator object and its register file alive:
- * 160 bytes a task (`npm run bench:heap`), about a tenth of a run of 100,000
- * sleeping tasks (bench/README.md, "what the generators themselves cost").
+ * 160 bytes a task (`npm run bench:heap`), about a tenth of the time of a
+ * run of 100,000 sleeping tasks (bench/README.md, eleventh session).
  * When every `await` of the body is a statement of its own at the body's top
  * level -
  *
@@ -14,11 +15,12 @@
  * small class can be it: each local is a private field, `next(value)`
  * resumes at the run after the await it stopped at, `throw(error)` throws
  * at that await (no `try` is around it, so the error leaves the body). The
- * driver steps it as it steps a generator (runtime/driver.ts, `stepBody`).
+ * driver steps it as it steps a generator (runtime/driver.ts, `bodyNext`,
+ * `bodyThrow`).
  *
  *     __asyncBody1 ??= class { #state = 0; #v_i; constructor(i) { this.#v_i = i; }
  *       next(__smValue) { const __smState = this.#state; this.#state = -1; switch (__smState) { case 0:
- *         this.#state = 1; return { done: false, value: sleep(1) }; case 1:
+ *         this.#state = 1; return { done: false, value: (sleep(1)) }; case 1:
  *         console.log('woke', this.#v_i);
  *       } return { done: true, value: void 0 }; } throw(error) { this.#state = -1; throw error; } }, 2)
  *
@@ -33,6 +35,8 @@
  *   function in the body that reads a local keeps the generator;
  * - a local read before its declaration (the temporal dead zone's
  *   ReferenceError) or a `const` assigned (its TypeError) keeps it too;
+ * - so does a body other shared bodies are declared in (shared-bodies.ts):
+ *   its `switch` would skip their `let` when it resumes;
  * - every edit stays on its line (line-edits.ts), and a name the
  *   lowered-function pass renames back is left to that pass: the edits
  *   insert `this.#v_` before it. A local the edits must write themselves (the
