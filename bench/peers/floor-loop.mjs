@@ -3,6 +3,9 @@
 // timer heap, and nothing else - no trace, no promises, no cancellation, no
 // attribution, no budgets. The floors differ only in what a task's body is.
 //
+// Its timer heap is the loop's TimerHeap (src/runtime/timer-heap.ts) written
+// again: a floor imports nothing of the runtime.
+//
 // runFloor(spawn) runs the workload and prints one JSON object: wall and cpu
 // (ms, the one cold run), maxRss (bytes), lines, and phases (ms each:
 // spawned, started, woken, as bench/phases.mjs reads them for miniloop too).

@@ -30,9 +30,9 @@
  *   its `this` (`at Object.m`, which V8 prints for the generator it calls
  *   with that `this`), and a state machine's `this` is the machine;
  * - locals are the body's `let`/`const` and parameters (plain names), and
- *   the names the share passes in; a `var`, a function or class declared in
- *   the body, `this`, `arguments`, `super`, `new.target`, a direct `eval`, or a
- *   function in the body that reads a local keeps the generator;
+ *   the names the share passes in; a `var`, a function declared in the body,
+ *   a class in it, `this`, `arguments`, `super`, `new.target`, a direct
+ *   `eval`, or a function in the body that reads a local keeps the generator;
  * - a local read before its declaration (the temporal dead zone's
  *   ReferenceError) or a `const` assigned (its TypeError) keeps it too;
  * - so does a body other shared bodies are declared in (shared-bodies.ts):
@@ -82,12 +82,13 @@ export function stateMachineEdits(scope: Scope, call: Node, captured: readonly s
     awaits.set(statement, awaited);
   }
   // Anything that names the function's own `this` or `new.target` (looked for in functions in
-  // the body too: simpler than telling arrows from the rest) keeps the generator.
+  // the body too: simpler than telling arrows from the rest) keeps the generator; so does a class
+  // in the body, whose own private names could hide the machine's in its computed keys.
   let yields = 0;
   let unsupported = false;
   walk(block, (node) => {
     if (node.type === 'YieldExpression') yields++;
-    if (node.type === 'ThisExpression' || node.type === 'Super' || node.type === 'MetaProperty') unsupported = true;
+    if (node.type === 'ThisExpression' || node.type === 'Super' || node.type === 'MetaProperty' || /^Class/.test(node.type)) unsupported = true;
   });
   if (unsupported || yields !== awaits.size) return null;
 

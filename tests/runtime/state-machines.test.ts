@@ -81,6 +81,7 @@ describe('state-machine bodies', () => {
       ['await null; return this;', 'generator'],
       ['var v = await a; return v;', 'generator'],
       ['await null; function f() {} return f;', 'generator'],
+      ['await null; return class {};', 'generator'],
       ['await null; const c = 1; c++;', 'generator'], // a const assigned
       ['await null; x; let x = 1;', 'generator'], // read in its temporal dead zone
       ['const __smValue = 1; await null;', 'generator'], // a name the machine uses
