@@ -39,9 +39,10 @@ type Step = IteratorResult<unknown, unknown>;
 
 /**
  * A lowered body the compiler wrote as a class (compiler/state-machines.ts): stepped as a
- * generator is, `next(value)` and `throw(error)`. Its class is the compiled program's own and
- * no program code can reach it, so its methods are called as they are (a generator's are called
- * through the primordials: a program may patch %GeneratorPrototype%).
+ * generator is, `next(value)` and `throw(error)`. Its class is held by a compiler temporary
+ * the program's own code does not name (`__asyncBodyN`, compiler/shared-bodies.ts), so its
+ * methods are called as they are; a generator's are called through the primordials, since
+ * %GeneratorPrototype% is the program's to patch.
  */
 interface StateMachine {
   next(value?: unknown): Step;
