@@ -58,6 +58,15 @@ describe('check:content', () => {
     ]);
   });
 
+  it("a Chinese page may quote its Python twin's output, which is English on both pages", async () => {
+    write('content/en/retry.mdx', page('Retries', 'The Python version prints the same.') + '\n<PythonTwin file="retry/backoff" />\n');
+    write('content/zh/retry.mdx', page('重试', 'Python 版本打印 `300 ms: retry`。') + '\n<PythonTwin file="retry/backoff" />\n');
+    write('content/examples/retry/backoff.py.out', '100 ms: retry\n300 ms: retry\n');
+    expect(await checkContent(root)).toEqual([]);
+    write('content/examples/retry/backoff.py.out', '0.1 s: retry\n');
+    expect((await checkContent(root)).map((f) => f.message)).toEqual([expect.stringMatching(/^quotes "300 ms: retry"/)]);
+  });
+
   it('a Chinese variant must be the same program', async () => {
     write('content/examples/retry/backoff.zh.ts', 'import { sleep, now } from "miniloop";\nfor (const ms of [100, 200, 300]) {\n  await sleep(ms);\n  console.log(`${now()} ms：重试`);\n}\n');
     write('content/examples/retry/backoff.zh.out', '100 ms：重试\n300 ms：重试\n600 ms：重试\n');
