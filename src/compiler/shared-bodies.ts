@@ -94,8 +94,8 @@ export function sharedBodyEdits(ast: Node, code: string, finalName: (printed: st
     const list = declared.get(target) ?? [];
     list.push(name);
     declared.set(target, list);
-    // A body with no await inside a statement becomes a state machine (state-machines.ts): its
-    // header takes the names passed, and `2` tells the driver to construct it.
+    // An arrow's body whose awaits are all statements at its top level becomes a state machine
+    // (state-machines.ts decides): its header takes the names passed, and `2` tells the driver to construct it.
     const machine = targets.has(scope) ? null : stateMachineEdits(scope, call, captured, code, finalName);
     if (captured.length > 0) {
       const names = captured.map(finalName).join(', ');
