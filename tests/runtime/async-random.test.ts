@@ -1,5 +1,5 @@
 /**
- * Random programs of async functions (await of values, promises, thenables and
+ * Random programs of async functions and arrows (await of values, promises, thenables and
  * other async functions; calls left running; try/catch/finally; returns of
  * values, promises and thenables; throws), queueMicrotask and setTimeout(0),
  * next to a chain of promise ticks - run natively (V8's own async functions
@@ -30,6 +30,8 @@ type End = { k: 'none' } | { k: 'return'; how: 'value' | 'promise' | 'thenable' 
 interface Fn {
   body: Stmt[];
   end: End;
+  /** An async arrow: one whose awaits are all statements runs as a state machine (compiler/state-machines.ts). */
+  arrow: boolean;
 }
 
 const awaited: fc.Arbitrary<Awaited> = fc.oneof(
@@ -56,7 +58,7 @@ const end: fc.Arbitrary<End> = fc.oneof(
   fc.constant({ k: 'throw' as const }),
 );
 const program = fc.record({
-  fns: fc.array(fc.record({ body: fc.array(stmt(3), { minLength: 1, maxLength: 5 }), end }), { minLength: 1, maxLength: 4 }),
+  fns: fc.array(fc.record({ body: fc.array(stmt(3), { minLength: 1, maxLength: 5 }), end, arrow: fc.boolean() }), { minLength: 1, maxLength: 4 }),
   calls: fc.array(fc.nat(3), { minLength: 1, maxLength: 3 }),
 });
 
@@ -120,7 +122,7 @@ function source({ fns, calls }: { fns: Fn[]; calls: number[] }): string {
         : f.end.k === 'throw'
           ? `throw new Error('f${i} threw');`
           : '';
-    lines.push(`async function f${i}(x) { ${body(f.body)} ${tail} }`);
+    lines.push(f.arrow ? `const f${i} = async (x) => { ${body(f.body)} ${tail} };` : `async function f${i}(x) { ${body(f.body)} ${tail} }`);
   });
   calls.forEach((c, m) => {
     const i = c % fns.length;
