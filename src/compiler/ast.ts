@@ -1,6 +1,6 @@
 /**
  * The acorn tree as the compiler's passes read it (async-generator-fixups.ts,
- * lowered-functions.ts, for-await-fixups.ts, shared-bodies.ts): one node
+ * lowered-functions.ts, for-await-fixups.ts, shared-bodies.ts, state-machines.ts): one node
  * shape, one way to visit a node's children, and what more than one pass
  * recognises (esbuild's shells, a block's first insertion point).
  */
@@ -29,6 +29,12 @@ export function someChild(node: AstNode, fn: (child: AstNode) => boolean | void)
     } else if (isNode(value) && fn(value) === true) return true;
   }
   return false;
+}
+
+/** Call `fn` on `node` and every node under it, functions included, each with its parent. */
+export function walk(node: AstNode, fn: (node: AstNode, parent: AstNode | null) => void, parent: AstNode | null = null): void {
+  fn(node, parent);
+  someChild(node, (child) => walk(child, fn, node));
 }
 
 /** Where code can be inserted first in a block: after its `{` and its directive prologue (a "use strict" must stay first). */

@@ -43,7 +43,7 @@
  */
 import { decode, encode, type SourceMapMappings } from '@jridgewell/sourcemap-codec';
 import { LOWERED_HELPERS, LOWERED_KIND } from '../contract/program.ts';
-import { afterDirectives, isPlainParameter, shellCall, someChild } from './ast.ts';
+import { afterDirectives, isPlainParameter, shellCall, someChild, walk } from './ast.ts';
 import type { ParseFn } from './async-generator-fixups.ts';
 import type { LineEdit } from './line-edits.ts';
 import type { ShareLoweredBodies } from './shared-bodies.ts';
@@ -384,12 +384,3 @@ function markClassMethods(node: Node, insert: Insert): void {
   if (entries.length === 0) return;
   insert(node.start + 1, { line: node.loc.start.line, column: node.loc.start.column + 1 }, ` static { ${LOWERED_METHODS}(this, 1, [${entries.join(', ')}]); }`);
 }
-
-
-/** Call `fn` on every node under `node` with its parent. */
-function walk(node: Node, fn: (node: Node, parent: Node | null) => void, parent: Node | null = null): void {
-  fn(node, parent);
-  someChild(node, (child) => walk(child, fn, node));
-}
-
-

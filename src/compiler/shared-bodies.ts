@@ -101,8 +101,11 @@ export function sharedBodyEdits(ast: Node, code: string, finalName: (printed: st
       const names = captured.map(finalName).join(', ');
       const argsNode = (call.arguments as Node[])[1]!;
       edits.push({ at: argsNode.start, end: argsNode.end, line: argsNode.loc.start.line - 1, column: argsNode.loc.start.column, text: `[${names}]` });
-      const paren = code.indexOf('(', body.start);
-      if (machine === null) edits.push({ at: paren + 1, end: paren + 1, line: body.loc.start.line - 1, column: body.loc.start.column + (paren + 1 - body.start), text: names });
+      // A generator takes them as its parameters (a machine's header has them already).
+      if (machine === null) {
+        const paren = code.indexOf('(', body.start);
+        edits.push({ at: paren + 1, end: paren + 1, line: body.loc.start.line - 1, column: body.loc.start.column + (paren + 1 - body.start), text: names });
+      }
     }
     if (machine !== null) edits.push(...machine);
     edits.push(insertAt(body, `${name} ??= `));

@@ -44,7 +44,7 @@
  * Tests: tests/runtime/state-machines.test.ts.
  */
 import type { Reference, Scope } from 'eslint-scope';
-import { someChild, type AstNode as Node } from './ast.ts';
+import { someChild, walk, type AstNode as Node } from './ast.ts';
 import type { LineEdit } from './line-edits.ts';
 
 /** Names the machine's methods use; a body whose code has them anywhere stays a generator. */
@@ -83,18 +83,22 @@ export function stateMachineEdits(scope: Scope, call: Node, captured: readonly s
   }
   // Anything that names the function's own `this` or `new.target` (looked for in functions in
   // the body too: simpler than telling arrows from the rest) keeps the generator; so does a class
-  // in the body, whose own private names could hide the machine's in its computed keys.
+  // in the body, whose own private names could hide the machine's in its computed keys. The same
+  // walk finds the shorthand properties (`{ x }`), whose name the edits below must spell out.
   let yields = 0;
   let unsupported = false;
+  const shorthand = new Set<number>();
   walk(block, (node) => {
     if (node.type === 'YieldExpression') yields++;
     if (node.type === 'ThisExpression' || node.type === 'Super' || node.type === 'MetaProperty' || /^Class/.test(node.type)) unsupported = true;
+    if (node.type === 'Property' && node.shorthand === true) shorthand.add((node.value as Node).start);
   });
   if (unsupported || yields !== awaits.size) return null;
 
   // The locals: the body's own variables (parameters, and let/const of its top level), and the
-  // captured names, which it reads through its scope.
+  // captured names, which it reads through its scope; and every reference to one of them.
   const locals: string[] = [];
+  const references: Reference[] = [];
   for (const variable of scope.variables) {
     if (variable.name === 'arguments') {
       if (variable.references.length > 0) return null;
@@ -102,13 +106,11 @@ export function stateMachineEdits(scope: Scope, call: Node, captured: readonly s
     }
     if (!variable.defs.every((def) => def.type === 'Parameter' || (def.type === 'Variable' && (def.parent as unknown as Node).kind !== 'var' && statements.includes(def.parent as unknown as Node)))) return null;
     locals.push(variable.name);
+    references.push(...variable.references);
   }
   locals.push(...captured);
-
-  // Every reference to a local, from the body itself (not from a function in it).
-  const references: Reference[] = [];
-  for (const variable of scope.variables) if (variable.name !== 'arguments') references.push(...variable.references);
   for (const ref of scope.through) if (ref.resolved !== null && captured.includes(ref.identifier.name)) references.push(ref);
+  // Each from the body itself (not from a function in it), and none that the fields would change.
   for (const ref of references) {
     if (ref.from.variableScope !== scope) return null;
     const variable = ref.resolved;
@@ -131,12 +133,8 @@ export function stateMachineEdits(scope: Scope, call: Node, captured: readonly s
     if (code.slice(at, end).includes('\n')) acrossLines = true;
     edits.push({ at, end, line: loc.line - 1, column: loc.column, text });
   };
-  const shorthand = new Set<number>();
-  walk(block, (node) => {
-    if (node.type === 'Property' && node.shorthand === true) shorthand.add((node.value as Node).start);
-  });
-  /** Identifiers the await edits below write themselves. */
-  const written = new Set<Node>();
+  /** Identifiers (by position) already edited: the await edits write some themselves. */
+  const prefixed = new Set<number>();
   let state = 0;
   for (const statement of statements) {
     const awaited = awaits.get(statement);
@@ -146,7 +144,7 @@ export function stateMachineEdits(scope: Scope, call: Node, captured: readonly s
         // `const x = yield e;`: suspend with e, then set x from the value it resumes with.
         const id = declarators[0]!.id as Node;
         if (finalName(id.name as string) !== id.name) return null;
-        written.add(id);
+        prefixed.add(id.start);
         state++;
         replace(statement.start, awaited.start, statement.loc.start, `this.#state = ${state}; return { done: false, value: (`);
         replace(awaited.end, statement.end, awaited.loc.end, `) }; case ${state}: this.${field(id.name as string)} = ${VALUE};`);
@@ -181,10 +179,9 @@ export function stateMachineEdits(scope: Scope, call: Node, captured: readonly s
     }
   });
   // One edit per identifier: a pattern's default (`{ p = 1 } = o`) gives its name two references.
-  const prefixed = new Set<number>();
   for (const ref of references) {
     const id = ref.identifier as unknown as Node;
-    if (written.has(id) || prefixed.has(id.start)) continue;
+    if (prefixed.has(id.start)) continue;
     prefixed.add(id.start);
     const name = id.name as string;
     // `{ x }` becomes `{ x: this.#v_x }`; elsewhere `this.#v_` goes before the name, which the
@@ -223,12 +220,6 @@ function awaitOf(statement: Node): Node | null | undefined {
   const argument = yieldNode.argument as Node | null;
   if (yieldNode.delegate === true || argument === null) return null;
   return argument;
-}
-
-/** Visit every node under `node`, functions included. */
-function walk(node: Node, fn: (node: Node) => void): void {
-  fn(node);
-  someChild(node, (child) => walk(child, fn));
 }
 
 /** Visit every node under `node` but not inside a function in it. */
