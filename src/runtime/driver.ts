@@ -407,22 +407,7 @@ function makeAsyncDriver(driver: Driver): AsyncHelper {
     let first: Step;
     let frame: Frame | undefined;
     try {
-      // The generator is the driver's alone, so it can share the one standard
-      // prototype instead of V8 making a prototype object and two maps for
-      // every fresh closure it is called through (objects that live as long as the task is suspended).
-      // A generator function shared by every call (compiler/shared-bodies.ts) gets it once:
-      // setting it again would give V8 a new map per call. A fresh one is not read first,
-      // which would make the prototype object this avoids.
-      // A shared body written as a state machine (2, compiler/state-machines.ts) is a class:
-      // constructing it runs only the compiler's code, as calling a generator function does.
-      let gen: Body;
-      if (shared === 2) gen = ReflectConstruct(genFn, (args ?? NO_ARGS) as unknown[]) as StateMachine;
-      else {
-        if (shared === 1) {
-          if (genFn.prototype !== GENERATOR_PROTOTYPE) genFn.prototype = GENERATOR_PROTOTYPE;
-        } else if (ObjectHasOwn(genFn, 'prototype')) genFn.prototype = GENERATOR_PROTOTYPE;
-        gen = ReflectApply(genFn, thisArg, (args ?? NO_ARGS) as unknown[]) as Generator;
-      }
+      const gen = bodyOf(thisArg, args, genFn, shared);
       frame = new Frame(driver, gen, promise, driver.loop.current as Task<unknown> | null);
       if (isCandidate) driver.candidate = frame;
       first = bodyNext(gen);
@@ -436,6 +421,24 @@ function makeAsyncDriver(driver: Driver): AsyncHelper {
     // The frame's promise, made meanwhile if the body completed before it was adopted.
     return frame.promise;
   };
+}
+
+/** The body of one call of a lowered async function: `__async`'s arguments, as the compiler passes them. */
+function bodyOf(thisArg: unknown, args: unknown, genFn: (...a: unknown[]) => Generator, shared: 1 | 2 | undefined): Body {
+  const values = (args ?? NO_ARGS) as unknown[];
+  // A shared body written as a state machine (compiler/state-machines.ts) is a class:
+  // constructing it runs only the compiler's code, as calling a generator function does.
+  if (shared === 2) return ReflectConstruct(genFn, values) as StateMachine;
+  // The generator is the driver's alone, so it can share the one standard
+  // prototype instead of V8 making a prototype object and two maps for
+  // every fresh closure it is called through (objects that live as long as the task is suspended).
+  // A generator function shared by every call (compiler/shared-bodies.ts) gets it once:
+  // setting it again would give V8 a new map per call. A fresh one is not read first,
+  // which would make the prototype object this avoids.
+  if (shared === 1) {
+    if (genFn.prototype !== GENERATOR_PROTOTYPE) genFn.prototype = GENERATOR_PROTOTYPE;
+  } else if (ObjectHasOwn(genFn, 'prototype')) genFn.prototype = GENERATOR_PROTOTYPE;
+  return ReflectApply(genFn, thisArg, values) as Generator;
 }
 
 function readDone(gen: Body, future: Future<unknown>): Step {
