@@ -96,11 +96,10 @@ export class StackMapper {
       // `this`: `Object.__asyncBody1` for a method, as Node prints `Object.m`; a state machine's
       // frame is `__asyncBody1.next`) or an anonymous generator: the reader's name comes from the source.
       const receiver = fn !== undefined ? /^([\w$]+)\.__asyncBody\d+$/.exec(fn)?.[1] : undefined;
-      let name = fn && !fn.includes(url) && !/^(Generator\.|__async|eval|new Function|anonymous)/.test(fn) && receiver === undefined
-        ? fn
-        : enclosingFunctionName(this.#program.source, pos.line, pos.column);
-      if (receiver !== undefined && name) name = `${receiver}.${name}`;
-      out.push(name ? `    at ${cleanName(name)} (${where})` : `    at ${where}`);
+      const lowered = !fn || fn.includes(url) || receiver !== undefined || /^(Generator\.|__async|eval|new Function|anonymous)/.test(fn);
+      const own = lowered ? enclosingFunctionName(this.#program.source, pos.line, pos.column) : fn;
+      const name = own && receiver !== undefined ? `${receiver}.${own}` : own;
+      out.push(name ? `    at ${name} (${where})` : `    at ${where}`);
     }
     return out.join('\n');
   }
@@ -136,9 +135,4 @@ export function enclosingFunctionName(source: string, line: number, column: numb
     }
   }
   return '';
-}
-
-/** A generator's frame may be named through %GeneratorPrototype% (`Generator.f`): Node names it `f`. */
-function cleanName(name: string): string {
-  return name.replace(/^Generator\./, '');
 }
