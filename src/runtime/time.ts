@@ -20,8 +20,11 @@ export function now(): number {
  * `sleep(0)` yields to the loop exactly once, like `asyncio.sleep(0)`.
  */
 export function sleep<T = undefined>(ms: number, value?: T): Future<T> | Yield<T> {
-  if (!(ms > 0)) return new Yield(value as T);
-  return new SleepFuture(ms, value as T);
+  // Converted once, as setTimeout converts its delay: a duration given as a string or an object
+  // counts as its number everywhere (the timer, the label). Test: tests/runtime/wait-labels.test.ts.
+  const duration = +ms;
+  if (!(duration > 0)) return new Yield(value as T);
+  return new SleepFuture(duration, value as T);
 }
 
 /** A self-timed sleep's #handle once it was cancelled (the flag lives in the loop's own code: nothing a program can patch, primordials.ts). */

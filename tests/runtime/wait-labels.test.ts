@@ -29,6 +29,18 @@ describe('wait labels', () => {
     expect(labels[0]![0]!.what).toBe('sleep 1.5s');
   });
 
+  it('labels a sleep given its duration as a string by the number, as setTimeout counts it', async () => {
+    // The label used to be the string itself, and reading the trace then threw (a WeakMap key).
+    const result = await runSource(`
+      import { createTask, now, sleep } from 'miniloop';
+      await createTask(async () => { await sleep('20' as any); console.log(now()); }, { name: 's' });
+      const s = sleep({ valueOf: () => 30 } as any);
+      console.log(JSON.stringify(s.label));
+    `);
+    expect(result.lines.map((l) => l.text)).toEqual(['20', '{"kind":"sleep","what":"sleep 30ms"}']);
+    expect(waitsOf(result, 's')).toEqual([{ kind: 'sleep', what: 'sleep 20ms' }]);
+  });
+
   it('gives a sleep future the same label as the trace, and a task awaiting a task waits on "task NAME"', async () => {
     const result = await runSource(`
       import { createTask, sleep } from 'miniloop';
