@@ -1,9 +1,13 @@
 /**
  * The acorn tree as the compiler's passes read it (async-generator-fixups.ts,
- * lowered-functions.ts, for-await-fixups.ts, shared-bodies.ts, state-machines.ts): one node
+ * lowered-functions.ts, for-await-fixups.ts, shared-bodies.ts, state-machines.ts, awaited-sleeps.ts): one node
  * shape, one way to visit a node's children, and what more than one pass
  * recognises (esbuild's shells, a block's first insertion point).
  */
+import type { REPLACED_HELPERS } from '../contract/program.ts';
+
+/** esbuild's helper of a lowered async function. */
+const ASYNC_HELPER: keyof typeof REPLACED_HELPERS = '__async';
 
 /** An acorn node, as much of it as the passes read. */
 export interface AstNode {
@@ -37,6 +41,13 @@ export function walk(node: AstNode, fn: (node: AstNode, parent: AstNode | null) 
   someChild(node, (child) => walk(child, fn, node));
 }
 
+/** Call `fn` on `node` and every node under it that is not inside a function in it (a function node itself is visited). */
+export function walkOwn(node: AstNode, fn: (node: AstNode) => void): void {
+  fn(node);
+  if (/Function/.test(node.type)) return;
+  someChild(node, (child) => walkOwn(child, fn));
+}
+
 /** Where code can be inserted first in a block: after its `{` and its directive prologue (a "use strict" must stay first). */
 export function afterDirectives(block: AstNode): { at: number; loc: { line: number; column: number } } {
   let at = block.start + 1;
@@ -67,6 +78,12 @@ export function shellCall(node: AstNode): AstNode | undefined {
   if ((call.callee as AstNode).type !== 'Identifier' || args.length !== 3) return undefined;
   const body = args[2]!;
   return body.type === 'FunctionExpression' && body.generator === true ? call : undefined;
+}
+
+/** The `__async(...)` call whose body `body` is, when `shell` (the function around it) is esbuild's shell of a lowered async function. */
+export function asyncHelperCall(body: AstNode, shell: AstNode): AstNode | undefined {
+  const call = shellCall(shell);
+  return call !== undefined && (call.callee as AstNode).name === ASYNC_HELPER && (call.arguments as AstNode[])[2] === body ? call : undefined;
 }
 
 /** A shell parameter that runs no code when bound: a name, a name with a literal default, a rest name (what esbuild leaves on a shell). */

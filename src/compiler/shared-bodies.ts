@@ -36,7 +36,8 @@
  */
 import { analyze, type Reference, type Scope, type Variable } from 'eslint-scope';
 import { REPLACED_HELPERS } from '../contract/program.ts';
-import { afterDirectives, isPlainParameter, shellCall, type AstNode as Node } from './ast.ts';
+import { afterDirectives, asyncHelperCall, isPlainParameter, type AstNode as Node } from './ast.ts';
+import { awaitedSleepEdits } from './awaited-sleeps.ts';
 import { insertAt, type LineEdit } from './line-edits.ts';
 import { stateMachineEdits } from './state-machines.ts';
 
@@ -61,20 +62,27 @@ export type ShareLoweredBodies = typeof sharedBodyEdits;
  * The edits that share the bodies of esbuild's `code`, whose tree (`ast`, parsed with `ranges`:
  * eslint-scope reads them) the lowered-function pass has already made; in its coordinates, for that
  * pass to apply with its own. `finalName` is the name an identifier esbuild printed will have once
- * that pass renamed it back. None if the analysis throws.
+ * that pass renamed it back. None if the analysis throws. The awaited sleeps' edits
+ * (awaited-sleeps.ts) come with them, from the same analysis.
  */
 export function sharedBodyEdits(ast: Node, code: string, finalName: (printed: string) => string): LineEdit[] {
-  // Every program has one shell, its top level's (`__main`), called once: without another, nothing to share.
+  // Every program has one shell, its top level's (`__main`), called once: without another, nothing to
+  // share; and without a `yield` (an await), no sleep to await.
   const first = code.indexOf(`${ASYNC}(`);
-  if (first === -1 || code.indexOf(`${ASYNC}(`, first + 1) === -1) return [];
+  const mayShare = first !== -1 && code.indexOf(`${ASYNC}(`, first + 1) !== -1;
+  if (!mayShare && !code.includes('yield ')) return [];
   const shares: Share[] = [];
+  let sleeps: LineEdit[];
   try {
     // The program runs as strict code (runtime/program.ts), as a module's top level.
     const scopes = analyze(ast as never, { ecmaVersion: 2022, sourceType: 'script', impliedStrict: true });
-    for (const scope of scopes.scopes) {
-      const share = shareOf(scope);
-      if (share) shares.push(share);
+    if (mayShare) {
+      for (const scope of scopes.scopes) {
+        const share = shareOf(scope);
+        if (share) shares.push(share);
+      }
     }
+    sleeps = awaitedSleepEdits(scopes, code, finalName);
   } catch {
     return [];
   }
@@ -112,6 +120,9 @@ export function sharedBodyEdits(ast: Node, code: string, finalName: (printed: st
     edits.push(insertAt(body, machine === null ? ', 1' : ', 2', true));
   }
   for (const [scope, names] of declared) edits.push(declarationAt(bodyBlock(scope)!, `let ${names.join(', ')};`));
+  // A callee the edits above also touch (none is known to: a state machine's edits end where its
+  // call starts) keeps its name: two edits of one span, or an insertion before it, would garble it.
+  for (const sleep of sleeps) if (!edits.some((e) => e.at < sleep.end && (e.end > sleep.at || e.at === sleep.at))) edits.push(sleep);
   return edits;
 }
 
@@ -122,8 +133,8 @@ function shareOf(scope: Scope): Share | null {
   const shell = scope.upper;
   if (shell === null || shell.type !== 'function') return null;
   const shellNode = shell.block as unknown as Node;
-  const call = shellCall(shellNode);
-  if (call === undefined || (call.callee as Node).name !== ASYNC || (call.arguments as Node[])[2] !== body) return null;
+  const call = asyncHelperCall(body, shellNode);
+  if (call === undefined) return null;
   const [thisArg, argsNode] = call.arguments as [Node, Node, Node];
   if (thisArg.type !== 'ThisExpression' && !(thisArg.type === 'Literal' && thisArg.value === null)) return null;
   // esbuild passes `arguments` when the body has parameters of its own (a pattern, a rest) or reads

@@ -44,7 +44,7 @@
  * Tests: tests/runtime/state-machines.test.ts.
  */
 import type { Reference, Scope } from 'eslint-scope';
-import { someChild, walk, type AstNode as Node } from './ast.ts';
+import { walk, walkOwn, type AstNode as Node } from './ast.ts';
 import type { LineEdit } from './line-edits.ts';
 
 /** Names the machine's methods use; a body whose code has them anywhere stays a generator. */
@@ -220,11 +220,4 @@ function awaitOf(statement: Node): Node | null | undefined {
   const argument = yieldNode.argument as Node | null;
   if (yieldNode.delegate === true || argument === null) return null;
   return argument;
-}
-
-/** Visit every node under `node` but not inside a function in it. */
-function walkOwn(node: Node, fn: (node: Node) => void): void {
-  fn(node);
-  if (/Function/.test(node.type)) return;
-  someChild(node, (child) => walkOwn(child, fn));
 }

@@ -117,6 +117,12 @@ export interface ProgramHelpers {
   loweredMethods<T extends object>(target: T, isClass: number, entries: ReadonlyArray<string | number>): T;
   /** `__forAwaitResult(result)`: a `for await` step's awaited next() result, or the spec's TypeError when it is not an object. */
   forAwaitResult<T>(result: T): T;
+  /**
+   * `__sleep(ms)`: `sleep(ms)` (the "miniloop" module's) where a lowered async function awaits it at
+   * once and nothing else sees it (compiler/awaited-sleeps.ts): the awaiting frame may sleep on its
+   * own timer, with no future (runtime/driver.ts, awaitedSleepHelper).
+   */
+  sleep(ms: number): unknown;
 }
 
 /**
@@ -166,6 +172,7 @@ export const LOWERED_HELPERS = {
   __lowered: 'lowered',
   __loweredMethods: 'loweredMethods',
   __forAwaitResult: 'forAwaitResult',
+  __sleep: 'sleep',
 } as const satisfies Record<string, keyof ProgramHelpers>;
 
 /** Every helper name compiled code may use, with its key in {@link ProgramHelpers}. */

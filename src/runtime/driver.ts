@@ -29,11 +29,13 @@ import { GeneratorPrototypeNext, GeneratorPrototypeThrow, ObjectGetPrototypeOf, 
 /** esbuild passes `null` for the arguments of a function that does not use them. */
 const NO_ARGS: readonly unknown[] = Object.freeze([]);
 import type { Future } from './future.ts';
+import { CancelledError } from './errors.ts';
 import { isObject, makeAwait, promiseInternals, type AwaitFn, type PromiseInternals } from './promise.ts';
-import { getLoop, RunSlot, type Loop } from './loop.ts';
+import { getLoop, RunSlot, type Loop, type SelfTimer, type Waiter } from './loop.ts';
 import type { Task } from './task.ts';
-import { FUTURE, FUTURE_DONE, trapOf, TURN } from './traps.ts';
+import { AWAITED_SLEEP, FUTURE, FUTURE_DONE, SLEEP, trapOf, TURN } from './traps.ts';
 import type { Yield } from './future.ts';
+import type { WaitOn } from './wait-labels.ts';
 
 type Step = IteratorResult<unknown, unknown>;
 
@@ -88,6 +90,8 @@ interface Driver {
   directShell: object | null;
   /** The compiled program's `__async` helper, made on first use. */
   helper: AsyncHelper | null;
+  /** `sleep()` itself, for a frame that cannot sleep on its own timer (set with the `__sleep` helper: awaitedSleepHelper). */
+  sleep: ((ms: number) => unknown) | null;
 }
 
 /** The `__async(thisArg, args, generatorFunction)` helper the compiled program calls. */
@@ -100,7 +104,7 @@ export type AsyncHelper = (thisArg: unknown, args: unknown, genFn: (...a: unknow
  * internals (no resolving functions), and awaiting a plain promise passes the
  * frame itself to shared reaction handlers (no closures).
  */
-class Frame {
+class Frame implements Waiter, SelfTimer {
   readonly driver: Driver;
   readonly task: Task<unknown> | null;
   readonly gen: Body;
@@ -110,6 +114,12 @@ class Frame {
   pending: unknown = undefined;
   /** The task whose body this frame is (see startBody): told directly when the frame completes. */
   owner: Task<unknown> | null = null;
+  /**
+   * While it sleeps on its own timer (traps.ts, SLEEP), when it is due (SelfTimer); AWAKE
+   * otherwise, NEVER_AGAIN once such a sleep was cancelled. `pending` holds the sleep's duration
+   * meanwhile, until the frame wakes (a CancelledSleep once cancelled).
+   */
+  when = AWAKE;
 
   constructor(driver: Driver, gen: Body, promise: Promise<unknown>, task: Task<unknown> | null) {
     this.driver = driver;
@@ -159,6 +169,19 @@ class Frame {
       }
       const awaited = step.value;
       const trap = trapOf(awaited);
+      if (trap === SLEEP) {
+        const ms = AWAITED_SLEEP.ms;
+        // A cancelled sleep may still have its entry in the timer queue: its later sleeps make a future.
+        if (this.when === NEVER_AGAIN) {
+          step = { done: false, value: this.driver.sleep!(ms) };
+          continue;
+        }
+        const loop = this.driver.loop;
+        this.pending = ms;
+        loop.addTimer(this, loop.now + ms);
+        if (task !== null) task.suspendOn(this);
+        return;
+      }
       if (trap === FUTURE) {
         const future = awaited as Future<unknown>;
         if (task !== null) task.suspendOn(future);
@@ -198,6 +221,81 @@ class Frame {
       return;
     }
   }
+
+  // ---- Sleeping on its own timer (traps.ts, SLEEP): the frame is the sleep's Waiter and its timer.
+
+  /** Waiter: the sleep's duration, which stands for its label (wait-labels.ts). */
+  get rawLabel(): WaitOn {
+    const pending = this.pending;
+    return typeof pending === 'number' ? pending : (pending as CancelledSleep).ms;
+  }
+
+  /** Waiter: cancel the sleep, as cancelling its future would (false once it fired: its wake-up is queued). */
+  cancel(message?: string): boolean {
+    if (this.when < 0) return false;
+    this.when = NEVER_AGAIN;
+    this.pending = new CancelledSleep(this.pending as number, message);
+    this.driver.loop.schedule(wakeFromSleep, this.task, 'future', this);
+    return true;
+  }
+
+  /** SelfTimer: the entry of a cancelled sleep must not fire. */
+  timerCancelled(): boolean {
+    return this.when === NEVER_AGAIN;
+  }
+
+  /** SelfTimer: the sleep ended; the frame wakes in a callback of its own, as a future's waiter does. */
+  fire(): void {
+    this.when = AWAKE;
+    this.driver.loop.schedule(wakeFromSleep, this.task, 'future', this);
+  }
+
+  /** SelfTimer: read what waking will read first (what a sleep future's `warm` reads). */
+  warm(): number {
+    return warmWaiter(this) + (this.task === null ? 0 : this.task.warm());
+  }
+}
+
+/** Frame.when while the frame is not asleep on its own timer. */
+const AWAKE = -1;
+/** Frame.when once a sleep on its own timer was cancelled. */
+const NEVER_AGAIN = -2;
+
+/** What a frame's `pending` holds once its own sleep was cancelled: the sleep's duration (its label) and the message. */
+class CancelledSleep {
+  readonly ms: number;
+  readonly message: string | undefined;
+  constructor(ms: number, message: string | undefined) {
+    this.ms = ms;
+    this.message = message;
+  }
+}
+
+/** A frame's own sleep ended or was cancelled: resume it, as wakeFrame does for a sleep's future. */
+function wakeFromSleep(frame: Frame): void {
+  const pending = frame.pending;
+  frame.pending = undefined;
+  if (frame.task !== null) frame.task.wokeFrom(frame);
+  if (pending instanceof CancelledSleep) frame.fail(new CancelledError(pending.message ?? ''));
+  else frame.resume(undefined);
+}
+
+/**
+ * The run's `__sleep(ms)` (contract/program.ts): what a lowered async function awaits instead of
+ * `sleep(ms)` where nothing but that await sees the sleep (compiler/awaited-sleeps.ts). The frame
+ * sleeps on its own timer (traps.ts, SLEEP), unless something could tell: a duration that is not
+ * a positive number (sleep converts it, or yields one turn), a layer's hooks on the task (a layer
+ * may time its sleeps itself, and reads the future), the loop's own events recorded (there a
+ * sleep's timer is a Handle). Then it is `sleep(ms)`. Tests: tests/runtime/awaited-sleeps.test.ts.
+ */
+export function awaitedSleepHelper(loop: Loop, sleep: (ms: number) => unknown): (ms: number) => unknown {
+  loop.slot(DRIVER).sleep = sleep;
+  return (ms) => {
+    const task = loop.current as Task<unknown> | null;
+    if (typeof ms !== 'number' || !(ms > 0) || loop.limits.loopEvents || (task !== null && task.hooks !== null)) return sleep(ms);
+    AWAITED_SLEEP.ms = ms;
+    return AWAITED_SLEEP;
+  };
 }
 
 // Frame's helpers are functions, not private methods: an instance private method
@@ -235,6 +333,7 @@ const DRIVER = new RunSlot<Driver>('async driver', (loop) => ({
   bodyIsDirect: false,
   directShell: null,
   helper: null,
+  sleep: null,
 }));
 
 /** What `startBody` returns when the body's frame became the task's root. */

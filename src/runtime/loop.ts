@@ -29,9 +29,21 @@ export interface LoopTask {
   queued: number;
   /** What the task waits on when it stops running (set by whatever it awaited): a label, or a sleep's duration (wait-labels.ts). */
   waitOn: WaitOn | null;
-  /** The future the task is suspended on, if any: what it waits on still holds after a callback of the task ran meanwhile. */
-  readonly futWaiter?: { readonly rawLabel: WaitOn } | null;
+  /** What the task is suspended on, if any: what it waits on still holds after a callback of the task ran meanwhile. */
+  readonly waiter?: Waiter | null;
   done(): boolean;
+}
+
+/**
+ * What a suspended task waits on that its cancel() reaches (asyncio's
+ * `_fut_waiter`): a loop Future, or a frame asleep on its own timer
+ * (traps.ts, SLEEP).
+ */
+export interface Waiter {
+  /** What the task is shown waiting on (a label, or a sleep's duration: wait-labels.ts). */
+  readonly rawLabel: WaitOn;
+  /** End the wait with CancelledError (the task wakes with it); false if it has ended already. */
+  cancel(message?: string): boolean;
 }
 
 /** A scheduled callback; `cancel()` keeps it from running. */
@@ -598,7 +610,7 @@ export class Loop {
     if (prev === ctx) return;
     if (prev !== null && !prev.done()) {
       if (prev.queued > 0) this.trace.addReady(this.now, prev.id, this.now);
-      else this.trace.addWait(this.now, prev.id, prev.waitOn ?? prev.futWaiter?.rawLabel ?? PROMISE_WAIT);
+      else this.trace.addWait(this.now, prev.id, prev.waitOn ?? prev.waiter?.rawLabel ?? PROMISE_WAIT);
     }
     this.current = ctx;
     if (ctx !== null) {

@@ -27,7 +27,7 @@ import { ADOPTED, awaitFor, isDirectShell, startBody } from './driver.ts';
 import { CancelledError } from './errors.ts';
 import { isLoopPromise } from './promise.ts';
 import { Future } from './future.ts';
-import { getLoop, PROMISE_WAIT, RunSlot, type Loop, type LoopTask } from './loop.ts';
+import { getLoop, PROMISE_WAIT, RunSlot, type Loop, type LoopTask, type Waiter } from './loop.ts';
 import type { WaitLabel } from './trace.ts';
 import { waitLabelOf, type WaitOn } from './wait-labels.ts';
 
@@ -104,7 +104,8 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
    * when it suspends; cleared by the loop when it runs.
    */
   waitOn: WaitOn | null = null;
-  #futWaiter: Future<unknown> | null = null;
+  /** What cancel() reaches while the task is suspended: a Future, or a frame asleep on its own timer. */
+  #waiter: Waiter | null = null;
   /** MUST_CANCEL, AT_CHECKPOINT (see mustCancel, atCheckpoint) and BODY_DIRECT: one field for all. */
   #flags = 0;
   #hooks: TaskHooks | null = null;
@@ -131,9 +132,15 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     rareOf(this).label = label;
   }
 
-  /** @internal The future the task is suspended on, if any. */
+  /** @internal The future the task is suspended on, if any (null while it sleeps on its frame's own timer: traps.ts, SLEEP). */
   get futWaiter(): Future<unknown> | null {
-    return this.#futWaiter;
+    const waiter = this.#waiter;
+    return waiter instanceof Future ? waiter : null;
+  }
+
+  /** @internal What the task is suspended on, if any: a future, or a frame asleep on its own timer. */
+  get waiter(): Waiter | null {
+    return this.#waiter;
   }
 
   /** What the task waits on when it stops running (null while it runs or before it waits); the label of `waitOn`. */
@@ -208,7 +215,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     }
     if (result instanceof Future) {
       // `createTask(() => sleep(200))`: the task waits on that future as if it awaited it, so cancel() reaches it.
-      this.#futWaiter = result;
+      this.#waiter = result;
       this.waitOn = result.rawLabel;
       result.onDone(finishFromFuture, { task: this as Task<unknown>, future: result as Future<unknown> }, this);
       return;
@@ -228,7 +235,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 
   /** @internal The future the task's body returned is done. */
   settleFrom(future: Future<T>): void {
-    if (this.#futWaiter === future) this.#futWaiter = null;
+    if (this.#waiter === future) this.#waiter = null;
     let value: T;
     try {
       value = future.result();
@@ -269,7 +276,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
       else if (how === EXCEPTION) task.setException(value);
       else ReflectApply(FuturePrototypeCancel, task, [value]);
       registry.live.delete(task);
-      task.#futWaiter = null;
+      task.#waiter = null;
       if (how === RESULT) {
         loop.trace.add(loop.now, task.id, 'done', DONE_OK);
       } else if (how === CANCEL) {
@@ -296,10 +303,10 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     this.loop.trace.add(this.loop.now, this.id, 'cancel', message === undefined ? {} : { message });
     // Tasks awaiting each other would cancel each other forever: the second
     // visit only marks the task (asyncio recurses until RecursionError).
-    if (this.#futWaiter !== null && !rare.inCancel) {
+    if (this.#waiter !== null && !rare.inCancel) {
       rare.inCancel = true;
       try {
-        if (this.#futWaiter.cancel(message)) return true;
+        if (this.#waiter.cancel(message)) return true;
       } finally {
         rare.inCancel = false;
       }
@@ -329,18 +336,18 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 
   // ---- The ways the task suspends and resumes (traps.ts names them; the driver calls these).
 
-  /** @internal The task suspends on `future` (not done): it wakes through `wokeFrom` when the future is. */
-  suspendOn(future: Future<unknown>): void {
-    this.#futWaiter = future;
-    this.waitOn = future.rawLabel;
+  /** @internal The task suspends on `waiter` (a future not done, or a frame's own sleep): it wakes through `wokeFrom` when that ends. */
+  suspendOn(waiter: Waiter): void {
+    this.#waiter = waiter;
+    this.waitOn = waiter.rawLabel;
     // Cancelled while running: cancel what it now awaits (asyncio's __step does the same).
     // A layer's resume error is not a cancellation of the future: it stays owed.
-    if ((this.#flags & MUST_CANCEL) !== 0 && this.#rare?.resumeError === undefined && future.cancel()) this.#flags &= ~MUST_CANCEL;
+    if ((this.#flags & MUST_CANCEL) !== 0 && this.#rare?.resumeError === undefined && waiter.cancel()) this.#flags &= ~MUST_CANCEL;
   }
 
-  /** @internal The future the task suspended on is done; the task resumes now. */
-  wokeFrom(future: Future<unknown>): void {
-    if (this.#futWaiter === future) this.#futWaiter = null;
+  /** @internal What the task suspended on has ended; the task resumes now. */
+  wokeFrom(waiter: Waiter): void {
+    if (this.#waiter === waiter) this.#waiter = null;
   }
 
   /** @internal The task yields one turn (its resume is queued now). */
@@ -384,6 +391,11 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     const taken = this.#hooks?.resumeErrorTaken;
     if (taken !== undefined) taken(this as Task<unknown>, error);
     return error;
+  }
+
+  /** @internal Read what ending the task will read, its slot among the live tasks, and nothing else (warmTask). */
+  warm(): number {
+    return this.loop.slot(TASKS).live.has(this as Task<unknown>) ? 1 : 0;
   }
 
   /** @internal A layer owes the task `error`: it is thrown in at the next resume (instead of CancelledError). */
@@ -482,7 +494,7 @@ function failTask(error: unknown, task: Task<unknown>): void {
  * only so the reads are kept.
  */
 export function warmTask(context: LoopTask | null): number {
-  return context instanceof Task && context.loop.slot(TASKS).live.has(context) ? 1 : 0;
+  return context instanceof Task ? context.warm() : 0;
 }
 
 /** The task running now, or null (asyncio.current_task). */

@@ -19,8 +19,10 @@ import { runProgram } from '../../src/runtime/program.ts';
 
 // Uses every helper: an async function, an async generator with `return expr`,
 // `yield*` over a sync iterable inside it, `yield*` in a sync generator, for await,
-// an async arrow and an async method (marked by the lowered-function pass).
+// an async arrow and an async method (marked by the lowered-function pass), an awaited sleep.
 const EVERY_HELPER = `
+import { sleep } from 'miniloop';
+await sleep(1);
 function* digits() { yield* [1, 2]; }
 async function* numbers() {
   yield* digits();

@@ -16,7 +16,7 @@ import { Future, Yield } from '../../src/runtime/future.ts';
 import { Loop, RunSlot } from '../../src/runtime/loop.ts';
 import { Task, type TaskHooks } from '../../src/runtime/task.ts';
 import { checkpoint, sleep } from '../../src/runtime/time.ts';
-import { FUTURE, FUTURE_DONE, PROMISE, trapOf, TURN } from '../../src/runtime/traps.ts';
+import { AWAITED_SLEEP, FUTURE, FUTURE_DONE, PROMISE, SLEEP, trapOf, TURN } from '../../src/runtime/traps.ts';
 
 const RUNTIME = join(import.meta.dirname, '../../src/runtime');
 
@@ -97,6 +97,8 @@ describe('traps: the ways a task suspends', () => {
       expect(trapOf(checkpoint())).toBe(TURN);
       expect(trapOf(loop.Promise.resolve(1))).toBe(PROMISE);
       expect(trapOf(42)).toBe(PROMISE);
+      expect(trapOf(AWAITED_SLEEP)).toBe(SLEEP);
+      expect(trapOf({ ms: 1 })).toBe(PROMISE);
     });
   });
 
