@@ -166,18 +166,8 @@ function finishRun(
   // worker streams lines as they are printed and draws tasks only for a trace it can send, so a
   // large run never makes them (tests/runtime/program-result.test.ts).
   const trace = loop.trace;
-  // By task id (ids are dense from 1): an index, not a Map of 100,000 entries.
-  let names: List<string> | undefined;
-  const nameOf = (id: number): string => {
-    if (names === undefined) {
-      const made = list<string>();
-      trace.forEachSpawn((task, name) => {
-        made[task] = name;
-      });
-      names = made;
-    }
-    return names[id] ?? 'loop';
-  };
+  /** The task name a line or an error shows: its spawn name (task 0 is the loop's own work). */
+  const nameOf = (id: number): string => (id === 0 ? 'loop' : trace.spawnName(id));
   let lines: ConsoleLine[] | undefined;
   let tasks: ProgramResult['tasks'] | undefined;
   trace.scan(['error', 'stop'], (event) => {

@@ -5,7 +5,7 @@
  */
 
 import type { JobOp, LogLevel, QueueOp, StopDetail, StopReason, TaskOutcome, TimerOp, WaitKind } from '../contract/trace-vocabulary.ts';
-import { append, list, WeakMapPrototypeGet, WeakMapPrototypeSet, type List } from './primordials.ts';
+import { append, list, MapPrototypeGet, MapPrototypeSet, WeakMapPrototypeGet, WeakMapPrototypeSet, type List } from './primordials.ts';
 import { waitLabelOf, type WaitOn } from './wait-labels.ts';
 
 // The vocabulary (wait kinds, levels, outcomes, stop reasons) is data in one module.
@@ -179,6 +179,10 @@ export class TraceRecorder {
   /** Event objects made so far (a prefix of the trace). */
   #events: TraceEvent[] = [];
   #listeners: List<TraceListener> = list();
+  /** One bit (1 << code) for each kind recorded so far: a scan for kinds the run never had walks nothing. */
+  #kindsSeen = 0;
+  /** The names given at spawn, by task id: every other task's spawn name is `Task-${id}` (spawnName). */
+  #givenNames = new Map<number, string>();
 
   /** Subscribe to events as they are recorded. A listener that throws is removed (like trio's instruments) so it cannot break the run. */
   listen(listener: TraceListener): void {
@@ -210,7 +214,14 @@ export class TraceRecorder {
   scan(kinds: readonly TraceKind[], fn: (event: TraceEvent) => void): void {
     let mask = 0;
     for (const kind of kinds) mask |= 1 << KIND_CODES[kind];
+    // A run's result looks for errors and stops this way: most runs have none (a walk of a million events).
+    if ((mask & this.#kindsSeen) === 0) return;
     this.#walk(mask, 0, (chunk, j, i, t) => fn(makeEvent(chunk, j, i, t)));
+  }
+
+  /** The `name` of task `task`'s spawn event, without walking the events (a run's result names each console line's task). */
+  spawnName(task: number): string {
+    return (MapPrototypeGet(this.#givenNames, task) as string | undefined) ?? `Task-${task}`;
   }
 
   /**
@@ -265,6 +276,7 @@ export class TraceRecorder {
   /** Record one event at virtual time `t` for `task`. */
   add<K extends TraceKind>(t: number, task: number, kind: K, detail: TraceDetails[K]): void {
     const code = KIND_CODES[kind];
+    if (code === SPAWN) MapPrototypeSet(this.#givenNames, task, (detail as TraceDetails['spawn']).name);
     this.#push(t, task, code, pack(code, detail, t));
   }
 
@@ -293,6 +305,7 @@ export class TraceRecorder {
       const detail: TraceDetails['spawn'] = { name: name ?? `Task-${task}`, parent };
       if (group) detail.group = group;
       packed = detail;
+      MapPrototypeSet(this.#givenNames, task, detail.name);
     }
     this.#push(t, task, SPAWN, packed);
   }
@@ -318,6 +331,7 @@ export class TraceRecorder {
     }
     this.#task[j] = task;
     this.#kind[j] = code;
+    this.#kindsSeen |= 1 << code;
     if (packed !== null) {
       const details = this.#details;
       append(details, packed);

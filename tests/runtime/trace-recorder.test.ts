@@ -125,6 +125,12 @@ describe('TraceRecorder', () => {
     let waits = 0;
     trace.scan(['wait', 'log'], (e) => void (e.kind === 'wait' && waits++));
     expect(waits).toBe(9000);
+    let errors = 0;
+    trace.scan(['error', 'stop'], () => void errors++);
+    expect(errors).toBe(0);
+    trace.add(9000, 0, 'stop', { reason: 'deadlock' });
+    trace.scan(['error', 'stop'], (e) => void (e.seq === trace.length - 1 && errors++));
+    expect(errors).toBe(1);
   });
 
   it('forEachSpawn and forEachLog give what the events say, packed or not, across chunks', () => {
@@ -145,6 +151,10 @@ describe('TraceRecorder', () => {
     expect(logs).toHaveLength(1286);
     expect(spawns[1]).toEqual({ task: 4, name: 'named 3', parent: 3 });
     expect(spawns[2]).toEqual({ task: 7, name: 'Task-7', parent: 6 });
+    // spawnName says what each spawn event says, without a walk; add() of a spawn counts too.
+    trace.add(9000, 9001, 'spawn', { name: 'added', parent: 1 });
+    for (const e of trace.events) if (e.kind === 'spawn') expect(trace.spawnName(e.task)).toBe(e.detail.name);
+    expect(trace.spawnName(9001)).toBe('added');
   });
 
   it('hands listeners the event as recorded, and drops a listener that throws', () => {
