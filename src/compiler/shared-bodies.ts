@@ -103,11 +103,18 @@ export function sharedBodyEdits(ast: Node, code: string, finalName: (printed: st
     list.push(name);
     declared.set(target, list);
     // An arrow's body whose awaits are all statements at its top level becomes a state machine
-    // (state-machines.ts decides): its header takes the names passed, and `2` tells the driver to construct it.
+    // (state-machines.ts decides): its header takes the names passed.
     const machine = targets.has(scope) ? null : stateMachineEdits(scope, call, captured, code, finalName);
-    if (captured.length > 0) {
-      const names = captured.map(finalName).join(', ');
-      const argsNode = (call.arguments as Node[])[1]!;
+    const argsNode = (call.arguments as Node[])[1]!;
+    const names = captured.map(finalName).join(', ');
+    // A machine whose values are all names passed is made in the shell, `new (__asyncBodyN ??=
+    // class {...})(names)`, and `3` tells the driver it is made: no array of them and no
+    // Reflect.construct (benchmark (b)'s start phase 110 to 96 ms in a cold run: bench/README.md,
+    // twelfth session). Its constructor runs no code of the program's, so nothing can tell it ran
+    // before the helper. One given `arguments` (the body has parameters) is constructed by the
+    // driver with them, `2`: spreading them would run the program's iterator.
+    const madeInShell = machine !== null && argsNode.type === 'Literal';
+    if (captured.length > 0 && !madeInShell) {
       edits.push({ at: argsNode.start, end: argsNode.end, line: argsNode.loc.start.line - 1, column: argsNode.loc.start.column, text: `[${names}]` });
       // A generator takes them as its parameters (a machine's header has them already).
       if (machine === null) {
@@ -116,8 +123,13 @@ export function sharedBodyEdits(ast: Node, code: string, finalName: (printed: st
       }
     }
     if (machine !== null) edits.push(...machine);
-    edits.push(insertAt(body, `${name} ??= `));
-    edits.push(insertAt(body, machine === null ? ', 1' : ', 2', true));
+    if (madeInShell) {
+      edits.push(insertAt(body, `new (${name} ??= `));
+      edits.push(insertAt(body, `)(${names}), 3`, true));
+    } else {
+      edits.push(insertAt(body, `${name} ??= `));
+      edits.push(insertAt(body, machine === null ? ', 1' : ', 2', true));
+    }
   }
   for (const [scope, names] of declared) edits.push(declarationAt(bodyBlock(scope)!, `let ${names.join(', ')};`));
   // A callee the edits above also touch (none is known to: a state machine's edits end where its

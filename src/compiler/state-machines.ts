@@ -15,14 +15,14 @@
  * small class can be it: each local is a private field, `next(value)`
  * resumes at the run after the await it stopped at, `throw(error)` throws
  * at that await (no `try` is around it, so the error leaves the body). The
- * driver steps it as it steps a generator (runtime/driver.ts, `bodyNext`,
- * `bodyThrow`).
+ * call's shell constructs it (shared-bodies.ts), and the driver steps it as
+ * it steps a generator (runtime/driver.ts, `bodyNext`, `bodyThrow`).
  *
- *     __asyncBody1 ??= class { #state = 0; #v_i; constructor(i) { this.#v_i = i; }
+ *     new (__asyncBody1 ??= class { #state = 0; #v_i; constructor(i) { this.#v_i = i; }
  *       next(__smValue) { const __smState = this.#state; this.#state = -1; switch (__smState) { case 0:
  *         this.#state = 1; return { done: false, value: (sleep(1)) }; case 1:
  *         console.log('woke', this.#v_i);
- *       } return { done: true, value: void 0 }; } throw(error) { this.#state = -1; throw error; } }, 2)
+ *       } return { done: true, value: void 0 }; } throw(error) { this.#state = -1; throw error; } })(i), 3)
  *
  * Only what cannot change what the program sees is rewritten; any other body
  * stays a generator:

@@ -78,6 +78,12 @@ export function importDeclaration(pattern: string): string {
 /** A lowered body: the generator function esbuild makes of an async function or async generator. */
 export type LoweredBody = (...args: unknown[]) => Generator;
 
+/** A lowered body the compiler wrote as a state machine (compiler/state-machines.ts): stepped as a generator is. */
+export interface StateMachineBody {
+  next(value?: unknown): IteratorResult<unknown, unknown>;
+  throw(error: unknown): IteratorResult<unknown, unknown>;
+}
+
 /** The object a call of a lowered async generator gives: the async-generator protocol (no `asyncDispose`: the runtime's own class). */
 export interface AsyncGeneratorObject {
   next(value?: unknown): Promise<IteratorResult<unknown>>;
@@ -94,9 +100,10 @@ export interface ProgramHelpers {
   /**
    * `__async(thisArg, args, body, shared?)`: drives a lowered async function on the loop; returns its promise.
    * `shared` 1: `body` serves every call (compiler/shared-bodies.ts); 2: it does, and it is a state-machine
-   * class, constructed with `args` (compiler/state-machines.ts).
+   * class, constructed with `args` (compiler/state-machines.ts); 3: `body` is that state machine,
+   * already constructed by the call's shell.
    */
-  async(thisArg: unknown, args: unknown, body: LoweredBody, shared?: 1 | 2): Promise<unknown>;
+  async(thisArg: unknown, args: unknown, body: LoweredBody | StateMachineBody, shared?: 1 | 2 | 3): Promise<unknown>;
   /** `__asyncGenerator(thisArg, args, body)`: an async generator as esbuild lowered it. */
   asyncGenerator(thisArg: unknown, args: unknown, body: LoweredBody): AsyncGeneratorObject;
   /** `__asyncGenMended(...)`: an async generator whose `return expr` the compiler's fix-ups made await in place. */

@@ -29,6 +29,7 @@ import { GeneratorPrototypeNext, GeneratorPrototypeThrow, ObjectGetPrototypeOf, 
 /** esbuild passes `null` for the arguments of a function that does not use them. */
 const NO_ARGS: readonly unknown[] = Object.freeze([]);
 import type { Future } from './future.ts';
+import type { StateMachineBody } from '../contract/program.ts';
 import { CancelledError } from './errors.ts';
 import { isObject, makeAwait, promiseInternals, type AwaitFn, type PromiseInternals } from './promise.ts';
 import { getLoop, RunSlot, type Loop, type SelfTimer, type Waiter } from './loop.ts';
@@ -46,10 +47,7 @@ type Step = IteratorResult<unknown, unknown>;
  * methods are called as they are; a generator's are called through the primordials, since
  * %GeneratorPrototype% is the program's to patch.
  */
-interface StateMachine {
-  next(value?: unknown): Step;
-  throw(error: unknown): Step;
-}
+type StateMachine = StateMachineBody;
 
 /** What a frame steps: a generator (its prototype the shared %GeneratorPrototype%, see __async) or a state machine. */
 type Body = Generator | StateMachine;
@@ -95,7 +93,7 @@ interface Driver {
 }
 
 /** The `__async(thisArg, args, generatorFunction)` helper the compiled program calls. */
-export type AsyncHelper = (thisArg: unknown, args: unknown, genFn: (...a: unknown[]) => Generator, shared?: 1 | 2) => Promise<unknown>;
+export type AsyncHelper = (thisArg: unknown, args: unknown, genFn: ((...a: unknown[]) => Generator) | StateMachine, shared?: 1 | 2 | 3) => Promise<unknown>;
 
 /**
  * One running async function. A class rather than closures because there is
@@ -496,7 +494,7 @@ const GENERATOR_PROTOTYPE: object = Object.getPrototypeOf(function* () {}).proto
 /** Make the `__async(thisArg, args, generatorFunction)` helper for one run. */
 function makeAsyncDriver(driver: Driver): AsyncHelper {
   const promises = driver.promises;
-  return function __async(thisArg: unknown, args: unknown, genFn: (...a: unknown[]) => Generator, shared?: 1 | 2): Promise<unknown> {
+  return function __async(thisArg: unknown, args: unknown, genFn: ((...a: unknown[]) => Generator) | StateMachine, shared?: 1 | 2 | 3): Promise<unknown> {
     // The first call while a task body starts is the body's own frame (when the body is a
     // lowered async function): decided before the generator function is called, since
     // calling it runs the program's parameter defaults, which may call async functions too.
@@ -523,11 +521,14 @@ function makeAsyncDriver(driver: Driver): AsyncHelper {
 }
 
 /** The body of one call of a lowered async function: `__async`'s arguments, as the compiler passes them. */
-function bodyOf(thisArg: unknown, args: unknown, genFn: (...a: unknown[]) => Generator, shared: 1 | 2 | undefined): Body {
+function bodyOf(thisArg: unknown, args: unknown, body: ((...a: unknown[]) => Generator) | StateMachine, shared: 1 | 2 | 3 | undefined): Body {
+  // A shared body written as a state machine (compiler/state-machines.ts) is a class: the shell
+  // constructed it (3), or it is constructed here with the call's arguments (2). Constructing it
+  // runs only the compiler's code, as calling a generator function does.
+  if (shared === 3) return body as StateMachine;
   const values = (args ?? NO_ARGS) as unknown[];
-  // A shared body written as a state machine (compiler/state-machines.ts) is a class:
-  // constructing it runs only the compiler's code, as calling a generator function does.
-  if (shared === 2) return ReflectConstruct(genFn, values) as StateMachine;
+  if (shared === 2) return ReflectConstruct(body as (...a: unknown[]) => Generator, values) as StateMachine;
+  const genFn = body as (...a: unknown[]) => Generator;
   // The generator is the driver's alone, so it can share the one standard
   // prototype instead of V8 making a prototype object and two maps for
   // every fresh closure it is called through (objects that live as long as the task is suspended).
