@@ -14,17 +14,17 @@
  * Only where the await is the call's one user, and the call is the module's:
  * - the `yield` is an await of a lowered async function: it is in the body
  *   esbuild gives `__async` (an async generator's `yield` yields);
- * - the callee is the import's binding (`const { sleep } = __ml;`, renamed or
- *   not) as scope analysis resolves it, and `__ml` is the program's
- *   parameter: a `sleep` of the program's own stays as it is;
+ * - the callee is the import's binding, renamed or not (module-bindings.ts):
+ *   a `sleep` of the program's own stays as it is;
  * - one argument, not spread: a second is the value the await produces,
  *   which the future keeps.
  * Tests: tests/runtime/awaited-sleeps.test.ts.
  */
-import type { Reference, Scope, ScopeManager, Variable } from 'eslint-scope';
-import { API_PARAM, type LOWERED_HELPERS } from '../contract/program.ts';
+import type { Scope, ScopeManager } from 'eslint-scope';
+import type { LOWERED_HELPERS } from '../contract/program.ts';
 import { asyncHelperCall, walkOwn, type AstNode as Node } from './ast.ts';
 import type { LineEdit } from './line-edits.ts';
+import { moduleReferences } from './module-bindings.ts';
 
 const SLEEP_HELPER: keyof typeof LOWERED_HELPERS = '__sleep';
 /** The export of the "miniloop" module this pass looks for. */
@@ -37,12 +37,7 @@ const SLEEP_EXPORT = 'sleep';
  */
 export function awaitedSleepEdits(scopes: ScopeManager, code: string, finalName: (printed: string) => string): LineEdit[] {
   if (code.includes(SLEEP_HELPER)) return [];
-  const callees = new Set<Node>();
-  for (const scope of scopes.scopes) {
-    for (const variable of scope.variables) {
-      if (isImportedSleep(variable)) for (const ref of variable.references) callees.add(ref.identifier as unknown as Node);
-    }
-  }
+  const callees = moduleReferences(scopes, SLEEP_EXPORT);
   if (callees.size === 0) return [];
   const edits: LineEdit[] = [];
   for (const scope of scopes.scopes) {
@@ -59,25 +54,6 @@ export function awaitedSleepEdits(scopes: ScopeManager, code: string, finalName:
     });
   }
   return edits;
-}
-
-/** A binding of the "miniloop" module's `sleep`: `const { sleep } = __ml;` (or `sleep: name`), `__ml` the program's parameter. */
-function isImportedSleep(variable: Variable): boolean {
-  if (variable.defs.length !== 1) return false;
-  const def = variable.defs[0]!;
-  if (def.type !== 'Variable' || (def.parent as unknown as Node).kind !== 'const') return false;
-  const declarator = def.node as unknown as Node;
-  const init = declarator.init as Node | null;
-  const pattern = declarator.id as Node;
-  if (init?.type !== 'Identifier' || init.name !== API_PARAM || pattern.type !== 'ObjectPattern') return false;
-  // `__ml` itself must be the parameter, not a binding of the program's that shadows it.
-  const apiRef = variable.scope.references.find((ref: Reference) => (ref.identifier as unknown as Node) === init);
-  if (apiRef === undefined || apiRef.resolved !== null) return false;
-  return (pattern.properties as Node[]).some((property) => {
-    if (property.type !== 'Property' || property.computed === true || property.value !== (def.name as unknown as Node)) return false;
-    const key = property.key as Node;
-    return key.type === 'Identifier' ? key.name === SLEEP_EXPORT : key.value === SLEEP_EXPORT;
-  });
 }
 
 /** The scope of a lowered async function's body: the generator esbuild gives `__async`. */

@@ -16,8 +16,10 @@
  *    with an async generator the spec's yield* and return
  *    (async-generator-fixups.ts); in the first of those, calls of one async
  *    function come to share its lowered body where nothing can tell
- *    (shared-bodies.ts), and an awaited `sleep(ms)` that nothing else sees
- *    becomes `__sleep(ms)`, which needs no future (awaited-sleeps.ts).
+ *    (shared-bodies.ts; a straight-line arrow's becomes a state machine, which
+ *    `createTask` takes in place of the arrow), and an awaited `sleep(ms)` that
+ *    nothing else sees becomes `__sleep(ms)`, which needs no future
+ *    (awaited-sleeps.ts).
  * The result carries esbuild's source map; stack traces are mapped back with it
  * (runtime/stack-map.ts).
  */

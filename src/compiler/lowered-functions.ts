@@ -133,6 +133,9 @@ export function fixLoweredFunctions(code: string, map: string, parse: ParseFn, s
   /** Current binding name of an identifier: its source name if renamed back. */
   const bindingName = (id: Node): string => sourceName(id) ?? (id.name as string);
 
+  /** The two edits that wrap each arrow in `__lowered(...)`: dropped for an arrow the sharing pass replaces. */
+  const arrowWraps = new Map<Node, LineEdit[]>();
+
   const visit = (node: Node, parent: Node | null): void => {
     if (node.type === 'BlockStatement') blockParents.set(node, parent);
     if (node.type === 'ForStatement') forAwaitStep(node, insert);
@@ -147,6 +150,7 @@ export function fixLoweredFunctions(code: string, map: string, parse: ParseFn, s
         if (name !== COMPUTED && !newCallee) {
           insert(node.start, node.loc.start, `${LOWERED}(`);
           insert(node.end, node.loc.end, `, ${kind}${name === undefined ? '' : `, ${JSON.stringify(name)}`})`);
+          arrowWraps.set(node, edits.slice(-2));
         }
       } else if (node.type === 'FunctionDeclaration') {
         const id = node.id as Node;
@@ -199,7 +203,16 @@ export function fixLoweredFunctions(code: string, map: string, parse: ParseFn, s
   visit(ast, null);
   // Calls of one async function share its body (shared-bodies.ts), decided on this same tree; its
   // edits name what they pass as this pass renames it.
-  if (shareBodies) edits.push(...shareBodies(ast, code, (printed) => renames.get(printed) ?? printed));
+  // An async arrow given to createTask as its state machine is gone (shared-bodies.ts): nothing to wrap.
+  if (shareBodies) {
+    const shared = shareBodies(ast, code, (printed) => renames.get(printed) ?? printed);
+    if (shared.unwrapped.size > 0) {
+      const dropped = new Set<LineEdit>();
+      for (const arrow of shared.unwrapped) for (const edit of arrowWraps.get(arrow) ?? []) dropped.add(edit);
+      for (let i = edits.length - 1; i >= 0; i--) if (dropped.has(edits[i]!)) edits.splice(i, 1);
+    }
+    edits.push(...shared.edits);
+  }
   for (const [block, list] of marks) {
     // After the directive prologue, if any (esbuild keeps "use strict" in a function body).
     const { at, loc } = afterDirectives(block);

@@ -32,12 +32,16 @@
  * bindings). The generator function is named
  * `__asyncBody…` (NamedEvaluation), which the stack mapper does not show
  * (runtime/stack-map.ts), and `1` tells the driver it is shared
- * (runtime/driver.ts). Tests: tests/runtime/shared-bodies.test.ts.
+ * (runtime/driver.ts). An arrow's straight-line body becomes a state machine
+ * instead (state-machines.ts), made by the shell, or, for an arrow given as it
+ * is to the module's `createTask`, in the arrow's place.
+ * Tests: tests/runtime/shared-bodies.test.ts, tests/runtime/task-machines.test.ts.
  */
 import { analyze, type Reference, type Scope, type Variable } from 'eslint-scope';
-import { REPLACED_HELPERS } from '../contract/program.ts';
-import { afterDirectives, asyncHelperCall, isPlainParameter, type AstNode as Node } from './ast.ts';
+import { REPLACED_HELPERS, type LOWERED_HELPERS } from '../contract/program.ts';
+import { afterDirectives, asyncHelperCall, isPlainParameter, walk, type AstNode as Node } from './ast.ts';
 import { awaitedSleepEdits } from './awaited-sleeps.ts';
+import { moduleReferences } from './module-bindings.ts';
 import { insertAt, type LineEdit } from './line-edits.ts';
 import { stateMachineEdits } from './state-machines.ts';
 
@@ -58,6 +62,16 @@ interface Share {
 /** What the lowered-function pass asks of this one (lowered-functions.ts loads it with eslint-scope, as its own chunk). */
 export type ShareLoweredBodies = typeof sharedBodyEdits;
 
+/** The edits, and the shells that are gone: async arrows given to `createTask` as state machines, which that pass must not wrap. */
+export interface SharedBodyEdits {
+  edits: LineEdit[];
+  unwrapped: ReadonlySet<Node>;
+}
+
+const NONE: SharedBodyEdits = { edits: [], unwrapped: new Set() };
+/** The name `createTask(async () => ...)` calls instead, with the arrow's state machine (runtime/driver.ts, taskOfHelper). */
+const TASK_OF: keyof typeof LOWERED_HELPERS = '__taskOf';
+
 /**
  * The edits that share the bodies of esbuild's `code`, whose tree (`ast`, parsed with `ranges`:
  * eslint-scope reads them) the lowered-function pass has already made; in its coordinates, for that
@@ -65,14 +79,15 @@ export type ShareLoweredBodies = typeof sharedBodyEdits;
  * that pass renamed it back. None if the analysis throws. The awaited sleeps' edits
  * (awaited-sleeps.ts) come with them, from the same analysis.
  */
-export function sharedBodyEdits(ast: Node, code: string, finalName: (printed: string) => string): LineEdit[] {
+export function sharedBodyEdits(ast: Node, code: string, finalName: (printed: string) => string): SharedBodyEdits {
   // Every program has one shell, its top level's (`__main`), called once: without another, nothing to
   // share; and without a `yield` (an await), no sleep to await.
   const first = code.indexOf(`${ASYNC}(`);
   const mayShare = first !== -1 && code.indexOf(`${ASYNC}(`, first + 1) !== -1;
-  if (!mayShare && !code.includes('yield ')) return [];
+  if (!mayShare && !code.includes('yield ')) return NONE;
   const shares: Share[] = [];
   let sleeps: LineEdit[];
+  let taskCalls: Map<Node, Node>;
   try {
     // The program runs as strict code (runtime/program.ts), as a module's top level.
     const scopes = analyze(ast as never, { ecmaVersion: 2022, sourceType: 'script', impliedStrict: true });
@@ -83,9 +98,11 @@ export function sharedBodyEdits(ast: Node, code: string, finalName: (printed: st
       }
     }
     sleeps = awaitedSleepEdits(scopes, code, finalName);
+    taskCalls = code.includes(TASK_OF) ? new Map() : createTaskCalls(ast, moduleReferences(scopes, 'createTask'));
   } catch {
-    return [];
+    return NONE;
   }
+  const unwrapped = new Set<Node>();
   const taken = usedNames(code);
   let next = 1;
   const freshName = (): string => {
@@ -114,6 +131,21 @@ export function sharedBodyEdits(ast: Node, code: string, finalName: (printed: st
     // before the helper. One given `arguments` (the body has parameters) is constructed by the
     // driver with them, `2`: spreading them would run the program's iterator.
     const madeInShell = machine !== null && argsNode.type === 'Literal';
+    // `createTask(async () => ...)`, the module's, with no parameters: the arrow itself goes, and the
+    // task gets the machine (`__taskOf(new (__asyncBodyN ??= class {...})(names))`), made now with
+    // the values the arrow would pass when the task starts it (they are never assigned after:
+    // shareOf). Nothing else could see the arrow. Tests: tests/runtime/task-machines.test.ts.
+    const shell = (scope.upper!.block as unknown as Node);
+    const taskCall = madeInShell ? taskCalls.get(shell) : undefined;
+    if (taskCall !== undefined && canGiveMachine(taskCall, shell, body, code, finalName)) {
+      const callee = taskCall.callee as Node;
+      edits.push({ at: callee.start, end: callee.end, line: callee.loc.start.line - 1, column: callee.loc.start.column, text: TASK_OF });
+      edits.push({ at: shell.start, end: body.start, line: shell.loc.start.line - 1, column: shell.loc.start.column, text: `new (${name} ??= ` });
+      edits.push({ at: body.end, end: shell.end, line: body.loc.end.line - 1, column: body.loc.end.column, text: `)(${names})` });
+      edits.push(...machine!);
+      unwrapped.add(shell);
+      continue;
+    }
     if (captured.length > 0 && !madeInShell) {
       edits.push({ at: argsNode.start, end: argsNode.end, line: argsNode.loc.start.line - 1, column: argsNode.loc.start.column, text: `[${names}]` });
       // A generator takes them as its parameters (a machine's header has them already).
@@ -135,7 +167,27 @@ export function sharedBodyEdits(ast: Node, code: string, finalName: (printed: st
   // A callee the edits above also touch (none is known to: a state machine's edits end where its
   // call starts) keeps its name: two edits of one span, or an insertion before it, would garble it.
   for (const sleep of sleeps) if (!edits.some((e) => e.at < sleep.end && (e.end > sleep.at || e.at === sleep.at))) edits.push(sleep);
-  return edits;
+  return { edits, unwrapped };
+}
+
+/** The calls `createTask(arrow)` or `createTask(arrow, options)` of the module's `createTask` (`callees`), by their arrow: one with no parameters. */
+function createTaskCalls(ast: Node, callees: ReadonlySet<Node>): Map<Node, Node> {
+  const calls = new Map<Node, Node>();
+  if (callees.size === 0) return calls;
+  walk(ast, (node) => {
+    if (node.type !== 'CallExpression' || node.optional === true || !callees.has(node.callee as Node)) return;
+    const args = node.arguments as Node[];
+    const arrow = args[0];
+    if (args.length > 2 || args.some((a) => a.type === 'SpreadElement') || arrow?.type !== 'ArrowFunctionExpression' || (arrow.params as Node[]).length > 0) return;
+    calls.set(arrow, node);
+  });
+  return calls;
+}
+
+/** Whether the edits that give a task its machine fit: each on one line, and a callee the lowered-function pass leaves as it is. */
+function canGiveMachine(call: Node, shell: Node, body: Node, code: string, finalName: (printed: string) => string): boolean {
+  const callee = call.callee as Node;
+  return finalName(callee.name as string) === callee.name && !code.slice(shell.start, body.start).includes('\n') && !code.slice(body.end, shell.end).includes('\n');
 }
 
 /** The shell this generator-function scope is the body of, if it can be shared, and how. */

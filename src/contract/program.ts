@@ -130,6 +130,12 @@ export interface ProgramHelpers {
    * own timer, with no future (runtime/driver.ts, awaitedSleepHelper).
    */
   sleep(ms: number): unknown;
+  /**
+   * `__taskOf(machine, options?)`: the module's `createTask(async () => ..., options?)` where the
+   * arrow's body is a state machine made in place of the arrow (compiler/shared-bodies.ts): the
+   * task starts the machine as calling the arrow would (runtime/driver.ts, taskOfHelper).
+   */
+  taskOf(machine: StateMachineBody, options?: unknown): unknown;
 }
 
 /**
@@ -180,6 +186,7 @@ export const LOWERED_HELPERS = {
   __loweredMethods: 'loweredMethods',
   __forAwaitResult: 'forAwaitResult',
   __sleep: 'sleep',
+  __taskOf: 'taskOf',
 } as const satisfies Record<string, keyof ProgramHelpers>;
 
 /** Every helper name compiled code may use, with its key in {@link ProgramHelpers}. */

@@ -86,6 +86,11 @@ interface Driver {
    * closure. Tests: tests/runtime/task-root.test.ts.
    */
   directShell: object | null;
+  /**
+   * The state machine `__taskOf` is making a task of (taskOfHelper): that task starts it as its
+   * body, as calling the async arrow it stands for would. Set only by the helper, as directShell is.
+   */
+  machineBody: object | null;
   /** The compiled program's `__async` helper, made on first use. */
   helper: AsyncHelper | null;
   /** `sleep()` itself, for a frame that cannot sleep on its own timer (set with the `__sleep` helper: awaitedSleepHelper). */
@@ -330,6 +335,7 @@ const DRIVER = new RunSlot<Driver>('async driver', (loop) => ({
   candidate: null,
   bodyIsDirect: false,
   directShell: null,
+  machineBody: null,
   helper: null,
   sleep: null,
 }));
@@ -382,6 +388,35 @@ export function directShellNoter(loop: Loop): (fn: object) => void {
 /** True if `body` is the direct-shell async function made last (see Driver.directShell): a task takes this when it is created. */
 export function isDirectShell(loop: Loop, body: unknown): boolean {
   return body !== null && loop.slot(DRIVER).directShell === body;
+}
+
+/** True if `body` is the state machine `__taskOf` is making a task of (Driver.machineBody): a task takes this when it is created. */
+export function isMachineBody(loop: Loop, body: unknown): boolean {
+  return body !== null && loop.slot(DRIVER).machineBody === body;
+}
+
+/**
+ * The run's `__taskOf(machine, options?)` (contract/program.ts): `createTask(async () => ...)`
+ * for an arrow whose body is a state machine made in place of the arrow
+ * (compiler/shared-bodies.ts), so the task keeps the machine and no closure. `createTask` is the
+ * module's. Tests: tests/runtime/task-machines.test.ts.
+ */
+export function taskOfHelper<T>(loop: Loop, createTask: (body: StateMachineBody, options?: T) => unknown): (machine: StateMachineBody, options?: T) => unknown {
+  const driver = loop.slot(DRIVER);
+  return (machine, options) => {
+    driver.machineBody = machine;
+    try {
+      return createTask(machine, options);
+    } finally {
+      driver.machineBody = null;
+    }
+  };
+}
+
+/** Start `machine` as `task`'s body (see taskOfHelper): what calling the arrow's shell would do. */
+export function startMachineBody(loop: Loop, task: Task<unknown>, machine: StateMachineBody): unknown {
+  const helper = driverFor(loop);
+  return startBody(loop, task, () => helper(null, null, machine, 3), true);
 }
 
 /** The spec's Await for this loop's Promise class (no `then` lookup on our promises, as in V8). */

@@ -7,7 +7,7 @@
  */
 import { PROGRAM_GLOBALS, PROGRAM_PARAMETERS, programUrl, type CompiledProgram, type ProgramHelpers } from '../contract/program.ts';
 import { AwaitMarker, makeAsyncGeneratorHelpers, yieldStar, yieldSync } from './async-generator.ts';
-import { awaitedSleepHelper, directShellNoter, driverFor } from './driver.ts';
+import { awaitedSleepHelper, directShellNoter, driverFor, taskOfHelper } from './driver.ts';
 import { makeFunctionShapes } from './function-shapes.ts';
 import { createGlobals } from './globals.ts';
 import * as api from './index.ts';
@@ -129,7 +129,7 @@ function finishRun(
     const globals = createGlobals(loop, options.seed ?? 1, text);
     let entry: (() => Promise<unknown>) | undefined;
     const { asyncGeneratorPrototype, ...generators } = makeAsyncGeneratorHelpers(loop);
-    const helpers: ProgramHelpers = { async: driverFor(loop), ...generators, await: AwaitMarker, yieldStar, yieldSync, ...makeFunctionShapes(asyncGeneratorPrototype, directShellNoter(loop)), sleep: awaitedSleepHelper(loop, sleep) };
+    const helpers: ProgramHelpers = { async: driverFor(loop), ...generators, await: AwaitMarker, yieldStar, yieldSync, ...makeFunctionShapes(asyncGeneratorPrototype, directShellNoter(loop)), sleep: awaitedSleepHelper(loop, sleep), taskOf: taskOfHelper(loop, api.createTask as (body: unknown, options?: unknown) => unknown) };
     const register = (fn: () => Promise<unknown>): void => {
       entry = fn;
     };

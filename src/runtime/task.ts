@@ -23,11 +23,12 @@
  */
 import { append, list, ReflectApply } from './primordials.ts';
 import { LiveTasks } from './live-tasks.ts';
-import { ADOPTED, awaitFor, isDirectShell, startBody } from './driver.ts';
+import { ADOPTED, awaitFor, isDirectShell, isMachineBody, startBody, startMachineBody } from './driver.ts';
 import { CancelledError } from './errors.ts';
 import { isLoopPromise } from './promise.ts';
 import { Future } from './future.ts';
 import { getLoop, PROMISE_WAIT, RunSlot, type Loop, type LoopTask, type Waiter } from './loop.ts';
+import type { StateMachineBody } from '../contract/program.ts';
 import type { WaitLabel } from './trace.ts';
 import { waitLabelOf, type WaitOn } from './wait-labels.ts';
 
@@ -106,7 +107,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   waitOn: WaitOn | null = null;
   /** What cancel() reaches while the task is suspended: a Future, or a frame asleep on its own timer. */
   #waiter: Waiter | null = null;
-  /** MUST_CANCEL, AT_CHECKPOINT (see mustCancel, atCheckpoint) and BODY_DIRECT: one field for all. */
+  /** MUST_CANCEL, AT_CHECKPOINT (see mustCancel, atCheckpoint), BODY_DIRECT and BODY_MACHINE: one field for all. */
   #flags = 0;
   #hooks: TaskHooks | null = null;
   /** What few tasks use (a name, a cancellation, locals), made on first use: see TaskRare. */
@@ -180,6 +181,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     this.#body = fn as TaskBody;
     const loop = this.loop;
     if (isDirectShell(loop, fn)) this.#flags |= BODY_DIRECT;
+    else if (isMachineBody(loop, fn)) this.#flags |= BODY_MACHINE;
     const registry = loop.slot(TASKS);
     this.id = registry.nextId++;
     if (options.name !== undefined) rareOf(this).name = options.name;
@@ -201,10 +203,11 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     }
     let result: T | PromiseLike<T>;
     const loop = this.loop;
-    if (typeof fn === 'function') {
+    const machine = (this.#flags & BODY_MACHINE) !== 0;
+    if (typeof fn === 'function' || machine) {
       try {
         // An async body's frame reports to the task itself when it completes (no reaction held meanwhile).
-        result = startBody(loop, this as Task<unknown>, fn, (this.#flags & BODY_DIRECT) !== 0) as T | PromiseLike<T>;
+        result = (machine ? startMachineBody(loop, this as Task<unknown>, fn as unknown as StateMachineBody) : startBody(loop, this as Task<unknown>, fn as () => unknown, (this.#flags & BODY_DIRECT) !== 0)) as T | PromiseLike<T>;
       } catch (error) {
         this.fail(error);
         return;
@@ -441,6 +444,8 @@ const MUST_CANCEL = 1;
 const AT_CHECKPOINT = 2;
 /** Task's #flags: the body is a lowered async function whose call runs nothing before its frame (driver.ts, Driver.directShell). */
 const BODY_DIRECT = 4;
+/** Task's #flags: the body is the state machine of an async arrow, made in its place (driver.ts, Driver.machineBody). */
+const BODY_MACHINE = 8;
 
 /** Future's cancel, for finishTask (outside the method, `super` is not at hand). */
 const FuturePrototypeCancel = Future.prototype.cancel;

@@ -6,16 +6,13 @@
  * (cancellation at each point of a sleep, a frame sleeping again after a cancelled sleep, the
  * layers and options that keep the future).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileInNode } from '../../src/compiler/node.ts';
 import type { CompiledProgram } from '../../src/contract/program.ts';
 import { Future } from '../../src/runtime/future.ts';
 import { runProgram, type ProgramOptions } from '../../src/runtime/program.ts';
-import { aliveWhileAsleep } from './run-source.ts';
+import { aliveWhileAsleep, projectPrograms } from './run-source.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 
 async function compiled(source: string): Promise<CompiledProgram> {
   const result = await compileInNode(source);
@@ -197,22 +194,15 @@ describe('a program shows the same with or without futures for its sleeps', () =
   });
 
   // Every program the project runs: the guide's examples and exercises, the corpora.
-  const programsUnder = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return programsUnder(path);
-      return name.endsWith('.ts') && !name.endsWith('.zh.ts') ? [path] : [];
-    });
-  const files = ['content/examples', 'content/exercises', 'tests/corpus'].flatMap((dir) => programsUnder(join(ROOT, dir)));
   it('the guide, its exercises and the corpora', async () => {
     let sleeps = 0;
-    for (const file of files) {
-      const source = readFileSync(file, 'utf8');
+    const files = projectPrograms();
+    for (const [file, source] of files) {
       if (!source.includes(`from 'miniloop'`) && !source.includes('from "miniloop"')) continue;
       try {
         sleeps += await sameBothWays(source);
       } catch (error) {
-        throw new Error(`${file.slice(ROOT.length + 1)}: ${(error as Error).message.slice(0, 2000)}`);
+        throw new Error(`${file}: ${(error as Error).message.slice(0, 2000)}`);
       }
     }
     expect(files.length).toBeGreaterThan(150);

@@ -19,10 +19,12 @@ import { runProgram } from '../../src/runtime/program.ts';
 
 // Uses every helper: an async function, an async generator with `return expr`,
 // `yield*` over a sync iterable inside it, `yield*` in a sync generator, for await,
-// an async arrow and an async method (marked by the lowered-function pass), an awaited sleep.
+// an async arrow and an async method (marked by the lowered-function pass), an awaited sleep, a
+// task made of an arrow's state machine.
 const EVERY_HELPER = `
-import { sleep } from 'miniloop';
+import { createTask, sleep } from 'miniloop';
 await sleep(1);
+await createTask(async () => { await sleep(1); });
 function* digits() { yield* [1, 2]; }
 async function* numbers() {
   yield* digits();

@@ -1,5 +1,7 @@
 /** Test helpers: compile TypeScript source and run it on a fresh loop; what Node itself prints for a program. */
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { queryObjects } from 'node:v8';
 import { compileInNode } from '../../src/compiler/node.ts';
 import { runProgram, type ProgramOptions, type ProgramResult } from '../../src/runtime/program.ts';
@@ -39,4 +41,16 @@ export async function aliveWhileAsleep(create: string, kind: new () => unknown):
   );
   if (result.lines.map((l) => l.text).join('\n') !== 'all asleep') throw new Error(`the program printed ${JSON.stringify(result.lines)}`);
   return count;
+}
+
+/** Every program the project runs - the guide's examples and exercises, the corpora - in English: [path from the repository's root, source]. */
+export function projectPrograms(): Array<[string, string]> {
+  const root = resolve(import.meta.dirname, '../..');
+  const under = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return under(path);
+      return name.endsWith('.ts') && !name.endsWith('.zh.ts') ? [path] : [];
+    });
+  return ['content/examples', 'content/exercises', 'tests/corpus'].flatMap((dir) => under(join(root, dir))).map((path) => [relative(root, path), readFileSync(path, 'utf8')]);
 }
