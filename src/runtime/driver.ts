@@ -369,9 +369,15 @@ export function startBody(loop: Loop, task: Task<unknown>, body: () => unknown, 
   const frame = driver.candidate as Frame | null;
   driver.candidate = null;
   if (frame === null || frame.promise !== result) return result;
+  return adoptFrame(driver, frame, task);
+}
+
+/** The end of startBody: `frame`, whose promise the body returned, becomes `task`'s root unless someone has seen that promise. */
+function adoptFrame(driver: Driver, frame: Frame, task: Task<unknown>): unknown {
+  const result = frame.promise;
   if (result !== UNMADE) {
-    if (!driver.promises.unobserved(frame.promise)) return result;
-    driver.promises.markHandled(frame.promise);
+    if (!driver.promises.unobserved(result)) return result;
+    driver.promises.markHandled(result);
   }
   frame.owner = task;
   return ADOPTED;
@@ -413,10 +419,25 @@ export function taskOfHelper<T>(loop: Loop, createTask: (body: StateMachineBody,
   };
 }
 
-/** Start `machine` as `task`'s body (see taskOfHelper): what calling the arrow's shell would do. */
+/**
+ * Start `machine` as `task`'s body (see taskOfHelper): what startBody does with a body that calls
+ * the arrow's shell - `__async(null, null, machine, 3)` for a direct shell, its frame the candidate -
+ * without the call, the closure and the candidate's bookkeeping (about 15 ms of (b)'s start:
+ * bench/README.md, twelfth session). Tests: tests/runtime/task-machines.test.ts.
+ */
 export function startMachineBody(loop: Loop, task: Task<unknown>, machine: StateMachineBody): unknown {
-  const helper = driverFor(loop);
-  return startBody(loop, task, () => helper(null, null, machine, 3), true);
+  const driver = loop.slot(DRIVER);
+  const frame = new Frame(driver, machine, UNMADE, loop.current as Task<unknown> | null);
+  let first: Step;
+  try {
+    first = bodyNext(machine);
+  } catch (error) {
+    frame.promise = driver.promises.create();
+    driver.promises.reject(frame.promise, error);
+    return adoptFrame(driver, frame, task);
+  }
+  frame.advance(first);
+  return adoptFrame(driver, frame, task);
 }
 
 /** The spec's Await for this loop's Promise class (no `then` lookup on our promises, as in V8). */
