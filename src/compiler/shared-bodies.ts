@@ -69,7 +69,7 @@ export interface SharedBodyEdits {
 }
 
 const NONE: SharedBodyEdits = { edits: [], unwrapped: new Set() };
-/** The name `createTask(async () => ...)` calls instead, with the arrow's state machine (runtime/driver.ts, taskOfHelper). */
+/** The name `createTask(async () => ...)` calls instead, with the arrow's state machine (runtime/task.ts, machineTask). */
 const TASK_OF: keyof typeof LOWERED_HELPERS = '__taskOf';
 
 /**

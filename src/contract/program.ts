@@ -133,7 +133,7 @@ export interface ProgramHelpers {
   /**
    * `__taskOf(machine, options?)`: the module's `createTask(async () => ..., options?)` where the
    * arrow's body is a state machine made in place of the arrow (compiler/shared-bodies.ts): the
-   * task starts the machine as calling the arrow would (runtime/driver.ts, taskOfHelper).
+   * task starts the machine as calling the arrow would (runtime/task.ts, machineTask).
    */
   taskOf(machine: StateMachineBody, options?: unknown): unknown;
 }

@@ -86,11 +86,6 @@ interface Driver {
    * closure. Tests: tests/runtime/task-root.test.ts.
    */
   directShell: object | null;
-  /**
-   * The state machine `__taskOf` is making a task of (taskOfHelper): that task starts it as its
-   * body, as calling the async arrow it stands for would. Set only by the helper, as directShell is.
-   */
-  machineBody: object | null;
   /** The compiled program's `__async` helper, made on first use. */
   helper: AsyncHelper | null;
   /** `sleep()` itself, for a frame that cannot sleep on its own timer (set with the `__sleep` helper: awaitedSleepHelper). */
@@ -335,7 +330,6 @@ const DRIVER = new RunSlot<Driver>('async driver', (loop) => ({
   candidate: null,
   bodyIsDirect: false,
   directShell: null,
-  machineBody: null,
   helper: null,
   sleep: null,
 }));
@@ -396,31 +390,8 @@ export function isDirectShell(loop: Loop, body: unknown): boolean {
   return body !== null && loop.slot(DRIVER).directShell === body;
 }
 
-/** True if `body` is the state machine `__taskOf` is making a task of (Driver.machineBody): a task takes this when it is created. */
-export function isMachineBody(loop: Loop, body: unknown): boolean {
-  return body !== null && loop.slot(DRIVER).machineBody === body;
-}
-
 /**
- * The run's `__taskOf(machine, options?)` (contract/program.ts): `createTask(async () => ...)`
- * for an arrow whose body is a state machine made in place of the arrow
- * (compiler/shared-bodies.ts), so the task keeps the machine and no closure. `createTask` is the
- * module's. Tests: tests/runtime/task-machines.test.ts.
- */
-export function taskOfHelper<T>(loop: Loop, createTask: (body: StateMachineBody, options?: T) => unknown): (machine: StateMachineBody, options?: T) => unknown {
-  const driver = loop.slot(DRIVER);
-  return (machine, options) => {
-    driver.machineBody = machine;
-    try {
-      return createTask(machine, options);
-    } finally {
-      driver.machineBody = null;
-    }
-  };
-}
-
-/**
- * Start `machine` as `task`'s body (see taskOfHelper): what startBody does with a body that calls
+ * Start `machine` as `task`'s body (task.ts, machineTask): what startBody does with a body that calls
  * the arrow's shell - `__async(null, null, machine, 3)` for a direct shell, its frame the candidate -
  * without the call, the closure and the candidate's bookkeeping (about 15 ms of (b)'s start:
  * bench/README.md, twelfth session). Tests: tests/runtime/task-machines.test.ts.

@@ -7,14 +7,14 @@
  */
 import { PROGRAM_GLOBALS, PROGRAM_PARAMETERS, programUrl, type CompiledProgram, type ProgramHelpers } from '../contract/program.ts';
 import { AwaitMarker, makeAsyncGeneratorHelpers, yieldStar, yieldSync } from './async-generator.ts';
-import { awaitedSleepHelper, directShellNoter, driverFor, taskOfHelper } from './driver.ts';
+import { awaitedSleepHelper, directShellNoter, driverFor } from './driver.ts';
 import { makeFunctionShapes } from './function-shapes.ts';
 import { createGlobals } from './globals.ts';
 import * as api from './index.ts';
 import { Loop, type LoopLimits } from './loop.ts';
 import { describeForReader } from './error-report.ts';
 import { messagesFor, stopText, type Lang, type Messages } from './messages.ts';
-import { Task, taskRegistry } from './task.ts';
+import { machineTask, Task, taskRegistry } from './task.ts';
 import { sleep } from './time.ts';
 import { append, list, snapshotIntrinsics, toArray, type List } from './primordials.ts';
 import { StackMapper } from './stack-map.ts';
@@ -129,7 +129,7 @@ function finishRun(
     const globals = createGlobals(loop, options.seed ?? 1, text);
     let entry: (() => Promise<unknown>) | undefined;
     const { asyncGeneratorPrototype, ...generators } = makeAsyncGeneratorHelpers(loop);
-    const helpers: ProgramHelpers = { async: driverFor(loop), ...generators, await: AwaitMarker, yieldStar, yieldSync, ...makeFunctionShapes(asyncGeneratorPrototype, directShellNoter(loop)), sleep: awaitedSleepHelper(loop, sleep), taskOf: taskOfHelper(loop, api.createTask as (body: unknown, options?: unknown) => unknown) };
+    const helpers: ProgramHelpers = { async: driverFor(loop), ...generators, await: AwaitMarker, yieldStar, yieldSync, ...makeFunctionShapes(asyncGeneratorPrototype, directShellNoter(loop)), sleep: awaitedSleepHelper(loop, sleep), taskOf: machineTask };
     const register = (fn: () => Promise<unknown>): void => {
       entry = fn;
     };

@@ -23,7 +23,7 @@
  */
 import { append, list, ReflectApply } from './primordials.ts';
 import { LiveTasks } from './live-tasks.ts';
-import { ADOPTED, awaitFor, isDirectShell, isMachineBody, startBody, startMachineBody } from './driver.ts';
+import { ADOPTED, awaitFor, isDirectShell, startBody, startMachineBody } from './driver.ts';
 import { CancelledError } from './errors.ts';
 import { isLoopPromise } from './promise.ts';
 import { Future } from './future.ts';
@@ -88,6 +88,8 @@ export function taskRegistry(loop: Loop): TaskRegistry {
 
 /** The task's rare fields, made on first use (made in Task's static block). */
 let rareOf: (task: Task<any>) => TaskRare;
+/** A task whose body is `machine` (see machineTask; made in Task's static block). */
+let makeMachineTask: (machine: StateMachineBody, options: TaskOptions | undefined) => Task<unknown>;
 /** End `task` with a result, an exception or a cancellation (made in Task's static block). */
 let finishTask: (task: Task<any>, how: typeof RESULT | typeof EXCEPTION | typeof CANCEL, value: unknown, cancelError?: unknown) => void;
 
@@ -181,7 +183,6 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     this.#body = fn as TaskBody;
     const loop = this.loop;
     if (isDirectShell(loop, fn)) this.#flags |= BODY_DIRECT;
-    else if (isMachineBody(loop, fn)) this.#flags |= BODY_MACHINE;
     const registry = loop.slot(TASKS);
     this.id = registry.nextId++;
     if (options.name !== undefined) rareOf(this).name = options.name;
@@ -271,6 +272,12 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   // static ones called through the class's name they make esbuild rename the class.
   static {
     rareOf = (task) => (task.#rare ??= new TaskRare());
+    makeMachineTask = (machine, options) => {
+      const task = new Task(machine as unknown as () => unknown, options);
+      // Read when it starts (start()): the constructor only queued that.
+      task.#flags |= BODY_MACHINE;
+      return task;
+    };
     finishTask = (task, how, value, cancelError) => {
       if (task.done()) return;
       const loop = task.loop;
@@ -449,7 +456,7 @@ const MUST_CANCEL = 1;
 const AT_CHECKPOINT = 2;
 /** Task's #flags: the body is a lowered async function whose call runs nothing before its frame (driver.ts, Driver.directShell). */
 const BODY_DIRECT = 4;
-/** Task's #flags: the body is the state machine of an async arrow, made in its place (driver.ts, Driver.machineBody). */
+/** Task's #flags: the body is the state machine of an async arrow, made in its place (machineTask). */
 const BODY_MACHINE = 8;
 
 /** Future's cancel, for finishTask (outside the method, `super` is not at hand). */
@@ -505,6 +512,16 @@ function failTask(error: unknown, task: Task<unknown>): void {
  */
 export function warmTask(context: LoopTask | null): number {
   return context instanceof Task ? context.warm() : 0;
+}
+
+/**
+ * The program's `__taskOf(machine, options?)` (contract/program.ts): the module's
+ * `createTask(async () => ..., options?)` for an arrow the compiler replaced by its state machine
+ * (compiler/shared-bodies.ts). The task keeps the machine, not a closure, and starts it as calling
+ * the arrow would (driver.ts, startMachineBody). Tests: tests/runtime/task-machines.test.ts.
+ */
+export function machineTask(machine: StateMachineBody, options?: TaskOptions): Task<unknown> {
+  return makeMachineTask(machine, options);
 }
 
 /** The task running now, or null (asyncio.current_task). */
