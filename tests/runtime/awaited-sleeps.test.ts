@@ -7,22 +7,15 @@
  * layers and options that keep the future).
  */
 import { describe, expect, it } from 'vitest';
-import { compileInNode } from '../../src/compiler/node.ts';
 import type { CompiledProgram } from '../../src/contract/program.ts';
 import { Future } from '../../src/runtime/future.ts';
 import { runProgram, type ProgramOptions } from '../../src/runtime/program.ts';
-import { aliveWhileAsleep, projectPrograms } from './run-source.ts';
+import { aliveWhileAsleep, compileSource, projectPrograms, whatReaderSees } from './run-source.ts';
 
-
-async function compiled(source: string): Promise<CompiledProgram> {
-  const result = await compileInNode(source);
-  if (!result.ok) throw new Error(`compile error: ${JSON.stringify(result.errors)}`);
-  return result;
-}
 
 /** How many awaited sleeps the compiler gave to `__sleep`. */
 async function renamed(source: string): Promise<number> {
-  return (await compiled(source)).code.split('__sleep(').length - 1;
+  return (await compileSource(source)).code.split('__sleep(').length - 1;
 }
 
 /**
@@ -41,13 +34,12 @@ function withFutures(program: CompiledProgram): CompiledProgram {
 
 /** What a reader can see of a run: status, lines, problems and every trace event. */
 function seen(program: CompiledProgram, options: ProgramOptions): string {
-  const result = runProgram(program, { outputLimit: 100_000, ...options });
-  return JSON.stringify({ status: result.status, lines: result.lines, problems: result.problems, trace: result.trace });
+  return whatReaderSees(runProgram(program, { outputLimit: 100_000, ...options }));
 }
 
 /** Run `source` with its awaited sleeps and with futures; both runs must show the same; returns how many were renamed. */
 async function sameBothWays(source: string, options: ProgramOptions = {}): Promise<number> {
-  const program = await compiled(source);
+  const program = await compileSource(source);
   expect(seen(program, options)).toBe(seen(withFutures(program), options));
   return program.code.split('__sleep(').length - 1;
 }
@@ -219,7 +211,7 @@ describe('a task asleep on its frame', () => {
   });
 
   it('is not its task futWaiter (a layer reads that as a future), but what cancel() reaches', async () => {
-    const program = await compiled(`import { createTask, sleep } from 'miniloop';
+    const program = await compileSource(`import { createTask, sleep } from 'miniloop';
       const t = createTask(async () => { try { await sleep(100); } catch (e) { console.log(e.name, e.message); } });
       await sleep(1);
       console.log((t as any).futWaiter, (t as any).waiter !== null, t.cancel('now'));

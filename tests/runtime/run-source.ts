@@ -4,12 +4,23 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { queryObjects } from 'node:v8';
 import { compileInNode } from '../../src/compiler/node.ts';
+import type { CompiledProgram } from '../../src/contract/program.ts';
 import { runProgram, type ProgramOptions, type ProgramResult } from '../../src/runtime/program.ts';
 
-export async function runSource(source: string, options: ProgramOptions = {}): Promise<ProgramResult> {
+/** `source` compiled as the CLI compiles it; a compile error throws. */
+export async function compileSource(source: string): Promise<CompiledProgram> {
   const compiled = await compileInNode(source);
   if (!compiled.ok) throw new Error(`compile error: ${JSON.stringify(compiled.errors)}`);
-  return runProgram(compiled, options);
+  return compiled;
+}
+
+export async function runSource(source: string, options: ProgramOptions = {}): Promise<ProgramResult> {
+  return runProgram(await compileSource(source), options);
+}
+
+/** Everything a reader can see of a run, as one string to compare two runs by: status, lines, problems, every trace event. */
+export function whatReaderSees(result: ProgramResult): string {
+  return JSON.stringify({ status: result.status, lines: result.lines, problems: result.problems, trace: result.trace });
 }
 
 /** Console text only, one string per line. */

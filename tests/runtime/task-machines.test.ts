@@ -6,25 +6,19 @@
  * compiler leaves as it is): these programs, and the guide's examples, exercises and corpora.
  */
 import { describe, expect, it } from 'vitest';
-import { compileInNode } from '../../src/compiler/node.ts';
-import { runProgram, type ProgramOptions } from '../../src/runtime/program.ts';
-import { projectPrograms } from './run-source.ts';
+import type { ProgramOptions } from '../../src/runtime/program.ts';
+import { compileSource, projectPrograms, runSource, whatReaderSees } from './run-source.ts';
 
 /** What the plain variant imports the module's createTask as (see withArrows). */
 const ALIAS = 'createTasq';
 
 async function code(source: string): Promise<string> {
-  const result = await compileInNode(source);
-  if (!result.ok) throw new Error(`compile error: ${JSON.stringify(result.errors)}`);
-  return result.code;
+  return (await compileSource(source)).code;
 }
 
 /** What a reader can see of a run of `source`: status, lines, problems and every trace event. */
 async function seen(source: string, options: ProgramOptions = {}): Promise<string> {
-  const result = await compileInNode(source);
-  if (!result.ok) throw new Error(`compile error: ${JSON.stringify(result.errors)}`);
-  const run = runProgram(result, { outputLimit: 100_000, ...options });
-  return JSON.stringify({ status: run.status, lines: run.lines, problems: run.problems, trace: run.trace });
+  return whatReaderSees(await runSource(source, { outputLimit: 100_000, ...options }));
 }
 
 /**
