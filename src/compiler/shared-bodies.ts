@@ -33,8 +33,8 @@
  * `__asyncBody…` (NamedEvaluation), which the stack mapper does not show
  * (runtime/stack-map.ts), and `1` tells the driver it is shared
  * (runtime/driver.ts). An arrow's straight-line body becomes a state machine
- * instead (state-machines.ts), made by the shell, or, for an arrow given as it
- * is to the module's `createTask`, in the arrow's place.
+ * instead (state-machines.ts), made by the shell with `3` for the driver, or,
+ * for an arrow given as it is to the module's `createTask`, in the arrow's place.
  * Tests: tests/runtime/shared-bodies.test.ts, tests/runtime/task-machines.test.ts.
  */
 import { analyze, type Reference, type Scope, type Variable } from 'eslint-scope';
@@ -119,48 +119,42 @@ export function sharedBodyEdits(ast: Node, code: string, finalName: (printed: st
     const list = declared.get(target) ?? [];
     list.push(name);
     declared.set(target, list);
-    // An arrow's body whose awaits are all statements at its top level becomes a state machine
-    // (state-machines.ts decides): its header takes the names passed.
-    const machine = targets.has(scope) ? null : stateMachineEdits(scope, call, captured, code, finalName);
-    const argsNode = (call.arguments as Node[])[1]!;
     const names = captured.map(finalName).join(', ');
-    // A machine whose values are all names passed is made in the shell, `new (__asyncBodyN ??=
-    // class {...})(names)`, and `3` tells the driver it is made: no array of them and no
-    // Reflect.construct (benchmark (b)'s start phase 110 to 96 ms in a cold run: bench/README.md,
-    // twelfth session). Its constructor runs no code of the program's, so nothing can tell it ran
-    // before the helper. One given `arguments` (the body has parameters) is constructed by the
-    // driver with them, `2`: spreading them would run the program's iterator.
-    const madeInShell = machine !== null && argsNode.type === 'Literal';
+    // An arrow's body whose awaits are all statements at its top level becomes a state machine
+    // (state-machines.ts decides), which the shell makes with the names passed, `new
+    // (__asyncBodyN ??= class {...})(names)`, and `3` tells the driver it is made: no array of them
+    // and no Reflect.construct (benchmark (b)'s start phase 110 to 96 ms in a cold run:
+    // bench/README.md, twelfth session). Its constructor runs no code of the program's, so
+    // nothing can tell it ran before the helper.
+    const machine = targets.has(scope) ? null : stateMachineEdits(scope, call, captured, code, finalName);
+    if (machine === null) {
+      if (captured.length > 0) {
+        // A generator takes them as its parameters, passed as the call's arguments.
+        const argsNode = (call.arguments as Node[])[1]!;
+        edits.push({ at: argsNode.start, end: argsNode.end, line: argsNode.loc.start.line - 1, column: argsNode.loc.start.column, text: `[${names}]` });
+        const paren = code.indexOf('(', body.start);
+        edits.push({ at: paren + 1, end: paren + 1, line: body.loc.start.line - 1, column: body.loc.start.column + (paren + 1 - body.start), text: names });
+      }
+      edits.push(insertAt(body, `${name} ??= `));
+      edits.push(insertAt(body, ', 1', true));
+      continue;
+    }
+    edits.push(...machine);
     // `createTask(async () => ...)`, the module's, with no parameters: the arrow itself goes, and the
     // task gets the machine (`__taskOf(new (__asyncBodyN ??= class {...})(names))`), made now with
     // the values the arrow would pass when the task starts it (they are never assigned after:
     // shareOf). Nothing else could see the arrow. Tests: tests/runtime/task-machines.test.ts.
-    const shell = (scope.upper!.block as unknown as Node);
-    const taskCall = madeInShell ? taskCalls.get(shell) : undefined;
+    const shell = scope.upper!.block as unknown as Node;
+    const taskCall = taskCalls.get(shell);
     if (taskCall !== undefined && canGiveMachine(taskCall, shell, body, code, finalName)) {
       const callee = taskCall.callee as Node;
       edits.push({ at: callee.start, end: callee.end, line: callee.loc.start.line - 1, column: callee.loc.start.column, text: TASK_OF });
       edits.push({ at: shell.start, end: body.start, line: shell.loc.start.line - 1, column: shell.loc.start.column, text: `new (${name} ??= ` });
       edits.push({ at: body.end, end: shell.end, line: body.loc.end.line - 1, column: body.loc.end.column, text: `)(${names})` });
-      edits.push(...machine!);
       unwrapped.add(shell);
-      continue;
-    }
-    if (captured.length > 0 && !madeInShell) {
-      edits.push({ at: argsNode.start, end: argsNode.end, line: argsNode.loc.start.line - 1, column: argsNode.loc.start.column, text: `[${names}]` });
-      // A generator takes them as its parameters (a machine's header has them already).
-      if (machine === null) {
-        const paren = code.indexOf('(', body.start);
-        edits.push({ at: paren + 1, end: paren + 1, line: body.loc.start.line - 1, column: body.loc.start.column + (paren + 1 - body.start), text: names });
-      }
-    }
-    if (machine !== null) edits.push(...machine);
-    if (madeInShell) {
+    } else {
       edits.push(insertAt(body, `new (${name} ??= `));
       edits.push(insertAt(body, `)(${names}), 3`, true));
-    } else {
-      edits.push(insertAt(body, `${name} ??= `));
-      edits.push(insertAt(body, machine === null ? ', 1' : ', 2', true));
     }
   }
   for (const [scope, names] of declared) edits.push(declarationAt(bodyBlock(scope)!, `let ${names.join(', ')};`));

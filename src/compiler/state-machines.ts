@@ -29,7 +29,7 @@
  * - only an arrow's body: a function's or method's frame in a stack shows
  *   its `this` (`at Object.m`, which V8 prints for the generator it calls
  *   with that `this`), and a state machine's `this` is the machine;
- * - locals are the body's `let`/`const` and parameters (plain names), and
+ * - locals are the body's `let`/`const` (plain names), and
  *   the names the share passes in; a `var`, a function declared in the body,
  *   a class in it, `this`, `arguments`, `super`, `new.target`, a direct
  *   `eval`, or a function in the body that reads a local keeps the generator;
@@ -56,22 +56,22 @@ export const STATE_MACHINE_NAMES: readonly string[] = [VALUE, STATE];
 /**
  * The edits that make the shared generator function of the helper call `call` (the body, whose
  * scope is `scope`) a state machine class, or null when it must stay a generator. `captured` are
- * the names the share passes after the body's own parameters; `finalName` is the lowered-function
+ * the names the share passes (the constructor's parameters); `finalName` is the lowered-function
  * pass's renaming.
  */
 export function stateMachineEdits(scope: Scope, call: Node, captured: readonly string[], code: string, finalName: (printed: string) => string): LineEdit[] | null {
-  const [thisArg, , body] = call.arguments as [Node, Node, Node];
+  const [thisArg, argsNode, body] = call.arguments as [Node, Node, Node];
   const block = body.body as Node;
   const statements = block.body as Node[];
   if (code.includes(VALUE) || code.includes(STATE) || scope.dynamic) return null;
   // Only an arrow's body (esbuild passes it `null`): a function's frame shows its `this` (V8 names
   // a method's frame `Object.m`, runtime/stack-map.ts), and a state machine's `this` is itself.
-  if (thisArg.type !== 'Literal') return null;
+  // A shared arrow's body gets no arguments of its own and has no parameters (its shell's are
+  // among the names passed, shared-bodies.ts): its constructor takes just those names.
+  if (thisArg.type !== 'Literal' || argsNode.type !== 'Literal' || (body.params as Node[]).length > 0) return null;
   // The header is replaced as one edit on one line.
   if (body.loc.start.line !== block.loc.start.line) return null;
   if (statements.some((s) => s.type === 'ExpressionStatement' && typeof s.directive === 'string')) return null;
-  const params = body.params as Node[];
-  if (!params.every((p) => p.type === 'Identifier' && finalName(p.name as string) === p.name)) return null;
 
   // Where each await is: only a top-level statement of one of the four forms.
   const awaits = new Map<Node, Node>();
@@ -95,7 +95,7 @@ export function stateMachineEdits(scope: Scope, call: Node, captured: readonly s
   });
   if (unsupported || yields !== awaits.size) return null;
 
-  // The locals: the body's own variables (parameters, and let/const of its top level), and the
+  // The locals: the body's own variables (the let/const of its top level), and the
   // captured names, which it reads through its scope; and every reference to one of them.
   const locals: string[] = [];
   const references: Reference[] = [];
@@ -104,7 +104,7 @@ export function stateMachineEdits(scope: Scope, call: Node, captured: readonly s
       if (variable.references.length > 0) return null;
       continue;
     }
-    if (!variable.defs.every((def) => def.type === 'Parameter' || (def.type === 'Variable' && (def.parent as unknown as Node).kind !== 'var' && statements.includes(def.parent as unknown as Node)))) return null;
+    if (!variable.defs.every((def) => def.type === 'Variable' && (def.parent as unknown as Node).kind !== 'var' && statements.includes(def.parent as unknown as Node))) return null;
     locals.push(variable.name);
     references.push(...variable.references);
   }
@@ -190,10 +190,9 @@ export function stateMachineEdits(scope: Scope, call: Node, captured: readonly s
     else replace(id.start, id.start, id.loc.start, 'this.#v_');
   }
 
-  const names = [...params.map((p) => p.name as string), ...captured];
   const fields = locals.map((name) => ` ${field(name)};`).join('');
-  const init = names.map((name) => ` this.${field(name)} = ${finalName(name)};`).join('');
-  const header = `class { #state = 0;${fields} constructor(${names.map(finalName).join(', ')}) {${init} } next(${VALUE}) { const ${STATE} = this.#state; this.#state = -1; switch (${STATE}) { case 0:`;
+  const init = captured.map((name) => ` this.${field(name)} = ${finalName(name)};`).join('');
+  const header = `class { #state = 0;${fields} constructor(${captured.map(finalName).join(', ')}) {${init} } next(${VALUE}) { const ${STATE} = this.#state; this.#state = -1; switch (${STATE}) { case 0:`;
   replace(body.start, block.start + 1, body.loc.start, header);
   const close = block.end - 1;
   replace(close, block.end, { line: block.loc.end.line, column: block.loc.end.column - 1 }, `} return { done: true, value: void 0 }; } throw(error) { this.#state = -1; throw error; } }`);

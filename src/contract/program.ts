@@ -99,11 +99,10 @@ export interface AsyncGeneratorObject {
 export interface ProgramHelpers {
   /**
    * `__async(thisArg, args, body, shared?)`: drives a lowered async function on the loop; returns its promise.
-   * `shared` 1: `body` serves every call (compiler/shared-bodies.ts); 2: it does, and it is a state-machine
-   * class, constructed with `args` (compiler/state-machines.ts); 3: `body` is that state machine,
-   * already constructed by the call's shell.
+   * `shared` 1: `body` serves every call (compiler/shared-bodies.ts); 3: `body` is a state machine
+   * (compiler/state-machines.ts), constructed by the call's shell from a class every call shares.
    */
-  async(thisArg: unknown, args: unknown, body: LoweredBody | StateMachineBody, shared?: 1 | 2 | 3): Promise<unknown>;
+  async(thisArg: unknown, args: unknown, body: LoweredBody | StateMachineBody, shared?: 1 | 3): Promise<unknown>;
   /** `__asyncGenerator(thisArg, args, body)`: an async generator as esbuild lowered it. */
   asyncGenerator(thisArg: unknown, args: unknown, body: LoweredBody): AsyncGeneratorObject;
   /** `__asyncGenMended(...)`: an async generator whose `return expr` the compiler's fix-ups made await in place. */

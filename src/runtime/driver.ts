@@ -24,7 +24,7 @@
  * Tests: tests/runtime/task-root.test.ts, tests/runtime/kernel-layers.test.ts,
  * the ordering and semantics corpora.
  */
-import { GeneratorPrototypeNext, GeneratorPrototypeThrow, ObjectGetPrototypeOf, ObjectHasOwn, ReflectApply, ReflectConstruct } from './primordials.ts';
+import { GeneratorPrototypeNext, GeneratorPrototypeThrow, ObjectGetPrototypeOf, ObjectHasOwn, ReflectApply } from './primordials.ts';
 
 /** esbuild passes `null` for the arguments of a function that does not use them. */
 const NO_ARGS: readonly unknown[] = Object.freeze([]);
@@ -93,7 +93,7 @@ interface Driver {
 }
 
 /** The `__async(thisArg, args, generatorFunction)` helper the compiled program calls. */
-export type AsyncHelper = (thisArg: unknown, args: unknown, genFn: ((...a: unknown[]) => Generator) | StateMachine, shared?: 1 | 2 | 3) => Promise<unknown>;
+export type AsyncHelper = (thisArg: unknown, args: unknown, genFn: ((...a: unknown[]) => Generator) | StateMachine, shared?: 1 | 3) => Promise<unknown>;
 
 /**
  * One running async function. A class rather than closures because there is
@@ -521,7 +521,7 @@ const GENERATOR_PROTOTYPE: object = Object.getPrototypeOf(function* () {}).proto
 /** Make the `__async(thisArg, args, generatorFunction)` helper for one run. */
 function makeAsyncDriver(driver: Driver): AsyncHelper {
   const promises = driver.promises;
-  return function __async(thisArg: unknown, args: unknown, genFn: ((...a: unknown[]) => Generator) | StateMachine, shared?: 1 | 2 | 3): Promise<unknown> {
+  return function __async(thisArg: unknown, args: unknown, genFn: ((...a: unknown[]) => Generator) | StateMachine, shared?: 1 | 3): Promise<unknown> {
     // The first call while a task body starts is the body's own frame (when the body is a
     // lowered async function): decided before the generator function is called, since
     // calling it runs the program's parameter defaults, which may call async functions too.
@@ -548,13 +548,10 @@ function makeAsyncDriver(driver: Driver): AsyncHelper {
 }
 
 /** The body of one call of a lowered async function: `__async`'s arguments, as the compiler passes them. */
-function bodyOf(thisArg: unknown, args: unknown, body: ((...a: unknown[]) => Generator) | StateMachine, shared: 1 | 2 | 3 | undefined): Body {
-  // A shared body written as a state machine (compiler/state-machines.ts) is a class: the shell
-  // constructed it (3), or it is constructed here with the call's arguments (2). Constructing it
-  // runs only the compiler's code, as calling a generator function does.
+function bodyOf(thisArg: unknown, args: unknown, body: ((...a: unknown[]) => Generator) | StateMachine, shared: 1 | 3 | undefined): Body {
+  // A shared body written as a state machine (compiler/state-machines.ts): the shell constructed
+  // it (3), running only the compiler's code, as calling a generator function does.
   if (shared === 3) return body as StateMachine;
-  const values = (args ?? NO_ARGS) as unknown[];
-  if (shared === 2) return ReflectConstruct(body as (...a: unknown[]) => Generator, values) as StateMachine;
   const genFn = body as (...a: unknown[]) => Generator;
   // The generator is the driver's alone, so it can share the one standard
   // prototype instead of V8 making a prototype object and two maps for
@@ -565,7 +562,7 @@ function bodyOf(thisArg: unknown, args: unknown, body: ((...a: unknown[]) => Gen
   if (shared === 1) {
     if (genFn.prototype !== GENERATOR_PROTOTYPE) genFn.prototype = GENERATOR_PROTOTYPE;
   } else if (ObjectHasOwn(genFn, 'prototype')) genFn.prototype = GENERATOR_PROTOTYPE;
-  return ReflectApply(genFn, thisArg, values) as Generator;
+  return ReflectApply(genFn, thisArg, (args ?? NO_ARGS) as unknown[]) as Generator;
 }
 
 function readDone(gen: Body, future: Future<unknown>): Step {
