@@ -399,15 +399,7 @@ export function isDirectShell(loop: Loop, body: unknown): boolean {
 export function startMachineBody(loop: Loop, task: Task<unknown>, machine: StateMachineBody): unknown {
   const driver = loop.slot(DRIVER);
   const frame = new Frame(driver, machine, UNMADE, loop.current as Task<unknown> | null);
-  let first: Step;
-  try {
-    first = bodyNext(machine);
-  } catch (error) {
-    frame.promise = driver.promises.create();
-    driver.promises.reject(frame.promise, error);
-    return adoptFrame(driver, frame, task);
-  }
-  frame.advance(first);
+  firstStep(frame);
   return adoptFrame(driver, frame, task);
 }
 
@@ -528,23 +520,35 @@ function makeAsyncDriver(driver: Driver): AsyncHelper {
     const isCandidate = driver.watching;
     driver.watching = false;
     const promise = isCandidate && driver.bodyIsDirect ? UNMADE : promises.create();
-    let first: Step;
-    let frame: Frame | undefined;
+    let gen: Body;
     try {
-      const gen = bodyOf(thisArg, args, genFn, shared);
-      frame = new Frame(driver, gen, promise, driver.loop.current as Task<unknown> | null);
-      if (isCandidate) driver.candidate = frame;
-      first = bodyNext(gen);
+      gen = bodyOf(thisArg, args, genFn, shared);
     } catch (error) {
+      // Binding the body's parameters threw (a default's code): the call's promise rejects.
       const failed = promise === UNMADE ? promises.create() : promise;
-      if (frame !== undefined) frame.promise = failed;
       promises.reject(failed, error);
       return failed;
     }
-    frame.advance(first);
-    // The frame's promise, made meanwhile if the body completed before it was adopted.
+    const frame = new Frame(driver, gen, promise, driver.loop.current as Task<unknown> | null);
+    if (isCandidate) driver.candidate = frame;
+    firstStep(frame);
+    // The frame's promise, made meanwhile if the body completed or failed before it was adopted.
     return frame.promise;
   };
+}
+
+/** A new frame's first step, then on as the frame goes; a throw there rejects the frame's promise (made now if UNMADE). */
+function firstStep(frame: Frame): void {
+  let first: Step;
+  try {
+    first = bodyNext(frame.gen);
+  } catch (error) {
+    const promises = frame.driver.promises;
+    if (frame.promise === UNMADE) frame.promise = promises.create();
+    promises.reject(frame.promise, error);
+    return;
+  }
+  frame.advance(first);
 }
 
 /** The body of one call of a lowered async function: `__async`'s arguments, as the compiler passes them. */
