@@ -39,7 +39,7 @@
  */
 import { analyze, type Reference, type Scope, type Variable } from 'eslint-scope';
 import { REPLACED_HELPERS, type LOWERED_HELPERS } from '../contract/program.ts';
-import { afterDirectives, asyncHelperCall, isPlainParameter, walk, type AstNode as Node } from './ast.ts';
+import { afterDirectives, asyncHelperCall, isPlainParameter, type AstNode as Node } from './ast.ts';
 import { awaitedSleepEdits } from './awaited-sleeps.ts';
 import { moduleReferences } from './module-bindings.ts';
 import { insertAt, type LineEdit } from './line-edits.ts';
@@ -87,7 +87,7 @@ export function sharedBodyEdits(ast: Node, code: string, finalName: (printed: st
   if (!mayShare && !code.includes('yield ')) return NONE;
   const shares: Share[] = [];
   let sleeps: LineEdit[];
-  let taskCalls: Map<Node, Node>;
+  let taskCallees: Map<number, Node>;
   try {
     // The program runs as strict code (runtime/program.ts), as a module's top level.
     const scopes = analyze(ast as never, { ecmaVersion: 2022, sourceType: 'script', impliedStrict: true });
@@ -98,7 +98,7 @@ export function sharedBodyEdits(ast: Node, code: string, finalName: (printed: st
       }
     }
     sleeps = awaitedSleepEdits(scopes, code, finalName);
-    taskCalls = code.includes(TASK_OF) ? new Map() : createTaskCalls(ast, moduleReferences(scopes, 'createTask'));
+    taskCallees = code.includes(TASK_OF) ? new Map() : calleesByArgument(moduleReferences(scopes, 'createTask'), code);
   } catch {
     return NONE;
   }
@@ -145,9 +145,8 @@ export function sharedBodyEdits(ast: Node, code: string, finalName: (printed: st
     // the values the arrow would pass when the task starts it (they are never assigned after:
     // shareOf). Nothing else could see the arrow. Tests: tests/runtime/task-machines.test.ts.
     const shell = scope.upper!.block as unknown as Node;
-    const taskCall = taskCalls.get(shell);
-    if (taskCall !== undefined && canGiveMachine(taskCall, shell, body, code, finalName)) {
-      const callee = taskCall.callee as Node;
+    const callee = shell.type === 'ArrowFunctionExpression' && (shell.params as Node[]).length === 0 ? taskCallees.get(shell.start) : undefined;
+    if (callee !== undefined && canGiveMachine(callee, shell, body, code, finalName)) {
       edits.push({ at: callee.start, end: callee.end, line: callee.loc.start.line - 1, column: callee.loc.start.column, text: TASK_OF });
       edits.push({ at: shell.start, end: body.start, line: shell.loc.start.line - 1, column: shell.loc.start.column, text: `new (${name} ??= ` });
       edits.push({ at: body.end, end: shell.end, line: body.loc.end.line - 1, column: body.loc.end.column, text: `)(${names})` });
@@ -164,23 +163,20 @@ export function sharedBodyEdits(ast: Node, code: string, finalName: (printed: st
   return { edits, unwrapped };
 }
 
-/** The calls `createTask(arrow)` or `createTask(arrow, options)` of the module's `createTask` (`callees`), by their arrow: one with no parameters. */
-function createTaskCalls(ast: Node, callees: ReadonlySet<Node>): Map<Node, Node> {
-  const calls = new Map<Node, Node>();
-  if (callees.size === 0) return calls;
-  walk(ast, (node) => {
-    if (node.type !== 'CallExpression' || node.optional === true || !callees.has(node.callee as Node)) return;
-    const args = node.arguments as Node[];
-    const arrow = args[0];
-    if (args.length > 2 || args.some((a) => a.type === 'SpreadElement') || arrow?.type !== 'ArrowFunctionExpression' || (arrow.params as Node[]).length > 0) return;
-    calls.set(arrow, node);
-  });
-  return calls;
+/**
+ * The calls of the module's `createTask` (`callees`, its references), by where their first
+ * argument starts: esbuild prints a call as `name(` with that argument right after the
+ * parenthesis, so no walk of the tree is needed to find them. A reference that is not called so
+ * (`createTask?.(f)`, `(createTask)(f)`, `const f = createTask`) is not one.
+ */
+function calleesByArgument(callees: ReadonlySet<Node>, code: string): Map<number, Node> {
+  const byArgument = new Map<number, Node>();
+  for (const callee of callees) if (code[callee.end] === '(') byArgument.set(callee.end + 1, callee);
+  return byArgument;
 }
 
 /** Whether the edits that give a task its machine fit: each on one line, and a callee the lowered-function pass leaves as it is. */
-function canGiveMachine(call: Node, shell: Node, body: Node, code: string, finalName: (printed: string) => string): boolean {
-  const callee = call.callee as Node;
+function canGiveMachine(callee: Node, shell: Node, body: Node, code: string, finalName: (printed: string) => string): boolean {
   return finalName(callee.name as string) === callee.name && !code.slice(shell.start, body.start).includes('\n') && !code.slice(body.end, shell.end).includes('\n');
 }
 
